@@ -274,6 +274,17 @@ impl Tx {
         Ok(records)
     }
 
+    /// Takes the log's head lock now rather than at commit: everything after this point is
+    /// serialised with every other writer (used for one-time initialisation).
+    pub async fn lock_log(&mut self) -> Result<(), StoreError> {
+        let sql = format!(
+            "SELECT seq FROM audit_head WHERE id = 1{}",
+            self.lock_clause()
+        );
+        sqlx::query(&sql).fetch_one(self.conn()).await?;
+        Ok(())
+    }
+
     pub(crate) fn conn(&mut self) -> &mut AnyConnection {
         &mut self.tx
     }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Checkpoint, Record, Stub};
 use crate::Timestamp;
@@ -10,7 +10,7 @@ use crate::canonical::Digest;
 use crate::keys::KeyRing;
 
 /// What is wrong at a given place in the log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum Problem {
     /// A record is missing: the sequence jumps.
@@ -88,7 +88,7 @@ impl fmt::Display for Problem {
             }
             Problem::CheckpointBeyondEnd { last } => write!(
                 f,
-                "checkpoint covers a record that is missing (log truncated after seq {last})"
+                "checkpoint covers a record that is missing (deleted, or the log was cut after seq {last})"
             ),
             Problem::UnknownKey { kid } => write!(f, "signed by unknown key `{kid}`"),
             Problem::NotAnAuditKey { kid } => {
@@ -109,7 +109,7 @@ impl fmt::Display for Problem {
 }
 
 /// The first bad record, and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("audit log is not intact at seq {seq}: {problem}")]
 pub struct VerifyError {
     /// Where (the sequence number of the record or checkpoint at fault).
@@ -119,7 +119,7 @@ pub struct VerifyError {
 }
 
 /// What a successful verification covered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// Full records checked.
     pub records: u64,

@@ -1,0 +1,32 @@
+//! HTTP handlers, one module per domain concept.
+
+pub(crate) mod agents;
+pub(crate) mod audit;
+pub(crate) mod meta;
+pub(crate) mod operators;
+pub(crate) mod tenants;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::Gateway;
+
+/// Every documented route; the OpenAPI document is collected from these.
+pub(crate) fn router() -> OpenApiRouter<Gateway> {
+    OpenApiRouter::new()
+        .routes(routes!(tenants::create))
+        .routes(routes!(operators::create, operators::list))
+        .routes(routes!(operators::whoami))
+        .routes(routes!(agents::register, agents::list))
+        .routes(routes!(agents::get))
+        .routes(routes!(agents::activate))
+        .routes(routes!(agents::suspend))
+        .routes(routes!(agents::retire))
+        .routes(routes!(agents::review))
+        .routes(routes!(agents::rotate))
+        .routes(routes!(audit::records))
+        .routes(routes!(audit::verify))
+        .routes(routes!(audit::export))
+        .routes(routes!(meta::healthz))
+        .routes(routes!(meta::jwks))
+}
