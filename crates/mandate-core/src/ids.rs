@@ -102,6 +102,11 @@ slug_id!(
     "action name"
 );
 
+/// 32 random hex digits, for identifiers that need no family (credential `jti`s).
+pub fn random_hex() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
 macro_rules! minted_id {
     ($(#[$doc:meta])* $name:ident, $prefix:literal, $what:literal) => {
         $(#[$doc])*

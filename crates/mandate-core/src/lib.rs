@@ -3,7 +3,9 @@
 //! Everything here is pure: no network, no database, no file system and no clock. Callers pass
 //! `now` in. The server and the CLI build on these types; the storage crate persists them.
 
+pub mod action;
 pub mod agent;
+pub mod approval;
 pub mod audit;
 pub mod canonical;
 pub mod case;

@@ -6,7 +6,12 @@
 //! the commonest consequential call. `worst` puts all policies on one tenant and one action,
 //! where slicing cannot help. `sliced_recheck` adds the schema check of an entity stored under an
 //! older schema.
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 // The binary runs on mimalloc; measure with the allocator users get.
 #[global_allocator]

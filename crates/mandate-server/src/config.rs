@@ -41,6 +41,27 @@ pub struct RawConfig {
     pub credentials: RawCredentials,
     #[serde(default)]
     pub log: RawLog,
+    #[serde(default)]
+    pub policy: RawPolicy,
+    #[serde(default)]
+    pub approvals: RawApprovals,
+}
+
+/// `[policy]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawPolicy {
+    pub dir: Option<PathBuf>,
+    pub watch_interval_seconds: Option<u64>,
+}
+
+/// `[approvals]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawApprovals {
+    pub ttl_seconds: Option<u64>,
 }
 
 /// `[server]`
@@ -86,6 +107,8 @@ pub struct RawAgents {
 pub struct RawCredentials {
     pub ttl_seconds: Option<u64>,
     pub key_rotation_days: Option<u32>,
+    pub issuer: Option<String>,
+    pub action_window_seconds: Option<u64>,
 }
 
 /// `[log]`
@@ -98,7 +121,16 @@ pub struct RawLog {
 }
 
 /// The sections an environment variable may address.
-const SECTIONS: &[&str] = &["server", "storage", "audit", "agents", "credentials", "log"];
+const SECTIONS: &[&str] = &[
+    "server",
+    "storage",
+    "audit",
+    "agents",
+    "credentials",
+    "log",
+    "policy",
+    "approvals",
+];
 
 /// How logs are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +170,16 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Log filter (`info`, `mandate=debug`, ...).
     pub log_level: String,
+    /// The policy directory.
+    pub policy_dir: PathBuf,
+    /// How often the policy directory is checked for changes (0: never; reload by API or SIGHUP).
+    pub policy_watch_interval_seconds: u64,
+    /// How long an approval may wait for a decision.
+    pub approval_ttl_seconds: u64,
+    /// The `iss` claim of credentials.
+    pub credential_issuer: String,
+    /// How long after its authorisation an action may still get credentials and record success.
+    pub action_window_seconds: u64,
 }
 
 /// Command-line flags, which win over everything else.
@@ -267,7 +309,40 @@ impl Config {
                 ));
             }
         };
+        let approval_ttl_seconds = raw.approvals.ttl_seconds.unwrap_or(86_400);
+        if !(60..=30 * 86_400).contains(&approval_ttl_seconds) {
+            return Err(bad(
+                "approvals.ttl_seconds",
+                "must be between 60 and 2592000 (30 days)",
+            ));
+        }
+        let action_window_seconds = raw.credentials.action_window_seconds.unwrap_or(900);
+        if !(1..=86_400).contains(&action_window_seconds) {
+            return Err(bad(
+                "credentials.action_window_seconds",
+                "must be between 1 and 86400",
+            ));
+        }
+        let credential_issuer = raw
+            .credentials
+            .issuer
+            .unwrap_or_else(|| "mandate".to_owned());
+        if credential_issuer.is_empty() || credential_issuer.len() > 200 {
+            return Err(bad("credentials.issuer", "must be 1 to 200 characters"));
+        }
+        let policy_watch_interval_seconds = raw.policy.watch_interval_seconds.unwrap_or(2);
+        if policy_watch_interval_seconds > 3600 {
+            return Err(bad(
+                "policy.watch_interval_seconds",
+                "must be at most 3600 (0 turns watching off)",
+            ));
+        }
         Ok(Config {
+            policy_dir: raw.policy.dir.unwrap_or_else(|| data_dir.join("policies")),
+            policy_watch_interval_seconds,
+            approval_ttl_seconds,
+            credential_issuer,
+            action_window_seconds,
             data_dir,
             listen,
             max_body_bytes: usize::try_from(max_body_bytes)

@@ -6,12 +6,15 @@
 
 pub mod auth;
 pub mod config;
+pub mod credentials;
+pub mod decisions;
 pub mod error;
 pub mod extract;
 mod files;
 pub mod keystore;
 pub mod metrics;
 mod openapi;
+pub mod policies;
 mod routes;
 mod validate;
 
@@ -52,6 +55,9 @@ pub enum StartError {
     /// A file in the data dir could not be written.
     #[error("data dir: {0}")]
     DataDir(String),
+    /// The policy directory is invalid.
+    #[error("policies: {0}")]
+    Policies(#[from] mandate_policy::PolicyError),
     /// The listener could not be bound or the server failed.
     #[error("server: {0}")]
     Serve(String),
@@ -59,6 +65,7 @@ pub enum StartError {
 
 struct Inner {
     store: Store,
+    policies: policies::Policies,
     config: Config,
     keys: KeyStore,
     metrics: Metrics,
@@ -115,9 +122,11 @@ impl Gateway {
         .await?;
         store.set_checkpoint_signer(keys.audit_key());
         let bootstrap_token_file = bootstrap(&store, &config, now).await?;
+        let policies = policies::Policies::open(&config.policy_dir, now)?;
         let gateway = Gateway {
             inner: Arc::new(Inner {
                 store,
+                policies,
                 config,
                 keys,
                 metrics: Metrics::new(),
@@ -133,6 +142,11 @@ impl Gateway {
     /// The store.
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// The policy set in force.
+    pub fn policies(&self) -> &policies::Policies {
+        &self.inner.policies
     }
 
     /// The configuration.
@@ -304,14 +318,39 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), StartError> {
     let background = gw.spawn_background();
+    let watcher = policies::spawn_watcher(&gw);
+    let hup = spawn_sighup_reload(&gw);
     let result = axum::serve(listener, app(gw.clone()))
         .with_graceful_shutdown(shutdown)
         .await
         .map_err(|e| StartError::Serve(e.to_string()));
     background.abort();
+    for task in [watcher, hup].into_iter().flatten() {
+        task.abort();
+    }
     if let Err(e) = gw.store().checkpoint_now(gw.now()).await {
         tracing::warn!(error = %e, "final checkpoint failed");
     }
     gw.store().close().await;
     result
+}
+
+/// Reloads the policies on SIGHUP.
+fn spawn_sighup_reload(gw: &Gateway) -> Option<tokio::task::JoinHandle<()>> {
+    #[cfg(unix)]
+    {
+        let mut hup =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok()?;
+        let gw = gw.clone();
+        Some(tokio::spawn(async move {
+            while hup.recv().await.is_some() {
+                let _ = policies::reload(&gw, Actor::System, "sighup").await;
+            }
+        }))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = gw;
+        None
+    }
 }

@@ -41,6 +41,7 @@ pub struct Metrics {
     http_seconds: Family<RouteLabels, Histogram>,
     /// Audit records appended, by kind.
     pub audit_records: Family<OutcomeLabels, Counter>,
+    decisions: Family<OutcomeLabels, Counter>,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -80,17 +81,19 @@ impl Metrics {
             "Audit records appended, by kind",
             audit_records.clone(),
         );
+        let decisions = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "decisions",
+            "Action decisions, by outcome",
+            decisions.clone(),
+        );
         Metrics {
             registry,
             http_requests,
             http_seconds,
             audit_records,
+            decisions,
         }
-    }
-
-    /// Registers a further metric family (used by subsystems added later).
-    pub fn registry_mut(&mut self) -> &mut Registry {
-        &mut self.registry
     }
 
     /// The text exposition format.
@@ -100,6 +103,15 @@ impl Metrics {
             out.clear();
         }
         out
+    }
+
+    /// Counts a decision by outcome (`allow`, `deny`, `pending_approval`).
+    pub fn count_decision(&self, outcome: &str) {
+        self.decisions
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.to_owned(),
+            })
+            .inc();
     }
 
     /// Counts appended audit records by kind.

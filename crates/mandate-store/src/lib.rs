@@ -6,8 +6,13 @@
 //! state change and its record commit together or not at all, and sequence numbers follow commit
 //! order without gaps however many processes share the database.
 
+mod actions;
 mod agents;
+mod approvals;
 mod audit;
+mod cases;
+mod credentials;
+mod entities;
 mod keys;
 mod migrations;
 mod operators;
@@ -28,6 +33,8 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyConnection, AnyPool, Executor as _};
 
 pub use audit::{ExportSelection, LogHead};
+pub use credentials::CredentialRow;
+pub use entities::StoredEntity;
 pub use keys::StoredKey;
 pub use operators::{PrincipalKind, TokenRow};
 

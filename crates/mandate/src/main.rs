@@ -3,6 +3,7 @@
 
 mod audit;
 mod client;
+mod policy;
 mod serve;
 
 use std::path::PathBuf;
@@ -25,6 +26,9 @@ enum Command {
     /// Verify or export the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Check policies and run policy tests, offline.
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
     /// Tenants (platform admin).
     #[command(subcommand)]
     Tenants(client::TenantsCommand),
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
         match cli.command {
             Command::Serve(args) => serve::run(args).await,
             Command::Audit(cmd) => audit::run(cmd).await,
+            Command::Policy(cmd) => policy::run(cmd),
             Command::Tenants(cmd) => client::tenants(cmd).await,
             Command::Operators(cmd) => client::operators(cmd).await,
             Command::Agents(cmd) => client::agents(cmd).await,

@@ -250,7 +250,14 @@ async fn lifecycle(
         .apply(op)
         .map_err(|e| ApiError::conflict("invalid_transition", e.to_string()))?;
     tx.set_agent_status(&agent.id, next).await?;
-    let credentials_revoked = 0;
+    // A suspended or retired agent's live credentials die with it, in the same transaction.
+    let revoked = match op {
+        LifecycleOp::Suspend | LifecycleOp::Retire => {
+            tx.revoke_agent_credentials(&agent.id, now).await?
+        }
+        LifecycleOp::Activate => Vec::new(),
+    };
+    let credentials_revoked = revoked.len() as u64;
     tx.record(
         Event::AgentLifecycle {
             agent: agent.id.clone(),

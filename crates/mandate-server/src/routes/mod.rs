@@ -1,9 +1,13 @@
 //! HTTP handlers, one module per domain concept.
 
+pub(crate) mod actions;
 pub(crate) mod agents;
 pub(crate) mod audit;
+pub(crate) mod cases;
+pub(crate) mod entities;
 pub(crate) mod meta;
 pub(crate) mod operators;
+pub(crate) mod policies;
 pub(crate) mod tenants;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -24,6 +28,13 @@ pub(crate) fn router() -> OpenApiRouter<Gateway> {
         .routes(routes!(agents::retire))
         .routes(routes!(agents::review))
         .routes(routes!(agents::rotate))
+        .routes(routes!(cases::open))
+        .routes(routes!(cases::get))
+        .routes(routes!(actions::request))
+        .routes(routes!(actions::get))
+        .routes(routes!(entities::put))
+        .routes(routes!(policies::info))
+        .routes(routes!(policies::reload))
         .routes(routes!(audit::records))
         .routes(routes!(audit::verify))
         .routes(routes!(audit::export))

@@ -181,19 +181,39 @@ async fn malformed_requests_get_the_envelope() {
     app.done().await;
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
-    /// Arbitrary bytes as a body never produce a 5xx.
-    #[test]
-    fn arbitrary_bodies_are_refused_cleanly(body in proptest::collection::vec(any::<u8>(), 0..300), path_ix in 0usize..4) {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        rt.block_on(async {
-            let app = shared().await;
-            let paths = ["/v1/tenants", "/v1/operators", "/v1/agents", "/v1/agents/ag_00000000000000000000000000000000/review"];
-            let (status, _) = raw_lenient(app, paths[path_ix], &body).await;
-            assert!(status.is_client_error(), "{} -> {status}", paths[path_ix]);
-        });
-    }
+/// Arbitrary bytes as a body never produce a 5xx.
+#[test]
+fn arbitrary_bodies_are_refused_cleanly() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let app = rt.block_on(TestApp::sqlite(""));
+    let paths = [
+        "/v1/tenants",
+        "/v1/operators",
+        "/v1/agents",
+        "/v1/entities",
+        "/v1/agents/ag_00000000000000000000000000000000/review",
+    ];
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 64,
+        ..ProptestConfig::default()
+    });
+    let result = runner.run(
+        &(
+            proptest::collection::vec(any::<u8>(), 0..300),
+            0..paths.len(),
+        ),
+        |(body, ix)| {
+            let (status, _) = rt.block_on(raw_lenient(&app, paths[ix], &body));
+            prop_assert!(status.is_client_error(), "{} -> {}", paths[ix], status);
+            Ok(())
+        },
+    );
+    rt.block_on(app.done());
+    result.unwrap();
 }
 
 async fn raw_lenient(app: &TestApp, path: &str, body: &[u8]) -> (StatusCode, Value) {
@@ -210,11 +230,4 @@ async fn raw_lenient(app: &TestApp, path: &str, body: &[u8]) -> (StatusCode, Val
         assert_envelope(status, &v);
     }
     (status, v)
-}
-
-/// One app shared by the property cases (each case runs on its own runtime, the app survives).
-async fn shared() -> &'static TestApp {
-    static APP: tokio::sync::OnceCell<TestApp> = tokio::sync::OnceCell::const_new();
-    APP.get_or_init(|| async { TestApp::sqlite("").await })
-        .await
 }

@@ -10,5 +10,7 @@
 mod support;
 
 mod bad_input;
+mod decisions;
 mod identities;
+mod isolation;
 mod meta;

@@ -9,7 +9,7 @@ use http_body_util::BodyExt as _;
 use mandate_core::Timestamp;
 use mandate_server::config::{Config, Overrides};
 use mandate_server::{Gateway, app};
-use mandate_store::testing::{PgSchema, pg_schema};
+use mandate_store::testing::PgSchema;
 use serde_json::{Value, json};
 use tower::ServiceExt as _;
 
@@ -22,21 +22,38 @@ pub struct TestApp {
     pg: Option<PgSchema>,
 }
 
-/// Runs `async fn $name(app: TestApp)` as two tests, one per back-end.
+/// Runs `async fn $name(app: &TestApp)` as two tests, one per back-end, on a gateway with no
+/// policies.
 #[macro_export]
 macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
+    ($($name:ident),* $(,)?) => { $crate::on_both_with!($crate::support::Pack::None; $($name),*); };
+}
+
+/// Like [`on_both`], with the commerce example pack loaded.
+#[macro_export]
+macro_rules! on_both_commerce {
+    ($($name:ident),* $(,)?) => { $crate::on_both_with!($crate::support::Pack::Commerce; $($name),*); };
+}
+
+/// Runs each `async fn $name(app: &TestApp)` on both back-ends with the given policies.
+#[macro_export]
+macro_rules! on_both_with {
+    ($pack:expr; $($name:ident),* $(,)?) => {
         $(mod $name {
+            #[allow(unused_imports)]
+            use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = $crate::support::TestApp::sqlite("").await;
+                let app = $crate::support::TestApp::start("", $pack, None, None).await;
                 super::$name(&app).await;
                 app.done().await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 let name = concat!(module_path!(), "::postgres");
-                let Some(app) = $crate::support::TestApp::postgres(name, "").await else { return };
+                let Some(pg) = mandate_store::testing::pg_schema(name).await else { return };
+                let url = pg.url.clone();
+                let app = $crate::support::TestApp::start("", $pack, Some(url), Some(pg)).await;
                 super::$name(&app).await;
                 app.done().await;
             }
@@ -44,23 +61,55 @@ macro_rules! on_both {
     };
 }
 
+/// Which policies a test gateway starts with.
+#[derive(Clone, Copy)]
+pub enum Pack {
+    /// None: every action is denied.
+    None,
+    /// `examples/commerce/policies`.
+    Commerce,
+    /// These files.
+    Files(&'static [(&'static str, &'static str)]),
+}
+
+pub fn commerce_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/commerce/policies")
+}
+
+impl Pack {
+    fn write(self, dir: &std::path::Path) {
+        std::fs::create_dir_all(dir).unwrap();
+        match self {
+            Pack::None => {}
+            Pack::Commerce => {
+                for entry in std::fs::read_dir(commerce_dir()).unwrap() {
+                    let p = entry.unwrap().path();
+                    std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+                }
+            }
+            Pack::Files(files) => {
+                for (name, text) in files {
+                    std::fs::write(dir.join(name), text).unwrap();
+                }
+            }
+        }
+    }
+}
+
 impl TestApp {
     pub async fn sqlite(config: &str) -> TestApp {
-        TestApp::start(config, None, None).await
+        TestApp::start(config, Pack::None, None, None).await
     }
 
-    pub async fn postgres(test: &str, config: &str) -> Option<TestApp> {
-        let pg = pg_schema(test).await?;
-        Some(TestApp::start(config, Some(pg.url.clone()), Some(pg)).await)
-    }
-
-    /// A gateway with the given extra config text.
+    /// A gateway with the given extra config text and policies.
     pub async fn start(
         config: &str,
+        pack: Pack,
         database_url: Option<String>,
         pg: Option<PgSchema>,
     ) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
+        pack.write(&dir.path().join("policies"));
         let cfg = Config::parse(
             config,
             Vec::<(String, String)>::new(),

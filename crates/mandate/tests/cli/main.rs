@@ -10,4 +10,5 @@ mod support;
 
 mod audit;
 mod crash;
+mod policy;
 mod replicas;
