@@ -1,0 +1,121 @@
+//! Inspection speed: `cargo bench -p mandate-inspect --bench inspect`.
+//!
+//! The corpus is every labelled sample in `tests/data` (development and validation sets), each
+//! inspected on its own in its direction with every detector on: attacks for customer messages;
+//! secrets, personal data and commitments for agent answers. Groups:
+//! - `ordinary`: benign customer messages and informational answers, the bulk of real traffic;
+//! - `adversarial`: attacks and committal answers, where every rule has work to do;
+//! - `kb`: texts of about 1 KB built from consecutive samples of each direction.
+//!
+//! After the criterion groups, a latency pass prints the p50 and p99 time per 1 KB text.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use mandate_inspect::{Options, inspect};
+
+struct Corpus {
+    /// (text, is_output)
+    ordinary: Vec<(String, bool)>,
+    adversarial: Vec<(String, bool)>,
+    kb: Vec<(String, bool)>,
+}
+
+fn corpus() -> Corpus {
+    let data = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut c = Corpus {
+        ordinary: vec![],
+        adversarial: vec![],
+        kb: vec![],
+    };
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
+            continue;
+        }
+        let output = path
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("outputs");
+        let mut chunk = String::new();
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = v["text"].as_str().unwrap().to_owned();
+            let ordinary = matches!(v["label"].as_str(), Some("benign" | "informational"));
+            if chunk.len() + text.len() > 1024 {
+                c.kb.push((std::mem::take(&mut chunk), output));
+            }
+            if !chunk.is_empty() {
+                chunk.push(' ');
+            }
+            chunk.push_str(&text);
+            if ordinary {
+                &mut c.ordinary
+            } else {
+                &mut c.adversarial
+            }
+            .push((text, output));
+        }
+    }
+    c
+}
+
+fn run(texts: &[(String, bool)]) {
+    for (t, output) in texts {
+        let opts = if *output {
+            Options::AGENT_OUTPUT
+        } else {
+            Options::CUSTOMER_INPUT
+        };
+        std::hint::black_box(inspect(t, &opts));
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let corpus = corpus();
+    let mut g = c.benchmark_group("inspect");
+    for (name, texts) in [
+        ("ordinary", &corpus.ordinary),
+        ("adversarial", &corpus.adversarial),
+        ("kb", &corpus.kb),
+    ] {
+        let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function(name, |b| b.iter(|| run(texts)));
+    }
+    g.finish();
+
+    // Latency per 1 KB text, over many rounds.
+    let mut lat: Vec<f64> = Vec::with_capacity(corpus.kb.len() * 400);
+    for _ in 0..400 {
+        for (t, output) in &corpus.kb {
+            let opts = if *output {
+                Options::AGENT_OUTPUT
+            } else {
+                Options::CUSTOMER_INPUT
+            };
+            let start = std::time::Instant::now();
+            std::hint::black_box(inspect(t, &opts));
+            lat.push(start.elapsed().as_nanos() as f64 * 1024.0 / t.len() as f64 / 1000.0);
+        }
+    }
+    lat.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "latency per 1 KB text over {} runs: p50 {:.1} us, p99 {:.1} us",
+        lat.len(),
+        lat[lat.len() / 2],
+        lat[lat.len() * 99 / 100]
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,224 @@
+//! Attacks in what comes in.
+//!
+//! Each rule combines cue roles by structure. Rules read the customer's own words; words inside
+//! quotes or markup are what the customer *relays*, and an instruction addressed to an AI there
+//! is an indirect injection. Tool results and retrieved documents are held to a stricter
+//! standard: any instruction addressed to the assistant in them is an injection.
+
+mod rules;
+mod words;
+
+use crate::lexicon::Cue::*;
+use crate::lexicon::{Cue, Family};
+use crate::normalize::{View, normalize};
+use crate::scan::{Hit, any, hits, quoted, sentences};
+use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
+use rules::{Message, Reading, rules};
+use words::WordChecks;
+
+/// Detects attacks in `original`.
+pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Finding> {
+    let view = normalize(original);
+    // First pass: without an anchor no rule can fire, so ordinary text stops here. Data
+    // sources are always read in full (the stricter standard).
+    let words = WordChecks::of(&view.text);
+    let anchored = source.is_data() || words.any() || any(&view.text, Family::AttackAnchor);
+    let plain_hits = if anchored {
+        hits(&view.text, Family::Attack)
+    } else {
+        Vec::new()
+    };
+    let mentions = |c: Cue| plain_hits.iter().any(|h| h.cue == c);
+    let (decode_cue, execute_cue) = (mentions(Decode), mentions(Execute));
+    let mut out = read(
+        original,
+        &view,
+        &view.text,
+        plain_hits,
+        source,
+        Reading::Plain,
+    );
+
+    // Invisible characters or look-alike letters that were hiding an attack.
+    let hidden = view.hidden;
+    if !out.is_empty() && (hidden.zero_width || hidden.homoglyphs || hidden.tags) {
+        let kind = if hidden.tags {
+            "tag_characters"
+        } else if hidden.zero_width {
+            "zero_width"
+        } else {
+            "homoglyphs"
+        };
+        let (s, e) = span_of(&out);
+        out.push(finding(
+            original,
+            Category::EncodedInstruction,
+            kind,
+            Severity::Critical,
+            s,
+            e,
+        ));
+    } else if hidden.tags && tag_payload_readable(&view) {
+        // Tag characters have no business in a chat message: their payload is invisible.
+        out.push(finding(
+            original,
+            Category::EncodedInstruction,
+            "tag_characters",
+            Severity::High,
+            0,
+            original.len(),
+        ));
+    }
+
+    // Obfuscated views: leetspeak, letters pulled apart, a named cipher. What only they reveal
+    // is an encoded instruction.
+    let attacked = out.iter().any(|f| f.category.is_attack());
+    let mut views: Vec<(&'static str, String)> = Vec::new();
+    if !attacked {
+        if let Some(folded) = decode::leet_view(original, &view) {
+            views.push(("leetspeak", folded));
+        }
+        if let Some(joined) = decode::joined_view(&view) {
+            views.push(("split_letters", joined));
+        }
+    }
+    if decode_cue {
+        for shift in decode::cipher_shifts(&view.text) {
+            views.push((
+                if shift == 13 { "rot13" } else { "caesar" },
+                decode::caesar(&view.text, shift),
+            ));
+        }
+    }
+    for (kind, text) in views {
+        let h = hits(&text, Family::Attack);
+        if let Some(e) = read(original, &view, &text, h, source, Reading::Unveiled).first() {
+            out.push(finding_at(
+                original,
+                Category::EncodedInstruction,
+                kind,
+                e.start,
+                e.end,
+            ));
+            break;
+        }
+    }
+
+    // Encoded segments: decode and read again.
+    if depth < MAX_DECODE_DEPTH {
+        for seg in decode::segments(original) {
+            let inner = detect(&seg.text, source, depth + 1);
+            let inner_view = normalize(&seg.text);
+            let inner_hits = hits(&inner_view.text, Family::Attack);
+            let demand = !read(
+                &seg.text,
+                &inner_view,
+                &inner_view.text,
+                inner_hits,
+                source,
+                Reading::Unveiled,
+            )
+            .is_empty();
+            if inner.iter().any(|f| f.category.is_attack()) || demand {
+                out.push(finding(
+                    original,
+                    Category::EncodedInstruction,
+                    seg.kind,
+                    Severity::Critical,
+                    seg.start,
+                    seg.end,
+                ));
+            }
+        }
+    }
+
+    // "Decode this and act on it", whatever "this" turns out to be.
+    if decode_cue
+        && execute_cue
+        && !out
+            .iter()
+            .any(|f| f.category == Category::EncodedInstruction)
+    {
+        let (s, e) = view.original(0, view.text.len());
+        out.push(finding(
+            original,
+            Category::EncodedInstruction,
+            "decode_and_execute",
+            Severity::Critical,
+            s,
+            e,
+        ));
+    }
+    dedupe(out)
+}
+
+fn tag_payload_readable(view: &View) -> bool {
+    view.text.bytes().filter(u8::is_ascii_alphabetic).count() >= 4
+}
+
+fn span_of(findings: &[Finding]) -> (usize, usize) {
+    let s = findings.iter().map(|f| f.start).min().unwrap_or(0);
+    let e = findings.iter().map(|f| f.end).max().unwrap_or(0);
+    (s, e)
+}
+
+fn finding(
+    original: &str,
+    category: Category,
+    kind: &str,
+    severity: Severity,
+    start: usize,
+    end: usize,
+) -> Finding {
+    Finding {
+        category,
+        kind: kind.to_owned(),
+        severity,
+        start,
+        end,
+        evidence: excerpt(original, start, end),
+        commitment: None,
+        grounded_by: None,
+    }
+}
+
+fn finding_at(original: &str, category: Category, kind: &str, start: usize, end: usize) -> Finding {
+    finding(original, category, kind, Severity::Critical, start, end)
+}
+
+/// One finding per (category, kind, span).
+fn dedupe(mut out: Vec<Finding>) -> Vec<Finding> {
+    out.sort_by(|a, b| {
+        (a.start, a.end, a.category, &a.kind).cmp(&(b.start, b.end, b.category, &b.kind))
+    });
+    out.dedup_by(|a, b| {
+        a.start == b.start && a.end == b.end && a.category == b.category && a.kind == b.kind
+    });
+    out
+}
+
+/// Reads one view (plain, folded or shifted; all the same length as `view.text` or mapped by
+/// `view`) and returns findings in the original's offsets.
+fn read(
+    original: &str,
+    view: &View,
+    text: &str,
+    mut cue_hits: Vec<Hit>,
+    source: Source,
+    reading: Reading,
+) -> Vec<Finding> {
+    if cue_hits.is_empty() {
+        return Vec::new();
+    }
+    let quotes = quoted(text);
+    let ss = sentences(text, &mut cue_hits, &quotes);
+    let msg = Message::new(&ss, &cue_hits, &quotes, text);
+    let fired = rules(&msg, source, reading);
+    fired
+        .into_iter()
+        .map(|f| {
+            let (s, e) = view.original(f.start, f.end.min(view.text.len()));
+            finding(original, f.category, f.kind, f.severity, s, e)
+        })
+        .collect()
+}

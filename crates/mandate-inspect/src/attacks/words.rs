@@ -1,0 +1,145 @@
+//! Word-level checks that run before any automaton.
+
+/// Word-level facts no cue phrase can express, found in one pass without allocating:
+/// a quantifier over the shop's business objects that are not the customer's own ("all
+/// orders", "toutes les commandes", but not "all my orders"); a number of ten or more followed
+/// by codes, coupons, vouchers or accounts ("generate 100 coupon codes"); a snake_case
+/// identifier, the name of an internal function (`add_loyalty_points`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WordChecks {
+    pub(super) bulk: bool,
+    pub(super) many_codes: bool,
+    pub(super) function_name: bool,
+}
+
+impl WordChecks {
+    pub(super) fn any(self) -> bool {
+        self.bulk || self.many_codes || self.function_name
+    }
+
+    pub(super) fn of(text: &str) -> WordChecks {
+        const QUANTIFIERS: &[&str] = &[
+            "all",
+            "every",
+            "each",
+            "todos",
+            "todas",
+            "toutes",
+            "tous",
+            "alle",
+            "allen",
+            "jede",
+            "jeden",
+            "samtliche",
+        ];
+        const OWN: &[&str] = &[
+            "my", "our", "mis", "nuestros", "nuestras", "mes", "nos", "meine", "meinen", "unsere",
+        ];
+        const OBJECTS: &[&str] = &[
+            "orders",
+            "order",
+            "subscriptions",
+            "subscription",
+            "accounts",
+            "customers",
+            "users",
+            "refunds",
+            "invoices",
+            "bookings",
+            "tickets",
+            "pedidos",
+            "cuentas",
+            "clientes",
+            "suscripciones",
+            "reembolsos",
+            "commandes",
+            "comptes",
+            "clients",
+            "abonnements",
+            "bestellungen",
+            "konten",
+            "kunden",
+            "abos",
+            "erstattungen",
+        ];
+        const COUNTED: &[&str] = &[
+            "codes",
+            "coupons",
+            "vouchers",
+            "accounts",
+            "gift",
+            "cupones",
+            "codigos",
+            "bons",
+            "gutscheine",
+            "coupon",
+            "code",
+        ];
+        let mut out = WordChecks::default();
+        // The last three words, newest first, and how many words ago a quantifier or a number
+        // of ten or more was seen (usize::MAX: not recently).
+        let mut since_quantifier = usize::MAX;
+        let mut since_number = usize::MAX;
+        for word in ascii_words(text) {
+            since_quantifier = since_quantifier.saturating_add(1);
+            since_number = since_number.saturating_add(1);
+            if word.contains('_') {
+                let mut parts = 0;
+                let well_formed = word.split('_').all(|p| {
+                    parts += 1;
+                    p.len() >= 2 && p.bytes().all(|b| b.is_ascii_lowercase())
+                });
+                out.function_name |= well_formed && parts >= 2;
+            }
+            if OWN.contains(&word) {
+                since_quantifier = usize::MAX;
+            } else if since_quantifier <= 2 && OBJECTS.contains(&word) {
+                out.bulk = true;
+            }
+            if since_number <= 3 && COUNTED.contains(&word) {
+                out.many_codes = true;
+            }
+            if QUANTIFIERS.contains(&word) {
+                since_quantifier = 0;
+            }
+            if word.parse::<u32>().is_ok_and(|n| n >= 10) {
+                since_number = 0;
+            }
+        }
+        out
+    }
+}
+
+/// The words of a view (runs of ASCII letters, digits, `_` and non-ASCII letters), split on
+/// bytes rather than decoded characters.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+        while b.get(i).is_some_and(|c| !word(*c)) {
+            i += 1;
+        }
+        let start = i;
+        while b.get(i).is_some_and(|c| word(*c)) {
+            i += 1;
+        }
+        (i > start).then(|| text.get(start..i)).flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordChecks;
+
+    #[test]
+    fn word_checks() {
+        assert!(WordChecks::of("run it on all orders placed yesterday").bulk);
+        assert!(WordChecks::of("cancel every subscription on the account").bulk);
+        assert!(!WordChecks::of("cancel all my orders from last week").bulk);
+        assert!(WordChecks::of("generate 100 single-use coupon codes").many_codes);
+        assert!(!WordChecks::of("my order of 100 sheets").many_codes);
+        assert!(WordChecks::of("call add_loyalty_points now").function_name);
+        assert!(!WordChecks::of("mail me at a_b@x.com").function_name);
+    }
+}

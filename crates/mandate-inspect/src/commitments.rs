@@ -1,0 +1,490 @@
+//! Commitments in what goes out: statements that grant, promise or admit something on the
+//! company's behalf, told apart from statements that explain.
+//!
+//! A sentence commits when its structure does: a first-person completed grant ("I've waived"),
+//! a first-person future grant ("we'll refund"), a completed passive grant ("has been
+//! approved"), a guarantee, a gift ("on the house"), an exception made, an admission. Refusals,
+//! hedges and conditions in the same clause undo it; questions and quoted words never commit;
+//! handing a matter on ("I've logged it, the team will decide") is not granting it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::Cue::{self, *};
+use crate::lexicon::Family;
+use crate::normalize::normalize;
+use crate::scan::{Hit, Sentence, hits, positions, quoted, sentences};
+use crate::{Category, Finding, Severity, excerpt, extract};
+
+/// What a commitment grants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentKind {
+    /// Money back.
+    Refund,
+    /// A reduction or a code.
+    Discount,
+    /// A special price.
+    Price,
+    /// A delivery date or time guaranteed.
+    Delivery,
+    /// Warranty cover or its extension.
+    Warranty,
+    /// An exception to a policy.
+    PolicyException,
+    /// A fee waived.
+    FeeWaiver,
+    /// Compensation for a problem.
+    Compensation,
+    /// An action on the customer's account.
+    AccountAction,
+    /// An admission of liability.
+    Legal,
+}
+
+impl CommitmentKind {
+    /// All kinds.
+    pub const ALL: [CommitmentKind; 10] = [
+        CommitmentKind::Refund,
+        CommitmentKind::Discount,
+        CommitmentKind::Price,
+        CommitmentKind::Delivery,
+        CommitmentKind::Warranty,
+        CommitmentKind::PolicyException,
+        CommitmentKind::FeeWaiver,
+        CommitmentKind::Compensation,
+        CommitmentKind::AccountAction,
+        CommitmentKind::Legal,
+    ];
+
+    /// The kind as named in the contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommitmentKind::Refund => "refund",
+            CommitmentKind::Discount => "discount",
+            CommitmentKind::Price => "price",
+            CommitmentKind::Delivery => "delivery",
+            CommitmentKind::Warranty => "warranty",
+            CommitmentKind::PolicyException => "policy_exception",
+            CommitmentKind::FeeWaiver => "fee_waiver",
+            CommitmentKind::Compensation => "compensation",
+            CommitmentKind::AccountAction => "account_action",
+            CommitmentKind::Legal => "legal",
+        }
+    }
+
+    /// Parses a kind name.
+    pub fn parse(s: &str) -> Option<CommitmentKind> {
+        CommitmentKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The sentence's own (unquoted) hits.
+struct Own<'a> {
+    hits: Vec<&'a Hit>,
+    text: &'a str,
+    /// The sentence's range in `text`.
+    span: (usize, usize),
+}
+
+impl Own<'_> {
+    fn has(&self, c: Cue) -> bool {
+        self.hits.iter().any(|h| h.cue == c)
+    }
+
+    fn at(&self, c: Cue) -> impl Iterator<Item = &&Hit> + '_ {
+        self.hits.iter().filter(move |h| h.cue == c)
+    }
+
+    /// `a` followed by `b` within `window` bytes.
+    fn then(&self, a: Cue, b: Cue, window: usize) -> Option<(usize, usize)> {
+        self.at(a).find_map(|x| {
+            self.at(b)
+                .find(|y| y.start > x.start && y.start <= x.end + window)
+                .map(|y| (x.start, y.end))
+        })
+    }
+
+    /// Whether a refusal or hedge governs position `pos`: it comes before it in the same
+    /// clause (no "but" between them).
+    fn undone_at(&self, pos: usize, by: &[Cue]) -> bool {
+        self.hits.iter().any(|h| {
+            by.contains(&h.cue)
+                && h.start < pos
+                && pos - h.start <= 90
+                && !self.text.get(h.end..pos).is_some_and(|between| {
+                    between.contains(" but ")
+                        || between.contains(", but")
+                        || between.contains(" pero ")
+                        || between.contains(" mais ")
+                        || between.contains(" aber ")
+                        || between.contains(';')
+                })
+        }) || self
+            .hits
+            .iter()
+            .any(|h| by.contains(&h.cue) && h.start >= pos && h.start <= pos + 12)
+    }
+}
+
+/// Detects commitments in `original`.
+pub(crate) fn detect(original: &str) -> Vec<Finding> {
+    let view = normalize(original);
+    let anchors = positions(&view.text, Family::CommitmentAnchor);
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    let quotes = quoted(&view.text);
+    let mut out = Vec::new();
+    // Commitments are decided sentence by sentence, so only sentences with an anchor are read
+    // in full.
+    let all = sentences(&view.text, &mut [], &quotes);
+    let anchored: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|s| anchors.iter().any(|a| *a >= s.start && *a < s.end))
+        .map(|s| (s.start, s.end))
+        .collect();
+    let mut cue_hits = Vec::new();
+    for (start, end) in &anchored {
+        let Some(slice) = view.text.get(*start..*end) else {
+            continue;
+        };
+        cue_hits.extend(hits(slice, Family::Commitment).into_iter().map(|mut h| {
+            h.start += start;
+            h.end += start;
+            h
+        }));
+    }
+    for s in sentences(&view.text, &mut cue_hits, &quotes)
+        .into_iter()
+        .filter(|s| anchored.contains(&(s.start, s.end)))
+    {
+        if s.question {
+            continue;
+        }
+        let own = Own {
+            hits: s.hits.iter().filter(|h| !h.quoted).collect(),
+            text: &view.text,
+            span: (s.start, s.end),
+        };
+        let Some(signal) = committal(&own) else {
+            continue;
+        };
+        let kind = kind_of(&own, &s, signal);
+        let (start, end) = view.original(s.start, s.end);
+        let text = original.get(start..end).unwrap_or_default();
+        out.push(Finding {
+            category: Category::Commitment,
+            kind: kind.as_str().to_owned(),
+            severity: Severity::High,
+            start,
+            end,
+            evidence: excerpt(original, start, end),
+            commitment: Some(extract::commitment(kind, text)),
+            grounded_by: None,
+        });
+    }
+    out
+}
+
+/// Which structure makes a sentence committal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signal {
+    Done,
+    Performative,
+    Code,
+    Passive,
+    Will,
+    Guarantee,
+    Gift,
+    Exception,
+    Admit,
+    YouWill,
+}
+
+const REFUSE: &[Cue] = &[Refuse];
+const HEDGED: &[Cue] = &[Refuse, Hedge];
+
+fn committal(o: &Own<'_>) -> Option<Signal> {
+    if o.at(Admit).any(|a| !o.undone_at(a.start, HEDGED)) {
+        return Some(Signal::Admit);
+    }
+    // "I've logged it" is handing on, not granting; such a subject does not count.
+    let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
+    let done = o
+        .at(DoneSubject)
+        .filter(|d| {
+            !escalations
+                .iter()
+                .any(|(s, e)| d.start >= *s && d.start < *e)
+        })
+        .find_map(|d| {
+            o.at(Granted)
+                .find(|g| g.start > d.start && g.start <= d.end + 70)
+                .map(|g| (d.start, g.end))
+        });
+    if let Some((s, _)) = done
+        && !o.undone_at(s, REFUSE)
+    {
+        if o.has(Exception) {
+            return Some(Signal::Exception);
+        }
+        return Some(Signal::Done);
+    }
+    if let Some(g) = o.at(Guarantee).find(|g| !o.undone_at(g.start, REFUSE)) {
+        let _ = g;
+        return Some(Signal::Guarantee);
+    }
+    // "Guaranteed" as a predicate ("100% guaranteed", "it's guaranteed"), not as an adjective
+    // ("our guaranteed-delivery option", "the guaranteed slot").
+    if o.at(GuaranteeWord).any(|g| {
+        let next = o.text.get(g.end..g.end + 1);
+        let before = o.text.get(..g.start).unwrap_or_default().trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '%')
+            .next()
+            .unwrap_or_default();
+        next != Some("-")
+            && !matches!(prev, "our" | "the" | "a" | "an" | "your" | "no")
+            && !o.undone_at(g.start, HEDGED)
+    }) {
+        return Some(Signal::Guarantee);
+    }
+    // A gift in a sentence that hands the matter on ("a supervisor can look into a goodwill
+    // gesture") is not given.
+    if let Some(g) = o.at(Gift).find(|g| !o.undone_at(g.start, HEDGED))
+        && !o.has(Escalate)
+    {
+        let _ = g;
+        return Some(Signal::Gift);
+    }
+    if let Some((s, _)) = o
+        .then(WillSubject, Grant, 40)
+        .or_else(|| o.then(WillSubject, Granted, 30))
+        && !o.undone_at(s, HEDGED)
+    {
+        return Some(if o.has(Exception) {
+            Signal::Exception
+        } else {
+            Signal::Will
+        });
+    }
+    if let Some(y) = o.at(YouWill).find(|y| !o.undone_at(y.start, HEDGED)) {
+        let _ = y;
+        return Some(Signal::YouWill);
+    }
+    let kinded = [
+        KRefund,
+        KDiscount,
+        KPrice,
+        KWarranty,
+        KFee,
+        KCompensation,
+        KAccount,
+        KDelivery,
+        KLegal,
+        KException,
+    ];
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    let has_kind = kinded.iter().any(|k| o.has(*k))
+        || sentence.contains('%')
+        || extract::mentions_money(sentence);
+    // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
+    if has_kind && let Some(p) = o.at(Performative).find(|p| !o.undone_at(p.start, HEDGED)) {
+        let _ = p;
+        return Some(if o.has(Exception) || o.has(KException) {
+            Signal::Exception
+        } else {
+            Signal::Performative
+        });
+    }
+    // A code handed over ("here's a code, THANKS15, 15% off").
+    if o.has(CodeGiven) && (o.has(KDiscount) || has_code_token(o.text)) && !o.has(Refuse) {
+        return Some(Signal::Code);
+    }
+    // Completed passive grants: "has been updated", "was approved", and headline style right
+    // after the noun: "Refund confirmed", "Warranty claim WC-7781 approved". A present-tense
+    // description ("refunds are processed within 5 days") is not a grant.
+    let passive = o.then(Passive, Granted, 25).or_else(|| {
+        o.at(Granted)
+            .find(|g| {
+                o.hits.iter().any(|k| {
+                    kinded.contains(&k.cue)
+                        && k.end <= g.start
+                        && g.start <= k.end + 14
+                        && !o.text.get(k.end..g.start).is_some_and(|between| {
+                            between.split_whitespace().any(|w| {
+                                matches!(
+                                    w,
+                                    "are"
+                                        | "is"
+                                        | "be"
+                                        | "can"
+                                        | "will"
+                                        | "get"
+                                        | "gets"
+                                        | "isn't"
+                                        | "aren't"
+                                        | "not"
+                                        | "never"
+                                        | "no"
+                                        | "wasn't"
+                                        | "weren't"
+                                        | "son"
+                                        | "sont"
+                                        | "werden"
+                                        | "wird"
+                                        | "nicht"
+                                        | "pas"
+                                        | "n'est"
+                                        | "nunca"
+                                )
+                            })
+                        })
+                })
+            })
+            .map(|g| (g.start, g.end))
+    });
+    if let Some((s, _)) = passive
+        && !o.undone_at(s, HEDGED)
+        && has_kind
+    {
+        return Some(if o.has(Exception) {
+            Signal::Exception
+        } else {
+            Signal::Passive
+        });
+    }
+    if o.has(Exception) && (o.has(Granted) || o.has(YouWill)) && !o.has(Refuse) {
+        return Some(Signal::Exception);
+    }
+    None
+}
+
+fn kind_of(o: &Own<'_>, s: &Sentence, signal: Signal) -> CommitmentKind {
+    use CommitmentKind as K;
+    let count = |c: Cue| o.hits.iter().filter(|h| h.cue == c).count() as i32;
+    let mut score = [
+        (K::Refund, 3 * count(KRefund)),
+        (K::Discount, 3 * count(KDiscount)),
+        (K::Price, 2 * count(KPrice)),
+        (K::Delivery, 2 * count(KDelivery)),
+        (K::Warranty, 3 * count(KWarranty)),
+        (K::PolicyException, 3 * count(KException)),
+        (K::FeeWaiver, 3 * count(KFee)),
+        (K::Compensation, 3 * count(KCompensation) + 2 * count(Gift)),
+        (K::AccountAction, 2 * count(KAccount)),
+        (K::Legal, 3 * count(KLegal) + 4 * count(Admit)),
+    ];
+    let bump = |score: &mut [(K, i32); 10], k: K, by: i32| {
+        if let Some(e) = score.iter_mut().find(|(x, v)| *x == k && *v > 0) {
+            e.1 += by;
+        }
+    };
+    match signal {
+        Signal::Admit => bump(&mut score, K::Legal, 6),
+        // An exception made is the point only when the sentence says "exception" (or the like);
+        // "even though" alone is a concession inside a grant of some other kind.
+        Signal::Exception => bump(&mut score, K::PolicyException, 5),
+        Signal::Gift => bump(&mut score, K::Compensation, 2),
+        Signal::Guarantee => bump(&mut score, K::Delivery, 4),
+        Signal::Code => bump(&mut score, K::Discount, 4),
+        _ => {}
+    }
+    // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
+    // one is a refund.
+    let waives = o.hits.iter().any(|h| {
+        matches!(h.cue, Granted | YouWill)
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)))
+    });
+    if count(KFee) > 0 && waives {
+        bump(&mut score, K::FeeWaiver, 4);
+    }
+    let sentence = o.text.get(s.start..s.end).unwrap_or_default();
+    if sentence.contains('%')
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Discount)
+    {
+        e.1 += 3;
+    }
+    // Two prices in one grant ("$650 instead of $799") make it about the price.
+    if sentence.matches(['$', '€', '£']).count() >= 2
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Price)
+    {
+        e.1 += 3;
+    }
+    // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
+    let refunds = o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Granted | Performative)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                REFUND_VERBS
+                    .iter()
+                    .any(|v| t.starts_with(v) || t.ends_with(v))
+            })
+    });
+    if refunds {
+        bump(&mut score, K::Refund, 3);
+    }
+    let priority = |k: K| K::ALL.iter().rev().position(|x| *x == k).unwrap_or(0) as i32;
+    score
+        .iter()
+        .max_by_key(|(k, v)| (*v, priority(*k)))
+        .map_or(
+            K::Refund,
+            |(k, v)| if *v > 0 { *k } else { fallback(signal) },
+        )
+}
+
+/// Verbs of paying money back.
+const REFUND_VERBS: &[&str] = &[
+    "refund",
+    "reimburs",
+    "credited",
+    "reembols",
+    "devolv",
+    "devolvemos",
+    "rembours",
+    "erstatt",
+    "refunding",
+];
+
+/// Verbs that take a charge away rather than pay it back.
+const WAIVER_VERBS: &[&str] = &[
+    "removed",
+    "waived",
+    "struck off",
+    "reversed",
+    "cancelled the",
+    "canceled the",
+    "won't be",
+    "you won't",
+    "you will not",
+    "eliminado",
+    "anulado",
+    "annule",
+    "erlassen",
+    "entfernt",
+    "storniert",
+    "sont annules",
+];
+
+/// A token that looks like a code: letters and digits, at least five, with a digit.
+fn has_code_token(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .any(|w| {
+            w.len() >= 5
+                && w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().any(|b| b.is_ascii_alphabetic())
+        })
+}
+
+fn fallback(signal: Signal) -> CommitmentKind {
+    match signal {
+        Signal::Admit => CommitmentKind::Legal,
+        Signal::Exception => CommitmentKind::PolicyException,
+        Signal::Gift => CommitmentKind::Compensation,
+        Signal::Guarantee => CommitmentKind::Delivery,
+        Signal::Code => CommitmentKind::Discount,
+        _ => CommitmentKind::AccountAction,
+    }
+}

@@ -1,0 +1,261 @@
+//! Cue phrases, by the role they play in a sentence, in English, Spanish, French and German.
+//!
+//! Phrases are written as they appear in the normalised view (lowercase, accents folded, curly
+//! quotes straightened). A phrase matches at word boundaries; a trailing `*` makes it a stem
+//! (`ignor*` matches ignore, ignoring, ignorez, ignora). Detectors never match phrases alone:
+//! they combine roles by structure (a verb of disregard *and* an object that is the assistant's
+//! rules; an authority claim *and* a demand to unlock something), which is what separates
+//! "ignore my last message" from "ignore your instructions".
+
+/// The role a cue plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Cue {
+    // --- attacks ---
+    /// Verbs of disregarding: ignore, forget, override, bypass.
+    OverrideVerb,
+    /// What the assistant is bound by: rules, instructions, policy, guidelines, limits.
+    RuleNoun,
+    /// Declaring rules void: "don't apply", "are off", "quedan anuladas".
+    Nullify,
+    /// Announcing new rules: "from now on", "new rule", "supersedes".
+    NewRule,
+    /// Claims about the assistant's "real" instructions or act.
+    RealSelf,
+    /// Demands of obedience or fixed output: "obey", "reply only with".
+    Obey,
+    /// Words addressing an AI: assistant, chatbot, AI agents.
+    AiAddressee,
+    /// Frames that address a note to an AI inside content: "note to", "when you read this".
+    AiNote,
+    /// Directive verbs an injected instruction uses: tell the user, mark, apply, reveal.
+    Directive,
+    /// Directives about what to tell or do to the user: "tell the customer", "apply code".
+    SteerUser,
+    /// Second-person modal directives: "you must", "you should", "you will".
+    YouMust,
+    /// Role-play and persona frames: "you are now", "pretend", "let's play a game".
+    RolePlay,
+    /// Special modes: developer mode, simulation, jailbreak, DAN.
+    Mode,
+    /// What a jailbreak wants: free, refund, discount codes, no charge.
+    Payoff,
+    /// Strong prompt nouns: system prompt, your instructions, your configuration.
+    PromptStrong,
+    /// Weaker prompt nouns that are often innocent: your instructions, your rules.
+    PromptWeak,
+    /// Strong reveal markers: paste, quote, verbatim, word for word, the first line.
+    RevealStrong,
+    /// Weaker reveal verbs: repeat, print, show me, summarise.
+    Reveal,
+    /// A claim to be someone with power over the shop: supervisor, fraud team, HQ memo.
+    Authority,
+    /// What an authority claim tries to unlock: skip checks, disclose, grant, set my role.
+    Unlock,
+    /// Someone else's thing, taken without them: not my order, registered to, he won't mind.
+    ThirdParty,
+    /// A relative's or acquaintance's thing: my brother's, my neighbour's.
+    Kin,
+    /// Actions on an account that need its owner: reset, change the email, cancel, transfer.
+    Sensitive,
+    /// Who is speaking: "this is the", "hier spricht", "soy el", "je suis le".
+    Speaker,
+    /// Roles of the shop's own staff: manager, supervisor, Filialleiter, gerente, directeur.
+    StaffRole,
+    /// Verbs that make a tool act.
+    ToolVerb,
+    /// Many at once: all orders, 100 codes.
+    Bulk,
+    /// Repetition: each time I say, again and again.
+    Loop,
+    /// References to tools and functions.
+    ToolRef,
+    /// Other people: other customers, whoever, the owner, their names.
+    Others,
+    /// Personal data: email, phone number, address, card details.
+    PiiNoun,
+    /// Destinations outside: this link, my personal gmail, webhook.
+    Outside,
+    /// Raw dumps: raw API response, every field, headers, database.
+    RawDump,
+    /// Requests to hand data over: give me, send, list, forward, paste.
+    Request,
+    /// Decoding instructions: decode, base64, rot13, caesar.
+    Decode,
+    /// Acting on decoded text: execute, follow, act on it, do it.
+    Execute,
+    /// Secrecy: don't tell anyone.
+    Secrecy,
+    /// A question about how something is done, which customers legitimately ask.
+    Process,
+    // --- commitments ---
+    /// First person, completed: I've, we have, j'ai, ich habe.
+    DoneSubject,
+    /// Verbs of granting, as participles or past forms: refunded, waived, applied.
+    Granted,
+    /// First-person future: I'll, we will, nous allons.
+    WillSubject,
+    /// Verbs of granting in the base form: refund, cover, replace, send, pay, honour.
+    Grant,
+    /// Passive or stative completion: has been, is already, a ete, ya esta.
+    Passive,
+    /// Guarantees: we guarantee, I promise, you have my word, no matter what.
+    Guarantee,
+    /// Gifts: on the house, at no charge, as an apology.
+    Gift,
+    /// Exceptions: made an exception, bend the rules, even though, ausnahmsweise.
+    Exception,
+    /// Admissions: we're liable, that's on us, we admit.
+    Admit,
+    /// What the customer will have or pay: you'll have, you won't be billed.
+    YouWill,
+    /// Present-tense grants: j'accepte, I'm giving you, wir übernehmen die Kosten.
+    Performative,
+    /// Handing over a code: here's a code, voici un code.
+    CodeGiven,
+    /// "Guaranteed" on its own, which commits only when it is not an adjective ("our
+    /// guaranteed-delivery option").
+    GuaranteeWord,
+    /// Fiction: story, poem, tale, script.
+    Fiction,
+    /// Writing verbs: write, compose, escribe, schreib.
+    Write,
+    /// Hijacking the assistant's role: "I want you to act as", "your new task".
+    Hijack,
+    /// Hedges and conditions: usually, would have to, depends, if.
+    Hedge,
+    /// Refusals and inability: can't, unable, not possible.
+    Refuse,
+    /// Handing on rather than granting: I've logged, routing this to, the team will decide.
+    Escalate,
+    /// Refund words.
+    KRefund,
+    /// Discount words.
+    KDiscount,
+    /// Price words.
+    KPrice,
+    /// Delivery words.
+    KDelivery,
+    /// Warranty words.
+    KWarranty,
+    /// Fee words.
+    KFee,
+    /// Compensation words.
+    KCompensation,
+    /// Account words.
+    KAccount,
+    /// Legal words.
+    KLegal,
+    /// Policy-exception words.
+    KException,
+    // --- language ---
+    /// A common English word.
+    LangEn,
+    /// A common Spanish word.
+    LangEs,
+    /// A common French word.
+    LangFr,
+    /// A common German word.
+    LangDe,
+}
+
+/// The number of cue roles.
+pub const CUES: usize = Cue::LangDe as usize + 1;
+
+/// Which automaton a cue belongs to: detectors of one direction never pay for the other's cues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// Attack cues, read in what comes in.
+    Attack,
+    /// Commitment cues, read in what goes out.
+    Commitment,
+    /// Common words, for guessing the language of a rewrite.
+    Language,
+    /// The attack roles without which no attack rule can fire: a first, cheap pass.
+    AttackAnchor,
+    /// The commitment roles without which no sentence can commit: a first, cheap pass.
+    CommitmentAnchor,
+}
+
+impl Cue {
+    /// Whether this cue is read by the automaton of `family`.
+    pub fn in_family(self, family: Family) -> bool {
+        let home = match self {
+            Cue::Fiction | Cue::Write | Cue::Hijack => Family::Attack,
+            c if c >= Cue::LangEn => Family::Language,
+            c if c >= Cue::DoneSubject => Family::Commitment,
+            _ => Family::Attack,
+        };
+        // Imperative grants ("refund me", "elimine los cargos") are also what attacks demand.
+        let member = |f: Family| home == f || (self == Cue::Grant && f == Family::Attack);
+        match family {
+            Family::AttackAnchor => member(Family::Attack) && self.anchors_attack(),
+            Family::CommitmentAnchor => member(Family::Commitment) && self.anchors_commitment(),
+            f => member(f),
+        }
+    }
+
+    /// Every attack rule needs one of these (bulk requests, function names and many codes are
+    /// checked separately; data sources always get the full reading).
+    fn anchors_attack(self) -> bool {
+        matches!(
+            self,
+            Cue::OverrideVerb
+                | Cue::Nullify
+                | Cue::NewRule
+                | Cue::RealSelf
+                | Cue::Obey
+                | Cue::AiAddressee
+                | Cue::AiNote
+                | Cue::RolePlay
+                | Cue::Mode
+                | Cue::Fiction
+                | Cue::Hijack
+                | Cue::Secrecy
+                | Cue::PromptStrong
+                | Cue::PromptWeak
+                | Cue::Authority
+                | Cue::StaffRole
+                | Cue::ThirdParty
+                | Cue::Kin
+                | Cue::Loop
+                | Cue::Others
+                | Cue::Outside
+                | Cue::RawDump
+                | Cue::Decode
+                | Cue::Bulk
+        )
+    }
+
+    /// Every commitment signal needs one of these.
+    fn anchors_commitment(self) -> bool {
+        matches!(
+            self,
+            Cue::Admit
+                | Cue::Granted
+                | Cue::Grant
+                | Cue::Guarantee
+                | Cue::GuaranteeWord
+                | Cue::Gift
+                | Cue::YouWill
+                | Cue::Performative
+                | Cue::CodeGiven
+        )
+    }
+}
+
+mod abuse;
+mod commitment;
+mod injection;
+mod kinds;
+mod language;
+
+/// Every cue phrase, with its role.
+pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
+    injection::PHRASES
+        .iter()
+        .chain(abuse::PHRASES)
+        .chain(commitment::PHRASES)
+        .chain(kinds::PHRASES)
+        .chain(language::PHRASES)
+}
