@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::Cue::{self, *};
 use crate::lexicon::Family;
 use crate::normalize::normalize;
-use crate::scan::{Hit, Sentence, hits, positions, quoted, sentences};
+use crate::scan::{Hit, hits, mark_quoted, positions, quoted, sentences};
 use crate::{Category, Finding, Severity, excerpt, extract};
 
 /// What a commitment grants.
@@ -137,39 +137,28 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     // Commitments are decided sentence by sentence, so only sentences with an anchor are read
     // in full.
-    let all = sentences(&view.text, &mut [], &quotes);
-    let anchored: Vec<(usize, usize)> = all
-        .iter()
-        .filter(|s| anchors.iter().any(|a| *a >= s.start && *a < s.end))
-        .map(|s| (s.start, s.end))
-        .collect();
-    let mut cue_hits = Vec::new();
-    for (start, end) in &anchored {
-        let Some(slice) = view.text.get(*start..*end) else {
-            continue;
-        };
-        cue_hits.extend(hits(slice, Family::Commitment).into_iter().map(|mut h| {
-            h.start += start;
-            h.end += start;
-            h
-        }));
-    }
-    for s in sentences(&view.text, &mut cue_hits, &quotes)
-        .into_iter()
-        .filter(|s| anchored.contains(&(s.start, s.end)))
-    {
-        if s.question {
+    for s in sentences(&view.text, &[], &quotes) {
+        if s.question || !anchors.iter().any(|a| *a >= s.start && *a < s.end) {
             continue;
         }
+        let Some(slice) = view.text.get(s.start..s.end) else {
+            continue;
+        };
+        let mut cue_hits = hits(slice, Family::Commitment);
+        for h in &mut cue_hits {
+            h.start += s.start;
+            h.end += s.start;
+        }
+        mark_quoted(&mut cue_hits, &quotes);
         let own = Own {
-            hits: s.hits.iter().filter(|h| !h.quoted).collect(),
+            hits: cue_hits.iter().filter(|h| !h.quoted).collect(),
             text: &view.text,
             span: (s.start, s.end),
         };
         let Some(signal) = committal(&own) else {
             continue;
         };
-        let kind = kind_of(&own, &s, signal);
+        let kind = kind_of(&own, signal);
         let (start, end) = view.original(s.start, s.end);
         let text = original.get(start..end).unwrap_or_default();
         out.push(Finding {
@@ -360,7 +349,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     None
 }
 
-fn kind_of(o: &Own<'_>, s: &Sentence, signal: Signal) -> CommitmentKind {
+fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     use CommitmentKind as K;
     let count = |c: Cue| o.hits.iter().filter(|h| h.cue == c).count() as i32;
     let mut score = [
@@ -401,7 +390,7 @@ fn kind_of(o: &Own<'_>, s: &Sentence, signal: Signal) -> CommitmentKind {
     if count(KFee) > 0 && waives {
         bump(&mut score, K::FeeWaiver, 4);
     }
-    let sentence = o.text.get(s.start..s.end).unwrap_or_default();
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     if sentence.contains('%')
         && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Discount)
     {

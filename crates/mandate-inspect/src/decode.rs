@@ -58,30 +58,41 @@ fn runs(text: &str, accept: impl Fn(u8) -> bool, min: usize) -> Vec<(usize, usiz
     out
 }
 
+/// The base64 alphabet (standard and URL-safe, with padding).
+fn is_base64(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_')
+}
+
 /// Encoded segments found by their shape.
 pub fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
-    // Nothing encoded fits in a text without a 16-character run of one alphabet, a `%` or `&#`.
-    let long_run = {
-        let mut run = 0;
-        text.bytes().any(|b| {
-            run = if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_') {
-                run + 1
-            } else {
-                0
-            };
-            run >= 16
-        })
+    // Quick passes say which encodings could be there at all: a 16-character run of the base64
+    // (or hex) alphabet, three `%XX` escapes, three `&#` entities.
+    let b = text.as_bytes();
+    let long_run = crate::bytes::has_run_of_16(b, crate::bytes::BASE64);
+    let percents = b.iter().filter(|c| **c == b'%').count();
+    let ampersands = b.iter().filter(|c| **c == b'&').count();
+    let escapes = if percents >= 3 {
+        b.windows(3)
+            .filter(|w| matches!(w, [b'%', x, y] if x.is_ascii_hexdigit() && y.is_ascii_hexdigit()))
+            .count()
+    } else {
+        0
     };
-    if !long_run && !text.contains("%") && !text.contains("&#") {
+    let entities = if ampersands >= 3 {
+        b.windows(2).filter(|w| *w == b"&#").count()
+    } else {
+        0
+    };
+    if !long_run && escapes < 3 && entities < 3 {
         return out;
     }
     // base64 (standard or URL-safe), at least 16 characters and not all one kind of character.
-    for (s, e) in runs(
-        text,
-        |c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_'),
-        16,
-    ) {
+    for (s, e) in if long_run {
+        runs(text, is_base64, 16)
+    } else {
+        Vec::new()
+    } {
         let run = text.get(s..e).unwrap_or_default();
         let body = run.trim_end_matches('=');
         let mixed = body.bytes().any(|c| c.is_ascii_uppercase())
@@ -102,7 +113,11 @@ pub fn segments(text: &str) -> Vec<Segment> {
         }
     }
     // hex, at least 16 digits, even.
-    for (s, e) in runs(text, |c| c.is_ascii_hexdigit(), 16) {
+    for (s, e) in if long_run {
+        runs(text, |c| c.is_ascii_hexdigit(), 16)
+    } else {
+        Vec::new()
+    } {
         let run = text.get(s..e).unwrap_or_default();
         if run.len() % 2 != 0
             || !run.bytes().any(|c| c.is_ascii_alphabetic())
@@ -127,11 +142,6 @@ pub fn segments(text: &str) -> Vec<Segment> {
         }
     }
     // URL escapes: a run of non-space characters with at least three %XX.
-    let escapes = text
-        .as_bytes()
-        .windows(3)
-        .filter(|w| matches!(w, [b'%', a, b] if a.is_ascii_hexdigit() && b.is_ascii_hexdigit()))
-        .count();
     let percent_runs = if escapes >= 3 {
         runs(text, |c| !c.is_ascii_whitespace(), 9)
     } else {
@@ -154,7 +164,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
         }
     }
     // HTML numeric entities: at least three in a row of text.
-    if text.matches("&#").count() >= 3 {
+    if entities >= 3 {
         let decoded = html_decode(text);
         if decoded != text {
             out.push(Segment {
@@ -222,6 +232,40 @@ fn html_decode(s: &str) -> String {
     out
 }
 
+/// Signs, found in one pass over the view, that a text may be written in leetspeak (a letter
+/// next to a leet digit or symbol) or with its letters pulled apart (a letter, a separator, a
+/// letter).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// Worth building [`leet_view`].
+    pub leet: bool,
+    /// Worth building [`joined_view`].
+    pub split: bool,
+}
+
+impl Hints {
+    /// Reads the view once.
+    pub fn of(view: &View) -> Hints {
+        use crate::bytes::{LEET, LOWER, SEP, class};
+        // Bit flags, combined without branching: `leet` holds LOWER when a lowercase letter
+        // touched a leet symbol, `split` when a letter, a separator and a letter followed.
+        let (mut leet, mut split) = (0u8, 0u8);
+        let (mut prev2, mut prev) = (0u8, 0u8);
+        for &c in view.text.as_bytes() {
+            let now = class(c);
+            // A leet symbol that is not a letter, next to a lowercase letter, either way round.
+            let sym = |k: u8| (k & LEET) & !((k & LOWER) << 1);
+            leet |= ((prev & LOWER) << 1) & sym(now) | ((now & LOWER) << 1) & sym(prev);
+            split |= (now & LOWER) & (prev2 & LOWER) & ((prev & SEP) >> 2);
+            (prev2, prev) = (prev, now);
+        }
+        Hints {
+            leet: leet != 0,
+            split: split != 0,
+        }
+    }
+}
+
 /// Leet digits and symbols and the letters they stand for.
 fn unleet(b: u8) -> Option<u8> {
     Some(match b {
@@ -247,17 +291,6 @@ fn unleet(b: u8) -> Option<u8> {
 pub fn leet_view(original: &str, view: &View) -> Option<String> {
     let text = &view.text;
     let b = text.as_bytes();
-    // Cheap test first: a letter right next to a leet digit somewhere.
-    let mixed = b.windows(2).any(|w| match w {
-        [x, y] => {
-            (x.is_ascii_lowercase() && unleet(*y).is_some() && !y.is_ascii_alphabetic())
-                || (y.is_ascii_lowercase() && unleet(*x).is_some() && !x.is_ascii_alphabetic())
-        }
-        _ => false,
-    });
-    if !mixed {
-        return None;
-    }
     let mut folded = b.to_vec();
     let mut words = 0;
     let mut i = 0;
@@ -312,11 +345,6 @@ pub fn leet_view(original: &str, view: &View) -> Option<String> {
 /// joins were made.
 pub fn joined_view(view: &View) -> Option<String> {
     let b = view.text.as_bytes();
-    // Cheap test first: a lowercase letter between separators and next to a hyphen or dot.
-    let split = b.windows(3).any(|w| matches!(w, [x, y, z] if x.is_ascii_lowercase() && matches!(y, b'-' | b'.' | b'_' | b'*') && z.is_ascii_lowercase()));
-    if !split {
-        return None;
-    }
     let mut out: Vec<u8> = b.to_vec();
     let mut joins = 0;
     let is_sep = |c: u8| matches!(c, b'-' | b'.' | b'_' | b'*' | b' ');

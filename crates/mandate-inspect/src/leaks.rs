@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::{Category, Finding, Severity};
@@ -59,7 +59,7 @@ fn detectors() -> Option<&'static Detectors> {
             ("email", Category::Pii, r"(?-u:\b)([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})(?-u:\b)", 1, always, &["@"]),
             ("card_number", Category::Pii, r"(?-u:\b)((?:\d[ \-]?){12,18}\d)(?-u:\b)", 1, luhn_card, &[]),
             ("iban", Category::Pii, r"(?-u:\b)([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?-u:\b)", 1, iban_valid, &[]),
-            ("us_ssn", Category::Pii, r"(?-u:\b)(\d{3}-\d{2}-\d{4})(?-u:\b)", 1, ssn_valid, &["-"]),
+            ("us_ssn", Category::Pii, r"(?-u:\b)(\d{3}-\d{2}-\d{4})(?-u:\b)", 1, ssn_valid, &[]),
             ("uk_nino", Category::Pii, r"(?-u:\b)([A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?-u:\b)", 1, always, &[]),
             ("es_dni", Category::Pii, r"(?-u:\b)(\d{8}-?[A-Z]|[XYZ]-?\d{7}-?[A-Z])(?-u:\b)", 1, dni_valid, &[]),
             ("phone", Category::Pii, r"(?:^|[^\w+])(\+?\(?\d{1,4}\)?(?:[ .\-]?\(?\d{2,5}\)?){2,5})(?-u:\b)", 1, phone_like, &[]),
@@ -91,10 +91,25 @@ fn detectors() -> Option<&'static Detectors> {
                 }
             }
         }
+        // The prefilter reports the longest literal at each place; a literal wakes the
+        // detectors of every literal it starts with too ("sk-ant-" also wakes "sk-").
+        let wakes: Vec<Vec<usize>> = literals
+            .iter()
+            .map(|l| {
+                let mut w: Vec<usize> = literals
+                    .iter()
+                    .zip(&wakes)
+                    .filter(|(p, _)| l.starts_with(**p))
+                    .flat_map(|(_, w)| w.iter().copied())
+                    .collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            })
+            .collect();
         let prefilter = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&literals)
             .ok()?;
         Some(Detectors { prefilter, wakes, all })
@@ -221,7 +236,18 @@ pub(crate) fn detect(text: &str, own: &[String]) -> Vec<Finding> {
         .iter()
         .map(|det| det.min_digits > 0 && digits >= det.min_digits)
         .collect();
-    for m in d.prefilter.find_overlapping_iter(text) {
+    let bytes = text.as_bytes();
+    for m in d.prefilter.find_iter(text) {
+        // Key prefixes and keywords start a word ("ask" is not a Twilio key).
+        let letter = bytes.get(m.start()).is_some_and(u8::is_ascii_alphabetic);
+        if letter
+            && m.start() > 0
+            && bytes
+                .get(m.start() - 1)
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            continue;
+        }
         for &i in d
             .wakes
             .get(m.pattern().as_usize())

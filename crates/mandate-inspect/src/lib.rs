@@ -14,6 +14,7 @@
 //! Encoded segments are decoded and read again, to a bounded depth.
 
 mod attacks;
+mod bytes;
 mod commitments;
 mod decode;
 pub mod eval;

@@ -186,36 +186,54 @@ pub fn normalize(original: &str) -> View {
         };
     }
     let mut text = String::with_capacity(original.len());
-    let mut src = Vec::with_capacity(original.len());
+    let mut src: Vec<u32> = Vec::with_capacity(original.len());
     let mut hidden = Hidden::default();
     let mut prev_is_latin = false;
-    let mut chars = original.char_indices().peekable();
     let mut scratch = String::new();
-    while let Some((i, c)) = chars.next() {
-        let before = text.len();
-        if c.is_ascii() {
-            text.push(c.to_ascii_lowercase());
-            prev_is_latin = c.is_ascii_alphabetic();
-        } else if is_zero_width(c) {
-            hidden.zero_width = true;
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII are copied in bulk; only other characters are looked at one by one.
+        let run = bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            let chunk = original.get(i..i + run).unwrap_or_default();
+            let at = text.len();
+            text.push_str(chunk);
+            if let Some(t) = text.get_mut(at..) {
+                t.make_ascii_lowercase();
+            }
+            src.extend((i..i + run).map(|k| k as u32));
+            prev_is_latin = chunk.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
+            i += run;
             continue;
+        }
+        let Some(c) = original.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let next = original
+            .get(i + c.len_utf8()..)
+            .and_then(|r| r.chars().next());
+        let before = text.len();
+        if is_zero_width(c) {
+            hidden.zero_width = true;
         } else if c == '\u{200D}' {
             // A zero-width joiner between emoji is legitimate; inside words it hides text.
-            let next_alpha = chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-            if prev_is_latin || next_alpha {
+            if prev_is_latin || next.is_some_and(char::is_alphabetic) {
                 hidden.zero_width = true;
             }
-            continue;
         } else if let Some(p) = tag_payload(c) {
             hidden.tags = true;
             text.push(p.to_ascii_lowercase());
         } else if ('\u{E0000}'..='\u{E007F}').contains(&c) || ('\u{FE00}'..='\u{FE0F}').contains(&c)
         {
             // Tag controls and variation selectors carry nothing readable.
-            continue;
         } else if let Some(l) = confusable(c) {
-            let next_latin = chars.peek().is_some_and(|(_, n)| n.is_ascii_alphabetic());
-            if prev_is_latin || next_latin {
+            if prev_is_latin || next.is_some_and(|n| n.is_ascii_alphabetic()) {
                 hidden.homoglyphs = true;
             }
             text.push(l);
@@ -240,12 +258,13 @@ pub fn normalize(original: &str) -> View {
                     None => text.push(n),
                 }
             }
-            prev_is_latin =
-                c.is_alphabetic() && text[before..].bytes().all(|b| b.is_ascii_alphabetic());
+            prev_is_latin = c.is_alphabetic()
+                && text
+                    .get(before..)
+                    .is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphabetic()));
         }
-        for _ in before..text.len() {
-            src.push(i as u32);
-        }
+        src.extend(std::iter::repeat_n(i as u32, text.len() - before));
+        i += c.len_utf8();
     }
     View {
         text,

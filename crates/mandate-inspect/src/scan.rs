@@ -1,16 +1,35 @@
-//! One pass of the cue automaton over a view, split into sentences.
+//! Cue phrases found in a view, and the view split into sentences.
+//!
+//! Every phrase starts at a word boundary (or with punctuation), so the scan does not run an
+//! automaton over every byte: it walks an anchored trie from each word start, which touches a
+//! few hot states per word and stops at the first byte no phrase continues with. The few
+//! phrases that may start inside a word (German compounds) have an automaton of their own.
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
-use crate::lexicon::{CUES, Cue, Family, phrases};
+use crate::bytes::{is_word, word_starts};
+use crate::lexicon::{Cue, CueSet, Family, phrases};
+
+/// What a compiled phrase stands for.
+struct Entry {
+    cues: Vec<Cue>,
+    /// `word*`: may continue into a longer word.
+    stem: bool,
+}
 
 struct Lexicon {
-    automaton: AhoCorasick,
-    /// For each compiled pattern: its cues, whether it is a stem (`word*`), and whether it may
-    /// end a longer word (`*word`, for German compounds such as "Versandgebühr").
-    entries: Vec<(Vec<Cue>, bool, bool)>,
+    /// Phrases that start at a word start or with punctuation, searched anchored.
+    trie: NFA,
+    entries: Vec<Entry>,
+    /// Which words may start a phrase.
+    prefixes: Prefixes,
+    /// Phrases that may start inside a word (`*gebuhr`) or start with punctuation
+    /// (`<!--`), searched anywhere.
+    anywhere: Option<(AhoCorasick, Vec<Entry>)>,
 }
 
 fn lexicon(family: Family) -> Option<&'static Lexicon> {
@@ -29,9 +48,9 @@ fn lexicon(family: Family) -> Option<&'static Lexicon> {
     cell.get_or_init(|| build(family)).as_ref()
 }
 
-fn build(family: Family) -> Option<Lexicon> {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut entries: Vec<(Vec<Cue>, bool, bool)> = Vec::new();
+/// Phrases of one family, deduplicated: (text, cues, stem, infix).
+fn compile(family: Family) -> Vec<(String, Vec<Cue>, bool, bool)> {
+    let mut out: Vec<(String, Vec<Cue>, bool, bool)> = Vec::new();
     for (phrase, cue) in phrases().filter(|(_, c)| c.in_family(family)) {
         let (text, infix) = match phrase.strip_prefix('*') {
             Some(t) => (t, true),
@@ -41,29 +60,189 @@ fn build(family: Family) -> Option<Lexicon> {
             Some(t) => (t, true),
             None => (text, false),
         };
-        match patterns.iter().position(|p| p == text) {
-            Some(i) => {
-                if let Some(e) = entries.get_mut(i) {
-                    if !e.0.contains(cue) {
-                        e.0.push(*cue);
-                    }
-                    // A phrase listed both as a word and as a stem behaves as a stem.
-                    e.1 |= stem;
-                    e.2 |= infix;
+        match out.iter_mut().find(|e| e.0 == text) {
+            Some(e) => {
+                if !e.1.contains(cue) {
+                    e.1.push(*cue);
                 }
+                // A phrase listed both as a word and as a stem behaves as a stem; listed both
+                // at word starts and inside words, it is searched inside words.
+                e.2 |= stem;
+                e.3 |= infix;
             }
-            None => {
-                patterns.push(text.to_owned());
-                entries.push((vec![*cue], stem, infix));
+            None => out.push((text.to_owned(), vec![*cue], stem, infix)),
+        }
+    }
+    out
+}
+
+fn build(family: Family) -> Option<Lexicon> {
+    let (anywhere, anchored): (Vec<_>, Vec<_>) = compile(family)
+        .into_iter()
+        .partition(|e| e.3 || e.0.as_bytes().first().is_some_and(|b| !is_word(*b)));
+    let prefixes = Prefixes::of(anchored.iter().map(|e| e.0.as_bytes()));
+    let trie = NFA::builder()
+        .match_kind(MatchKind::Standard)
+        .build(anchored.iter().map(|e| e.0.as_str()))
+        .ok()?;
+    let entry = |(_, cues, stem, _): (String, Vec<Cue>, bool, bool)| Entry { cues, stem };
+    let anywhere = if anywhere.is_empty() {
+        None
+    } else {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(anywhere.iter().map(|e| e.0.as_str()))
+            .ok()?;
+        Some((ac, anywhere.into_iter().map(entry).collect()))
+    };
+    Some(Lexicon {
+        trie,
+        entries: anchored.into_iter().map(entry).collect(),
+        prefixes,
+        anywhere,
+    })
+}
+
+/// A filter that says, without touching the trie, that no phrase starts at a place: most
+/// words start none. It holds the first six bytes of every phrase (the first three of shorter
+/// ones), hashed into two 8 KB bit tables that stay in the L1 cache. Six bytes tell "my order"
+/// from "my brother's" where three would not, and common words ("the", "you") start long
+/// phrases only.
+struct Prefixes {
+    long: Box<[u64; 1024]>,
+    short: Box<[u64; 1024]>,
+    /// First bytes of phrases shorter than three bytes, which the tables cannot hold.
+    tiny: [bool; 256],
+}
+
+/// Bytes of a long key.
+const LONG: usize = 6;
+/// Bytes of a short key.
+const SHORT: usize = 3;
+
+impl Prefixes {
+    fn of<'a>(phrases: impl Iterator<Item = &'a [u8]>) -> Prefixes {
+        let mut p = Prefixes {
+            long: Box::new([0; 1024]),
+            short: Box::new([0; 1024]),
+            tiny: [false; 256],
+        };
+        for phrase in phrases {
+            let table = if phrase.len() >= LONG {
+                &mut p.long
+            } else if phrase.len() >= SHORT {
+                &mut p.short
+            } else {
+                if let Some(slot) = phrase.first().and_then(|b| p.tiny.get_mut(usize::from(*b))) {
+                    *slot = true;
+                }
+                continue;
+            };
+            let key = if phrase.len() >= LONG {
+                key(phrase, LONG)
+            } else {
+                key(phrase, SHORT)
+            };
+            if let Some(w) = table.get_mut(key / 64) {
+                *w |= 1 << (key % 64);
+            }
+        }
+        p
+    }
+
+    /// Whether some phrase may start at the beginning of `b` (no false negatives).
+    fn may_start(&self, b: &[u8]) -> bool {
+        let test = |table: &[u64; 1024], k: usize| {
+            table.get(k / 64).is_none_or(|w| w & (1 << (k % 64)) != 0)
+        };
+        let w = load8(b);
+        self.tiny.get((w & 0xFF) as usize).copied().unwrap_or(true)
+            || test(&self.short, hash(w, SHORT))
+            || test(&self.long, hash(w, LONG))
+    }
+}
+
+/// The first eight bytes of `b` as a little-endian word, zero-padded.
+fn load8(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    match b.get(..8) {
+        Some(head) => a.copy_from_slice(head),
+        None => {
+            for (slot, byte) in a.iter_mut().zip(b) {
+                *slot = *byte;
             }
         }
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .ok()?;
-    Some(Lexicon { automaton, entries })
+    u64::from_le_bytes(a)
+}
+
+/// The first `n` bytes (`n` < 8) of a loaded word, hashed to 16 bits.
+fn hash(w: u64, n: usize) -> usize {
+    let k = w & ((1u64 << (8 * n)) - 1);
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+/// The first `n` bytes of `b` (zero-padded), hashed to 16 bits.
+fn key(b: &[u8], n: usize) -> usize {
+    hash(load8(b), n)
+}
+
+impl Lexicon {
+    /// Calls `found(start, end, entry)` for every phrase in `b`, in order of start, until it
+    /// returns `false`.
+    fn scan(&self, b: &[u8], mut found: impl FnMut(usize, usize, &Entry) -> bool) {
+        let Ok(start) = self.trie.start_state(Anchored::Yes) else {
+            return;
+        };
+        for p in word_starts(b) {
+            if !self.prefixes.may_start(b.get(p..).unwrap_or_default()) {
+                continue;
+            }
+            let mut sid = start;
+            for (i, &x) in b.get(p..).unwrap_or_default().iter().enumerate() {
+                sid = self.trie.next_state(Anchored::Yes, sid, x);
+                if !self.trie.is_special(sid) {
+                    continue;
+                }
+                if self.trie.is_dead(sid) {
+                    break;
+                }
+                if self.trie.is_match(sid) {
+                    let end = p + i + 1;
+                    for k in 0..self.trie.match_len(sid) {
+                        let pid = self.trie.match_pattern(sid, k);
+                        // Matches of suffixes ride along in a state's list: keep those that
+                        // start here.
+                        if self.trie.pattern_len(pid) != end - p {
+                            continue;
+                        }
+                        let Some(e) = self.entries.get(pid.as_usize()) else {
+                            continue;
+                        };
+                        if ends_ok(b, end, e.stem) && !found(p, end, e) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((ac, entries)) = &self.anywhere {
+            for m in ac.find_iter(b) {
+                let Some(e) = entries.get(m.pattern().as_usize()) else {
+                    continue;
+                };
+                if ends_ok(b, m.end(), e.stem) && !found(m.start(), m.end(), e) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a phrase ending at `end` ends a word (or may go on, being a stem).
+fn ends_ok(b: &[u8], end: usize, stem: bool) -> bool {
+    stem || !b.get(end.wrapping_sub(1)).is_some_and(|c| is_word(*c))
+        || !b.get(end).is_some_and(|c| is_word(*c))
 }
 
 /// A cue found in the view.
@@ -75,29 +254,29 @@ pub struct Hit {
     pub end: usize,
     /// Its role.
     pub cue: Cue,
-    /// Whether it lies inside quotes or markup (set by [`sentences`]).
+    /// Whether it lies inside quotes or markup (set by [`mark_quoted`]).
     pub quoted: bool,
 }
 
 /// A sentence of the view with its cues.
 #[derive(Debug, Clone)]
-pub struct Sentence {
+pub struct Sentence<'h> {
     /// Byte range in the view.
     pub start: usize,
     /// End.
     pub end: usize,
     /// Cue hits inside it, in order.
-    pub hits: Vec<Hit>,
+    pub hits: &'h [Hit],
     /// Which cue roles occur (outside quotes).
-    pub present: [bool; CUES],
+    pub present: CueSet,
     /// Whether it ends with a question mark.
     pub question: bool,
 }
 
-impl Sentence {
+impl Sentence<'_> {
     /// Whether a role occurs.
     pub fn has(&self, cue: Cue) -> bool {
-        self.present.get(cue as usize).copied().unwrap_or(false)
+        self.present.has(cue)
     }
 
     /// Positions of a role's hits.
@@ -120,36 +299,23 @@ impl Sentence {
     }
 }
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
-}
-
 /// Whether a family's automaton built.
 pub fn ready(family: Family) -> bool {
     lexicon(family).is_some()
 }
 
-/// The positions of a family's cues in `text` (only where they start; no boundary filtering
-/// beyond the word check).
+/// Where a family's cues start in `text`, in order (a position per cue phrase).
 pub fn positions(text: &str, family: Family) -> Vec<usize> {
     let Some(lex) = lexicon(family) else {
         return vec![0];
     };
-    let bytes = text.as_bytes();
-    lex.automaton
-        .find_overlapping_iter(text)
-        .filter(|m| {
-            let Some((_, stem, infix)) = lex.entries.get(m.pattern().as_usize()) else {
-                return false;
-            };
-            let (s, e) = (m.start(), m.end());
-            let first = bytes.get(s).copied().unwrap_or(b' ');
-            let last = bytes.get(e.wrapping_sub(1)).copied().unwrap_or(b' ');
-            (*infix || !is_word(first) || s == 0 || !bytes.get(s - 1).is_some_and(|b| is_word(*b)))
-                && (*stem || !is_word(last) || !bytes.get(e).is_some_and(|b| is_word(*b)))
-        })
-        .map(|m| m.start())
-        .collect()
+    let mut out = Vec::new();
+    lex.scan(text.as_bytes(), |s, _, _| {
+        out.push(s);
+        true
+    });
+    out.sort_unstable();
+    out
 }
 
 /// Whether any cue of a family occurs in `text` (stops at the first).
@@ -157,19 +323,12 @@ pub fn any(text: &str, family: Family) -> bool {
     let Some(lex) = lexicon(family) else {
         return true;
     };
-    let bytes = text.as_bytes();
-    lex.automaton.find_overlapping_iter(text).any(|m| {
-        let Some((_, stem, infix)) = lex.entries.get(m.pattern().as_usize()) else {
-            return false;
-        };
-        let (s, e) = (m.start(), m.end());
-        let first = bytes.get(s).copied().unwrap_or(b' ');
-        let last = bytes.get(e.wrapping_sub(1)).copied().unwrap_or(b' ');
-        let starts_word =
-            *infix || !is_word(first) || s == 0 || !bytes.get(s - 1).is_some_and(|b| is_word(*b));
-        let ends_word = *stem || !is_word(last) || !bytes.get(e).is_some_and(|b| is_word(*b));
-        starts_word && ends_word
-    })
+    let mut found = false;
+    lex.scan(text.as_bytes(), |_, _, _| {
+        found = true;
+        false
+    });
+    found
 }
 
 /// All cue hits of a family in `text`, in order.
@@ -177,29 +336,16 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
     let Some(lex) = lexicon(family) else {
         return Vec::new();
     };
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for m in lex.automaton.find_overlapping_iter(text) {
-        let Some((cues, stem, infix)) = lex.entries.get(m.pattern().as_usize()) else {
-            continue;
-        };
-        let (s, e) = (m.start(), m.end());
-        let first = bytes.get(s).copied().unwrap_or(b' ');
-        let last = bytes.get(e.wrapping_sub(1)).copied().unwrap_or(b' ');
-        let starts_word =
-            *infix || !is_word(first) || s == 0 || !bytes.get(s - 1).is_some_and(|b| is_word(*b));
-        let ends_word = *stem || !is_word(last) || !bytes.get(e).is_some_and(|b| is_word(*b));
-        if starts_word && ends_word {
-            for cue in cues {
-                out.push(Hit {
-                    start: s,
-                    end: e,
-                    cue: *cue,
-                    quoted: false,
-                });
-            }
-        }
-    }
+    lex.scan(text.as_bytes(), |start, end, e| {
+        out.extend(e.cues.iter().map(|&cue| Hit {
+            start,
+            end,
+            cue,
+            quoted: false,
+        }));
+        true
+    });
     out.sort_by_key(|h| (h.start, h.end));
     out
 }
@@ -259,9 +405,23 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Splits the view into sentences and files each hit under its sentence, marking hits inside
-/// quoted ranges (kept, since detectors of relayed content need them, but not "present").
-pub fn sentences(text: &str, hits: &mut [Hit], quotes: &[(usize, usize)]) -> Vec<Sentence> {
+/// Marks the hits inside quoted ranges (kept, since detectors of relayed content need them,
+/// but not "present" in a sentence). Both lists are in order.
+pub fn mark_quoted(hits: &mut [Hit], quotes: &[(usize, usize)]) {
+    let mut q = 0;
+    for h in hits.iter_mut() {
+        while quotes.get(q).is_some_and(|(_, qe)| *qe <= h.start) {
+            q += 1;
+        }
+        h.quoted = quotes
+            .get(q)
+            .is_some_and(|(qs, qe)| h.start > *qs && h.end < *qe);
+    }
+}
+
+/// Splits the view into sentences and files each hit (marked by [`mark_quoted`]) under its
+/// sentence.
+pub fn sentences<'h>(text: &str, hits: &'h [Hit], quotes: &[(usize, usize)]) -> Vec<Sentence<'h>> {
     let b = text.as_bytes();
     let mut bounds = Vec::new();
     let mut start = 0;
@@ -293,9 +453,6 @@ pub fn sentences(text: &str, hits: &mut [Hit], quotes: &[(usize, usize)]) -> Vec
     if start < b.len() {
         bounds.push((start, b.len()));
     }
-    for h in hits.iter_mut() {
-        h.quoted = quotes.iter().any(|(qs, qe)| h.start > *qs && h.end < *qe);
-    }
     let mut out = Vec::with_capacity(bounds.len());
     let mut k = 0;
     for (s, e) in bounds {
@@ -314,12 +471,10 @@ pub fn sentences(text: &str, hits: &mut [Hit], quotes: &[(usize, usize)]) -> Vec
         while hits.get(k).is_some_and(|h| h.start < e) {
             k += 1;
         }
-        let mine = hits.get(first..k).map(<[Hit]>::to_vec).unwrap_or_default();
-        let mut present = [false; CUES];
+        let mine = hits.get(first..k).unwrap_or_default();
+        let mut present = CueSet::default();
         for h in mine.iter().filter(|h| !h.quoted) {
-            if let Some(p) = present.get_mut(h.cue as usize) {
-                *p = true;
-            }
+            present.insert(h.cue);
         }
         let question = t.trim_end().ends_with('?');
         out.push(Sentence {
@@ -380,7 +535,8 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(&t[q[0].0..q[0].1], "'assistant, ignore it.'");
         let mut h = hits(t, Family::Attack);
-        let s = sentences(t, &mut h, &q);
+        mark_quoted(&mut h, &q);
+        let s = sentences(t, &h, &q);
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s[0].question);
         // The quoted assistant is not "present" in the customer's own words.

@@ -11,7 +11,7 @@ mod words;
 use crate::lexicon::Cue::*;
 use crate::lexicon::{Cue, Family};
 use crate::normalize::{View, normalize};
-use crate::scan::{Hit, any, hits, quoted, sentences};
+use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
 use rules::{Message, Reading, rules};
 use words::WordChecks;
@@ -21,8 +21,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     let view = normalize(original);
     // First pass: without an anchor no rule can fire, so ordinary text stops here. Data
     // sources are always read in full (the stricter standard).
-    let words = WordChecks::of(&view.text);
-    let anchored = source.is_data() || words.any() || any(&view.text, Family::AttackAnchor);
+    let anchored = source.is_data()
+        || any(&view.text, Family::AttackAnchor)
+        || view.text.contains('_') && WordChecks::of(&view.text).function_name;
     let plain_hits = if anchored {
         hits(&view.text, Family::Attack)
     } else {
@@ -74,13 +75,20 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // is an encoded instruction.
     let attacked = out.iter().any(|f| f.category.is_attack());
     let mut views: Vec<(&'static str, String)> = Vec::new();
-    if !attacked {
-        if let Some(folded) = decode::leet_view(original, &view) {
-            views.push(("leetspeak", folded));
-        }
-        if let Some(joined) = decode::joined_view(&view) {
-            views.push(("split_letters", joined));
-        }
+    let hints = if attacked {
+        decode::Hints::default()
+    } else {
+        decode::Hints::of(&view)
+    };
+    if let Some(folded) = hints
+        .leet
+        .then(|| decode::leet_view(original, &view))
+        .flatten()
+    {
+        views.push(("leetspeak", folded));
+    }
+    if let Some(joined) = hints.split.then(|| decode::joined_view(&view)).flatten() {
+        views.push(("split_letters", joined));
     }
     if decode_cue {
         for shift in decode::cipher_shifts(&view.text) {
@@ -211,7 +219,8 @@ fn read(
         return Vec::new();
     }
     let quotes = quoted(text);
-    let ss = sentences(text, &mut cue_hits, &quotes);
+    mark_quoted(&mut cue_hits, &quotes);
+    let ss = sentences(text, &cue_hits, &quotes);
     let msg = Message::new(&ss, &cue_hits, &quotes, text);
     let fired = rules(&msg, source, reading);
     fired

@@ -1,6 +1,7 @@
 //! The rules: cue roles combined by structure, over one reading of a message.
 
 use crate::lexicon::Cue::{self, *};
+use crate::lexicon::CueSet;
 use crate::scan::{Hit, Sentence};
 use crate::{Category, Severity, Source};
 
@@ -26,35 +27,47 @@ pub(super) struct Fired {
 
 /// A message: its sentences and what occurs anywhere in it.
 pub(super) struct Message<'a> {
-    ss: &'a [Sentence],
+    ss: &'a [Sentence<'a>],
     hits: &'a [Hit],
     quotes: &'a [(usize, usize)],
     text: &'a str,
+    /// Roles in the customer's own words, and anywhere.
+    own: CueSet,
+    all: CueSet,
 }
 
 impl<'a> Message<'a> {
     pub(super) fn new(
-        ss: &'a [Sentence],
+        ss: &'a [Sentence<'a>],
         hits: &'a [Hit],
         quotes: &'a [(usize, usize)],
         text: &'a str,
     ) -> Message<'a> {
+        let own = ss
+            .iter()
+            .fold(CueSet::default(), |acc, s| acc.union(s.present));
+        let mut all = CueSet::default();
+        for h in hits {
+            all.insert(h.cue);
+        }
         Message {
             ss,
             hits,
             quotes,
             text,
+            own,
+            all,
         }
     }
 
     /// Whether a role occurs in the customer's own words.
     fn has(&self, cue: Cue) -> bool {
-        self.ss.iter().any(|s| s.has(cue))
+        self.own.has(cue)
     }
 
     /// Whether a role occurs anywhere, quoted or not.
     fn anywhere(&self, cue: Cue) -> bool {
-        self.hits.iter().any(|h| h.cue == cue)
+        self.all.has(cue)
     }
 
     fn in_quote(&self, h: &Hit) -> bool {
@@ -320,7 +333,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             m.span(&[ThirdParty, Kin, ToolVerb, ToolRef]),
         ));
     }
-    let words = WordChecks::of(m.text);
+    // The word checks need a quantity word, or an underscore for a function name.
+    let words = if m.anywhere(Quantity) || m.text.contains('_') {
+        WordChecks::of(m.text)
+    } else {
+        WordChecks::default()
+    };
     if (m.has(Bulk) || words.bulk || words.many_codes) && acts {
         out.push(fired(
             Category::ToolAbuse,

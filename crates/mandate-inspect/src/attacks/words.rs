@@ -13,101 +13,130 @@ pub(super) struct WordChecks {
 }
 
 impl WordChecks {
-    pub(super) fn any(self) -> bool {
-        self.bulk || self.many_codes || self.function_name
-    }
-
     pub(super) fn of(text: &str) -> WordChecks {
-        const QUANTIFIERS: &[&str] = &[
-            "all",
-            "every",
-            "each",
-            "todos",
-            "todas",
-            "toutes",
-            "tous",
-            "alle",
-            "allen",
-            "jede",
-            "jeden",
-            "samtliche",
-        ];
-        const OWN: &[&str] = &[
-            "my", "our", "mis", "nuestros", "nuestras", "mes", "nos", "meine", "meinen", "unsere",
-        ];
-        const OBJECTS: &[&str] = &[
-            "orders",
-            "order",
-            "subscriptions",
-            "subscription",
-            "accounts",
-            "customers",
-            "users",
-            "refunds",
-            "invoices",
-            "bookings",
-            "tickets",
-            "pedidos",
-            "cuentas",
-            "clientes",
-            "suscripciones",
-            "reembolsos",
-            "commandes",
-            "comptes",
-            "clients",
-            "abonnements",
-            "bestellungen",
-            "konten",
-            "kunden",
-            "abos",
-            "erstattungen",
-        ];
-        const COUNTED: &[&str] = &[
-            "codes",
-            "coupons",
-            "vouchers",
-            "accounts",
-            "gift",
-            "cupones",
-            "codigos",
-            "bons",
-            "gutscheine",
-            "coupon",
-            "code",
-        ];
         let mut out = WordChecks::default();
-        // The last three words, newest first, and how many words ago a quantifier or a number
-        // of ten or more was seen (usize::MAX: not recently).
+        // How many words ago a quantifier or a number of ten or more was seen (usize::MAX:
+        // not recently).
         let mut since_quantifier = usize::MAX;
         let mut since_number = usize::MAX;
         for word in ascii_words(text) {
             since_quantifier = since_quantifier.saturating_add(1);
             since_number = since_number.saturating_add(1);
-            if word.contains('_') {
+            let b = word.as_bytes();
+            if b.first().is_some_and(u8::is_ascii_digit) {
+                if word.parse::<u32>().is_ok_and(|n| n >= 10) {
+                    since_number = 0;
+                }
+                continue;
+            }
+            if b.contains(&b'_') {
                 let mut parts = 0;
                 let well_formed = word.split('_').all(|p| {
                     parts += 1;
                     p.len() >= 2 && p.bytes().all(|b| b.is_ascii_lowercase())
                 });
                 out.function_name |= well_formed && parts >= 2;
+                continue;
             }
-            if OWN.contains(&word) {
+            if is_own(word) {
                 since_quantifier = usize::MAX;
-            } else if since_quantifier <= 2 && OBJECTS.contains(&word) {
+            } else if since_quantifier <= 2 && is_business_object(word) {
                 out.bulk = true;
             }
-            if since_number <= 3 && COUNTED.contains(&word) {
+            if since_number <= 3 && is_counted(word) {
                 out.many_codes = true;
             }
-            if QUANTIFIERS.contains(&word) {
+            if is_quantifier(word) {
                 since_quantifier = 0;
-            }
-            if word.parse::<u32>().is_ok_and(|n| n >= 10) {
-                since_number = 0;
             }
         }
         out
     }
+}
+
+/// "all", "every", in the four languages.
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "all"
+            | "every"
+            | "each"
+            | "todos"
+            | "todas"
+            | "toutes"
+            | "tous"
+            | "alle"
+            | "allen"
+            | "jede"
+            | "jeden"
+            | "samtliche"
+    )
+}
+
+/// Possessives that make a quantified object the customer's own ("all my orders").
+fn is_own(w: &str) -> bool {
+    matches!(
+        w,
+        "my" | "our"
+            | "mis"
+            | "nuestros"
+            | "nuestras"
+            | "mes"
+            | "nos"
+            | "meine"
+            | "meinen"
+            | "unsere"
+    )
+}
+
+/// The shop's business objects, which a customer may act on only one at a time.
+fn is_business_object(w: &str) -> bool {
+    matches!(
+        w,
+        "orders"
+            | "order"
+            | "subscriptions"
+            | "subscription"
+            | "accounts"
+            | "customers"
+            | "users"
+            | "refunds"
+            | "invoices"
+            | "bookings"
+            | "tickets"
+            | "pedidos"
+            | "cuentas"
+            | "clientes"
+            | "suscripciones"
+            | "reembolsos"
+            | "commandes"
+            | "comptes"
+            | "clients"
+            | "abonnements"
+            | "bestellungen"
+            | "konten"
+            | "kunden"
+            | "abos"
+            | "erstattungen"
+    )
+}
+
+/// What a bulk request counts out: codes, coupons, vouchers, accounts.
+fn is_counted(w: &str) -> bool {
+    matches!(
+        w,
+        "codes"
+            | "coupons"
+            | "vouchers"
+            | "accounts"
+            | "gift"
+            | "cupones"
+            | "codigos"
+            | "bons"
+            | "gutscheine"
+            | "coupon"
+            | "code"
+    )
 }
 
 /// The words of a view (runs of ASCII letters, digits, `_` and non-ASCII letters), split on

@@ -66,6 +66,9 @@ pub enum Cue {
     ToolVerb,
     /// Many at once: all orders, 100 codes.
     Bulk,
+    /// Words a bulk request is built from (quantifiers, counted codes and coupons): the word
+    /// checks run only where one occurs.
+    Quantity,
     /// Repetition: each time I say, again and again.
     Loop,
     /// References to tools and functions.
@@ -162,6 +165,29 @@ pub enum Cue {
 /// The number of cue roles.
 pub const CUES: usize = Cue::LangDe as usize + 1;
 
+const _: () = assert!(CUES <= 128, "a CueSet holds at most 128 roles");
+
+/// A set of cue roles, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueSet(u128);
+
+impl CueSet {
+    /// Adds a role.
+    pub fn insert(&mut self, cue: Cue) {
+        self.0 |= 1 << (cue as u32);
+    }
+
+    /// Whether a role is in the set.
+    pub fn has(self, cue: Cue) -> bool {
+        self.0 & (1 << (cue as u32)) != 0
+    }
+
+    /// Both sets together.
+    pub fn union(self, other: CueSet) -> CueSet {
+        CueSet(self.0 | other.0)
+    }
+}
+
 /// Which automaton a cue belongs to: detectors of one direction never pay for the other's cues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -224,6 +250,7 @@ impl Cue {
                 | Cue::RawDump
                 | Cue::Decode
                 | Cue::Bulk
+                | Cue::Quantity
         )
     }
 
