@@ -320,6 +320,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                                         | "weren't"
                                         | "son"
                                         | "sont"
+                                        | "est"
+                                        | "es"
+                                        | "ist"
+                                        | "sind"
                                         | "werden"
                                         | "wird"
                                         | "nicht"
@@ -333,6 +337,26 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             })
             .map(|g| (g.start, g.end))
     });
+    // "Votre garantie est prolongée, c'est fait": a grant and a word that it is done, in
+    // either order.
+    let completed = o.at(Passive).any(|p| {
+        o.text.get(p.start..p.end).is_some_and(|t| {
+            matches!(
+                t,
+                "c'est fait"
+                    | "voila qui est fait"
+                    | "all done"
+                    | "done!"
+                    | "it's done"
+                    | "that's done"
+                    | "erledigt"
+                    | "ist erledigt"
+                    | "listo"
+                    | "ya esta hecho"
+            )
+        })
+    }) && o.has(Granted);
+    let passive = passive.or_else(|| completed.then_some((o.span.0, o.span.0)));
     if let Some((s, _)) = passive
         && !o.undone_at(s, HEDGED)
         && has_kind
@@ -396,8 +420,9 @@ fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         e.1 += 3;
     }
-    // Two prices in one grant ("$650 instead of $799") make it about the price.
-    if sentence.matches(['$', '€', '£']).count() >= 2
+    // Two prices in one grant ("$650 instead of $799", "450 Euro statt 520 Euro") make it
+    // about the price.
+    if extract::money_count(sentence) >= 2
         && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Price)
     {
         e.1 += 3;
@@ -411,8 +436,8 @@ fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     .any(|v| t.starts_with(v) || t.ends_with(v))
             })
     });
-    if refunds {
-        bump(&mut score, K::Refund, 3);
+    if refunds && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Refund) {
+        e.1 += 3;
     }
     let priority = |k: K| K::ALL.iter().rev().position(|x| *x == k).unwrap_or(0) as i32;
     score
@@ -431,6 +456,7 @@ const REFUND_VERBS: &[&str] = &[
     "credited",
     "reembols",
     "devolv",
+    "devuel",
     "devolvemos",
     "rembours",
     "erstatt",
@@ -439,6 +465,21 @@ const REFUND_VERBS: &[&str] = &[
 
 /// Verbs that take a charge away rather than pay it back.
 const WAIVER_VERBS: &[&str] = &[
+    // Charges not made ("no te vamos a cobrar", "you won't be billed").
+    "no te",
+    "no le",
+    "i won't",
+    "we won't",
+    "i will not",
+    "we will not",
+    "i'm not going",
+    "we're not going",
+    "nous ne",
+    "je ne",
+    "wir berechnen",
+    "ich berechne",
+    "you won't",
+    "you will not",
     "removed",
     "waived",
     "struck off",

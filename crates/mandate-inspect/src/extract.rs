@@ -116,6 +116,25 @@ pub fn mentions_money(text: &str) -> bool {
     }
 }
 
+/// How many amounts of money a text mentions.
+pub fn money_count(text: &str) -> usize {
+    if !mentions_money(text) {
+        return 0;
+    }
+    patterns().map_or(0, |p| {
+        let mut spans: Vec<(usize, usize)> = p
+            .money_before
+            .find_iter(text)
+            .chain(p.money_after.find_iter(text))
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        spans.sort_unstable();
+        // "€5" and "5 €" may both match one amount written between two signs.
+        spans.dedup_by(|b, a| b.0 < a.1);
+        spans.len()
+    })
+}
+
 /// The largest amount in a text, with its currency.
 pub fn amount(text: &str) -> Option<(i64, Option<String>)> {
     if !mentions_money(text) {

@@ -54,7 +54,27 @@ pub enum Source {
     Agent,
 }
 
+impl Direction {
+    /// The direction as named in the contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Input => "input",
+            Direction::Output => "output",
+        }
+    }
+}
+
 impl Source {
+    /// The source as named in the contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Customer => "customer",
+            Source::Tool => "tool",
+            Source::Retrieval => "retrieval",
+            Source::Agent => "agent",
+        }
+    }
+
     /// Data rather than conversation: held to a stricter standard.
     pub fn is_data(self) -> bool {
         matches!(self, Source::Tool | Source::Retrieval)
@@ -134,6 +154,18 @@ pub enum Severity {
     High,
     /// Act on it now.
     Critical,
+}
+
+impl Severity {
+    /// The severity as written in findings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
 }
 
 /// One thing found in a text.

@@ -14,11 +14,26 @@ use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use crate::bytes::{is_word, word_starts};
 use crate::lexicon::{Cue, CueSet, Family, phrases};
 
-/// What a compiled phrase stands for.
+/// What a compiled phrase stands for. One text may be a whole word for one role and a stem
+/// for another ("valide" is a participle; "valide*" would also be "validez").
 struct Entry {
-    cues: Vec<Cue>,
-    /// `word*`: may continue into a longer word.
-    stem: bool,
+    /// Roles of the phrase where it ends a word.
+    whole: Vec<Cue>,
+    /// Roles of the phrase that may continue into a longer word (`word*`).
+    stems: Vec<Cue>,
+}
+
+impl Entry {
+    /// The roles that hold for a match ending at `end` of `b`.
+    fn cues(&self, b: &[u8], end: usize) -> &[Cue] {
+        let at_word_end = !b.get(end.wrapping_sub(1)).is_some_and(|c| is_word(*c))
+            || !b.get(end).is_some_and(|c| is_word(*c));
+        if at_word_end {
+            &self.whole
+        } else {
+            &self.stems
+        }
+    }
 }
 
 struct Lexicon {
@@ -48,9 +63,17 @@ fn lexicon(family: Family) -> Option<&'static Lexicon> {
     cell.get_or_init(|| build(family)).as_ref()
 }
 
-/// Phrases of one family, deduplicated: (text, cues, stem, infix).
-fn compile(family: Family) -> Vec<(String, Vec<Cue>, bool, bool)> {
-    let mut out: Vec<(String, Vec<Cue>, bool, bool)> = Vec::new();
+/// A phrase of one family, deduplicated by text.
+struct Compiled {
+    text: String,
+    entry: Entry,
+    /// Listed as `*word`: may start inside a word.
+    infix: bool,
+}
+
+/// Phrases of one family, deduplicated by text.
+fn compile(family: Family) -> Vec<Compiled> {
+    let mut out: Vec<Compiled> = Vec::new();
     for (phrase, cue) in phrases().filter(|(_, c)| c.in_family(family)) {
         let (text, infix) = match phrase.strip_prefix('*') {
             Some(t) => (t, true),
@@ -60,17 +83,28 @@ fn compile(family: Family) -> Vec<(String, Vec<Cue>, bool, bool)> {
             Some(t) => (t, true),
             None => (text, false),
         };
-        match out.iter_mut().find(|e| e.0 == text) {
-            Some(e) => {
-                if !e.1.contains(cue) {
-                    e.1.push(*cue);
-                }
-                // A phrase listed both as a word and as a stem behaves as a stem; listed both
-                // at word starts and inside words, it is searched inside words.
-                e.2 |= stem;
-                e.3 |= infix;
+        let i = match out.iter().position(|c| c.text == text) {
+            Some(i) => i,
+            None => {
+                out.push(Compiled {
+                    text: text.to_owned(),
+                    entry: Entry {
+                        whole: Vec::new(),
+                        stems: Vec::new(),
+                    },
+                    infix: false,
+                });
+                out.len() - 1
             }
-            None => out.push((text.to_owned(), vec![*cue], stem, infix)),
+        };
+        let Some(c) = out.get_mut(i) else { continue };
+        // Listed both at word starts and inside words, a phrase is searched inside words.
+        c.infix |= infix;
+        // A stem also matches as a whole word.
+        for (list, applies) in [(&mut c.entry.whole, true), (&mut c.entry.stems, stem)] {
+            if applies && !list.contains(cue) {
+                list.push(*cue);
+            }
         }
     }
     out
@@ -79,19 +113,19 @@ fn compile(family: Family) -> Vec<(String, Vec<Cue>, bool, bool)> {
 fn build(family: Family) -> Option<Lexicon> {
     let (anywhere, anchored): (Vec<_>, Vec<_>) = compile(family)
         .into_iter()
-        .partition(|e| e.3 || e.0.as_bytes().first().is_some_and(|b| !is_word(*b)));
-    let prefixes = Prefixes::of(anchored.iter().map(|e| e.0.as_bytes()));
+        .partition(|c| c.infix || c.text.as_bytes().first().is_some_and(|b| !is_word(*b)));
+    let prefixes = Prefixes::of(anchored.iter().map(|c| c.text.as_bytes()));
     let trie = NFA::builder()
         .match_kind(MatchKind::Standard)
-        .build(anchored.iter().map(|e| e.0.as_str()))
+        .build(anchored.iter().map(|c| c.text.as_str()))
         .ok()?;
-    let entry = |(_, cues, stem, _): (String, Vec<Cue>, bool, bool)| Entry { cues, stem };
+    let entry = |c: Compiled| c.entry;
     let anywhere = if anywhere.is_empty() {
         None
     } else {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(anywhere.iter().map(|e| e.0.as_str()))
+            .build(anywhere.iter().map(|c| c.text.as_str()))
             .ok()?;
         Some((ac, anywhere.into_iter().map(entry).collect()))
     };
@@ -188,9 +222,9 @@ fn key(b: &[u8], n: usize) -> usize {
 }
 
 impl Lexicon {
-    /// Calls `found(start, end, entry)` for every phrase in `b`, in order of start, until it
+    /// Calls `found(start, end, roles)` for every phrase in `b`, in order of start, until it
     /// returns `false`.
-    fn scan(&self, b: &[u8], mut found: impl FnMut(usize, usize, &Entry) -> bool) {
+    fn scan(&self, b: &[u8], mut found: impl FnMut(usize, usize, &[Cue]) -> bool) {
         let Ok(start) = self.trie.start_state(Anchored::Yes) else {
             return;
         };
@@ -219,7 +253,8 @@ impl Lexicon {
                         let Some(e) = self.entries.get(pid.as_usize()) else {
                             continue;
                         };
-                        if ends_ok(b, end, e.stem) && !found(p, end, e) {
+                        let cues = e.cues(b, end);
+                        if !cues.is_empty() && !found(p, end, cues) {
                             return;
                         }
                     }
@@ -231,18 +266,13 @@ impl Lexicon {
                 let Some(e) = entries.get(m.pattern().as_usize()) else {
                     continue;
                 };
-                if ends_ok(b, m.end(), e.stem) && !found(m.start(), m.end(), e) {
+                let cues = e.cues(b, m.end());
+                if !cues.is_empty() && !found(m.start(), m.end(), cues) {
                     return;
                 }
             }
         }
     }
-}
-
-/// Whether a phrase ending at `end` ends a word (or may go on, being a stem).
-fn ends_ok(b: &[u8], end: usize, stem: bool) -> bool {
-    stem || !b.get(end.wrapping_sub(1)).is_some_and(|c| is_word(*c))
-        || !b.get(end).is_some_and(|c| is_word(*c))
 }
 
 /// A cue found in the view.
@@ -282,6 +312,14 @@ impl Sentence<'_> {
     /// Positions of a role's hits.
     pub fn at(&self, cue: Cue) -> impl Iterator<Item = &Hit> + '_ {
         self.hits.iter().filter(move |h| h.cue == cue)
+    }
+
+    /// Whether `b` follows `a` within `window` bytes.
+    pub fn then(&self, a: Cue, b: Cue, window: usize) -> bool {
+        self.at(a).any(|x| {
+            self.at(b)
+                .any(|y| y.start >= x.end && y.start - x.end <= window)
+        })
     }
 
     /// Whether `a` and `b` occur within `window` bytes of each other, in either order.
@@ -337,8 +375,8 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    lex.scan(text.as_bytes(), |start, end, e| {
-        out.extend(e.cues.iter().map(|&cue| Hit {
+    lex.scan(text.as_bytes(), |start, end, cues| {
+        out.extend(cues.iter().map(|&cue| Hit {
             start,
             end,
             cue,
@@ -367,6 +405,8 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
             b'<' => b
                 .get(i + 1)
                 .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'!'),
+            // A bracketed note ("[assistant instruction: ...]") is pasted, not said.
+            b'[' => b.get(i + 1).is_some_and(u8::is_ascii_alphabetic),
             _ => false,
         };
         if !opens {
@@ -377,6 +417,10 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
             b'"' => b
                 .get(i + 1..)
                 .and_then(|r| r.iter().position(|x| *x == b'"'))
+                .map(|p| i + 1 + p),
+            b'[' => b
+                .get(i + 1..)
+                .and_then(|r| r.iter().position(|x| *x == b']'))
                 .map(|p| i + 1 + p),
             b'\'' => (i + 1..b.len()).find(|&j| {
                 b.get(j) == Some(&b'\'')

@@ -173,6 +173,25 @@ pub fn decide(
     }
 }
 
+/// The text as an audit record may keep it: secrets redacted, everything else as it was (the
+/// record is the evidence of what was said, but a key must never rest in a log).
+pub fn for_the_record(original: &str, findings: &[Finding]) -> String {
+    let actions: Vec<Action> = findings
+        .iter()
+        .map(|f| {
+            if f.category == Category::Secret {
+                Action::Redact
+            } else {
+                Action::Allow
+            }
+        })
+        .collect();
+    if !actions.contains(&Action::Redact) {
+        return original.to_owned();
+    }
+    edit(original, findings, &actions, &ActionTable::default())
+}
+
 /// Applies redactions and rewrites, right to left, merging overlapping spans.
 fn edit(original: &str, findings: &[Finding], actions: &[Action], table: &ActionTable) -> String {
     let lang = language(original);
@@ -402,6 +421,20 @@ mod tests {
         );
         assert!(out.text.contains("[REDACTED:email]"), "{}", out.text);
         assert!(!out.text.contains("20%"));
+    }
+
+    #[test]
+    fn the_record_keeps_everything_but_secrets() {
+        let text = "Your key is sk_live_4eC39HqLyjWDarjtT1zdp7dc and I've refunded $20 to jane@example.com.";
+        let findings = crate::inspect(text, &crate::Options::AGENT_OUTPUT);
+        let kept = for_the_record(text, &findings);
+        assert!(!kept.contains("sk_live_4eC39HqLyjWDarjtT1zdp7dc"), "{kept}");
+        assert!(kept.contains("[REDACTED:stripe_key]"), "{kept}");
+        assert!(
+            kept.contains("jane@example.com") && kept.contains("refunded $20"),
+            "{kept}"
+        );
+        assert_eq!(for_the_record("nothing to hide", &[]), "nothing to hide");
     }
 
     #[test]

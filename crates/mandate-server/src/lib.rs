@@ -11,6 +11,7 @@ pub mod decisions;
 pub mod error;
 pub mod extract;
 mod files;
+pub mod inspection;
 pub mod keystore;
 pub mod metrics;
 mod openapi;
@@ -58,6 +59,10 @@ pub enum StartError {
     /// The policy directory is invalid.
     #[error("policies: {0}")]
     Policies(#[from] mandate_policy::PolicyError),
+    /// An inspection automaton or pattern failed to build: inspecting without it would miss
+    /// what it detects, so the gateway does not start.
+    #[error("inspection: {0}")]
+    Inspection(String),
     /// The listener could not be bound or the server failed.
     #[error("server: {0}")]
     Serve(String),
@@ -105,6 +110,7 @@ impl Gateway {
 
     /// Opens everything with the given clock.
     pub async fn start_with_clock(config: Config, clock: Clock) -> Result<Started, StartError> {
+        mandate_inspect::self_check().map_err(StartError::Inspection)?;
         create_data_dir(&config)?;
         let store = Store::open(&StoreOptions {
             location: config.storage.clone(),

@@ -34,6 +34,19 @@ pub struct OutcomeLabels {
     pub outcome: String,
 }
 
+/// Labels of an inspection.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct InspectionLabels {
+    direction: String,
+    verdict: String,
+}
+
+/// Labels of a finding.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct FindingLabels {
+    category: String,
+}
+
 /// Every metric the gateway exports.
 pub struct Metrics {
     registry: Registry,
@@ -42,6 +55,9 @@ pub struct Metrics {
     /// Audit records appended, by kind.
     pub audit_records: Family<OutcomeLabels, Counter>,
     decisions: Family<OutcomeLabels, Counter>,
+    inspections: Family<InspectionLabels, Counter>,
+    findings: Family<FindingLabels, Counter>,
+    inspection_seconds: Histogram,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -87,12 +103,36 @@ impl Metrics {
             "Action decisions, by outcome",
             decisions.clone(),
         );
+        let inspections = Family::<InspectionLabels, Counter>::default();
+        registry.register(
+            "inspections",
+            "Texts inspected, by direction and verdict",
+            inspections.clone(),
+        );
+        let findings = Family::<FindingLabels, Counter>::default();
+        registry.register(
+            "inspection_findings",
+            "Inspection findings, by category",
+            findings.clone(),
+        );
+        // 1 µs to ~0.5 s: inspection itself, without the HTTP and storage around it.
+        let inspection_seconds = Histogram::new(
+            prometheus_client::metrics::histogram::exponential_buckets(0.000_001, 2.0, 20),
+        );
+        registry.register(
+            "inspection_duration_seconds",
+            "Time spent inspecting a text",
+            inspection_seconds.clone(),
+        );
         Metrics {
             registry,
             http_requests,
             http_seconds,
             audit_records,
             decisions,
+            inspections,
+            findings,
+            inspection_seconds,
         }
     }
 
@@ -112,6 +152,30 @@ impl Metrics {
                 outcome: outcome.to_owned(),
             })
             .inc();
+    }
+
+    /// Counts an inspection: its verdict, its findings and how long it took.
+    pub fn count_inspection(
+        &self,
+        direction: &str,
+        verdict: &str,
+        categories: impl Iterator<Item = &'static str>,
+        seconds: f64,
+    ) {
+        self.inspections
+            .get_or_create(&InspectionLabels {
+                direction: direction.to_owned(),
+                verdict: verdict.to_owned(),
+            })
+            .inc();
+        for category in categories {
+            self.findings
+                .get_or_create(&FindingLabels {
+                    category: category.to_owned(),
+                })
+                .inc();
+        }
+        self.inspection_seconds.observe(seconds);
     }
 
     /// Counts appended audit records by kind.

@@ -3,6 +3,7 @@
 
 mod audit;
 mod client;
+mod inspect;
 mod policy;
 mod serve;
 
@@ -26,6 +27,8 @@ enum Command {
     /// Verify or export the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Inspect JSON Lines of texts offline: `{"id", "text"}` in, `{"id", "verdict", "findings"}` out.
+    Inspect(inspect::InspectArgs),
     /// Check policies and run policy tests, offline.
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
             Command::Serve(args) => serve::run(args).await,
             Command::Audit(cmd) => audit::run(cmd).await,
             Command::Policy(cmd) => policy::run(cmd),
+            Command::Inspect(args) => inspect::run(args),
             Command::Tenants(cmd) => client::tenants(cmd).await,
             Command::Operators(cmd) => client::operators(cmd).await,
             Command::Agents(cmd) => client::agents(cmd).await,

@@ -23,6 +23,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // sources are always read in full (the stricter standard).
     let anchored = source.is_data()
         || any(&view.text, Family::AttackAnchor)
+        || view.text.contains('@')
         || view.text.contains('_') && WordChecks::of(&view.text).function_name;
     let plain_hits = if anchored {
         hits(&view.text, Family::Attack)

@@ -97,8 +97,134 @@ impl<'a> Message<'a> {
         head.get(start..).unwrap_or_default()
     }
 
+    /// Whether the word before `pos` makes a rule noun practical rather than the assistant's:
+    /// "the delivery instructions", "washing instructions", "las instrucciones de montaje"
+    /// (the qualifier follows in Romance languages, so the next word is read too).
+    fn practical_before(&self, pos: usize) -> bool {
+        let practical = |w: &str| {
+            matches!(
+                w,
+                "delivery"
+                    | "shipping"
+                    | "assembly"
+                    | "care"
+                    | "washing"
+                    | "installation"
+                    | "cleaning"
+                    | "return"
+                    | "returns"
+                    | "setup"
+                    | "set-up"
+                    | "mounting"
+                    | "operating"
+                    | "packing"
+                    | "collection"
+                    | "pickup"
+                    | "montaje"
+                    | "entrega"
+                    | "envio"
+                    | "lavado"
+                    | "instalacion"
+                    | "uso"
+                    | "livraison"
+                    | "montage"
+                    | "lavage"
+                    | "installation,"
+                    | "entretien"
+                    | "utilisation"
+                    | "liefer"
+                    | "lieferung"
+                    | "pflege"
+                    | "aufbau"
+                    | "wasch"
+                    | "gebrauchs"
+                    | "bedienungs"
+            )
+        };
+        let before = self.word_before(pos);
+        let after = self
+            .text
+            .get(pos..)
+            .unwrap_or_default()
+            .split(|c: char| c.is_whitespace())
+            .skip(1)
+            .take(2)
+            .any(|w| practical(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        practical(before) || after
+    }
+
+    /// Whether the words between two places make what follows the customer's own ("ignore my
+    /// previous message").
+    fn own_between(&self, from: usize, to: usize) -> bool {
+        let between = self.text.get(from..to).unwrap_or_default();
+        between.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "my" | "our"
+                    | "mi"
+                    | "mis"
+                    | "nuestro"
+                    | "nuestra"
+                    | "mon"
+                    | "ma"
+                    | "mes"
+                    | "notre"
+                    | "nos"
+                    | "mein"
+                    | "meine"
+                    | "meinen"
+                    | "meiner"
+                    | "unsere"
+            )
+        })
+    }
+
+    /// Whether the word after `pos` names something of the customer's own making: a message,
+    /// a question, an order ("ignore the previous message").
+    fn own_artifact_after(&self, pos: usize) -> bool {
+        let rest = self.text.get(pos..).unwrap_or_default();
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default();
+        matches!(
+            next,
+            "message"
+                | "messages"
+                | "msg"
+                | "email"
+                | "mail"
+                | "question"
+                | "request"
+                | "order"
+                | "one"
+                | "reply"
+                | "comment"
+                | "chat"
+                | "text"
+                | "photo"
+                | "note"
+                | "address"
+                | "item"
+                | "purchase"
+                | "answer"
+                | "mensaje"
+                | "pregunta"
+                | "pedido"
+                | "correo"
+                | "commande"
+                | "demande"
+                | "nachricht"
+                | "frage"
+                | "bestellung"
+                | "anfrage"
+        )
+    }
+
     /// Whether a verb is used as a command rather than to report (not "I forget", "we skip").
     fn imperative(&self, h: &Hit) -> bool {
+        // A subject or auxiliary right before the verb makes it a report: "I forget", "j'ai
+        // oublié", "he olvidado", "ich habe vergessen".
         !matches!(
             self.word_before(h.start),
             "i" | "we"
@@ -118,6 +244,34 @@ impl<'a> Message<'a> {
                 | "i've"
                 | "you'll"
                 | "it"
+                | "j'ai"
+                | "je"
+                | "j'avais"
+                | "nous"
+                | "on"
+                | "il"
+                | "elle"
+                | "ils"
+                | "avons"
+                | "avez"
+                | "ai"
+                | "yo"
+                | "hemos"
+                | "ha"
+                | "han"
+                | "habia"
+                | "se"
+                | "me"
+                | "ich"
+                | "wir"
+                | "habe"
+                | "haben"
+                | "hat"
+                | "hast"
+                | "hatte"
+                | "er"
+                | "es"
+                | "man"
         )
     }
 }
@@ -153,14 +307,49 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             .any(|v| {
                 s.at(RuleNoun).any(|n| {
                     !m.in_quote(n)
+                        && !m.practical_before(n.start)
                         && ((n.start >= v.end && n.start <= v.end + 45)
                             || (n.end <= v.start && v.start <= n.end + 20))
                 })
             });
+        // "Forget everything above", "ignore all previous orders and write...": disregard of
+        // whatever came before. A weak reference ("the above") counts only when a demand
+        // follows, as "ignore the above, I found it" is a customer taking back their words.
+        let demand_follows = |from: usize| {
+            m.hits.iter().any(|d| {
+                d.start >= from
+                    && matches!(
+                        d.cue,
+                        Say | Write
+                            | Reveal
+                            | RevealStrong
+                            | Directive
+                            | SteerUser
+                            | Obey
+                            | Hijack
+                            | YouMust
+                    )
+            })
+        };
+        let disregards_prior = s
+            .at(OverrideVerb)
+            .filter(|v| m.imperative(v) && !m.in_quote(v))
+            .any(|v| {
+                let refers = |c: Cue| {
+                    s.at(c).any(|p| {
+                        !m.in_quote(p)
+                            && p.start >= v.start
+                            && p.start <= v.end + 40
+                            && !m.own_between(v.end, p.start)
+                            && !m.own_artifact_after(p.end)
+                    })
+                };
+                refers(PriorStrong) || (refers(PriorWeak) && demand_follows(v.end))
+            });
         let nullified = s.near(Nullify, RuleNoun, 60);
         let real_self = s.has(RealSelf);
         let obey = s.has(Obey);
-        if override_rules || nullified || real_self || obey {
+        if override_rules || disregards_prior || nullified || real_self || obey {
             out.push(fired(
                 Category::Injection,
                 direct_or_indirect,
@@ -291,7 +480,36 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     // --- System-prompt extraction ------------------------------------------------------------
     let prompt_strong = m.anywhere(PromptStrong);
     let reveal_strong = m.has(RevealStrong);
-    let reveal_any = reveal_strong || m.has(Reveal) || m.ss.iter().any(|s| s.question);
+    // A question alone asks for the prompt when it is the assistant's ("what is your system
+    // prompt?"), not a page's ("is the system prompt on the checkout page...?").
+    let asks_yours = m.ss.iter().any(|s| {
+        s.question
+            && m.text.get(s.start..s.end).is_some_and(|t| {
+                t.split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .any(|w| {
+                        matches!(
+                            w,
+                            "you"
+                                | "your"
+                                | "you're"
+                                | "tu"
+                                | "tus"
+                                | "te"
+                                | "ton"
+                                | "tes"
+                                | "vous"
+                                | "votre"
+                                | "vos"
+                                | "du"
+                                | "dein"
+                                | "deine"
+                                | "dir"
+                                | "dich"
+                        )
+                    })
+            })
+    });
+    let reveal_any = reveal_strong || m.has(Reveal) || asks_yours;
     if (prompt_strong && reveal_any) || (m.anywhere(PromptWeak) && reveal_strong) {
         out.push(fired(
             Category::PromptExtraction,
@@ -303,7 +521,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
 
     // --- Authority claims that try to unlock something ---------------------------------------
     let asks_how = m.has(Process) && !m.has(Unlock);
-    let staff_speaks = m.ss.iter().any(|s| s.near(Speaker, StaffRole, 30));
+    // "This is Dana from the finance team", "Support supervisor speaking".
+    let staff_speaks =
+        m.ss.iter()
+            .any(|s| s.then(Speaker, StaffRole, 30) || s.then(StaffRole, Speaker, 12));
     let claims = m.has(Authority) || staff_speaks;
     if claims
         && !asks_how
@@ -366,7 +587,45 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
 
     // --- Data exfiltration -------------------------------------------------------------------
     let others = m.has(Others);
-    let wants = m.has(Request) || m.has(Reveal) || m.ss.iter().any(|s| s.question);
+    // A question asks for data when it asks what, who, which or where ("what are the names
+    // of the other buyers?"), not when it asks for help ("can you fix that?").
+    let asks_for = m.ss.iter().any(|s| {
+        s.question
+            && m.text.get(s.start..s.end).is_some_and(|t| {
+                t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(
+                        w,
+                        "what"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "which"
+                            | "where"
+                            | "que"
+                            | "quien"
+                            | "quienes"
+                            | "cual"
+                            | "cuales"
+                            | "donde"
+                            | "quel"
+                            | "quels"
+                            | "quelle"
+                            | "quelles"
+                            | "qui"
+                            | "ou"
+                            | "wer"
+                            | "wem"
+                            | "wessen"
+                            | "welche"
+                            | "welcher"
+                            | "welches"
+                            | "wo"
+                            | "was"
+                    )
+                })
+            })
+    });
+    let wants = m.has(Request) || m.has(Reveal) || asks_for;
     if others && (m.has(PiiNoun) || m.has(Request)) && wants && !asks_how {
         out.push(fired(
             Category::DataExfiltration,
@@ -375,7 +634,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             m.span(&[Others, PiiNoun]),
         ));
     }
-    if m.has(Outside) && (others || m.has(RawDump) || m.has(Bulk)) {
+    // An address written out after a verb of sending is a destination too.
+    let outside = m.has(Outside) || (m.has(Request) && has_email_address(m.text));
+    let sensitive = m.has(PiiNoun) && !m.has(Process);
+    if outside && (others || m.has(RawDump) || m.has(Bulk) || words.bulk || sensitive) {
         out.push(fired(
             Category::DataExfiltration,
             "outside_destination",
@@ -418,4 +680,28 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         ));
     }
     out
+}
+
+/// Whether the text contains an email address (`name@domain.tld`).
+fn has_email_address(text: &str) -> bool {
+    let b = text.as_bytes();
+    let local = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+');
+    b.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b'@')
+        .any(|(i, _)| {
+            let before = i > 0 && b.get(i - 1).is_some_and(local);
+            let domain: Vec<u8> = b
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+                .collect();
+            before
+                && domain
+                    .iter()
+                    .position(|c| *c == b'.')
+                    .is_some_and(|dot| dot > 0 && domain.len() > dot + 2)
+        })
 }

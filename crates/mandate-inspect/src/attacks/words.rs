@@ -19,16 +19,27 @@ impl WordChecks {
         // not recently).
         let mut since_quantifier = usize::MAX;
         let mut since_number = usize::MAX;
+        // A bulk object waiting to see whether the customer calls it theirs.
+        let mut pending_bulk = false;
+        // How many words ago "through", "to", "bis" followed a number.
+        let mut since_range = usize::MAX;
+        let mut since_bulk = usize::MAX;
         for word in ascii_words(text) {
             since_quantifier = since_quantifier.saturating_add(1);
             since_number = since_number.saturating_add(1);
             let b = word.as_bytes();
             if b.first().is_some_and(u8::is_ascii_digit) {
                 if word.parse::<u32>().is_ok_and(|n| n >= 10) {
+                    // "orders 1000 through 2000": a range of numbers is many records.
+                    out.bulk |= since_range <= 2;
                     since_number = 0;
                 }
                 continue;
             }
+            if since_number == 1 && is_range_word(word) {
+                since_range = 0;
+            }
+            since_range = since_range.saturating_add(1);
             if b.contains(&b'_') {
                 let mut parts = 0;
                 let well_formed = word.split('_').all(|p| {
@@ -40,9 +51,17 @@ impl WordChecks {
             }
             if is_own(word) {
                 since_quantifier = usize::MAX;
+                // "every subscription on my account", "all the invoices for my tax return":
+                // the customer's own, said after the object.
+                if since_bulk <= 6 {
+                    pending_bulk = false;
+                }
             } else if since_quantifier <= 2 && is_business_object(word) {
-                out.bulk = true;
+                out.bulk |= pending_bulk;
+                pending_bulk = true;
+                since_bulk = 0;
             }
+            since_bulk = since_bulk.saturating_add(1);
             if since_number <= 3 && is_counted(word) {
                 out.many_codes = true;
             }
@@ -50,8 +69,17 @@ impl WordChecks {
                 since_quantifier = 0;
             }
         }
+        out.bulk |= pending_bulk;
         out
     }
+}
+
+/// Words that make a range of two numbers.
+fn is_range_word(w: &str) -> bool {
+    matches!(
+        w,
+        "through" | "thru" | "to" | "until" | "bis" | "hasta" | "al" | "au" | "a"
+    )
 }
 
 /// "all", "every", in the four languages.
@@ -78,14 +106,21 @@ fn is_own(w: &str) -> bool {
     matches!(
         w,
         "my" | "our"
+            | "me"
+            | "mine"
             | "mis"
+            | "mi"
             | "nuestros"
             | "nuestras"
             | "mes"
+            | "mon"
+            | "ma"
             | "nos"
             | "meine"
             | "meinen"
+            | "mein"
             | "unsere"
+            | "mir"
     )
 }
 
@@ -123,20 +158,23 @@ fn is_business_object(w: &str) -> bool {
 
 /// What a bulk request counts out: codes, coupons, vouchers, accounts.
 fn is_counted(w: &str) -> bool {
-    matches!(
-        w,
-        "codes"
-            | "coupons"
-            | "vouchers"
-            | "accounts"
-            | "gift"
-            | "cupones"
-            | "codigos"
-            | "bons"
-            | "gutscheine"
-            | "coupon"
-            | "code"
-    )
+    // Stems, so compounds count too ("Gutscheincodes", "giftcards").
+    [
+        "code",
+        "coupon",
+        "voucher",
+        "gutschein",
+        "cupon",
+        "codigo",
+        "giftcard",
+        "account",
+        "cuenta",
+        "compte",
+        "konto",
+    ]
+    .iter()
+    .any(|stem| w.contains(stem))
+        || matches!(w, "gift" | "bons" | "bon" | "vales")
 }
 
 /// The words of a view (runs of ASCII letters, digits, `_` and non-ASCII letters), split on

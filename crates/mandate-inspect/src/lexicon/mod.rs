@@ -18,6 +18,15 @@ pub enum Cue {
     RuleNoun,
     /// Declaring rules void: "don't apply", "are off", "quedan anuladas".
     Nullify,
+    /// Everything the assistant was told before, unmistakably: "everything above", "all
+    /// previous", "what you were told", "alles davor".
+    PriorStrong,
+    /// A reference back that may be the customer's own words: "the above", "the earlier".
+    PriorWeak,
+    /// Saying something on demand: say, reply, answer, respond.
+    Say,
+    /// Handing the assistant a different job: "a new task", "neue Aufgabe".
+    NewTask,
     /// Announcing new rules: "from now on", "new rule", "supersedes".
     NewRule,
     /// Claims about the assistant's "real" instructions or act.

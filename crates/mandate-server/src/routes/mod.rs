@@ -5,6 +5,7 @@ pub(crate) mod agents;
 pub(crate) mod audit;
 pub(crate) mod cases;
 pub(crate) mod entities;
+pub(crate) mod inspections;
 pub(crate) mod meta;
 pub(crate) mod operators;
 pub(crate) mod policies;
@@ -30,6 +31,7 @@ pub(crate) fn router() -> OpenApiRouter<Gateway> {
         .routes(routes!(agents::rotate))
         .routes(routes!(cases::open))
         .routes(routes!(cases::get))
+        .routes(routes!(inspections::inspect))
         .routes(routes!(actions::request))
         .routes(routes!(actions::get))
         .routes(routes!(entities::put))

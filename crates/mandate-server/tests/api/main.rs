@@ -12,5 +12,6 @@ mod support;
 mod bad_input;
 mod decisions;
 mod identities;
+mod inspection;
 mod isolation;
 mod meta;

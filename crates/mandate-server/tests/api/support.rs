@@ -38,13 +38,20 @@ macro_rules! on_both_commerce {
 /// Runs each `async fn $name(app: &TestApp)` on both back-ends with the given policies.
 #[macro_export]
 macro_rules! on_both_with {
-    ($pack:expr; $($name:ident),* $(,)?) => {
+    ($pack:expr; $($name:ident),* $(,)?) => { $crate::on_both_configured!(""; $pack; $($name),*); };
+}
+
+/// Runs each `async fn $name(app: &TestApp)` on both back-ends with the given config text and
+/// policies.
+#[macro_export]
+macro_rules! on_both_configured {
+    ($config:expr; $pack:expr; $($name:ident),* $(,)?) => {
         $(mod $name {
             #[allow(unused_imports)]
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = $crate::support::TestApp::start("", $pack, None, None).await;
+                let app = $crate::support::TestApp::start($config, $pack, None, None).await;
                 super::$name(&app).await;
                 app.done().await;
             }
@@ -53,7 +60,7 @@ macro_rules! on_both_with {
                 let name = concat!(module_path!(), "::postgres");
                 let Some(pg) = mandate_store::testing::pg_schema(name).await else { return };
                 let url = pg.url.clone();
-                let app = $crate::support::TestApp::start("", $pack, Some(url), Some(pg)).await;
+                let app = $crate::support::TestApp::start($config, $pack, Some(url), Some(pg)).await;
                 super::$name(&app).await;
                 app.done().await;
             }

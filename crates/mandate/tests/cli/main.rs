@@ -10,5 +10,6 @@ mod support;
 
 mod audit;
 mod crash;
+mod inspect;
 mod policy;
 mod replicas;

@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 use mandate_store::Location;
 use serde::Deserialize;
 
+mod inspection;
+
+pub use inspection::{InspectionConfig, InspectionPolicy, RawInspection, RawTenant};
+
 /// A configuration that cannot be used, naming the key at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid configuration: {0}")]
@@ -45,6 +49,11 @@ pub struct RawConfig {
     pub policy: RawPolicy,
     #[serde(default)]
     pub approvals: RawApprovals,
+    #[serde(default)]
+    pub inspection: RawInspection,
+    /// Per-tenant sections, keyed by tenant id.
+    #[serde(default)]
+    pub tenants: BTreeMap<String, RawTenant>,
 }
 
 /// `[policy]`
@@ -180,6 +189,8 @@ pub struct Config {
     pub credential_issuer: String,
     /// How long after its authorisation an action may still get credentials and record success.
     pub action_window_seconds: u64,
+    /// What inspection does with its findings, per tenant.
+    pub inspection: InspectionConfig,
 }
 
 /// Command-line flags, which win over everything else.
@@ -337,7 +348,9 @@ impl Config {
                 "must be at most 3600 (0 turns watching off)",
             ));
         }
+        let inspection = InspectionConfig::resolve(raw.inspection, raw.tenants)?;
         Ok(Config {
+            inspection,
             policy_dir: raw.policy.dir.unwrap_or_else(|| data_dir.join("policies")),
             policy_watch_interval_seconds,
             approval_ttl_seconds,
