@@ -19,6 +19,7 @@ mod commitments;
 mod decode;
 pub mod eval;
 mod extract;
+pub mod identifiers;
 mod leaks;
 pub mod lexicon;
 pub mod normalize;

@@ -111,6 +111,7 @@ fn load(policies: Vec<String>) -> Engine {
     Engine::load(&PolicySources {
         schemas: vec![("shop.cedarschema".into(), SCHEMA.into())],
         policies: vec![("bench.cedar".into(), policies.join("\n"))],
+        grounding: vec![],
     })
     .unwrap()
 }

@@ -549,6 +549,7 @@ mod tests {
             let engine = Engine::load(&PolicySources {
                 schemas: vec![("s.cedarschema".into(), SCHEMA.into())],
                 policies: vec![("p.cedar".into(), text.join("\n"))],
+                grounding: vec![],
             }).unwrap();
             let order = json!({"uid": {"type": "Shop::Order", "id": "o"}, "attrs": {"total": 1}, "parents": []});
             for (tenant, action, amount) in requests {

@@ -7,12 +7,14 @@
 //! waits for that role; nothing satisfied denies; any evaluation error denies (fail closed).
 
 mod engine;
+pub mod grounding;
 mod load;
 mod slice;
 pub mod testfile;
 mod values;
 
 pub use engine::{AgentFacts, CaseFacts, Engine, EntityJson, Request};
+pub use grounding::Grounding;
 pub use load::{PolicySources, read_dir};
 
 use serde::Serialize;

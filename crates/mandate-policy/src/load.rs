@@ -37,12 +37,18 @@ pub struct PolicySources {
     pub schemas: Vec<(String, String)>,
     /// `*.cedar` files.
     pub policies: Vec<(String, String)>,
+    /// `commitments.toml`, if present: which actions back which commitments.
+    pub grounding: Vec<(String, String)>,
 }
 
 impl PolicySources {
     /// SHA-256 over every file's name and text, in name order: the identity of a policy set.
     pub fn hash(&self) -> String {
-        hash_files(&[("schema", &self.schemas), ("policy", &self.policies)])
+        hash_files(&[
+            ("schema", &self.schemas),
+            ("policy", &self.policies),
+            ("grounding", &self.grounding),
+        ])
     }
 
     /// SHA-256 over the schema files alone.
@@ -89,6 +95,7 @@ pub fn read_dir(dir: &Path) -> Result<PolicySources, PolicyError> {
         let bucket = match path.extension().and_then(|e| e.to_str()) {
             Some("cedarschema") => &mut sources.schemas,
             Some("cedar") => &mut sources.policies,
+            _ if name == crate::grounding::FILE => &mut sources.grounding,
             _ => continue,
         };
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;

@@ -22,6 +22,7 @@ fn sources(schema: &str, policies: &str) -> PolicySources {
     PolicySources {
         schemas: vec![("s.cedarschema".into(), schema.into())],
         policies: vec![("p.cedar".into(), policies.into())],
+        grounding: vec![],
     }
 }
 

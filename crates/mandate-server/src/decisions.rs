@@ -3,13 +3,12 @@
 
 use mandate_core::action::{ActionRecord, ActionStatus, ResourceRef, amount_of};
 use mandate_core::agent::Agent;
-use mandate_core::approval::{Approval, ApprovalKind, ApprovalStatus};
+use mandate_core::approval::{Approval, ApprovalKind};
 use mandate_core::audit::{Actor, Event};
-use mandate_core::canonical::digest_of;
 use mandate_core::case::{Case, CaseState};
 use mandate_core::credential::args_sha256;
 use mandate_core::operator::Role;
-use mandate_core::{ActionId, ActionName, ApprovalId, CaseId, Timestamp};
+use mandate_core::{ActionId, ActionName, CaseId, Timestamp};
 use mandate_policy::{AgentFacts, CaseFacts, Decision, Evaluation, Request};
 use serde_json::{Value, json};
 
@@ -138,18 +137,7 @@ pub async fn decide(
         .by(actor.clone(), Some(&case.tenant), Some(&case.id)),
     );
     if let Some(a) = &approval {
-        tx.insert_approval(a).await?;
-        tx.record(
-            Event::Other {
-                kind: "approval.requested".into(),
-                payload: json!({
-                    "approval_id": a.id, "kind": a.kind.as_str(), "role": a.role.as_str(),
-                    "amount": a.amount, "subject": a.subject, "subject_sha256": a.subject_sha256,
-                    "expires_at": a.expires_at,
-                }),
-            }
-            .by(actor, Some(&case.tenant), Some(&case.id)),
-        );
+        crate::approvals::insert(&mut tx, a, actor).await?;
     }
     let credential = if status == ActionStatus::Allowed {
         let (issued, row) = mint(gw, &mut tx, &record, window_end(gw, now), now)?;
@@ -160,6 +148,9 @@ pub async fn decide(
     };
     gw.commit(tx).await?;
     gw.metrics().count_decision(record.decision.as_str());
+    if let Some(a) = &approval {
+        crate::webhook::approval_requested(gw, a);
+    }
     Ok(Outcome { record, credential })
 }
 
@@ -238,23 +229,16 @@ fn approval_for(
         "reason": a.reason,
         "policies": a.policies,
     });
-    Ok(Approval {
-        id: ApprovalId::generate(),
-        tenant: a.tenant.clone(),
-        case: a.case.clone(),
-        kind: ApprovalKind::Action,
-        role,
-        amount: amount_of(&a.args),
-        subject_sha256: digest_of(&subject).map_err(ApiError::internal)?,
-        subject,
-        status: ApprovalStatus::Pending,
-        requested_at: now,
-        expires_at: now
-            + chrono::Duration::seconds(
-                i64::try_from(gw.config().approval_ttl_seconds).unwrap_or(86_400),
-            ),
-        decided_by: None,
-        decided_at: None,
-        decision_reason: None,
-    })
+    crate::approvals::new(
+        gw,
+        crate::approvals::Request {
+            tenant: a.tenant.clone(),
+            case: a.case.clone(),
+            kind: ApprovalKind::Action,
+            role,
+            amount: amount_of(&a.args),
+            subject,
+        },
+        now,
+    )
 }

@@ -4,20 +4,25 @@
 //! start; [`app`] builds the router (so tests drive the whole app without a socket); [`serve`]
 //! binds it and runs the background work (checkpoints, key rotation) until shutdown.
 
+pub mod approvals;
 pub mod auth;
+pub mod closing;
 pub mod config;
 pub mod credentials;
 pub mod decisions;
 pub mod error;
 pub mod extract;
 mod files;
+pub mod grounding;
 pub mod inspection;
 pub mod keystore;
 pub mod metrics;
 mod openapi;
+pub mod ownership;
 pub mod policies;
 mod routes;
 mod validate;
+pub mod webhook;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -129,6 +134,7 @@ impl Gateway {
         store.set_checkpoint_signer(keys.audit_key());
         let bootstrap_token_file = bootstrap(&store, &config, now).await?;
         let policies = policies::Policies::open(&config.policy_dir, now)?;
+        record_policy_set(&store, &policies, now).await?;
         let gateway = Gateway {
             inner: Arc::new(Inner {
                 store,
@@ -200,6 +206,33 @@ impl Gateway {
             }
         })
     }
+}
+
+/// Records the policy set a replica starts with, so every decision's policy hash leads to the
+/// record that put its set in force.
+async fn record_policy_set(
+    store: &Store,
+    policies: &policies::Policies,
+    now: Timestamp,
+) -> Result<(), StartError> {
+    let Ok(current) = policies.current() else {
+        return Ok(());
+    };
+    let mut tx = store.begin().await?;
+    tx.record(
+        Event::Other {
+            kind: "policy.loaded".into(),
+            payload: serde_json::json!({
+                "trigger": "start",
+                "policy_hash": current.engine.hash(),
+                "policies": current.engine.policy_ids(),
+                "files": current.files,
+            }),
+        }
+        .by(Actor::System, None, None),
+    );
+    tx.commit(now).await?;
+    Ok(())
 }
 
 fn create_data_dir(config: &Config) -> Result<(), StartError> {

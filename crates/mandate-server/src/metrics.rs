@@ -58,6 +58,7 @@ pub struct Metrics {
     inspections: Family<InspectionLabels, Counter>,
     findings: Family<FindingLabels, Counter>,
     inspection_seconds: Histogram,
+    webhooks: Family<OutcomeLabels, Counter>,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -124,6 +125,12 @@ impl Metrics {
             "Time spent inspecting a text",
             inspection_seconds.clone(),
         );
+        let webhooks = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "approval_webhooks",
+            "Approval webhook deliveries, by outcome (delivered, failed)",
+            webhooks.clone(),
+        );
         Metrics {
             registry,
             http_requests,
@@ -133,6 +140,7 @@ impl Metrics {
             inspections,
             findings,
             inspection_seconds,
+            webhooks,
         }
     }
 
@@ -176,6 +184,15 @@ impl Metrics {
                 .inc();
         }
         self.inspection_seconds.observe(seconds);
+    }
+
+    /// Counts an approval webhook delivery.
+    pub fn count_webhook(&self, delivered: bool) {
+        self.webhooks
+            .get_or_create(&OutcomeLabels {
+                outcome: if delivered { "delivered" } else { "failed" }.to_owned(),
+            })
+            .inc();
     }
 
     /// Counts appended audit records by kind.

@@ -9,7 +9,7 @@ use std::sync::{Arc, RwLock};
 
 use mandate_core::Timestamp;
 use mandate_core::audit::{Actor, Event};
-use mandate_policy::{Engine, PolicyError, PolicySources, read_dir};
+use mandate_policy::{Engine, Grounding, PolicyError, PolicySources, read_dir};
 use serde_json::json;
 
 use crate::Gateway;
@@ -24,6 +24,8 @@ pub struct LoadedPolicies {
     pub loaded_at: Timestamp,
     /// The files it was loaded from.
     pub files: Vec<String>,
+    /// Which actions back which commitments (`commitments.toml`).
+    pub grounding: Grounding,
 }
 
 /// The set in force; swapped whole on reload.
@@ -38,16 +40,28 @@ fn files_of(s: &PolicySources) -> Vec<String> {
     s.schemas
         .iter()
         .chain(&s.policies)
+        .chain(&s.grounding)
         .map(|(n, _)| n.clone())
         .collect()
 }
 
-fn load(dir: &Path, now: Timestamp) -> Result<LoadedPolicies, PolicyError> {
+/// Reads and validates a policy directory: schema, policies and the commitment mapping.
+pub fn load(dir: &Path, now: Timestamp) -> Result<LoadedPolicies, PolicyError> {
     let sources = read_dir(dir)?;
+    let engine = Engine::load(&sources)?;
+    let kinds: Vec<&str> = mandate_inspect::CommitmentKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    let grounding = match sources.grounding.first() {
+        Some((_, text)) => Grounding::parse(text, &engine.actions(), &kinds)?,
+        None => Grounding::default(),
+    };
     Ok(LoadedPolicies {
-        engine: Engine::load(&sources)?,
+        engine,
         loaded_at: now,
         files: files_of(&sources),
+        grounding,
     })
 }
 

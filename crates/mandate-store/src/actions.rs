@@ -90,6 +90,17 @@ impl Tx {
             .transpose()
     }
 
+    /// Expires every action of a case still waiting for approval (it closed); returns how many.
+    pub async fn expire_case_actions(&mut self, case: &CaseId) -> Result<u64, StoreError> {
+        let done = sqlx::query(
+            "UPDATE actions SET status = 'expired' WHERE case_id = $1 AND status = 'pending_approval'",
+        )
+        .bind(case.as_str())
+        .execute(self.conn())
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Moves an action to a new status.
     pub async fn set_action_status(
         &mut self,

@@ -6,7 +6,7 @@ use mandate_core::operator::Role;
 use mandate_core::{ApprovalId, CaseId, OperatorId, TenantId, Timestamp};
 use sqlx::any::AnyRow;
 
-use crate::rows::{corrupt, json, opt_int, opt_text, opt_time, parsed, time, to_json};
+use crate::rows::{corrupt, json, opt_int, opt_text, opt_time, parsed, text, time, to_json};
 use crate::{Store, StoreError, Tx};
 
 const COLUMNS: &str = "id, tenant, case_id, kind, role, amount, subject, subject_sha256, status, requested_at_ms, \
@@ -76,6 +76,27 @@ impl Tx {
             .as_ref()
             .map(from_row)
             .transpose()
+    }
+
+    /// Expires every pending approval of a case (it closed); returns their ids.
+    pub async fn expire_case_approvals(
+        &mut self,
+        case: &CaseId,
+        reason: &str,
+        at: Timestamp,
+    ) -> Result<Vec<ApprovalId>, StoreError> {
+        let rows = sqlx::query(
+            "UPDATE approvals SET status = 'expired', decision_reason = $1, decided_at_ms = $2 \
+             WHERE case_id = $3 AND status = 'pending' RETURNING id",
+        )
+        .bind(reason)
+        .bind(mandate_core::to_millis(at))
+        .bind(case.as_str())
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|r| ApprovalId::parse(&text(r, "id")?).map_err(|e| corrupt("id", e)))
+            .collect()
     }
 
     /// Records a decision.

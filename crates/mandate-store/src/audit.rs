@@ -249,6 +249,42 @@ impl Store {
         .collect()
     }
 
+    /// The most recent records of these kinds before `before_seq`, newest first; only the
+    /// tenant's (and platform-level ones) when a tenant is given.
+    pub async fn audit_records_of_kinds(
+        &self,
+        kinds: &[&str],
+        tenant: Option<&TenantId>,
+        before_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<Record>, StoreError> {
+        if kinds.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (3..3 + kinds.len()).map(|i| format!("${i}")).collect();
+        let tenant_clause = if tenant.is_some() {
+            format!(" AND (tenant = ${} OR tenant IS NULL)", 3 + kinds.len())
+        } else {
+            String::new()
+        };
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM audit_records WHERE seq < $1 AND kind IN ({}){tenant_clause} ORDER BY seq DESC LIMIT $2",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql).bind(before_seq).bind(limit);
+        for k in kinds {
+            q = q.bind(*k);
+        }
+        if let Some(t) = tenant {
+            q = q.bind(t.as_str());
+        }
+        q.fetch_all(self.read_pool())
+            .await?
+            .iter()
+            .map(record_from_row)
+            .collect()
+    }
+
     /// Records matching a selection, from `since`, in order, at most `limit`.
     pub async fn audit_records(
         &self,

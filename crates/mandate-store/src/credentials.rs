@@ -98,6 +98,15 @@ impl Tx {
         self.revoke_where("case_id", case.as_str(), now).await
     }
 
+    /// Revokes every live credential of an action.
+    pub async fn revoke_action_credentials(
+        &mut self,
+        action: &ActionId,
+        now: Timestamp,
+    ) -> Result<Vec<String>, StoreError> {
+        self.revoke_where("action_id", action.as_str(), now).await
+    }
+
     /// Revokes every live credential of an agent.
     pub async fn revoke_agent_credentials(
         &mut self,

@@ -34,7 +34,7 @@ use sqlx::{Any, AnyConnection, AnyPool, Executor as _};
 
 pub use audit::{ExportSelection, LogHead};
 pub use credentials::CredentialRow;
-pub use entities::StoredEntity;
+pub use entities::{EntityIndex, IdentifierOwner, StoredEntity};
 pub use keys::StoredKey;
 pub use operators::{PrincipalKind, TokenRow};
 

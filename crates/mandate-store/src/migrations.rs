@@ -14,6 +14,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0001_foundation.sql"),
     ),
     (2, "cases", include_str!("../migrations/0002_cases.sql")),
+    (
+        3,
+        "grounding",
+        include_str!("../migrations/0003_grounding.sql"),
+    ),
 ];
 
 #[derive(Debug)]

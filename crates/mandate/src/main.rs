@@ -41,6 +41,12 @@ enum Command {
     /// Agents: register, read, lifecycle, reviews, token rotation.
     #[command(subcommand)]
     Agents(client::AgentsCommand),
+    /// Cases: read, close, trace.
+    #[command(subcommand)]
+    Cases(client::CasesCommand),
+    /// The approval queue: list, show, approve, deny.
+    #[command(subcommand)]
+    Approvals(client::ApprovalsCommand),
     /// Show who a token belongs to.
     Whoami(client::Conn),
 }
@@ -73,6 +79,8 @@ fn main() -> ExitCode {
             Command::Tenants(cmd) => client::tenants(cmd).await,
             Command::Operators(cmd) => client::operators(cmd).await,
             Command::Agents(cmd) => client::agents(cmd).await,
+            Command::Cases(cmd) => client::cases(cmd).await,
+            Command::Approvals(cmd) => client::approvals(cmd).await,
             Command::Whoami(conn) => client::whoami(conn).await,
         }
     });

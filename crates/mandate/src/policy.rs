@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use mandate_policy::{Engine, read_dir, testfile};
+use mandate_policy::testfile;
 
 use crate::Outcome;
 
@@ -24,14 +24,16 @@ pub(crate) enum PolicyCommand {
 pub(crate) fn run(cmd: PolicyCommand) -> anyhow::Result<Outcome> {
     match cmd {
         PolicyCommand::Check { dir } => {
-            let sources = read_dir(&dir)?;
-            match Engine::load(&sources) {
-                Ok(engine) => {
+            // The same loading as the gateway's: schema, policies and the commitment mapping.
+            match mandate_server::policies::load(&dir, chrono::Utc::now()) {
+                Ok(loaded) => {
+                    let engine = &loaded.engine;
                     println!(
-                        "ok: {} policies, {} actions ({}), policy set {}",
+                        "ok: {} policies, {} actions ({}), {} commitment rules, policy set {}",
                         engine.policy_ids().len(),
                         engine.actions().len(),
                         engine.actions().join(", "),
+                        loaded.grounding.len(),
                         engine.hash()
                     );
                     Ok(Outcome::Ok)

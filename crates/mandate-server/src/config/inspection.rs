@@ -4,6 +4,7 @@
 //! ```toml
 //! [inspection]
 //! keep_text = true                 # audit records keep the inspected text (secrets redacted)
+//! statement_role = "approver"      # who approves a statement that was escalated
 //! [inspection.actions]             # allow | redact | escalate | block
 //! commitment = "block"
 //! [inspection.actions.commitment_kinds]
@@ -21,6 +22,7 @@
 use std::collections::BTreeMap;
 
 use mandate_core::TenantId;
+use mandate_core::operator::Role;
 use mandate_inspect::verdict::ActionTable;
 use serde::Deserialize;
 
@@ -32,6 +34,8 @@ use super::{ConfigError, bad};
 #[allow(missing_docs)]
 pub struct RawInspection {
     pub keep_text: Option<bool>,
+    /// Who approves a statement that inspection escalated (default `approver`).
+    pub statement_role: Option<String>,
     /// Checked when the configuration is resolved, so errors name the tenant.
     pub actions: Option<toml::Table>,
 }
@@ -52,6 +56,8 @@ pub struct InspectionPolicy {
     pub keep_text: bool,
     /// What each kind of finding leads to.
     pub actions: ActionTable,
+    /// Who approves an escalated statement.
+    pub statement_role: Role,
 }
 
 /// Inspection settings of the platform and of each tenant that differs.
@@ -79,9 +85,15 @@ impl InspectionConfig {
     ) -> Result<InspectionConfig, ConfigError> {
         let base = platform.actions.unwrap_or_default();
         let keep_text = platform.keep_text.unwrap_or(true);
+        let statement_role = role(
+            "inspection.statement_role",
+            platform.statement_role.as_deref(),
+            Role::Approver,
+        )?;
         let resolved = InspectionPolicy {
             keep_text,
             actions: table("inspection.actions", base.clone())?,
+            statement_role,
         };
         let mut by_tenant = BTreeMap::new();
         for (id, raw) in tenants {
@@ -93,6 +105,11 @@ impl InspectionConfig {
                 InspectionPolicy {
                     keep_text: raw.inspection.keep_text.unwrap_or(keep_text),
                     actions: table(&key, merged)?,
+                    statement_role: role(
+                        &format!("tenants.{id}.inspection.statement_role"),
+                        raw.inspection.statement_role.as_deref(),
+                        statement_role,
+                    )?,
                 },
             );
         }
@@ -109,6 +126,7 @@ impl Default for InspectionConfig {
             platform: InspectionPolicy {
                 keep_text: true,
                 actions: ActionTable::default(),
+                statement_role: Role::Approver,
             },
             tenants: BTreeMap::new(),
         }
@@ -128,6 +146,13 @@ fn overlay(mut base: toml::Table, top: toml::Table) -> toml::Table {
         }
     }
     base
+}
+
+fn role(key: &str, written: Option<&str>, default: Role) -> Result<Role, ConfigError> {
+    match written {
+        None => Ok(default),
+        Some(r) => Role::parse(r).ok_or_else(|| bad(key, format!("`{r}` is not a role"))),
+    }
 }
 
 fn table(key: &str, t: toml::Table) -> Result<ActionTable, ConfigError> {

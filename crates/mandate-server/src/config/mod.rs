@@ -50,6 +50,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub approvals: RawApprovals,
     #[serde(default)]
+    pub cases: RawCases,
+    #[serde(default)]
     pub inspection: RawInspection,
     /// Per-tenant sections, keyed by tenant id.
     #[serde(default)]
@@ -71,6 +73,18 @@ pub struct RawPolicy {
 #[allow(missing_docs)]
 pub struct RawApprovals {
     pub ttl_seconds: Option<u64>,
+    pub webhook_url: Option<String>,
+    pub webhook_attempts: Option<u32>,
+    pub webhook_timeout_seconds: Option<u64>,
+}
+
+/// `[cases]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct RawCases {
+    pub closure_approval: Option<bool>,
+    pub closure_role: Option<String>,
 }
 
 /// `[server]`
@@ -139,6 +153,8 @@ const SECTIONS: &[&str] = &[
     "log",
     "policy",
     "approvals",
+    "cases",
+    "inspection",
 ];
 
 /// How logs are written.
@@ -191,6 +207,39 @@ pub struct Config {
     pub action_window_seconds: u64,
     /// What inspection does with its findings, per tenant.
     pub inspection: InspectionConfig,
+    /// Where to announce new approvals (a JSON POST), if anywhere.
+    pub approval_webhook: Option<Webhook>,
+    /// Whether an agent's close with a resolution outside its authority becomes an approval
+    /// (rather than a 403), and who decides it.
+    pub closure_approval: Option<mandate_core::operator::Role>,
+}
+
+/// An endpoint told about new approvals. Its URL often embeds a secret (chat webhooks do), so
+/// it never appears in logs: `Debug` shows the host only.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Webhook {
+    /// `http://` or `https://` URL.
+    pub url: String,
+    /// Deliveries tried before giving up.
+    pub attempts: u32,
+    /// Time allowed for each delivery.
+    pub timeout_seconds: u64,
+}
+
+impl std::fmt::Debug for Webhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let host = self
+            .url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', '?']).next())
+            .unwrap_or("?");
+        f.debug_struct("Webhook")
+            .field("url", &format_args!("{host}/…"))
+            .field("attempts", &self.attempts)
+            .field("timeout_seconds", &self.timeout_seconds)
+            .finish()
+    }
 }
 
 /// Command-line flags, which win over everything else.
@@ -349,8 +398,50 @@ impl Config {
             ));
         }
         let inspection = InspectionConfig::resolve(raw.inspection, raw.tenants)?;
+        let approval_webhook = match raw.approvals.webhook_url {
+            None => None,
+            Some(url) => {
+                if !(url.starts_with("http://") || url.starts_with("https://")) || url.len() > 2000
+                {
+                    return Err(bad(
+                        "approvals.webhook_url",
+                        "must be an http:// or https:// URL",
+                    ));
+                }
+                let attempts = raw.approvals.webhook_attempts.unwrap_or(5);
+                if !(1..=20).contains(&attempts) {
+                    return Err(bad(
+                        "approvals.webhook_attempts",
+                        "must be between 1 and 20",
+                    ));
+                }
+                let timeout_seconds = raw.approvals.webhook_timeout_seconds.unwrap_or(5);
+                if !(1..=60).contains(&timeout_seconds) {
+                    return Err(bad(
+                        "approvals.webhook_timeout_seconds",
+                        "must be between 1 and 60",
+                    ));
+                }
+                Some(Webhook {
+                    url,
+                    attempts,
+                    timeout_seconds,
+                })
+            }
+        };
+        let closure_approval = if raw.cases.closure_approval.unwrap_or(false) {
+            let role = raw.cases.closure_role.as_deref().unwrap_or("admin");
+            Some(
+                mandate_core::operator::Role::parse(role)
+                    .ok_or_else(|| bad("cases.closure_role", format!("`{role}` is not a role")))?,
+            )
+        } else {
+            None
+        };
         Ok(Config {
             inspection,
+            approval_webhook,
+            closure_approval,
             policy_dir: raw.policy.dir.unwrap_or_else(|| data_dir.join("policies")),
             policy_watch_interval_seconds,
             approval_ttl_seconds,

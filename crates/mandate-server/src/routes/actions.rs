@@ -202,7 +202,16 @@ pub(crate) async fn get(
     caller: Caller,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<ActionView>, ApiError> {
-    let (action, case) = visible(&gw, &caller, &id).await?;
+    let (mut action, case) = visible(&gw, &caller, &id).await?;
+    // An approval left past its expiry is expired, whether or not anyone has touched it since.
+    if action.status == mandate_core::action::ActionStatus::PendingApproval
+        && let Some(approval) = &action.approval
+        && let Some(a) = gw.store().approval(approval).await?
+        && crate::approvals::status_at(&a, gw.now())
+            == mandate_core::approval::ApprovalStatus::Expired
+    {
+        action.status = mandate_core::action::ActionStatus::Expired;
+    }
     let credential = match &caller {
         Caller::Agent(_) if action.status.is_authorised() && case.state == CaseState::Open => {
             let now = gw.now();
@@ -237,4 +246,100 @@ pub(crate) async fn authorised_at(
             .unwrap_or(action.created_at)),
         None => Ok(action.created_at),
     }
+}
+
+/// What the back-end did.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResultBody {
+    /// `succeeded` or `failed`.
+    status: String,
+    /// Whatever the back-end reports (ids, amounts, errors).
+    #[schema(value_type = Option<Object>)]
+    output: Option<Value>,
+}
+
+const MAX_OUTPUT_BYTES: usize = 16 * 1024;
+
+/// Records what was executed (the agent of the case, or a back-end with the `service` role).
+/// Only an authorised action inside its window can succeed; a result is final.
+#[utoipa::path(post, path = "/v1/actions/{id}/result", tag = "actions", request_body = ResultBody,
+    security(("bearer" = [])), params(("id" = String, Path, description = "action id")),
+    responses((status = 200, body = ActionView), (status = "4XX", body = ErrorEnvelope)))]
+pub(crate) async fn result(
+    State(gw): State<Gateway>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(body): ApiJson<ResultBody>,
+) -> Result<Json<ActionView>, ApiError> {
+    let (action, case) = visible(&gw, &caller, &id).await?;
+    if let Caller::Operator(_) = &caller {
+        caller.require(&action.tenant, &[mandate_core::operator::Role::Service])?;
+    }
+    let status = match body.status.as_str() {
+        "succeeded" => mandate_core::action::ActionStatus::Succeeded,
+        "failed" => mandate_core::action::ActionStatus::Failed,
+        other => {
+            return Err(ApiError::invalid(format!(
+                "`status` is `succeeded` or `failed`, not `{other}`"
+            )));
+        }
+    };
+    let output = body.output.unwrap_or(Value::Null);
+    if serde_json::to_vec(&output).map_or(0, |v| v.len()) > MAX_OUTPUT_BYTES {
+        return Err(ApiError::invalid(format!(
+            "`output` is larger than {MAX_OUTPUT_BYTES} bytes"
+        )));
+    }
+    decisions::require_open(&case)?;
+    let now = gw.now();
+    let mut tx = gw.store().begin().await?;
+    let current = tx
+        .lock_action(&action.id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("action"))?;
+    if !current.status.is_authorised() {
+        return Err(ApiError::conflict(
+            "action_not_authorised",
+            format!(
+                "action `{}` is {}; only an allowed or approved action records a result",
+                current.id,
+                current.status.as_str()
+            ),
+        ));
+    }
+    let ends = window_end(&gw, authorised_at(&gw, &current).await?);
+    if status == mandate_core::action::ActionStatus::Succeeded && now >= ends {
+        return Err(ApiError::conflict(
+            "action_expired",
+            format!(
+                "action `{}` could be executed until {}",
+                current.id,
+                ends.to_rfc3339()
+            ),
+        ));
+    }
+    let result = serde_json::json!({"status": body.status, "output": output});
+    tx.set_action_result(&current.id, status, &result, now)
+        .await?;
+    // The action is done: its credentials are of no further use.
+    let revoked = tx.revoke_action_credentials(&current.id, now).await?;
+    tx.record(
+        mandate_core::audit::Event::Other {
+            kind: "action.result".into(),
+            payload: serde_json::json!({
+                "action_id": current.id, "action": current.action, "resource": current.resource,
+                "status": body.status, "output": output, "credentials_revoked": revoked,
+            }),
+        }
+        .by(caller.actor(), Some(&current.tenant), Some(&current.case)),
+    );
+    gw.commit(tx).await?;
+    let done = ActionRecord {
+        status,
+        result: Some(result),
+        result_at: Some(now),
+        ..current
+    };
+    Ok(Json(ActionView::of(&done, None)))
 }

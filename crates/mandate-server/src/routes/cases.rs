@@ -146,3 +146,59 @@ pub(crate) async fn get(
     let case = visible(&gw, &caller, &id).await?;
     Ok(Json(CaseView::from(&case)))
 }
+
+/// How a case ends.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CloseCase {
+    /// e.g. `resolved`, `refunded`, `escalated`; an agent may only use its closure authority.
+    resolution: String,
+}
+
+/// A close that waits for a human.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub(crate) struct ClosePending {
+    /// The case, still open.
+    case: CaseView,
+    /// The approval of kind `closure` the resolution waits for.
+    approval_id: String,
+}
+
+/// Closes a case (its agent, within its closure authority; an admin of the tenant). Revokes
+/// the case's credentials; the closed case accepts no further inspections or actions. Where the
+/// configuration turns an unauthorised resolution into an approval, answers 202 with it.
+#[utoipa::path(post, path = "/v1/cases/{id}/close", tag = "cases", request_body = CloseCase,
+    security(("bearer" = [])), params(("id" = String, Path, description = "case id")),
+    responses((status = 200, body = CaseView), (status = 202, body = ClosePending),
+        (status = "4XX", body = ErrorEnvelope)))]
+pub(crate) async fn close(
+    State(gw): State<Gateway>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(req): ApiJson<CloseCase>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse as _;
+    let id = validate::id("case", &id, CaseId::parse)?;
+    tracing::Span::current().record("case", id.as_str());
+    let resolution = validate::text("resolution", &req.resolution, 100)?;
+    Ok(
+        match crate::closing::close(&gw, &caller, &id, resolution).await? {
+            crate::closing::Closed::Closed(case) => Json(CaseView::from(&case)).into_response(),
+            crate::closing::Closed::Pending(approval) => {
+                let case = gw
+                    .store()
+                    .case(&id)
+                    .await?
+                    .ok_or_else(|| ApiError::not_found("case"))?;
+                (
+                    StatusCode::ACCEPTED,
+                    Json(ClosePending {
+                        case: CaseView::from(&case),
+                        approval_id: approval.id.to_string(),
+                    }),
+                )
+                    .into_response()
+            }
+        },
+    )
+}

@@ -80,7 +80,8 @@ pub(crate) async fn put(
         let uid = body.get("uid").cloned().unwrap_or(Value::Null);
         let uid: ResourceRef =
             serde_json::from_value(uid).map_err(|e| ApiError::invalid(format!("`uid`: {e}")))?;
-        tx.upsert_entity(&tenant, &uid, body, &schema_hash, now)
+        let index = crate::ownership::index_of(&uid, body);
+        tx.upsert_entity(&tenant, &uid, body, &schema_hash, &index, now)
             .await?;
         uids.push(uid.cedar());
     }

@@ -74,6 +74,9 @@ pub(crate) struct InspectionView {
     /// What may be passed on: the text, redacted, rewritten, or withheld.
     text: String,
     findings: Vec<FindingView>,
+    /// When the verdict is `escalate`: the approval the statement waits for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approval_id: Option<String>,
 }
 
 fn parse(body: InspectBody) -> Result<Request, ApiError> {
@@ -138,5 +141,6 @@ pub(crate) async fn inspect(
             .into_iter()
             .map(FindingView::from)
             .collect(),
+        approval_id: done.approval.map(|a| a.id.to_string()),
     }))
 }

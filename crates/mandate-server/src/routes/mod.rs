@@ -2,14 +2,17 @@
 
 pub(crate) mod actions;
 pub(crate) mod agents;
+pub(crate) mod approvals;
 pub(crate) mod audit;
 pub(crate) mod cases;
+pub(crate) mod credentials;
 pub(crate) mod entities;
 pub(crate) mod inspections;
 pub(crate) mod meta;
 pub(crate) mod operators;
 pub(crate) mod policies;
 pub(crate) mod tenants;
+pub(crate) mod trace;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -31,9 +34,18 @@ pub(crate) fn router() -> OpenApiRouter<Gateway> {
         .routes(routes!(agents::rotate))
         .routes(routes!(cases::open))
         .routes(routes!(cases::get))
+        .routes(routes!(cases::close))
+        .routes(routes!(trace::trace))
         .routes(routes!(inspections::inspect))
         .routes(routes!(actions::request))
         .routes(routes!(actions::get))
+        .routes(routes!(actions::result))
+        .routes(routes!(approvals::queue))
+        .routes(routes!(approvals::get))
+        .routes(routes!(approvals::approve))
+        .routes(routes!(approvals::deny))
+        .routes(routes!(credentials::introspect))
+        .routes(routes!(credentials::revoke))
         .routes(routes!(entities::put))
         .routes(routes!(policies::info))
         .routes(routes!(policies::reload))

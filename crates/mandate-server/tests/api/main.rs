@@ -9,9 +9,13 @@
 
 mod support;
 
+mod approvals;
 mod bad_input;
+mod credentials;
 mod decisions;
+mod grounding;
 mod identities;
 mod inspection;
 mod isolation;
 mod meta;
+mod trace;

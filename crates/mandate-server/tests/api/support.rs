@@ -247,6 +247,7 @@ pub fn assert_envelope(status: StatusCode, v: &Value) {
 }
 
 /// A tenant with one operator per role, ready for agents.
+#[derive(Clone)]
 pub struct Tenant {
     pub id: String,
     pub admin: String,
