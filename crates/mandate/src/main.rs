@@ -3,6 +3,7 @@
 
 mod audit;
 mod client;
+mod demo;
 mod inspect;
 mod policy;
 mod serve;
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Run the gateway.
     Serve(serve::ServeArgs),
+    /// Play the whole story on a temporary embedded store: exits 0 only if every step behaved.
+    Demo(demo::DemoArgs),
     /// Verify or export the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Serve(args) => serve::run(args).await,
+            Command::Demo(args) => demo::run(args).await,
             Command::Audit(cmd) => audit::run(cmd).await,
             Command::Policy(cmd) => policy::run(cmd),
             Command::Inspect(args) => inspect::run(args),

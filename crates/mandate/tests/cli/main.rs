@@ -10,6 +10,7 @@ mod support;
 
 mod audit;
 mod crash;
+mod demo;
 mod inspect;
 mod policy;
 mod replicas;
