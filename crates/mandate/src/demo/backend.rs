@@ -204,7 +204,7 @@ async fn refund(
     let claims = b
         .authorize(&headers, "refund.issue", &order_ref(&id), &args)
         .await?;
-    let body = json!({"refund": format!("re_{}", &claims.jti[..8.min(claims.jti.len())]), "order": id, "amount": req["amount"]});
+    let body = json!({"refund": format!("re_{}", claims.jti.get(..8).unwrap_or(&claims.jti)), "order": id, "amount": req["amount"]});
     b.report(&claims, body.clone()).await;
     b.note(format!("refunded {} cents on order {id}", req["amount"]));
     Ok(Json(body))

@@ -112,7 +112,7 @@ pub(crate) fn print(steps: &[Step], extra: &[(String, String)]) {
         .unwrap_or(10)
         .min(60);
     println!("\n{}", style.paint("1", "Summary"));
-    println!("  {:<width$}  {:<40}  {}", "step", "expected", "actual");
+    println!("  {:<width$}  {:<40}  actual", "step", "expected");
     for s in steps {
         let mark = if s.ok {
             style.paint("32", "✓")

@@ -537,7 +537,7 @@ async fn audit(w: &World) -> ((Step, Vec<(String, String)>), Value) {
         "  policy set {} put in force by `{installed}`",
         trace["policy_sets"][0]["policy_hash"]
             .as_str()
-            .map(|h| &h[..12.min(h.len())])
+            .map(|h| h.get(..12).unwrap_or(h))
             .unwrap_or("?")
     ));
     extra.push((
