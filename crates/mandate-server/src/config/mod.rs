@@ -15,6 +15,7 @@ use mandate_store::Location;
 use serde::Deserialize;
 
 mod inspection;
+pub mod reference;
 
 pub use inspection::{InspectionConfig, InspectionPolicy, RawInspection, RawTenant};
 

@@ -11,6 +11,7 @@ mod support;
 mod audit;
 mod crash;
 mod demo;
+mod docs;
 mod inspect;
 mod policy;
 mod replicas;
