@@ -80,6 +80,27 @@ pub async fn insert_logging(
     Ok(())
 }
 
+/// The approval of `kind` still waiting in a case whose subject has `field` equal to `value`:
+/// asking again for the same thing finds it instead of filing another.
+pub async fn waiting(
+    gw: &Gateway,
+    case: &CaseId,
+    kind: ApprovalKind,
+    (field, value): (&str, &str),
+    now: Timestamp,
+) -> Result<Option<Approval>, ApiError> {
+    Ok(gw
+        .store()
+        .case_approvals(case)
+        .await?
+        .into_iter()
+        .find(|a| {
+            a.kind == kind
+                && status_at(a, now) == ApprovalStatus::Pending
+                && a.subject.get(field).and_then(Value::as_str) == Some(value)
+        }))
+}
+
 /// An approval's status as of `now`: a pending one past its expiry is expired.
 pub fn status_at(a: &Approval, now: Timestamp) -> ApprovalStatus {
     if a.status == ApprovalStatus::Pending && now >= a.expires_at {

@@ -2,7 +2,7 @@
 //! approved), after which the case's credentials are dead, its pending approvals expire and it
 //! accepts no further inspections or actions.
 
-use mandate_core::approval::{Approval, ApprovalKind, ApprovalStatus};
+use mandate_core::approval::{Approval, ApprovalKind};
 use mandate_core::audit::{Actor, Event};
 use mandate_core::case::{Case, CaseState};
 use mandate_core::operator::Role;
@@ -115,16 +115,14 @@ async fn pending_closure(
     actor: Actor,
     now: Timestamp,
 ) -> Result<Closed, ApiError> {
-    let waiting = gw
-        .store()
-        .case_approvals(&case.id)
-        .await?
-        .into_iter()
-        .find(|a| {
-            a.kind == ApprovalKind::Closure
-                && approvals::status_at(a, now) == ApprovalStatus::Pending
-                && a.subject.get("resolution").and_then(|v| v.as_str()) == Some(resolution)
-        });
+    let waiting = approvals::waiting(
+        gw,
+        &case.id,
+        ApprovalKind::Closure,
+        ("resolution", resolution),
+        now,
+    )
+    .await?;
     if let Some(a) = waiting {
         return Ok(Closed::Pending(a));
     }

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use mandate_core::InspectionId;
 use mandate_core::agent::Agent;
-use mandate_core::approval::{Approval, ApprovalKind, ApprovalStatus};
+use mandate_core::approval::{Approval, ApprovalKind};
 use mandate_core::audit::{Actor, Event};
 use mandate_core::canonical::Digest;
 use mandate_core::case::Case;
@@ -188,16 +188,14 @@ async fn statement_approval(
     if escalated.is_empty() {
         return Ok(None);
     }
-    let waiting = gw
-        .store()
-        .case_approvals(&case.id)
-        .await?
-        .into_iter()
-        .find(|a| {
-            a.kind == ApprovalKind::Statement
-                && approvals::status_at(a, now) == ApprovalStatus::Pending
-                && a.subject.get("text_sha256").and_then(|v| v.as_str()) == Some(digest)
-        });
+    let waiting = approvals::waiting(
+        gw,
+        &case.id,
+        ApprovalKind::Statement,
+        ("text_sha256", digest),
+        now,
+    )
+    .await?;
     if waiting.is_some() {
         return Ok(waiting);
     }

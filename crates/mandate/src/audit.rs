@@ -10,7 +10,7 @@ use mandate_core::keys::{KeyPurpose, KeyRing};
 use mandate_store::{ExportSelection, Location, Store, StoreOptions};
 use reqwest::Method;
 
-use crate::client::{Answer, Conn, encode};
+use crate::client::{Answer, Conn, query};
 use crate::{Outcome, StoreArgs};
 
 #[derive(Subcommand)]
@@ -94,25 +94,11 @@ pub(crate) async fn run(cmd: AuditCommand) -> anyhow::Result<Outcome> {
             if store.data_dir.is_some() || store.database_url.is_some() {
                 export_direct(&store, case, since, &mut out).await?;
             } else {
-                let q: Vec<String> = [("case", case), ("since", since.map(|s| s.to_string()))]
-                    .into_iter()
-                    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode(&v))))
-                    .collect();
-                let path = if q.is_empty() {
-                    "/v1/audit/export".to_owned()
-                } else {
-                    format!("/v1/audit/export?{}", q.join("&"))
-                };
+                let q = query(&[("case", case), ("since", since.map(|s| s.to_string()))]);
+                let path = format!("/v1/audit/export{q}");
                 match conn.call(Method::GET, &path, None).await? {
                     Answer::Ok(bytes) => out.write_all(&bytes)?,
-                    Answer::Refused {
-                        status,
-                        code,
-                        message,
-                    } => {
-                        eprintln!("refused ({status} {code}): {message}");
-                        return Ok(Outcome::No);
-                    }
+                    refused @ Answer::Refused { .. } => return Ok(refused.report()),
                 }
             }
             out.flush()?;

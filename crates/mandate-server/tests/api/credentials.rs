@@ -8,22 +8,14 @@ use jwt_compact::{AlgorithmExt as _, UntrustedToken, alg::Ed25519};
 use serde_json::{Value, json};
 use sha2::Digest as _;
 
-use crate::decisions::{ALL_ACTIONS, Shop, act, shop};
+use crate::decisions::{ALL_ACTIONS, Shop, act, read_order_as, shop};
 use crate::on_both_commerce;
 use crate::support::TestApp;
 
 /// Verifies a token with `jwt-compact` and `ed25519-compact` (not the crates that minted it)
 /// against the JWKS the gateway serves; returns the claims.
 pub async fn verify_independently(app: &TestApp, token: &str) -> Value {
-    let (s, jwks) = app
-        .call(
-            axum::http::Method::GET,
-            "/.well-known/jwks.json",
-            None,
-            None,
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
+    let jwks = app.jwks().await;
     let untrusted = UntrustedToken::new(token).expect("a compact JWS");
     assert_eq!(untrusted.algorithm(), "EdDSA");
     let kid = untrusted.header().key_id.clone().expect("a kid");
@@ -196,13 +188,7 @@ async fn closing_the_case_or_suspending_the_agent_kills_credentials(app: &TestAp
         json!({"active": false})
     );
     // A closed case takes no new actions, inspections or credentials.
-    let (st, v) = app
-        .post(
-            &format!("/v1/cases/{}/actions", s.case),
-            &s.agent,
-            json!({"action": "order.read", "resource": {"type": "Shop::Order", "id": "A-1"}}),
-        )
-        .await;
+    let (st, v) = read_order_as(app, &s, &s.agent).await;
     assert_eq!(
         (st, v["error"]["code"].as_str()),
         (StatusCode::CONFLICT, Some("case_closed"))
@@ -310,14 +296,7 @@ async fn old_keys_stay_published_until_their_tokens_expire(app: &TestApp) {
     );
     // Once every token the old key signed has expired, it leaves the JWKS.
     app.advance(chrono::Duration::minutes(16));
-    let (_, jwks) = app
-        .call(
-            axum::http::Method::GET,
-            "/.well-known/jwks.json",
-            None,
-            None,
-        )
-        .await;
+    let jwks = app.jwks().await;
     let kids: Vec<&str> = jwks["keys"]
         .as_array()
         .unwrap()

@@ -75,6 +75,16 @@ pub async fn act(
     v
 }
 
+/// Asks, as `token`, to read order A-1 in the shop's case; returns the status and body.
+pub async fn read_order_as(app: &TestApp, shop: &Shop, token: &str) -> (StatusCode, Value) {
+    app.post(
+        &format!("/v1/cases/{}/actions", shop.case),
+        token,
+        json!({"action": "order.read", "resource": {"type": "Shop::Order", "id": "A-1"}}),
+    )
+    .await
+}
+
 fn names(v: &Value) -> String {
     v["reasons"].to_string()
 }
@@ -260,35 +270,17 @@ async fn mandate_checks_come_first(app: &TestApp) {
         json!({}),
     )
     .await;
-    let (st, e) = app
-        .post(
-            &format!("/v1/cases/{}/actions", s.case),
-            &s.agent,
-            json!({"action": "order.read", "resource": {"type": "Shop::Order", "id": "A-1"}}),
-        )
-        .await;
+    let (st, e) = read_order_as(app, &s, &s.agent).await;
     assert_eq!(
         (st, e["error"]["code"].as_str()),
         (StatusCode::FORBIDDEN, Some("agent_not_active"))
     );
 
     // An operator cannot ask for decisions; another agent cannot use this case.
-    let (st, _) = app
-        .post(
-            &format!("/v1/cases/{}/actions", s.case),
-            &s.t.admin,
-            json!({"action": "order.read", "resource": {"type": "Shop::Order", "id": "A-1"}}),
-        )
-        .await;
+    let (st, _) = read_order_as(app, &s, &s.t.admin).await;
     assert_eq!(st, StatusCode::FORBIDDEN);
     let (_, stranger) = app.agent(&s.t, &["order.read"]).await;
-    let (st, _) = app
-        .post(
-            &format!("/v1/cases/{}/actions", s.case),
-            &stranger,
-            json!({"action": "order.read", "resource": {"type": "Shop::Order", "id": "A-1"}}),
-        )
-        .await;
+    let (st, _) = read_order_as(app, &s, &stranger).await;
     assert_eq!(st, StatusCode::NOT_FOUND);
     // Malformed requests are 4xx with the envelope.
     for body in [

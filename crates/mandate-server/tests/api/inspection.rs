@@ -5,33 +5,11 @@ use axum::http::StatusCode;
 use mandate_core::canonical::Digest;
 use serde_json::{Value, json};
 
-use crate::support::{Pack, Tenant, TestApp};
-use crate::{on_both, on_both_configured};
+use crate::decisions::{Shop, shop};
+use crate::support::{Pack, TestApp};
+use crate::{on_both_commerce, on_both_configured};
 
-struct Chat {
-    t: Tenant,
-    agent: String,
-    case: String,
-}
-
-async fn chat(app: &TestApp, tenant: &str) -> Chat {
-    let t = app.tenant(tenant).await;
-    let (_, agent) = app.agent(&t, &["order.read"]).await;
-    let case = app
-        .ok(
-            "/v1/cases",
-            &agent,
-            json!({"customer": {"id": "c-1", "verified": true}}),
-        )
-        .await;
-    Chat {
-        t,
-        agent,
-        case: case["id"].as_str().unwrap().to_owned(),
-    }
-}
-
-async fn inspect(app: &TestApp, c: &Chat, body: Value) -> Value {
+async fn inspect(app: &TestApp, c: &Shop, body: Value) -> Value {
     let (s, v) = app
         .post(&format!("/v1/cases/{}/inspect", c.case), &c.agent, body)
         .await;
@@ -70,7 +48,7 @@ fn offsets_hold(text: &str, v: &Value) {
     }
 }
 
-async fn inspection_records(app: &TestApp, c: &Chat) -> Vec<Value> {
+async fn inspection_records(app: &TestApp, c: &Shop) -> Vec<Value> {
     let (s, v) = app
         .get(&format!("/v1/audit?case={}", c.case), &c.t.auditor)
         .await;
@@ -85,7 +63,7 @@ async fn inspection_records(app: &TestApp, c: &Chat) -> Vec<Value> {
 }
 
 async fn verdicts_and_what_is_passed_on(app: &TestApp) {
-    let c = chat(app, "shop").await;
+    let c = shop(app, "shop", &["order.read"]).await;
 
     let benign = "Hi, where is my order A-1? It was due on Tuesday.";
     let v = inspect(app, &c, json!({"direction": "input", "text": benign})).await;
@@ -185,8 +163,8 @@ async fn verdicts_and_what_is_passed_on(app: &TestApp) {
 }
 
 async fn only_the_agent_of_an_open_case_inspects(app: &TestApp) {
-    let c = chat(app, "shop").await;
-    let other = chat(app, "other").await;
+    let c = shop(app, "shop", &["order.read"]).await;
+    let other = shop(app, "other", &["order.read"]).await;
     let body = json!({"direction": "input", "text": "hello"});
     // An operator is not the agent.
     let (s, v) = app
@@ -219,7 +197,7 @@ async fn only_the_agent_of_an_open_case_inspects(app: &TestApp) {
 }
 
 async fn bad_requests_are_refused_with_the_envelope(app: &TestApp) {
-    let c = chat(app, "shop").await;
+    let c = shop(app, "shop", &["order.read"]).await;
     let path = format!("/v1/cases/{}/inspect", c.case);
     for body in [
         json!({"direction": "sideways", "text": "x"}),
@@ -236,7 +214,7 @@ async fn bad_requests_are_refused_with_the_envelope(app: &TestApp) {
     assert!(inspection_records(app, &c).await.is_empty());
 }
 
-on_both!(
+on_both_commerce!(
     verdicts_and_what_is_passed_on,
     only_the_agent_of_an_open_case_inspects,
     bad_requests_are_refused_with_the_envelope
@@ -253,8 +231,8 @@ commitment = "escalate"
 "#;
 
 async fn each_tenant_has_its_table_and_keeps_text_or_hash(app: &TestApp) {
-    let private = chat(app, "private").await;
-    let public = chat(app, "public").await;
+    let private = shop(app, "private", &["order.read"]).await;
+    let public = shop(app, "public", &["order.read"]).await;
     let refund = "Good news: I've refunded the $20 shipping fee on order A-1.";
     // The private tenant escalates commitments and keeps only hashes.
     let v = inspect(
@@ -284,4 +262,4 @@ async fn each_tenant_has_its_table_and_keeps_text_or_hash(app: &TestApp) {
     assert_eq!(records[0]["payload"]["text"], refund);
 }
 
-on_both_configured!(PRIVATE_SHOP; Pack::None; each_tenant_has_its_table_and_keeps_text_or_hash);
+on_both_configured!(PRIVATE_SHOP; Pack::Commerce; each_tenant_has_its_table_and_keeps_text_or_hash);

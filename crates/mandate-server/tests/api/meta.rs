@@ -34,14 +34,7 @@ async fn health_metrics_openapi_jwks() {
     }
     assert!(openapi["components"]["schemas"]["ErrorEnvelope"].is_object());
 
-    let (_, jwks) = app
-        .call(
-            axum::http::Method::GET,
-            "/.well-known/jwks.json",
-            None,
-            None,
-        )
-        .await;
+    let jwks = app.jwks().await;
     let ring = KeyRing::from_jwks_json(&jwks.to_string()).unwrap();
     assert_eq!(ring.len(), 2, "one credential key and one audit key");
 

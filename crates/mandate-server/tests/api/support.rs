@@ -230,6 +230,15 @@ impl TestApp {
         self.call(Method::POST, path, Some(token), Some(body)).await
     }
 
+    /// The JWKS the gateway serves.
+    pub async fn jwks(&self) -> Value {
+        let (s, v) = self
+            .call(Method::GET, "/.well-known/jwks.json", None, None)
+            .await;
+        assert_eq!(s, StatusCode::OK);
+        v
+    }
+
     /// POST that must succeed; returns the body.
     pub async fn ok(&self, path: &str, token: &str, body: Value) -> Value {
         let (s, v) = self.post(path, token, body).await;

@@ -94,15 +94,23 @@ impl Conn {
                 println!("{}", serde_json::to_string_pretty(&v)?);
                 Ok(Outcome::Ok)
             }
-            Answer::Refused {
-                status,
-                code,
-                message,
-            } => {
-                eprintln!("refused ({status} {code}): {message}");
-                Ok(Outcome::No)
-            }
+            refused @ Answer::Refused { .. } => Ok(refused.report()),
         }
+    }
+}
+
+impl Answer {
+    /// Tells the user what the API refused, and answers "no".
+    pub(crate) fn report(&self) -> Outcome {
+        if let Answer::Refused {
+            status,
+            code,
+            message,
+        } = self
+        {
+            eprintln!("refused ({status} {code}): {message}");
+        }
+        Outcome::No
     }
 }
 
