@@ -1,12 +1,18 @@
 //! Prints precision, recall and false-positive rates of the detectors on labelled samples, per
 //! category and per language: `cargo run -p mandate-inspect --example eval [INPUTS OUTPUTS]`.
-//! With `-v`, lists every mistake.
+//! With `-v`, lists every mistake; `-x in|out TEXT` shows the cues found in one text.
 #![allow(missing_docs)]
 
 use std::path::PathBuf;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, direction, text] = args.as_slice()
+        && flag == "-x"
+    {
+        print!("{}", mandate_inspect::explain(text, direction == "out"));
+        return;
+    }
     let verbose = args.iter().any(|a| a == "-v");
     let files: Vec<&String> = args.iter().filter(|a| *a != "-v").collect();
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");

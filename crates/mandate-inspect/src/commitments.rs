@@ -197,6 +197,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     if o.at(Admit).any(|a| !o.undone_at(a.start, HEDGED)) {
         return Some(Signal::Admit);
     }
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    let money = extract::mentions_money(sentence);
+    // Money sent back is granted only when the sentence says how much.
+    let granted = |h: &Hit| h.cue == Granted || (money && h.cue == MoneyBack);
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
     let done = o
@@ -207,8 +211,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                 .any(|(s, e)| d.start >= *s && d.start < *e)
         })
         .find_map(|d| {
-            o.at(Granted)
-                .find(|g| g.start > d.start && g.start <= d.end + 70)
+            o.hits
+                .iter()
+                .find(|g| granted(g) && g.start > d.start && g.start <= d.end + 70)
                 .map(|g| (d.start, g.end))
         });
     if let Some((s, _)) = done
@@ -273,10 +278,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         KLegal,
         KException,
     ];
-    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
-    let has_kind = kinded.iter().any(|k| o.has(*k))
-        || sentence.contains('%')
-        || extract::mentions_money(sentence);
+    let has_kind = kinded.iter().any(|k| o.has(*k)) || sentence.contains('%') || money;
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
     if has_kind && let Some(p) = o.at(Performative).find(|p| !o.undone_at(p.start, HEDGED)) {
         let _ = p;
@@ -293,50 +295,53 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // Completed passive grants: "has been updated", "was approved", and headline style right
     // after the noun: "Refund confirmed", "Warranty claim WC-7781 approved". A present-tense
     // description ("refunds are processed within 5 days") is not a grant.
-    let passive = o.then(Passive, Granted, 25).or_else(|| {
-        o.at(Granted)
-            .find(|g| {
-                o.hits.iter().any(|k| {
-                    kinded.contains(&k.cue)
-                        && k.end <= g.start
-                        && g.start <= k.end + 14
-                        && !o.text.get(k.end..g.start).is_some_and(|between| {
-                            between.split_whitespace().any(|w| {
-                                matches!(
-                                    w,
-                                    "are"
-                                        | "is"
-                                        | "be"
-                                        | "can"
-                                        | "will"
-                                        | "get"
-                                        | "gets"
-                                        | "isn't"
-                                        | "aren't"
-                                        | "not"
-                                        | "never"
-                                        | "no"
-                                        | "wasn't"
-                                        | "weren't"
-                                        | "son"
-                                        | "sont"
-                                        | "est"
-                                        | "es"
-                                        | "ist"
-                                        | "sind"
-                                        | "werden"
-                                        | "wird"
-                                        | "nicht"
-                                        | "pas"
-                                        | "n'est"
-                                        | "nunca"
-                                )
+    let passive = o
+        .then(Passive, Granted, 25)
+        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money))
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| {
+                    o.hits.iter().any(|k| {
+                        kinded.contains(&k.cue)
+                            && k.end <= g.start
+                            && g.start <= k.end + 14
+                            && !o.text.get(k.end..g.start).is_some_and(|between| {
+                                between.split_whitespace().any(|w| {
+                                    matches!(
+                                        w,
+                                        "are"
+                                            | "is"
+                                            | "be"
+                                            | "can"
+                                            | "will"
+                                            | "get"
+                                            | "gets"
+                                            | "isn't"
+                                            | "aren't"
+                                            | "not"
+                                            | "never"
+                                            | "no"
+                                            | "wasn't"
+                                            | "weren't"
+                                            | "son"
+                                            | "sont"
+                                            | "est"
+                                            | "es"
+                                            | "ist"
+                                            | "sind"
+                                            | "werden"
+                                            | "wird"
+                                            | "nicht"
+                                            | "pas"
+                                            | "n'est"
+                                            | "nunca"
+                                    )
+                                })
                             })
-                        })
+                    })
                 })
-            })
-            .map(|g| (g.start, g.end))
-    });
+                .map(|g| (g.start, g.end))
+        });
     // "Votre garantie est prolongée, c'est fait": a grant and a word that it is done, in
     // either order.
     let completed = o.at(Passive).any(|p| {
@@ -428,14 +433,15 @@ fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         e.1 += 3;
     }
     // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
-    let refunds = o.hits.iter().any(|h| {
-        matches!(h.cue, Grant | Granted | Performative)
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                REFUND_VERBS
-                    .iter()
-                    .any(|v| t.starts_with(v) || t.ends_with(v))
-            })
-    });
+    let refunds = o.hits.iter().any(|h| h.cue == MoneyBack)
+        || o.hits.iter().any(|h| {
+            matches!(h.cue, Grant | Granted | Performative)
+                && o.text.get(h.start..h.end).is_some_and(|t| {
+                    REFUND_VERBS
+                        .iter()
+                        .any(|v| t.starts_with(v) || t.ends_with(v))
+                })
+        });
     if refunds && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Refund) {
         e.1 += 3;
     }

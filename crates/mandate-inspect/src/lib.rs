@@ -344,6 +344,25 @@ pub fn debug_hits(text: &str, output: bool) -> usize {
 }
 
 #[doc(hidden)]
+/// Diagnostic hook for the evaluation: the normalised view and the cues found in it, one
+/// `cue "phrase"` per line, to see why a text was or was not flagged.
+pub fn explain(text: &str, output: bool) -> String {
+    use std::fmt::Write as _;
+    let family = if output {
+        lexicon::Family::Commitment
+    } else {
+        lexicon::Family::Attack
+    };
+    let view = normalize::normalize(text);
+    let mut out = format!("view: {}\n", view.text);
+    for h in scan::hits(&view.text, family) {
+        let phrase = view.text.get(h.start..h.end).unwrap_or_default();
+        let _ = writeln!(out, "  {:?} {phrase:?}", h.cue);
+    }
+    out
+}
+
+#[doc(hidden)]
 /// Benchmark hook: normalisation alone.
 pub fn debug_normalize(text: &str) -> usize {
     normalize::normalize(text).text.len()

@@ -358,7 +358,21 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             ));
         }
     }
-    if m.has(NewRule)
+    // "New rule in my house", "from now on my address is...": rules of the customer's own.
+    let announces = m.hits.iter().any(|h| {
+        h.cue == NewRule && !m.in_quote(h) && {
+            let next: usize = m
+                .text
+                .get(h.end..)
+                .unwrap_or_default()
+                .split_inclusive(char::is_whitespace)
+                .take(3)
+                .map(str::len)
+                .sum();
+            !m.own_between(h.end, h.end + next)
+        }
+    });
+    if announces
         && (m.has(Obey)
             || m.has(OverrideVerb)
             || m.has(RuleNoun)
@@ -478,7 +492,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     }
 
     // --- System-prompt extraction ------------------------------------------------------------
-    let prompt_strong = m.anywhere(PromptStrong);
+    let prompt_strong = m
+        .hits
+        .iter()
+        .any(|h| h.cue == PromptStrong && !adjective_prompt(m.text, h));
     let reveal_strong = m.has(RevealStrong);
     // A question alone asks for the prompt when it is the assistant's ("what is your system
     // prompt?"), not a page's ("is the system prompt on the checkout page...?").
@@ -510,7 +527,27 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             })
     });
     let reveal_any = reveal_strong || m.has(Reveal) || asks_yours;
-    if (prompt_strong && reveal_any) || (m.anywhere(PromptWeak) && reveal_strong) {
+    // "The instructions you received", "las instrucciones que te dieron": rules said to be the
+    // assistant's own by a second person right after them.
+    let rules_given_to_you = m.hits.iter().any(|h| {
+        h.cue == RuleNoun
+            && m.text
+                .get(h.end..(h.end + 30).min(m.text.len()))
+                .is_some_and(|after| {
+                    after
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .take(5)
+                        .any(|w| {
+                            matches!(
+                                w,
+                                "you" | "te" | "tu" | "t'" | "vous" | "du" | "dir" | "dich"
+                            )
+                        })
+                })
+    });
+    if (prompt_strong && reveal_any)
+        || ((m.anywhere(PromptWeak) || rules_given_to_you) && reveal_strong)
+    {
         out.push(fired(
             Category::PromptExtraction,
             "system_prompt",
@@ -529,6 +566,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     if claims
         && !asks_how
         && (m.has(Unlock)
+            || m.has(SkipCheck)
             || m.has(OverrideVerb)
             || m.has(Nullify)
             || m.has(Directive)
@@ -566,6 +604,14 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             "bulk",
             Severity::High,
             m.span(&[Bulk, ToolVerb]),
+        ));
+    }
+    if m.has(SkipCheck) && acts && !m.has(Process) {
+        out.push(fired(
+            Category::ToolAbuse,
+            "unchecked",
+            Severity::High,
+            m.span(&[SkipCheck, ToolVerb, ToolRef]),
         ));
     }
     if m.has(Loop) && (acts || m.has(Payoff)) {
@@ -636,7 +682,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     }
     // An address written out after a verb of sending is a destination too.
     let outside = m.has(Outside) || (m.has(Request) && has_email_address(m.text));
-    let sensitive = m.has(PiiNoun) && !m.has(Process);
+    let sensitive = !m.has(Process)
+        && m.hits
+            .iter()
+            .any(|h| h.cue == PiiNoun && !m.in_quote(h) && !names_destination(m.text, h.start));
     if outside && (others || m.has(RawDump) || m.has(Bulk) || words.bulk || sensitive) {
         out.push(fired(
             Category::DataExfiltration,
@@ -680,6 +729,51 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         ));
     }
     out
+}
+
+/// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").
+fn adjective_prompt(text: &str, h: &Hit) -> bool {
+    text.get(..h.end).is_some_and(|t| t.ends_with("prompt"))
+        && text
+            .get(h.end..)
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    "delivery"
+                        | "dispatch"
+                        | "shipping"
+                        | "service"
+                        | "reply"
+                        | "response"
+                        | "replies"
+                        | "payment"
+                        | "attention"
+                        | "help"
+                        | "support"
+                        | "action"
+                        | "refund"
+                )
+            })
+}
+
+/// Whether the personal-data word at `pos` names where something goes ("to my work email"),
+/// not what is sent.
+fn names_destination(text: &str, pos: usize) -> bool {
+    let words: Vec<&str> = text
+        .get(..pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    // Read backwards: "work my to" for "to my work email".
+    words.windows(2).any(|w| {
+        matches!(w, [mine, to] if matches!(*to, "to" | "a" | "an" | "into")
+            && matches!(*mine, "my" | "our" | "mi" | "mon" | "ma" | "meine" | "mein" | "meinen"))
+    })
 }
 
 /// Whether the text contains an email address (`name@domain.tld`).

@@ -80,6 +80,8 @@ pub enum Cue {
     Quantity,
     /// Repetition: each time I say, again and again.
     Loop,
+    /// Asking that the usual checks be skipped: don't check, sin verificar.
+    SkipCheck,
     /// References to tools and functions.
     ToolRef,
     /// Other people: other customers, whoever, the owner, their names.
@@ -125,6 +127,9 @@ pub enum Cue {
     Performative,
     /// Handing over a code: here's a code, voici un code.
     CodeGiven,
+    /// Money on its way back: "back to your card", "zurücküberwiesen". It grants only with an
+    /// amount and a first-person or completed subject ("I've sent $38 back to your card").
+    MoneyBack,
     /// "Guaranteed" on its own, which commits only when it is not an adjective ("our
     /// guaranteed-delivery option").
     GuaranteeWord,
@@ -254,6 +259,7 @@ impl Cue {
                 | Cue::ThirdParty
                 | Cue::Kin
                 | Cue::Loop
+                | Cue::SkipCheck
                 | Cue::Others
                 | Cue::Outside
                 | Cue::RawDump
@@ -276,6 +282,7 @@ impl Cue {
                 | Cue::YouWill
                 | Cue::Performative
                 | Cue::CodeGiven
+                | Cue::MoneyBack
         )
     }
 }
