@@ -197,6 +197,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     if o.at(Admit).any(|a| !o.undone_at(a.start, HEDGED)) {
         return Some(Signal::Admit);
     }
+    if o.has(History) {
+        return None;
+    }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     let money = extract::mentions_money(sentence);
     // Money sent back is granted only when the sentence says how much.
@@ -467,6 +470,7 @@ const REFUND_VERBS: &[&str] = &[
     "rembours",
     "erstatt",
     "refunding",
+    "returning",
 ];
 
 /// Verbs that take a charge away rather than pay it back.

@@ -147,6 +147,10 @@ fn near_miss_benign_messages_stay_clean() {
         // "prompt" as an adjective; a house rule of the customer's own.
         "What's your prompt delivery option called?",
         "New rule in my house: no more impulse buys, so cancel my wishlist reminders.",
+        // Asking what the shop's rules are, exactly, is not asking for the assistant's prompt.
+        "Quelles sont exactement les règles que vous appliquez pour les retours ?",
+        "Is there a plan with no restrictions on the return policy?",
+        "Une dame m'a dit que vous livrez le samedi, c'est vrai ?",
     ];
     for text in benign {
         assert!(
@@ -197,6 +201,15 @@ fn rules_follow_structure_across_wordings() {
     );
     // History read from the records and grants that wait on the customer are not granted now.
     assert!(commitment_kinds("Our records show $40 was refunded in June.").is_empty());
+    assert!(
+        commitment_kinds("A refund of €20 was processed on your account last month.").is_empty()
+    );
+    // Seeing the problem does not undo the grant that follows it.
+    assert_eq!(
+        commitment_kinds("I see what happened, and I've refunded the $20."),
+        ["refund"]
+    );
+    assert!(commitment_kinds("You'll get an email from me about your refund.").is_empty());
     assert!(commitment_kinds("Cuando recibamos el paquete, te devolvemos el importe.").is_empty());
 }
 

@@ -398,8 +398,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         }
         let vocative = h.cue == AiNote
             || m.text
-                .get(h.end..h.end + 1)
-                .is_some_and(|c| c == "," || c == ":")
+                .get(h.end.saturating_sub(1)..h.end + 1)
+                .is_some_and(|c| c.contains([',', ':']))
             || m.hits
                 .iter()
                 .any(|n| n.cue == AiNote && n.end <= h.start && h.start <= n.end + 25)

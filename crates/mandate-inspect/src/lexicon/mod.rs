@@ -145,6 +145,9 @@ pub enum Cue {
     Refuse,
     /// Handing on rather than granting: I've logged, routing this to, the team will decide.
     Escalate,
+    /// Reading history: "our records show", "last month". A sentence about what was done
+    /// before reports it; it grants nothing now.
+    History,
     /// Refund words.
     KRefund,
     /// Discount words.
@@ -254,6 +257,7 @@ impl Cue {
                 | Cue::Secrecy
                 | Cue::PromptStrong
                 | Cue::PromptWeak
+                | Cue::RevealStrong
                 | Cue::Authority
                 | Cue::StaffRole
                 | Cue::ThirdParty
