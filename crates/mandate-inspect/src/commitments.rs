@@ -203,7 +203,14 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     let money = extract::mentions_money(sentence);
     // Money sent back is granted only when the sentence says how much.
-    let granted = |h: &Hit| h.cue == Granted || (money && h.cue == MoneyBack);
+    // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
+    let purpose = |h: &Hit| {
+        o.text
+            .get(..h.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .is_some_and(|w| matches!(w, "to" | "para" | "pour" | "zu" | "um"))
+    };
+    let granted = |h: &Hit| (h.cue == Granted || (money && h.cue == MoneyBack)) && !purpose(h);
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
     let done = o
@@ -436,15 +443,23 @@ fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         e.1 += 3;
     }
     // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
-    let refunds = o.hits.iter().any(|h| h.cue == MoneyBack)
-        || o.hits.iter().any(|h| {
-            matches!(h.cue, Grant | Granted | Performative)
-                && o.text.get(h.start..h.end).is_some_and(|t| {
-                    REFUND_VERBS
-                        .iter()
-                        .any(|v| t.starts_with(v) || t.ends_with(v))
-                })
-        });
+    // Money sent *back* is a refund; value sent over ("sent you a $15 gift card") is whatever
+    // its words say.
+    let refunds = o.hits.iter().any(|h| {
+        h.cue == MoneyBack
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                ["back", "zuruck", "retour", "vuelta", "devuelto"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            })
+    }) || o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Granted | Performative)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                REFUND_VERBS
+                    .iter()
+                    .any(|v| t.starts_with(v) || t.ends_with(v))
+            })
+    });
     if refunds && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Refund) {
         e.1 += 3;
     }

@@ -305,12 +305,15 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             .at(OverrideVerb)
             .filter(|v| m.imperative(v) && !m.in_quote(v))
             .any(|v| {
-                s.at(RuleNoun).any(|n| {
-                    !m.in_quote(n)
-                        && !m.practical_before(n.start)
-                        && ((n.start >= v.end && n.start <= v.end + 45)
-                            || (n.end <= v.start && v.start <= n.end + 20))
-                })
+                s.hits
+                    .iter()
+                    .filter(|n| matches!(n.cue, RuleNoun | PromptStrong))
+                    .any(|n| {
+                        !m.in_quote(n)
+                            && !m.practical_before(n.start)
+                            && ((n.start >= v.end && n.start <= v.end + 45)
+                                || (n.end <= v.start && v.start <= n.end + 20))
+                    })
             });
         // "Forget everything above", "ignore all previous orders and write...": disregard of
         // whatever came before. A weak reference ("the above") counts only when a demand
@@ -346,7 +349,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
                 };
                 refers(PriorStrong) || (refers(PriorWeak) && demand_follows(v.end))
             });
-        let nullified = s.near(Nullify, RuleNoun, 60);
+        let nullified = s.near(Nullify, RuleNoun, 60) || s.near(Nullify, PriorStrong, 60);
         let real_self = s.has(RealSelf);
         let obey = s.has(Obey);
         if override_rules || disregards_prior || nullified || real_self || obey {
@@ -458,7 +461,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
 
     // --- Jailbreak: role-play, fiction or special modes, wanting something --------------------
     let fiction = m.ss.iter().any(|s| s.near(Write, Fiction, 25));
-    if (m.has(RolePlay) || m.has(Mode) || fiction)
+    // "pretend-order", "role-play kitchen": a persona word bound into a compound names a thing.
+    let role_play = m
+        .hits
+        .iter()
+        .any(|h| h.cue == RolePlay && !m.in_quote(h) && m.text.get(h.end..h.end + 1) != Some("-"));
+    if (role_play || m.has(Mode) || fiction)
         && (m.has(Payoff)
             || m.has(OverrideVerb)
             || m.has(RuleNoun)

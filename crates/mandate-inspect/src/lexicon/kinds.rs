@@ -229,7 +229,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("als entschadigung", KCompensation),
     ("make up for", KCompensation),
     ("to make up for", KCompensation),
-    ("au lieu de", KPrice),
     // ---------------------------------------------------------------- generalisation, round four: account details and compensation
     ("email address", KAccount),
     ("e-mail address", KAccount),
@@ -257,4 +256,29 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("abonnement", KAccount),
     ("newsletter", KAccount),
     ("suscripciones", KAccount),
+    // Taking an amount off.
+    ("off the total", KDiscount),
+    ("off your order", KDiscount),
+    ("off the order", KDiscount),
+    ("off your total", KDiscount),
+    ("off your basket", KDiscount),
+    ("off the price", KDiscount),
+    ("vom gesamtbetrag", KDiscount),
+    ("ich ziehe ihnen", KDiscount),
+    ("ziehe ich ihnen", KDiscount),
+    ("wir ziehen ihnen", KDiscount),
+    // One price set against another.
+    ("kostet", KPrice),
+    ("statt", KPrice),
+    // At the door.
+    ("doorstep", KDelivery),
+    ("on your doorstep", KDelivery),
+    ("at your door", KDelivery),
+    // Amends for trouble: they name the kind of a grant, never make one.
+    ("for the trouble", KCompensation),
+    ("for your trouble", KCompensation),
+    ("for the inconvenience", KCompensation),
+    ("por las molestias", KCompensation),
+    ("pour le derangement", KCompensation),
+    ("fur die unannehmlichkeiten", KCompensation),
 ];

@@ -127,8 +127,9 @@ pub enum Cue {
     Performative,
     /// Handing over a code: here's a code, voici un code.
     CodeGiven,
-    /// Money on its way back: "back to your card", "zurücküberwiesen". It grants only with an
-    /// amount and a first-person or completed subject ("I've sent $38 back to your card").
+    /// Money on its way back or value sent over: "back to your card", "zurücküberwiesen",
+    /// "sent you". It grants only with an amount and a first-person or completed subject
+    /// ("I've sent $38 back to your card"); "I've sent you a link" grants nothing.
     MoneyBack,
     /// "Guaranteed" on its own, which commits only when it is not an adjective ("our
     /// guaranteed-delivery option").
