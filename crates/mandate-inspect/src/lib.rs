@@ -335,12 +335,17 @@ pub(crate) fn excerpt(original: &str, start: usize, end: usize) -> String {
 #[doc(hidden)]
 /// Benchmark hook: cue hits of the attack and commitment automata.
 pub fn debug_hits(text: &str, output: bool) -> usize {
-    let family = if output {
+    scan::hits(text, cue_family(output)).len()
+}
+
+/// The automaton a direction is read with: commitments in what goes out, attacks in what
+/// comes in.
+fn cue_family(output: bool) -> lexicon::Family {
+    if output {
         lexicon::Family::Commitment
     } else {
         lexicon::Family::Attack
-    };
-    scan::hits(text, family).len()
+    }
 }
 
 #[doc(hidden)]
@@ -348,14 +353,9 @@ pub fn debug_hits(text: &str, output: bool) -> usize {
 /// `cue "phrase"` per line, to see why a text was or was not flagged.
 pub fn explain(text: &str, output: bool) -> String {
     use std::fmt::Write as _;
-    let family = if output {
-        lexicon::Family::Commitment
-    } else {
-        lexicon::Family::Attack
-    };
     let view = normalize::normalize(text);
     let mut out = format!("view: {}\n", view.text);
-    for h in scan::hits(&view.text, family) {
+    for h in scan::hits(&view.text, cue_family(output)) {
         let phrase = view.text.get(h.start..h.end).unwrap_or_default();
         let _ = writeln!(out, "  {:?} {phrase:?}", h.cue);
     }

@@ -5,6 +5,7 @@
 //! is an indirect injection. Tool results and retrieved documents are held to a stricter
 //! standard: any instruction addressed to the assistant in them is an injection.
 
+mod message;
 mod rules;
 mod words;
 
@@ -13,7 +14,8 @@ use crate::lexicon::{Cue, Family};
 use crate::normalize::{View, normalize};
 use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
-use rules::{Message, Reading, rules};
+use message::Message;
+use rules::{Reading, rules};
 use words::WordChecks;
 
 /// Detects attacks in `original`.

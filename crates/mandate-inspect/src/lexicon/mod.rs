@@ -293,17 +293,31 @@ impl Cue {
 }
 
 mod abuse;
+mod authority;
 mod commitment;
+mod completed;
+mod data;
+mod extraction;
 mod injection;
 mod kinds;
 mod language;
+mod performative;
+mod persona;
+mod undo;
 
 /// Every cue phrase, with its role.
 pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
     injection::PHRASES
         .iter()
+        .chain(extraction::PHRASES)
+        .chain(persona::PHRASES)
+        .chain(authority::PHRASES)
+        .chain(data::PHRASES)
         .chain(abuse::PHRASES)
         .chain(commitment::PHRASES)
+        .chain(completed::PHRASES)
+        .chain(performative::PHRASES)
+        .chain(undo::PHRASES)
         .chain(kinds::PHRASES)
         .chain(language::PHRASES)
 }

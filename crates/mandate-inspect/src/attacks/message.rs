@@ -1,0 +1,257 @@
+//! A message as the rules read it: its sentences, its cue hits, its quotes, and helpers that
+//! read the words around a hit (whose it is, whether it commands, what follows it).
+
+use crate::lexicon::Cue;
+use crate::lexicon::CueSet;
+use crate::scan::{Hit, Sentence};
+
+/// A message: its sentences and what occurs anywhere in it.
+pub(super) struct Message<'a> {
+    pub(super) ss: &'a [Sentence<'a>],
+    pub(super) hits: &'a [Hit],
+    pub(super) quotes: &'a [(usize, usize)],
+    pub(super) text: &'a str,
+    /// Roles in the customer's own words, and anywhere.
+    own: CueSet,
+    all: CueSet,
+}
+
+impl<'a> Message<'a> {
+    pub(super) fn new(
+        ss: &'a [Sentence<'a>],
+        hits: &'a [Hit],
+        quotes: &'a [(usize, usize)],
+        text: &'a str,
+    ) -> Message<'a> {
+        let own = ss
+            .iter()
+            .fold(CueSet::default(), |acc, s| acc.union(s.present));
+        let mut all = CueSet::default();
+        for h in hits {
+            all.insert(h.cue);
+        }
+        Message {
+            ss,
+            hits,
+            quotes,
+            text,
+            own,
+            all,
+        }
+    }
+
+    /// Whether a role occurs in the customer's own words.
+    pub(super) fn has(&self, cue: Cue) -> bool {
+        self.own.has(cue)
+    }
+
+    /// Whether a role occurs anywhere, quoted or not.
+    pub(super) fn anywhere(&self, cue: Cue) -> bool {
+        self.all.has(cue)
+    }
+
+    pub(super) fn in_quote(&self, h: &Hit) -> bool {
+        h.quoted
+    }
+
+    /// The sentences where a role occurs (own words), as a view range.
+    pub(super) fn span(&self, cues: &[Cue]) -> (usize, usize) {
+        let mut s = usize::MAX;
+        let mut e = 0;
+        for sent in self.ss.iter().filter(|x| cues.iter().any(|c| x.has(*c))) {
+            s = s.min(sent.start);
+            e = e.max(sent.end);
+        }
+        if s == usize::MAX {
+            (0, self.text.len())
+        } else {
+            (s, e)
+        }
+    }
+
+    pub(super) fn word_before(&self, pos: usize) -> &str {
+        let head = self.text.get(..pos).unwrap_or_default().trim_end();
+        let start = head
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .map_or(0, |i| i + 1);
+        head.get(start..).unwrap_or_default()
+    }
+
+    /// Whether the word before `pos` makes a rule noun practical rather than the assistant's:
+    /// "the delivery instructions", "washing instructions", "las instrucciones de montaje"
+    /// (the qualifier follows in Romance languages, so the next word is read too).
+    pub(super) fn practical_before(&self, pos: usize) -> bool {
+        let practical = |w: &str| {
+            matches!(
+                w,
+                "delivery"
+                    | "shipping"
+                    | "assembly"
+                    | "care"
+                    | "washing"
+                    | "installation"
+                    | "cleaning"
+                    | "return"
+                    | "returns"
+                    | "setup"
+                    | "set-up"
+                    | "mounting"
+                    | "operating"
+                    | "packing"
+                    | "collection"
+                    | "pickup"
+                    | "montaje"
+                    | "entrega"
+                    | "envio"
+                    | "lavado"
+                    | "instalacion"
+                    | "uso"
+                    | "livraison"
+                    | "montage"
+                    | "lavage"
+                    | "installation,"
+                    | "entretien"
+                    | "utilisation"
+                    | "liefer"
+                    | "lieferung"
+                    | "pflege"
+                    | "aufbau"
+                    | "wasch"
+                    | "gebrauchs"
+                    | "bedienungs"
+            )
+        };
+        let before = self.word_before(pos);
+        let after = self
+            .text
+            .get(pos..)
+            .unwrap_or_default()
+            .split(|c: char| c.is_whitespace())
+            .skip(1)
+            .take(2)
+            .any(|w| practical(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        practical(before) || after
+    }
+
+    /// Whether the words between two places make what follows the customer's own ("ignore my
+    /// previous message").
+    pub(super) fn own_between(&self, from: usize, to: usize) -> bool {
+        let between = self.text.get(from..to).unwrap_or_default();
+        between.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "my" | "our"
+                    | "mi"
+                    | "mis"
+                    | "nuestro"
+                    | "nuestra"
+                    | "mon"
+                    | "ma"
+                    | "mes"
+                    | "notre"
+                    | "nos"
+                    | "mein"
+                    | "meine"
+                    | "meinen"
+                    | "meiner"
+                    | "unsere"
+            )
+        })
+    }
+
+    /// Whether the word after `pos` names something of the customer's own making: a message,
+    /// a question, an order ("ignore the previous message").
+    pub(super) fn own_artifact_after(&self, pos: usize) -> bool {
+        let rest = self.text.get(pos..).unwrap_or_default();
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default();
+        matches!(
+            next,
+            "message"
+                | "messages"
+                | "msg"
+                | "email"
+                | "mail"
+                | "question"
+                | "request"
+                | "order"
+                | "one"
+                | "reply"
+                | "comment"
+                | "chat"
+                | "text"
+                | "photo"
+                | "note"
+                | "address"
+                | "item"
+                | "purchase"
+                | "answer"
+                | "mensaje"
+                | "pregunta"
+                | "pedido"
+                | "correo"
+                | "commande"
+                | "demande"
+                | "nachricht"
+                | "frage"
+                | "bestellung"
+                | "anfrage"
+        )
+    }
+
+    /// Whether a verb is used as a command rather than to report (not "I forget", "we skip").
+    pub(super) fn imperative(&self, h: &Hit) -> bool {
+        // A subject or auxiliary right before the verb makes it a report: "I forget", "j'ai
+        // oublié", "he olvidado", "ich habe vergessen".
+        !matches!(
+            self.word_before(h.start),
+            "i" | "we"
+                | "i'd"
+                | "i'll"
+                | "we'll"
+                | "they"
+                | "he"
+                | "she"
+                | "to"
+                | "don't"
+                | "didn't"
+                | "never"
+                | "not"
+                | "may"
+                | "might"
+                | "i've"
+                | "you'll"
+                | "it"
+                | "j'ai"
+                | "je"
+                | "j'avais"
+                | "nous"
+                | "on"
+                | "il"
+                | "elle"
+                | "ils"
+                | "avons"
+                | "avez"
+                | "ai"
+                | "yo"
+                | "hemos"
+                | "ha"
+                | "han"
+                | "habia"
+                | "se"
+                | "me"
+                | "ich"
+                | "wir"
+                | "habe"
+                | "haben"
+                | "hat"
+                | "hast"
+                | "hatte"
+                | "er"
+                | "es"
+                | "man"
+        )
+    }
+}
