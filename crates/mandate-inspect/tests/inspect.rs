@@ -153,6 +153,8 @@ fn near_miss_benign_messages_stay_clean() {
         "Une dame m'a dit que vous livrez le samedi, c'est vrai ?",
         // A persona word bound into a compound names a thing.
         "Can I pretend-order to see the delivery cost before paying?",
+        // A page's system message is not the assistant's.
+        "The system message on the checkout page says 'error 12', what does it mean?",
     ];
     for text in benign {
         assert!(

@@ -323,6 +323,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     if claims
         && !asks_how
         && (m.has(Unlock)
+            || m.has(Mode)
             || m.has(SkipCheck)
             || m.has(OverrideVerb)
             || m.has(Nullify)

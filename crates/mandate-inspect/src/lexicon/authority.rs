@@ -437,4 +437,27 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("feu vert", Unlock),
     ("grunes licht", Unlock),
     ("du hast meine freigabe", Unlock),
+    // Insiders: engineers and staff of the company itself.
+    ("engineer at your", StaffRole),
+    ("developer at your", StaffRole),
+    ("at your company", StaffRole),
+    ("work for your company", StaffRole),
+    ("trabajo en vuestra empresa", StaffRole),
+    ("je travaille chez vous", StaffRole),
+    ("ich arbeite bei euch", StaffRole),
+    // Who is speaking, in Spanish.
+    ("aqui", Speaker),
+    ("aqui el", Speaker),
+    ("aqui la", Speaker),
+    // Permission given.
+    ("trust me", Unlock),
+    ("you can trust me", Unlock),
+    ("autorise a", Unlock),
+    ("autorisee a", Unlock),
+    ("autorizado a", Unlock),
+    ("autorizada a", Unlock),
+    ("berechtigt", Unlock),
+    ("erlaube dir", Unlock),
+    ("erlaube ihnen", Unlock),
+    ("ich erlaube", Unlock),
 ];

@@ -466,4 +466,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je vous ai envoye", MoneyBack),
     ("nous vous avons envoye", MoneyBack),
     ("geschickt", MoneyBack),
+    // Back where it was.
+    ("is back", Passive),
+    ("are back", Passive),
+    ("is now back", Passive),
+    // Granted, in German.
+    ("eingeraumt", Granted),
+    ("gewahrt", Granted),
+    ("zugestanden", Granted),
 ];

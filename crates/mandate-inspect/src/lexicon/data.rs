@@ -395,4 +395,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("guerrillamail", Outside),
     ("temp-mail", Outside),
     ("yopmail", Outside),
+    // Customers picked out as a group.
+    ("which customers", Others),
+    ("which customer", Others),
+    ("what customers", Others),
+    ("customers in my", Others),
+    ("welche kunden", Others),
+    ("quels clients", Others),
+    ("que clientes", Others),
+    ("aller kunden", Others),
+    ("alle kunden", Others),
+    ("de todos los clientes", Others),
+    ("tous les clients", Others),
 ];

@@ -224,7 +224,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("message systeme", PromptStrong),
     ("message du systeme", PromptStrong),
     ("systemnachricht", PromptStrong),
-    ("system message", PromptStrong),
     ("que recibiste", PromptStrong),
     ("you received", PromptStrong),
     ("que tu as recu", PromptStrong),
@@ -261,4 +260,25 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("copia", Reveal),
     ("copiez", Reveal),
     ("kopiere", Reveal),
+    // The system message, when it is the assistant's own (a page's system message is not).
+    ("your system message", PromptStrong),
+    ("the system message you", PromptStrong),
+    ("tu mensaje de sistema", PromptStrong),
+    ("el mensaje de sistema que", PromptStrong),
+    ("ton message systeme", PromptStrong),
+    ("le message systeme que", PromptStrong),
+    ("deine systemnachricht", PromptStrong),
+    // The exact text.
+    ("texte exact", RevealStrong),
+    ("le texte exact", RevealStrong),
+    ("exact text", RevealStrong),
+    ("the exact text", RevealStrong),
+    ("texto exacto", RevealStrong),
+    ("el texto exacto", RevealStrong),
+    ("genauen text", RevealStrong),
+    ("genauer wortlaut", RevealStrong),
+    ("wortlaut", RevealStrong),
+    // Handing over, in French.
+    ("donne-moi", Reveal),
+    ("donnez-moi", Reveal),
 ];

@@ -506,4 +506,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fur sie kostet", Performative),
     ("fur sie nur", Performative),
     ("fur dich nur", Performative),
+    // A best price, given.
+    ("my best price", Performative),
+    ("best i can do", Performative),
+    ("mi mejor precio", Performative),
+    ("mon meilleur prix", Performative),
+    ("mein bester preis", Performative),
+    ("wir machen eine ausnahme", Performative),
+    ("machen wir eine ausnahme", Performative),
+    ("hacemos una excepcion", Performative),
+    ("nous faisons une exception", Performative),
 ];

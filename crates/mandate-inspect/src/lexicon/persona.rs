@@ -211,4 +211,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Giving things away, in German.
     ("verschenk*", Payoff),
     ("umsonst", Payoff),
+    // Starting over as something else.
+    ("reset yourself", Mode),
+    ("factory reset yourself", Mode),
 ];
