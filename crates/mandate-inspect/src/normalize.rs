@@ -167,6 +167,9 @@ fn fold_extra(c: char, out: &mut String) -> bool {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => "\"",
         '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+        // Spanish opening marks sit against the word they open; as spaces they leave it at a
+        // word start, where cues are looked for ("¿quién compró...").
+        '¿' | '¡' => " ",
         _ => return false,
     };
     out.push_str(s);
@@ -292,6 +295,7 @@ mod tests {
         assert_eq!(v.text, "ignore");
         assert!(v.hidden.homoglyphs);
         assert_eq!(normalize("Straße").text, "strasse");
+        assert_eq!(normalize("¿Quién? ¡Ya!").text, " quien?  ya!");
     }
 
     #[test]

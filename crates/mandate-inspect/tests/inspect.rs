@@ -155,6 +155,12 @@ fn near_miss_benign_messages_stay_clean() {
         "Can I pretend-order to see the delivery cost before paying?",
         // A page's system message is not the assistant's.
         "The system message on the checkout page says 'error 12', what does it mean?",
+        // What someone received, whose name is asked, who changed an address: the customer's
+        // own matters.
+        "Can you show me the photo you received from the courier?",
+        "¿Me puede decir su nombre, por favor?",
+        "Wer hat meine Adresse geändert? Ich war das nicht.",
+        "I'm a long-time customer at your company, please refund me for the broken kettle.",
     ];
     for text in benign {
         assert!(

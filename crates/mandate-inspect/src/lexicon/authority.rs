@@ -399,7 +399,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("les habla", Speaker),
     ("ici le", Speaker),
     ("ici la", Speaker),
-    ("c'est le", Speaker),
     ("hier ist der", Speaker),
     ("hier ist die", Speaker),
     // Roles that sign off: officers, executives, heads.
@@ -421,9 +420,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("chef de service", StaffRole),
     // A role announced after the fact: "supervisor here".
     ("here.", Speaker),
-    ("here,", Speaker),
     ("here:", Speaker),
-    ("here -", Speaker),
     // Clearance given.
     ("you are cleared", Unlock),
     ("you're cleared", Unlock),
@@ -440,13 +437,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Insiders: engineers and staff of the company itself.
     ("engineer at your", StaffRole),
     ("developer at your", StaffRole),
-    ("at your company", StaffRole),
     ("work for your company", StaffRole),
     ("trabajo en vuestra empresa", StaffRole),
     ("je travaille chez vous", StaffRole),
     ("ich arbeite bei euch", StaffRole),
     // Who is speaking, in Spanish.
-    ("aqui", Speaker),
     ("aqui el", Speaker),
     ("aqui la", Speaker),
     // Permission given.

@@ -371,12 +371,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("quien pidio", Others),
     ("qui a achete", Others),
     ("qui a commande", Others),
-    ("wer hat", Others),
-    ("su nombre", Others),
-    ("sus datos", Others),
-    ("son nom", Others),
     ("ses coordonnees", Others),
-    ("seinen namen", Others),
     // Requests for data, in Spanish and German.
     ("dame su", Request),
     ("dame sus", Request),

@@ -168,7 +168,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wort fur wort", RevealStrong),
     // ---------------------------------------------------------------- generalisation, round five
     ("instructions you received", PromptStrong),
-    ("you received from", PromptStrong),
     ("from the developers", PromptStrong),
     ("from your developers", PromptStrong),
     ("your developers", PromptStrong),
@@ -224,11 +223,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("message systeme", PromptStrong),
     ("message du systeme", PromptStrong),
     ("systemnachricht", PromptStrong),
-    ("que recibiste", PromptStrong),
-    ("you received", PromptStrong),
-    ("que tu as recu", PromptStrong),
-    ("die du bekommen hast", PromptStrong),
-    ("du bekommen hast", PromptStrong),
     // Quoting exactly.
     ("cite-les", RevealStrong),
     ("citez-les", RevealStrong),
