@@ -202,7 +202,6 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     let money = extract::mentions_money(sentence);
-    // Money sent back is granted only when the sentence says how much.
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
         o.text
@@ -210,6 +209,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .and_then(|t| t.split_whitespace().next_back())
             .is_some_and(|w| matches!(w, "to" | "para" | "pour" | "zu" | "um"))
     };
+    // Money sent back or over is granted only when the sentence says how much.
     let granted = |h: &Hit| (h.cue == Granted || (money && h.cue == MoneyBack)) && !purpose(h);
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
