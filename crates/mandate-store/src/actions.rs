@@ -77,17 +77,8 @@ impl Tx {
 
     /// Reads an action and locks it until commit.
     pub async fn lock_action(&mut self, id: &ActionId) -> Result<Option<ActionRecord>, StoreError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM actions WHERE id = $1{}",
-            self.lock_clause()
-        );
-        sqlx::query(&sql)
-            .bind(id.as_str())
-            .fetch_optional(self.conn())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.lock_by_id("actions", COLUMNS, id.as_str(), from_row)
+            .await
     }
 
     /// Expires every action of a case still waiting for approval (it closed); returns how many.
@@ -137,13 +128,7 @@ impl Tx {
 impl Store {
     /// An action by id.
     pub async fn action(&self, id: &ActionId) -> Result<Option<ActionRecord>, StoreError> {
-        sqlx::query(&format!("SELECT {COLUMNS} FROM actions WHERE id = $1"))
-            .bind(id.as_str())
-            .fetch_optional(self.read_pool())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.by_id("actions", COLUMNS, id.as_str(), from_row).await
     }
 
     /// The actions of a case, oldest first.

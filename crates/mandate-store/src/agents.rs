@@ -59,17 +59,8 @@ impl Tx {
 
     /// Reads an agent and locks its row until commit.
     pub async fn lock_agent(&mut self, id: &AgentId) -> Result<Option<Agent>, StoreError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM agents WHERE id = $1{}",
-            self.lock_clause()
-        );
-        sqlx::query(&sql)
-            .bind(id.as_str())
-            .fetch_optional(self.conn())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.lock_by_id("agents", COLUMNS, id.as_str(), from_row)
+            .await
     }
 
     /// Sets an agent's status.
@@ -104,13 +95,7 @@ impl Tx {
 impl Store {
     /// An agent by id.
     pub async fn agent(&self, id: &AgentId) -> Result<Option<Agent>, StoreError> {
-        sqlx::query(&format!("SELECT {COLUMNS} FROM agents WHERE id = $1"))
-            .bind(id.as_str())
-            .fetch_optional(self.read_pool())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.by_id("agents", COLUMNS, id.as_str(), from_row).await
     }
 
     /// Agents, of one tenant or of all.

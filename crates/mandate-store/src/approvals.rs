@@ -65,17 +65,8 @@ impl Tx {
 
     /// Reads an approval and locks it until commit.
     pub async fn lock_approval(&mut self, id: &ApprovalId) -> Result<Option<Approval>, StoreError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM approvals WHERE id = $1{}",
-            self.lock_clause()
-        );
-        sqlx::query(&sql)
-            .bind(id.as_str())
-            .fetch_optional(self.conn())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.lock_by_id("approvals", COLUMNS, id.as_str(), from_row)
+            .await
     }
 
     /// Expires every pending approval of a case (it closed); returns their ids.
@@ -123,13 +114,8 @@ impl Tx {
 impl Store {
     /// An approval by id.
     pub async fn approval(&self, id: &ApprovalId) -> Result<Option<Approval>, StoreError> {
-        sqlx::query(&format!("SELECT {COLUMNS} FROM approvals WHERE id = $1"))
-            .bind(id.as_str())
-            .fetch_optional(self.read_pool())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.by_id("approvals", COLUMNS, id.as_str(), from_row)
+            .await
     }
 
     /// A tenant's approvals with a status, oldest first.

@@ -50,17 +50,8 @@ impl Tx {
 
     /// Reads a case and locks it until commit (closing, deciding on it).
     pub async fn lock_case(&mut self, id: &CaseId) -> Result<Option<Case>, StoreError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM cases WHERE id = $1{}",
-            self.lock_clause()
-        );
-        sqlx::query(&sql)
-            .bind(id.as_str())
-            .fetch_optional(self.conn())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.lock_by_id("cases", COLUMNS, id.as_str(), from_row)
+            .await
     }
 
     /// Closes a case.
@@ -85,12 +76,6 @@ impl Tx {
 impl Store {
     /// A case by id.
     pub async fn case(&self, id: &CaseId) -> Result<Option<Case>, StoreError> {
-        sqlx::query(&format!("SELECT {COLUMNS} FROM cases WHERE id = $1"))
-            .bind(id.as_str())
-            .fetch_optional(self.read_pool())
-            .await?
-            .as_ref()
-            .map(from_row)
-            .transpose()
+        self.by_id("cases", COLUMNS, id.as_str(), from_row).await
     }
 }

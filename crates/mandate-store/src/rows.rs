@@ -53,3 +53,48 @@ pub(crate) fn corrupt(col: &str, e: impl std::fmt::Display) -> StoreError {
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
+
+/// How a table's rows decode.
+pub(crate) type FromRow<T> = fn(&AnyRow) -> Result<T, StoreError>;
+
+impl crate::Store {
+    /// One row of `table` by its `id`, decoded.
+    pub(crate) async fn by_id<T>(
+        &self,
+        table: &str,
+        columns: &str,
+        id: &str,
+        decode: FromRow<T>,
+    ) -> Result<Option<T>, StoreError> {
+        sqlx::query(&format!("SELECT {columns} FROM {table} WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(self.read_pool())
+            .await?
+            .as_ref()
+            .map(decode)
+            .transpose()
+    }
+}
+
+impl crate::Tx {
+    /// One row of `table` by its `id`, decoded and locked until commit.
+    pub(crate) async fn lock_by_id<T>(
+        &mut self,
+        table: &str,
+        columns: &str,
+        id: &str,
+        decode: FromRow<T>,
+    ) -> Result<Option<T>, StoreError> {
+        let sql = format!(
+            "SELECT {columns} FROM {table} WHERE id = $1{}",
+            self.lock_clause()
+        );
+        sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await?
+            .as_ref()
+            .map(decode)
+            .transpose()
+    }
+}

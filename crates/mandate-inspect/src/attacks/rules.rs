@@ -258,30 +258,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     // prompt?"), not a page's ("is the system prompt on the checkout page...?").
     let asks_yours = m.ss.iter().any(|s| {
         s.question
-            && m.text.get(s.start..s.end).is_some_and(|t| {
-                t.split(|c: char| !c.is_alphanumeric() && c != '\'')
-                    .any(|w| {
-                        matches!(
-                            w,
-                            "you"
-                                | "your"
-                                | "you're"
-                                | "tu"
-                                | "tus"
-                                | "te"
-                                | "ton"
-                                | "tes"
-                                | "vous"
-                                | "votre"
-                                | "vos"
-                                | "du"
-                                | "dein"
-                                | "deine"
-                                | "dir"
-                                | "dich"
-                        )
-                    })
-            })
+            && m.text
+                .get(s.start..s.end)
+                .is_some_and(|t| words(t).any(|w| second_person(w) || second_person_possessive(w)))
     });
     let reveal_any = reveal_strong || m.has(Reveal) || asks_yours;
     // "The instructions you received", "las instrucciones que te dieron": rules said to be the
@@ -290,17 +269,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         h.cue == RuleNoun
             && m.text
                 .get(h.end..(h.end + 30).min(m.text.len()))
-                .is_some_and(|after| {
-                    after
-                        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                        .take(5)
-                        .any(|w| {
-                            matches!(
-                                w,
-                                "you" | "te" | "tu" | "t'" | "vous" | "du" | "dir" | "dich"
-                            )
-                        })
-                })
+                .is_some_and(|after| words(after).take(5).any(second_person))
     });
     if (prompt_strong && reveal_any)
         || ((m.anywhere(PromptWeak) || rules_given_to_you) && reveal_strong)
@@ -487,6 +456,27 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         ));
     }
     out
+}
+
+/// The words of a text, apostrophes kept inside them ("you're", "t'a").
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+}
+
+/// Second-person pronouns, in the four languages.
+fn second_person(w: &str) -> bool {
+    matches!(
+        w,
+        "you" | "you're" | "te" | "tu" | "t'" | "vous" | "du" | "dir" | "dich"
+    )
+}
+
+/// Second-person possessives, in the four languages.
+fn second_person_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "your" | "tus" | "ton" | "tes" | "votre" | "vos" | "dein" | "deine"
+    )
 }
 
 /// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").
