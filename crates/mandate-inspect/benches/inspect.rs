@@ -65,6 +65,10 @@ fn corpus() -> Corpus {
             }
             .push((text, output));
         }
+        // A 1 KB text holds samples of one direction only.
+        if !chunk.is_empty() {
+            c.kb.push((std::mem::take(&mut chunk), output));
+        }
     }
     c
 }

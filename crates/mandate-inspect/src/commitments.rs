@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::Cue::{self, *};
 use crate::lexicon::Family;
 use crate::normalize::normalize;
-use crate::scan::{Hit, hits, mark_quoted, positions, quoted, sentences};
+use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, Severity, excerpt, extract};
 
 /// What a commitment grants.
@@ -129,29 +129,21 @@ impl Own<'_> {
 /// Detects commitments in `original`.
 pub(crate) fn detect(original: &str) -> Vec<Finding> {
     let view = normalize(original);
-    let anchors = positions(&view.text, Family::CommitmentAnchor);
-    if anchors.is_empty() {
+    // Without an anchor nothing commits: most answers stop at the first cheap pass.
+    if !any(&view.text, Family::CommitmentAnchor) {
         return Vec::new();
     }
     let quotes = quoted(&view.text);
+    let mut cue_hits = hits(&view.text, Family::Commitment);
+    mark_quoted(&mut cue_hits, &quotes);
     let mut out = Vec::new();
-    // Commitments are decided sentence by sentence, so only sentences with an anchor are read
-    // in full.
-    for s in sentences(&view.text, &[], &quotes) {
-        if s.question || !anchors.iter().any(|a| *a >= s.start && *a < s.end) {
+    // Commitments are decided sentence by sentence; only sentences with an anchor are read.
+    for s in sentences(&view.text, &cue_hits, &quotes) {
+        if s.question || !s.hits.iter().any(|h| h.cue.anchors_commitment()) {
             continue;
         }
-        let Some(slice) = view.text.get(s.start..s.end) else {
-            continue;
-        };
-        let mut cue_hits = hits(slice, Family::Commitment);
-        for h in &mut cue_hits {
-            h.start += s.start;
-            h.end += s.start;
-        }
-        mark_quoted(&mut cue_hits, &quotes);
         let own = Own {
-            hits: cue_hits.iter().filter(|h| !h.quoted).collect(),
+            hits: s.hits.iter().filter(|h| !h.quoted).collect(),
             text: &view.text,
             span: (s.start, s.end),
         };

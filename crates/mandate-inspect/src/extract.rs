@@ -42,9 +42,9 @@ fn patterns() -> Option<&'static Patterns> {
     static P: OnceLock<Option<Patterns>> = OnceLock::new();
     P.get_or_init(|| {
         Some(Patterns {
-            money_before: Regex::new(r"(?i)(US\$|AU\$|A\$|CA\$|C\$|NZ\$|R\$|\$|€|£|¥|USD|EUR|GBP|CHF|AUD|CAD)\s?(\d{1,3}(?:[,.\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)").ok()?,
-            money_after: Regex::new(r"(?i)(\d{1,3}(?:[.\s]\d{3})*(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(€|£|\$|eur\b|euros?\b|usd\b|dollars?\b|gbp\b|pounds?\b|chf\b)").ok()?,
-            percent: Regex::new(r"(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per cent\b|por ciento\b|pour cent\b|prozent\b)").ok()?,
+            money_before: Regex::new(r"(?i)(US\$|AU\$|A\$|CA\$|C\$|NZ\$|R\$|\$|€|£|¥|USD|EUR|GBP|CHF|AUD|CAD)(?-u:\s?(\d{1,3}(?:[,.\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?))").ok()?,
+            money_after: Regex::new(r"(?i)(?-u:(\d{1,3}(?:[.\s]\d{3})*(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?)(€|£|\$|(?-u:(?:eur|euros?|usd|dollars?|gbp|pounds?|chf)\b))").ok()?,
+            percent: Regex::new(r"(?i-u)(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|(?:percent|per cent|por ciento|pour cent|prozent)\b)").ok()?,
             date: Regex::new(r"(?ix-u)\b(
                 (?:by|before|on|until|within|from|bis|vor|am|avant|le|el|antes\ del?|para\ el)\s+(?:the\s+)?
                   (?:\d{1,2}(?::\d{2})?(?:\s?(?:am|pm)|st|nd|rd|th|\.)?(?:\s+(?:of\s+)?[a-z]+)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\ weekend|\d+\s+(?:hours?|days?|business\ days?|stunden|tagen|heures|jours|horas|dias))

@@ -57,12 +57,12 @@ fn detectors() -> Option<&'static Detectors> {
             ("url_credentials", Category::Secret, r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]+:[^\s@/]+@[^\s/]+", 0, always, &["://"]),
             ("password", Category::Secret, r#"(?i)(?-u:\b)(?:password|passwd|pwd|passcode|secret|api[_\- ]?key|access[_\- ]?token|contrasena|mot de passe|passwort|kennwort)(?-u:\b)\s*(?:is|:|=|es|est|ist)\s*["']?([^\s"',;]{6,})"#, 1, looks_secret, &["password", "passwd", "pwd", "passcode", "secret", "api", "access", "contrasena", "mot de passe", "passwort", "kennwort"]),
             ("email", Category::Pii, r"(?-u:\b)([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})(?-u:\b)", 1, always, &["@"]),
-            ("card_number", Category::Pii, r"(?-u:\b)((?:\d[ \-]?){12,18}\d)(?-u:\b)", 1, luhn_card, &[]),
-            ("iban", Category::Pii, r"(?-u:\b)([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?-u:\b)", 1, iban_valid, &[]),
-            ("us_ssn", Category::Pii, r"(?-u:\b)(\d{3}-\d{2}-\d{4})(?-u:\b)", 1, ssn_valid, &[]),
-            ("uk_nino", Category::Pii, r"(?-u:\b)([A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?-u:\b)", 1, always, &[]),
-            ("es_dni", Category::Pii, r"(?-u:\b)(\d{8}-?[A-Z]|[XYZ]-?\d{7}-?[A-Z])(?-u:\b)", 1, dni_valid, &[]),
-            ("phone", Category::Pii, r"(?:^|[^\w+])(\+?\(?\d{1,4}\)?(?:[ .\-]?\(?\d{2,5}\)?){2,5})(?-u:\b)", 1, phone_like, &[]),
+            ("card_number", Category::Pii, r"(?-u)\b((?:\d[ \-]?){12,18}\d)\b", 1, luhn_card, &[]),
+            ("iban", Category::Pii, r"(?-u)\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)\b", 1, iban_valid, &[]),
+            ("us_ssn", Category::Pii, r"(?-u)\b(\d{3}-\d{2}-\d{4})\b", 1, ssn_valid, &[]),
+            ("uk_nino", Category::Pii, r"(?-u)\b([A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b", 1, always, &[]),
+            ("es_dni", Category::Pii, r"(?-u)\b(\d{8}-?[A-Z]|[XYZ]-?\d{7}-?[A-Z])\b", 1, dni_valid, &[]),
+            ("phone", Category::Pii, r"(?:^|[^\w+])(?-u:(\+?\(?\d{1,4}\)?(?:[ .\-]?\(?\d{2,5}\)?){2,5})\b)", 1, phone_like, &[]),
         ];
         let mut literals: Vec<&str> = Vec::new();
         let mut wakes: Vec<Vec<usize>> = Vec::new();

@@ -342,20 +342,6 @@ pub fn ready(family: Family) -> bool {
     lexicon(family).is_some()
 }
 
-/// Where a family's cues start in `text`, in order (a position per cue phrase).
-pub fn positions(text: &str, family: Family) -> Vec<usize> {
-    let Some(lex) = lexicon(family) else {
-        return vec![0];
-    };
-    let mut out = Vec::new();
-    lex.scan(text.as_bytes(), |s, _, _| {
-        out.push(s);
-        true
-    });
-    out.sort_unstable();
-    out
-}
-
 /// Whether any cue of a family occurs in `text` (stops at the first).
 pub fn any(text: &str, family: Family) -> bool {
     let Some(lex) = lexicon(family) else {

@@ -275,7 +275,7 @@ impl Cue {
     }
 
     /// Every commitment signal needs one of these.
-    fn anchors_commitment(self) -> bool {
+    pub(crate) fn anchors_commitment(self) -> bool {
         matches!(
             self,
             Cue::Admit
