@@ -70,8 +70,15 @@ pub fn segments(text: &str) -> Vec<Segment> {
     // (or hex) alphabet, three `%XX` escapes, three `&#` entities.
     let b = text.as_bytes();
     let long_run = crate::bytes::has_run_of_16(b, crate::bytes::BASE64);
-    let percents = b.iter().filter(|c| **c == b'%').count();
-    let ampersands = b.iter().filter(|c| **c == b'&').count();
+    // Most texts have neither sign: a memchr says so before anything counts.
+    let count = |sign: u8| {
+        if b.contains(&sign) {
+            b.iter().filter(|c| **c == sign).count()
+        } else {
+            0
+        }
+    };
+    let (percents, ampersands) = (count(b'%'), count(b'&'));
     let escapes = if percents >= 3 {
         b.windows(3)
             .filter(|w| matches!(w, [b'%', x, y] if x.is_ascii_hexdigit() && y.is_ascii_hexdigit()))

@@ -324,11 +324,13 @@ pub fn language(text: &str) -> &'static str {
 /// A short excerpt of the original text, on character boundaries.
 pub(crate) fn excerpt(original: &str, start: usize, end: usize) -> String {
     let s = original.get(start..end).unwrap_or_default().trim();
-    if s.chars().count() <= 160 {
-        s.to_owned()
-    } else {
-        let cut: String = s.chars().take(157).collect();
-        format!("{cut}...")
+    // Where the 161st character starts, if there is one: long spans are cut to 157 and "...".
+    match s.char_indices().nth(160) {
+        None => s.to_owned(),
+        Some(_) => {
+            let cut = s.char_indices().nth(157).map_or(s.len(), |(i, _)| i);
+            format!("{}...", s.get(..cut).unwrap_or_default())
+        }
     }
 }
 
