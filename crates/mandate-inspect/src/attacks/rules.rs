@@ -215,12 +215,16 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         .hits
         .iter()
         .any(|h| h.cue == RolePlay && !m.in_quote(h) && m.text.get(h.end..h.end + 1) != Some("-"));
-    if (role_play || m.has(Mode) || fiction)
-        && (m.has(Payoff)
-            || m.has(OverrideVerb)
-            || m.has(RuleNoun)
-            || m.has(Nullify)
-            || m.has(Grant))
+    // A persona whose definition is having no limits, or that must be held whatever happens,
+    // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
+    let unbound_persona = role_play && (m.has(Mode) || m.has(Persist));
+    if unbound_persona
+        || (role_play || m.has(Mode) || fiction)
+            && (m.has(Payoff)
+                || m.has(OverrideVerb)
+                || m.has(RuleNoun)
+                || m.has(Nullify)
+                || m.has(Grant))
     {
         out.push(fired(
             Category::Jailbreak,

@@ -347,4 +347,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Amends, by name.
     ("wiedergutmachung", KCompensation),
     ("als wiedergutmachung", KCompensation),
+    // Promises, in the other languages' set phrases.
+    ("c'est promis", Guarantee),
+    ("je vous le promets", Guarantee),
+    ("je te le promets", Guarantee),
+    ("je vous promets", Guarantee),
+    ("je te promets", Guarantee),
+    ("nous vous promettons", Guarantee),
+    ("ich verspreche", Guarantee),
+    ("wir versprechen", Guarantee),
+    ("es una promesa", Guarantee),
 ];

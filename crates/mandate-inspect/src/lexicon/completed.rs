@@ -474,4 +474,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("eingeraumt", Granted),
     ("gewahrt", Granted),
     ("zugestanden", Granted),
+    // Taken off and left for the customer, in the Spanish perfect.
+    ("quitado", Granted),
+    ("descontado", Granted),
+    ("rebajado", Granted),
 ];

@@ -773,4 +773,25 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("answer yes to", Obey),
     ("antworte mit ja", Obey),
     ("sag ja zu", Obey),
+    // Wiping the slate.
+    ("scratch", OverrideVerb),
+    ("wipe", OverrideVerb),
+    ("ditch", OverrideVerb),
+    ("toss", OverrideVerb),
+    // Everything the assistant was told, with words between ("alles, was man dir vorher
+    // gesagt hat"): the impersonal giver makes it the assistant's, not the customer's.
+    ("everything you've been told", PriorStrong),
+    ("everything you have been told", PriorStrong),
+    ("everything you were given", PriorStrong),
+    ("everything you were taught", PriorStrong),
+    ("whatever you were told", PriorStrong),
+    ("what you've been told", PriorStrong),
+    ("alles, was man dir", PriorStrong),
+    ("alles was man dir", PriorStrong),
+    ("alles, was man ihnen", PriorStrong),
+    ("alles, was dir", PriorStrong),
+    ("todo lo que te han", PriorStrong),
+    ("todo lo que le han", PriorStrong),
+    ("tout ce qu'on t'a", PriorStrong),
+    ("tout ce qu'on vous a", PriorStrong),
 ];

@@ -281,4 +281,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("por las molestias", KCompensation),
     ("pour le derangement", KCompensation),
     ("fur die unannehmlichkeiten", KCompensation),
+    // Codes and vouchers by their other names.
+    ("cupon*", KDiscount),
+    ("codigo de descuento", KDiscount),
+    ("vale de descuento", KDiscount),
+    ("code promo", KDiscount),
+    ("code de reduction", KDiscount),
+    ("bon de reduction", KDiscount),
+    ("gutschein*", KDiscount),
+    ("rabattcode", KDiscount),
+    // Delivery, as the French participle says it.
+    ("sera livre", KDelivery),
+    ("sera livree", KDelivery),
+    ("seront livres", KDelivery),
+    ("seront livrees", KDelivery),
 ];

@@ -45,8 +45,10 @@ pub enum Cue {
     YouMust,
     /// Role-play and persona frames: "you are now", "pretend", "let's play a game".
     RolePlay,
-    /// Special modes: developer mode, simulation, jailbreak, DAN.
+    /// Special modes: developer mode, simulation, jailbreak, DAN; a persona without limits.
     Mode,
+    /// Holding a persona against every correction: no matter what, never break character.
+    Persist,
     /// What a jailbreak wants: free, refund, discount codes, no charge.
     Payoff,
     /// Strong prompt nouns: system prompt, your instructions, your configuration.

@@ -516,4 +516,24 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("machen wir eine ausnahme", Performative),
     ("hacemos una excepcion", Performative),
     ("nous faisons une exception", Performative),
+    // Naming the price one gives ("für Sie mache ich den Preis von 120 €").
+    ("mache ich den preis", Performative),
+    ("mache ich ihnen den preis", Performative),
+    ("mache ich dir den preis", Performative),
+    ("ich mache den preis", Performative),
+    ("ich mache ihnen einen preis", Performative),
+    ("te dejo el precio", Performative),
+    ("le dejo el precio", Performative),
+    ("je vous fais le prix", Performative),
+    ("je te fais le prix", Performative),
+    // Left for the customer, with something of value in the sentence ("te he dejado un
+    // cupón del 15 %"); without one ("te he dejado un mensaje") nothing is granted.
+    ("te he dejado", Performative),
+    ("le he dejado", Performative),
+    ("os he dejado", Performative),
+    ("les he dejado", Performative),
+    ("te hemos dejado", Performative),
+    ("le hemos dejado", Performative),
+    ("je vous ai laisse", Performative),
+    ("je t'ai laisse", Performative),
 ];
