@@ -267,10 +267,16 @@ fn rules_follow_structure_across_wordings() {
         ),
         ("Sobald die Ware da ist, erstatten wir den Betrag.", None),
         // Something left for the customer grants only when it is something of value.
-        ("Le he dejado un código de descuento del 10 %.", Some("discount")),
+        (
+            "Le he dejado un código de descuento del 10 %.",
+            Some("discount"),
+        ),
         ("Te he dejado un mensaje en el buzón.", None),
         // A promise in its set phrase.
-        ("Vous recevrez le colis mardi, je vous le promets.", Some("delivery")),
+        (
+            "Vous recevrez le colis mardi, je vous le promets.",
+            Some("delivery"),
+        ),
     ];
     for (text, kind) in answers {
         let found = commitment_kinds(text);
