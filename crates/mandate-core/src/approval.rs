@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::canonical::Digest;
+use crate::canonical::{CanonicalError, Digest, digest_of};
 use crate::operator::{Operator, Role};
 use crate::{ApprovalId, CaseId, OperatorId, TenantId, Timestamp};
 
@@ -127,7 +127,49 @@ pub enum DecideError {
     Expired(Timestamp),
 }
 
+/// What a new approval is about.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Tenant.
+    pub tenant: TenantId,
+    /// Case.
+    pub case: CaseId,
+    /// Action, statement or closure.
+    pub kind: ApprovalKind,
+    /// Who may decide.
+    pub role: Role,
+    /// The amount at stake, in minor units.
+    pub amount: Option<i64>,
+    /// Exactly what the approver is shown.
+    pub subject: Value,
+}
+
 impl Approval {
+    /// A pending approval for `req`, requested at `now`, that can be decided for `ttl`. It binds
+    /// to the digest of the subject it shows.
+    pub fn pending(
+        req: Request,
+        now: Timestamp,
+        ttl: chrono::Duration,
+    ) -> Result<Approval, CanonicalError> {
+        Ok(Approval {
+            id: ApprovalId::generate(),
+            tenant: req.tenant,
+            case: req.case,
+            kind: req.kind,
+            role: req.role,
+            amount: req.amount,
+            subject_sha256: digest_of(&req.subject)?,
+            subject: req.subject,
+            status: ApprovalStatus::Pending,
+            requested_at: now,
+            expires_at: now + ttl,
+            decided_by: None,
+            decided_at: None,
+            decision_reason: None,
+        })
+    }
+
     /// Whether `op` may decide this approval at `now`, approving (`approve = true`) or denying.
     /// Approving twice is not an error (idempotent); anything after a final outcome is.
     pub fn check_decider(
@@ -154,5 +196,33 @@ impl Approval {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_approval_is_pending_bound_to_its_subject_and_expires_after_its_ttl() {
+        let now = chrono::Utc::now();
+        let subject = serde_json::json!({"action": "refund", "amount": 4000});
+        let a = Approval::pending(
+            Request {
+                tenant: TenantId::parse("acme").expect("tenant id"),
+                case: CaseId::generate(),
+                kind: ApprovalKind::Action,
+                role: Role::Approver,
+                amount: Some(4000),
+                subject: subject.clone(),
+            },
+            now,
+            chrono::Duration::minutes(30),
+        )
+        .expect("a JSON subject has a canonical form");
+        assert_eq!(a.status, ApprovalStatus::Pending);
+        assert_eq!(a.subject_sha256, digest_of(&subject).expect("digest"));
+        assert_eq!(a.expires_at - a.requested_at, chrono::Duration::minutes(30));
+        assert!(a.decided_by.is_none() && a.decided_at.is_none());
     }
 }

@@ -5,50 +5,20 @@
 use mandate_core::action::ActionStatus;
 use mandate_core::approval::{Approval, ApprovalKind, ApprovalStatus, DecideError};
 use mandate_core::audit::{Actor, Event};
-use mandate_core::canonical::digest_of;
-use mandate_core::operator::{Operator, Role};
-use mandate_core::{ActionId, ApprovalId, CaseId, TenantId, Timestamp};
+use mandate_core::operator::Operator;
+use mandate_core::{ActionId, ApprovalId, CaseId, Timestamp};
 use mandate_store::Tx;
 use serde_json::{Value, json};
 
 use crate::Gateway;
 use crate::error::ApiError;
 
-/// What a new approval is about.
-pub struct Request {
-    /// Tenant.
-    pub tenant: TenantId,
-    /// Case.
-    pub case: CaseId,
-    /// Action, statement or closure.
-    pub kind: ApprovalKind,
-    /// Who may decide.
-    pub role: Role,
-    /// The amount at stake, in minor units.
-    pub amount: Option<i64>,
-    /// Exactly what the approver is shown.
-    pub subject: Value,
-}
+pub use mandate_core::approval::Request;
 
 /// A pending approval for `req`, expiring after the configured time.
 pub fn new(gw: &Gateway, req: Request, now: Timestamp) -> Result<Approval, ApiError> {
     let ttl = i64::try_from(gw.config().approval_ttl_seconds).unwrap_or(86_400);
-    Ok(Approval {
-        id: ApprovalId::generate(),
-        tenant: req.tenant,
-        case: req.case,
-        kind: req.kind,
-        role: req.role,
-        amount: req.amount,
-        subject_sha256: digest_of(&req.subject).map_err(ApiError::internal)?,
-        subject: req.subject,
-        status: ApprovalStatus::Pending,
-        requested_at: now,
-        expires_at: now + chrono::Duration::seconds(ttl),
-        decided_by: None,
-        decided_at: None,
-        decision_reason: None,
-    })
+    Approval::pending(req, now, chrono::Duration::seconds(ttl)).map_err(ApiError::internal)
 }
 
 /// Stores a new approval and queues its audit record. Announce it with
