@@ -1,11 +1,13 @@
-//! Undoing encodings so that what they hide can be read: base64, hex, URL and HTML escapes
-//! (found by shape), leetspeak (a folded view), and alphabet shifts (only when the text names a
+//! Undoing encodings so that what they hide can be read: base64, hex, URL and HTML escapes,
+//! Morse and Braille (found by shape), leetspeak (a folded view), and alphabet shifts (only when the text names a
 //! cipher, as a shifted alphabet is indistinguishable from noise otherwise).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 
 use crate::normalize::View;
+
+mod symbols;
 
 /// A decoded segment of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +18,7 @@ pub struct Segment {
     pub end: usize,
     /// What it decodes to.
     pub text: String,
-    /// `base64`, `hex`, `url_encoding` or `html_entities`.
+    /// `base64`, `hex`, `url_encoding`, `html_entities`, `morse` or `braille`.
     pub kind: &'static str,
 }
 
@@ -91,6 +93,8 @@ pub fn segments(text: &str) -> Vec<Segment> {
     } else {
         0
     };
+    symbols::morse(text, &mut out);
+    symbols::braille(text, &mut out);
     if !long_run && escapes < 3 && entities < 3 {
         return out;
     }

@@ -159,6 +159,73 @@ impl<'a> Message<'a> {
         })
     }
 
+    /// Whether a verb of disregard at `pos` sweeps away everything that came before:
+    /// "forget everything you have learned or been told before this", "ignore everything to
+    /// your core before this". The sweep word comes right after the verb and a word of time
+    /// before within the clause; "forget everything I said before" is the customer's own.
+    pub(super) fn sweeps_prior(&self, pos: usize) -> bool {
+        let rest = self.text.get(pos..).unwrap_or_default();
+        let clause = rest
+            .split(['.', '!', '?', ';', '\n'])
+            .next()
+            .unwrap_or_default();
+        // A stem ("ignor*") ends inside its word: the rest of that word is not the next one.
+        let clause = clause.trim_start_matches(|c: char| c.is_alphanumeric());
+        let mut words = clause
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty());
+        if !matches!(words.next(), Some("everything" | "todo" | "tout" | "alles")) {
+            return false;
+        }
+        let mut before = false;
+        for w in words.take(12) {
+            if matches!(
+                w,
+                "i" | "i've"
+                    | "i'd"
+                    | "we"
+                    | "we've"
+                    | "my"
+                    | "our"
+                    | "je"
+                    | "j'ai"
+                    | "yo"
+                    | "dije"
+                    | "ich"
+                    | "wir"
+                    | "mi"
+                    | "mon"
+                    | "ma"
+                    | "mein"
+                    | "meine"
+            ) {
+                return false;
+            }
+            before |= matches!(
+                w,
+                "before"
+                    | "prior"
+                    | "previous"
+                    | "previously"
+                    | "earlier"
+                    | "above"
+                    | "told"
+                    | "learned"
+                    | "learnt"
+                    | "taught"
+                    | "antes"
+                    | "anterior"
+                    | "avant"
+                    | "precedent"
+                    | "vorher"
+                    | "zuvor"
+                    | "bisher"
+                    | "davor"
+            );
+        }
+        before
+    }
+
     /// Whether the word after `pos` names something of the customer's own making: a message,
     /// a question, an order ("ignore the previous message").
     pub(super) fn own_artifact_after(&self, pos: usize) -> bool {

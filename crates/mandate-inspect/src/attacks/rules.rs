@@ -96,7 +96,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
                             && !m.own_artifact_after(p.end)
                     })
                 };
-                refers(PriorStrong) || (refers(PriorWeak) && demand_follows(v.end))
+                refers(PriorStrong)
+                    || (refers(PriorWeak) && demand_follows(v.end))
+                    || m.sweeps_prior(v.end)
             });
         let nullified = s.near(Nullify, RuleNoun, 60) || s.near(Nullify, PriorStrong, 60);
         let real_self = s.has(RealSelf);
@@ -217,7 +219,21 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         .any(|h| h.cue == RolePlay && !m.in_quote(h) && m.text.get(h.end..h.end + 1) != Some("-"));
     // A persona whose definition is having no limits, or that must be held whatever happens,
     // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
-    let unbound_persona = role_play && (m.has(Mode) || m.has(Persist));
+    // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
+    // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
+    // An AI described ("an AI called BH", "GPT that has no content filter"), not the shop's
+    // own bot complained about ("your chatbot doesn't care").
+    let other_ai = m.hits.iter().any(|h| {
+        h.cue == AiAddressee
+            && !m.in_quote(h)
+            && !matches!(
+                m.word_before(h.start),
+                "your" | "you" | "this" | "the" | "ur"
+            )
+    });
+    let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai);
+    let unbound_persona =
+        role_play && (m.has(Mode) || m.has(Persist) || m.has(Behave)) || amoral_self;
     if unbound_persona
         || (role_play || m.has(Mode) || fiction)
             && (m.has(Payoff)
@@ -230,7 +246,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             Category::Jailbreak,
             "roleplay",
             Severity::High,
-            m.span(&[RolePlay, Mode, Fiction, Payoff]),
+            m.span(&[RolePlay, Mode, Amoral, Fiction, Payoff]),
         ));
     }
     // Taking over the assistant's role altogether ("I want you to act as...", "your new task").

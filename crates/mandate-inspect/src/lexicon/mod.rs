@@ -49,6 +49,14 @@ pub enum Cue {
     Mode,
     /// Holding a persona against every correction: no matter what, never break character.
     Persist,
+    /// A self freed from ethics, law or censorship: amoral, uncensored, "no morals", "not
+    /// bound by any rules", "regardless of whether it is illegal". Jailbreaks define their
+    /// persona by it; it counts only for a persona or an AI, never for the shop ("your
+    /// company has no morals" is a complaint).
+    Amoral,
+    /// Rules of behaviour laid down for a persona: "you will always", "never refuse", "you
+    /// will respond as". With a role-play frame, they define a new self for the assistant.
+    Behave,
     /// What a jailbreak wants: free, refund, discount codes, no charge.
     Payoff,
     /// Strong prompt nouns: system prompt, your instructions, your configuration.
