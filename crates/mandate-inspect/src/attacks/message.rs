@@ -164,19 +164,37 @@ impl<'a> Message<'a> {
     /// your core before this". The sweep word comes right after the verb and a word of time
     /// before within the clause; "forget everything I said before" is the customer's own.
     pub(super) fn sweeps_prior(&self, pos: usize) -> bool {
-        let rest = self.text.get(pos..).unwrap_or_default();
+        // A stem ("ignor*") ends inside its word: the rest of that word is not the next one.
+        let after_verb = self
+            .text
+            .get(pos..)
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| c.is_alphanumeric());
+        let rest = after_verb.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let gap = after_verb
+            .get(..after_verb.len() - rest.len())
+            .unwrap_or_default();
+        if gap.contains(['.', '!', '?', ';', '\n']) {
+            return false;
+        }
+        // Most verbs of disregard are not followed by a sweep word: one prefix test says so.
+        let sweep = ["everything", "todo", "tout", "alles"]
+            .into_iter()
+            .any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            });
+        if !sweep {
+            return false;
+        }
         let clause = rest
             .split(['.', '!', '?', ';', '\n'])
             .next()
             .unwrap_or_default();
-        // A stem ("ignor*") ends inside its word: the rest of that word is not the next one.
-        let clause = clause.trim_start_matches(|c: char| c.is_alphanumeric());
-        let mut words = clause
+        let words = clause
             .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty());
-        if !matches!(words.next(), Some("everything" | "todo" | "tout" | "alles")) {
-            return false;
-        }
+            .filter(|w| !w.is_empty())
+            .skip(1);
         let mut before = false;
         for w in words.take(12) {
             if matches!(

@@ -24,8 +24,10 @@ fn morse_letter(code: &str) -> Option<char> {
 /// words by two or more or by a slash; punctuation codes are read as nothing.
 pub(super) fn morse(text: &str, out: &mut Vec<Segment>) {
     let b = text.as_bytes();
-    // Most texts never put a dot against a dash: two substring searches say so.
-    if !(text.contains(".-") || text.contains("-.")) {
+    // Most texts have no dash at all, and the rest never put a dot against one.
+    let dot_at = |i: usize| b.get(i) == Some(&b'.');
+    if !memchr::memchr_iter(b'-', b).any(|i| dot_at(i + 1) || i.checked_sub(1).is_some_and(dot_at))
+    {
         return;
     }
     let is_morse = |c: u8| matches!(c, b'.' | b'-' | b' ' | b'/');
@@ -92,10 +94,8 @@ fn braille_letter(c: char) -> Option<char> {
 pub(super) fn braille(text: &str, out: &mut Vec<Segment>) {
     // Braille cells are U+2800-U+28FF: their UTF-8 starts E2 A0..A3.
     let b = text.as_bytes();
-    if !b.contains(&0xE2)
-        || !b
-            .windows(2)
-            .any(|w| matches!(w, [0xE2, second] if (0xA0..=0xA3).contains(second)))
+    if !memchr::memchr_iter(0xE2, b)
+        .any(|i| b.get(i + 1).is_some_and(|n| (0xA0..=0xA3).contains(n)))
     {
         return;
     }
