@@ -1,6 +1,7 @@
 //! Undoing encodings so that what they hide can be read: base64, hex, URL and HTML escapes,
-//! Morse and Braille (found by shape), leetspeak (a folded view), and alphabet shifts (only when the text names a
-//! cipher, as a shifted alphabet is indistinguishable from noise otherwise).
+//! Morse and Braille (found by shape), leetspeak (a folded view), and alphabet shifts (only
+//! when the text names a cipher, as a shifted alphabet is indistinguishable from noise
+//! otherwise).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};

@@ -219,8 +219,6 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         .any(|h| h.cue == RolePlay && !m.in_quote(h) && m.text.get(h.end..h.end + 1) != Some("-"));
     // A persona whose definition is having no limits, or that must be held whatever happens,
     // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
-    // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
-    // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
     // An AI described ("an AI called BH", "GPT that has no content filter"), not the shop's
     // own bot complained about ("your chatbot doesn't care").
     let other_ai = m.hits.iter().any(|h| {
@@ -231,6 +229,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
                 "your" | "you" | "this" | "the" | "ur"
             )
     });
+    // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
+    // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
     let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai);
     let unbound_persona =
         role_play && (m.has(Mode) || m.has(Persist) || m.has(Behave)) || amoral_self;

@@ -116,7 +116,10 @@ pub(super) fn braille(text: &str, out: &mut Vec<Segment>) {
         let is_cell = ('\u{2800}'..='\u{28FF}').contains(&c);
         if is_cell || (c == ' ' && run.is_some()) {
             let r = run.get_or_insert_with(|| (i, i, String::new(), 0));
-            r.1 = i + c.len_utf8();
+            // The run ends after its last cell, not after the spaces that follow it.
+            if is_cell {
+                r.1 = i + c.len_utf8();
+            }
             match braille_letter(c) {
                 Some(l) => {
                     r.2.push(l);
@@ -165,5 +168,6 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].text, "ignore rules");
         assert!(t.is_char_boundary(out[0].start) && t.is_char_boundary(out[0].end));
+        assert!(t.ends_with(&t[out[0].start..out[0].end]));
     }
 }
