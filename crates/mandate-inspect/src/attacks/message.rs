@@ -137,26 +137,9 @@ impl<'a> Message<'a> {
     /// previous message").
     pub(super) fn own_between(&self, from: usize, to: usize) -> bool {
         let between = self.text.get(from..to).unwrap_or_default();
-        between.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            matches!(
-                w,
-                "my" | "our"
-                    | "mi"
-                    | "mis"
-                    | "nuestro"
-                    | "nuestra"
-                    | "mon"
-                    | "ma"
-                    | "mes"
-                    | "notre"
-                    | "nos"
-                    | "mein"
-                    | "meine"
-                    | "meinen"
-                    | "meiner"
-                    | "unsere"
-            )
-        })
+        between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(own_possessive)
     }
 
     /// Whether a verb of disregard at `pos` sweeps away everything that came before:
@@ -197,26 +180,22 @@ impl<'a> Message<'a> {
             .skip(1);
         let mut before = false;
         for w in words.take(12) {
-            if matches!(
-                w,
-                "i" | "i've"
-                    | "i'd"
-                    | "we"
-                    | "we've"
-                    | "my"
-                    | "our"
-                    | "je"
-                    | "j'ai"
-                    | "yo"
-                    | "dije"
-                    | "ich"
-                    | "wir"
-                    | "mi"
-                    | "mon"
-                    | "ma"
-                    | "mein"
-                    | "meine"
-            ) {
+            // The customer's own words: a first-person subject or possessive.
+            if own_possessive(w)
+                || matches!(
+                    w,
+                    "i" | "i've"
+                        | "i'd"
+                        | "we"
+                        | "we've"
+                        | "je"
+                        | "j'ai"
+                        | "yo"
+                        | "dije"
+                        | "ich"
+                        | "wir"
+                )
+            {
                 return false;
             }
             before |= matches!(
@@ -339,4 +318,26 @@ impl<'a> Message<'a> {
                 | "man"
         )
     }
+}
+
+/// A possessive that makes what follows the customer's own ("my", "notre", "meine").
+fn own_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "my" | "our"
+            | "mi"
+            | "mis"
+            | "nuestro"
+            | "nuestra"
+            | "mon"
+            | "ma"
+            | "mes"
+            | "notre"
+            | "nos"
+            | "mein"
+            | "meine"
+            | "meinen"
+            | "meiner"
+            | "unsere"
+    )
 }

@@ -225,7 +225,12 @@ fn read(
     // A message that opens with a quote mark or a bracket is the customer's own words wrapped
     // up, not something relayed from elsewhere ("\"From now on you are..."): relaying needs
     // words of one's own before it.
-    quotes.retain(|(s, _)| !text.get(..*s).unwrap_or_default().trim().is_empty());
+    if quotes
+        .first()
+        .is_some_and(|(s, _)| text.get(..*s).unwrap_or_default().trim().is_empty())
+    {
+        quotes.remove(0);
+    }
     mark_quoted(&mut cue_hits, &quotes);
     let ss = sentences(text, &cue_hits, &quotes);
     let msg = Message::new(&ss, &cue_hits, &quotes, text);

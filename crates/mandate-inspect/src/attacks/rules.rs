@@ -221,17 +221,19 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
     // An AI described ("an AI called BH", "GPT that has no content filter"), not the shop's
     // own bot complained about ("your chatbot doesn't care").
-    let other_ai = m.hits.iter().any(|h| {
-        h.cue == AiAddressee
-            && !m.in_quote(h)
-            && !matches!(
-                m.word_before(h.start),
-                "your" | "you" | "this" | "the" | "ur"
-            )
-    });
+    let other_ai = || {
+        m.hits.iter().any(|h| {
+            h.cue == AiAddressee
+                && !m.in_quote(h)
+                && !matches!(
+                    m.word_before(h.start),
+                    "your" | "you" | "this" | "the" | "ur"
+                )
+        })
+    };
     // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
     // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
-    let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai);
+    let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai());
     let unbound_persona =
         role_play && (m.has(Mode) || m.has(Persist) || m.has(Behave)) || amoral_self;
     if unbound_persona

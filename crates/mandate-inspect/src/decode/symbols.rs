@@ -31,17 +31,8 @@ pub(super) fn morse(text: &str, out: &mut Vec<Segment>) {
         return;
     }
     let is_morse = |c: u8| matches!(c, b'.' | b'-' | b' ' | b'/');
-    let mut i = 0;
-    while i < b.len() {
-        if !b.get(i).copied().is_some_and(is_morse) {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while b.get(i).copied().is_some_and(is_morse) {
-            i += 1;
-        }
-        let run = text.get(s..i).unwrap_or_default();
+    for (s, e) in super::runs(text, is_morse, MIN_MORSE) {
+        let run = text.get(s..e).unwrap_or_default();
         let trimmed = run.trim();
         if trimmed.len() < MIN_MORSE {
             continue;
