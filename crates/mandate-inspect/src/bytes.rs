@@ -68,8 +68,35 @@ pub fn is_word(b: u8) -> bool {
     class(b) & WORD != 0
 }
 
-/// The bytes of a chunk of at most 64 that have a class bit, as bits.
-fn mask(chunk: &[u8], bit: u8) -> u64 {
+/// The bytes of a chunk of at most 64 that have a class bit, as bits. Word and base64 bytes,
+/// the classes the per-byte passes ask for, are found eight bytes at a time in a `u64`
+/// (SWAR): a table lookup per byte was the largest single cost of reading a short message.
+#[inline]
+fn mask(chunk: &[u8], lanes: impl Fn(u64) -> u64) -> u64 {
+    let mut m = 0u64;
+    let mut parts = chunk.chunks_exact(8);
+    let mut shift = 0;
+    for part in parts.by_ref() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(part);
+        m |= movemask(lanes(u64::from_le_bytes(a))) << shift;
+        shift += 8;
+    }
+    let tail = parts.remainder().len();
+    if tail > 0 {
+        // The last eight bytes, overlapping what was read, without the bytes already counted.
+        let last = match chunk.len().checked_sub(8).and_then(|s| chunk.get(s..)) {
+            Some(last) => movemask(lanes(load(last))) >> (8 - tail),
+            None => movemask(lanes(load(chunk))),
+        };
+        m |= last << shift;
+    }
+    m
+}
+
+/// The reference for [`mask`]: one table lookup per byte.
+#[cfg(test)]
+fn mask_by_table(chunk: &[u8], bit: u8) -> u64 {
     let mut m = 0u64;
     for (i, &c) in chunk.iter().enumerate() {
         m |= u64::from(class(c) & bit != 0) << i;
@@ -77,13 +104,92 @@ fn mask(chunk: &[u8], bit: u8) -> u64 {
     m
 }
 
-/// Whether `b` has a run of at least 16 consecutive bytes with a class bit.
-pub fn has_run_of_16(b: &[u8], bit: u8) -> bool {
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Up to eight bytes as a little-endian word, zero-padded (a zero byte is in no class).
+fn load(part: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    for (slot, byte) in a.iter_mut().zip(part) {
+        *slot = *byte;
+    }
+    u64::from_le_bytes(a)
+}
+
+/// The high bit of each lane of `x7` (lanes below 0x80) whose value is above `c`.
+fn above(x7: u64, c: u8) -> u64 {
+    x7.wrapping_add(ONES * u64::from(0x7F - (c & 0x7F))) & HIGH
+}
+
+/// The high bit of each lane of `x7` (lanes below 0x80) with a value in `lo..=hi`.
+fn within(x7: u64, lo: u8, hi: u8) -> u64 {
+    above(x7, lo.wrapping_sub(1)) & !above(x7, hi)
+}
+
+/// The high bit of each lane of `x7` (lanes below 0x80) equal to `c`.
+fn equal(x7: u64, c: u8) -> u64 {
+    !(x7 ^ (ONES * u64::from(c))).wrapping_add(LOW7) & HIGH
+}
+
+/// ASCII letters and digits by their low seven bits (the caller decides about high bytes).
+/// Setting bit 5 maps `A..=Z` onto `a..=z` and no other value into that range.
+fn alnum7(x7: u64) -> u64 {
+    within(x7, b'0', b'9') | within(x7 | (ONES * 0x20), b'a', b'z')
+}
+
+/// Lanes that are word bytes: an ASCII letter or digit, or any byte of a non-ASCII character.
+fn word_lanes(w: u64) -> u64 {
+    (w & HIGH) | alnum7(w & LOW7)
+}
+
+/// Lanes in the base64 alphabet (standard and URL-safe, with padding).
+fn base64_lanes(w: u64) -> u64 {
+    let x7 = w & LOW7;
+    let extra =
+        equal(x7, b'+') | equal(x7, b'/') | equal(x7, b'=') | equal(x7, b'-') | equal(x7, b'_');
+    !w & HIGH & (alnum7(x7) | extra)
+}
+
+/// Lanes that are ASCII digits.
+fn digit_lanes(w: u64) -> u64 {
+    !w & HIGH & within(w & LOW7, b'0', b'9')
+}
+
+/// Where the first ASCII digit at or after `from` is, looking eight bytes at a time: most
+/// messages have few digits or none.
+pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    let mut parts = rest.chunks_exact(8);
+    let mut at = from;
+    for part in parts.by_ref() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(part);
+        let lanes = digit_lanes(u64::from_le_bytes(a));
+        if lanes != 0 {
+            return Some(at + (lanes.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    parts
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| at + i)
+}
+
+/// The high bits of the eight lanes, as the low eight bits (lane 0 first).
+fn movemask(lanes: u64) -> u64 {
+    ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Whether `b` has a run of at least 16 consecutive bytes of the base64 alphabet.
+pub fn has_base64_run_of_16(b: &[u8]) -> bool {
     // The length of the run that ends where the previous chunk ends.
     let mut carry = 0u32;
     for chunk in b.chunks(64) {
         let n = chunk.len() as u32;
-        let m = mask(chunk, bit);
+        let m = mask(chunk, base64_lanes);
         // Bit i survives when bits i..i+16 are all set.
         let mut x = m;
         x &= x >> 1;
@@ -128,10 +234,11 @@ pub struct WordStarts<'a> {
 impl Iterator for WordStarts<'_> {
     type Item = usize;
 
+    #[inline]
     fn next(&mut self) -> Option<usize> {
         while self.starts == 0 {
             let chunk = self.chunks.next()?;
-            let words = mask(chunk, WORD);
+            let words = mask(chunk, word_lanes);
             // A word byte whose predecessor is not one.
             self.starts = words & !((words << 1) | self.prev_word);
             self.prev_word = (words >> (chunk.len() - 1)) & 1;
@@ -149,8 +256,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lane_masks_agree_with_the_class_table() {
+        // Every byte value in every lane position, and chunks of every length.
+        for b in 0..=255u8 {
+            for len in 1..=64usize {
+                let mut chunk: Vec<u8> = (0..len).map(|i| (i as u8).wrapping_mul(37)).collect();
+                chunk[len - 1] = b;
+                chunk[len / 2] = b;
+                assert_eq!(
+                    mask(&chunk, word_lanes),
+                    mask_by_table(&chunk, WORD),
+                    "{b} {len}"
+                );
+                assert_eq!(
+                    mask(&chunk, base64_lanes),
+                    mask_by_table(&chunk, BASE64),
+                    "{b} {len}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn digits_are_found_in_every_lane() {
+        for len in 0..40usize {
+            for at in 0..len {
+                let mut text = vec![b'x'; len];
+                text[at] = b'0' + (at % 10) as u8;
+                for from in 0..=len {
+                    let want = (from <= at).then_some(at);
+                    assert_eq!(next_digit(&text, from), want, "{len} {at} {from}");
+                }
+            }
+        }
+        assert_eq!(next_digit("é1".as_bytes(), 0), Some(2));
+        assert_eq!(next_digit(b"/:", 0), None);
+    }
+
+    #[test]
     fn runs_of_sixteen() {
-        let run = |s: &str| has_run_of_16(s.as_bytes(), BASE64);
+        let run = |s: &str| has_base64_run_of_16(s.as_bytes());
         assert!(run("aGVsbG8gd29ybGQh"));
         assert!(!run("aGVsbG8gd29ybGQ"));
         assert!(!run("short words only, nothing long at all"));

@@ -72,7 +72,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
     // Quick passes say which encodings could be there at all: a 16-character run of the base64
     // (or hex) alphabet, three `%XX` escapes, three `&#` entities.
     let b = text.as_bytes();
-    let long_run = crate::bytes::has_run_of_16(b, crate::bytes::BASE64);
+    let long_run = crate::bytes::has_base64_run_of_16(b);
     // Most texts have neither sign: a memchr says so before anything counts.
     let count = |sign: u8| {
         if b.contains(&sign) {

@@ -2,13 +2,18 @@
 //!
 //! Each detector is a shape plus, where one exists, a check that the shape is real: the Luhn
 //! digit of a card, the mod-97 of an IBAN, the check letter of a Spanish DNI. Regexes run only
-//! when a cheap literal prefilter says they might match.
+//! when a literal that starts their shape is found where a word starts, or when the text holds
+//! a long enough number.
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use regex::Regex;
 
+use crate::bytes::{next_digit, word_starts};
+use crate::scan::matches_at;
 use crate::{Category, Finding, Severity};
 
 struct Detector {
@@ -23,9 +28,12 @@ struct Detector {
 }
 
 struct Detectors {
-    prefilter: AhoCorasick,
-    /// For each prefilter literal, the detectors it wakes up.
-    wakes: Vec<Vec<usize>>,
+    /// Key prefixes and keywords, as an anchored trie walked where one may start.
+    literals: NFA,
+    /// Which two bytes may begin a literal.
+    pairs: Pairs,
+    /// For each literal, the detectors it wakes up, as bits.
+    wakes: Vec<u32>,
     all: Vec<Detector>,
 }
 
@@ -65,7 +73,7 @@ fn detectors() -> Option<&'static Detectors> {
             ("phone", Category::Pii, r"(?:^|[^\w+])(?-u:(\+?\(?\d{1,4}\)?(?:[ .\-]?\(?\d{2,5}\)?){2,5})\b)", 1, phone_like, &[]),
         ];
         let mut literals: Vec<&str> = Vec::new();
-        let mut wakes: Vec<Vec<usize>> = Vec::new();
+        let mut wakes: Vec<u32> = Vec::new();
         let mut all = Vec::new();
         for (i, (kind, category, pattern, group, check, lits)) in specs.iter().enumerate() {
             let min_digits = match *kind {
@@ -81,38 +89,29 @@ fn detectors() -> Option<&'static Detectors> {
                 match literals.iter().position(|x| x == l) {
                     Some(p) => {
                         if let Some(w) = wakes.get_mut(p) {
-                            w.push(i);
+                            *w |= 1 << i;
                         }
                     }
                     None => {
                         literals.push(l);
-                        wakes.push(vec![i]);
+                        wakes.push(1 << i);
                     }
                 }
             }
         }
-        // The prefilter reports the longest literal at each place; a literal wakes the
-        // detectors of every literal it starts with too ("sk-ant-" also wakes "sk-").
-        let wakes: Vec<Vec<usize>> = literals
-            .iter()
-            .map(|l| {
-                let mut w: Vec<usize> = literals
-                    .iter()
-                    .zip(&wakes)
-                    .filter(|(p, _)| l.starts_with(**p))
-                    .flat_map(|(_, w)| w.iter().copied())
-                    .collect();
-                w.sort_unstable();
-                w.dedup();
-                w
-            })
-            .collect();
-        let prefilter = AhoCorasick::builder()
+        // Wake-up sets are bits of a `u32`.
+        if all.len() > 32 {
+            return None;
+        }
+        // Every literal that starts at a place is reported, so "sk-ant-" wakes the detectors
+        // of "sk-" and "sk" too.
+        let pairs = Pairs::of(literals.iter().copied());
+        let literals = NFA::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&literals)
             .ok()?;
-        Some(Detectors { prefilter, wakes, all })
+        Some(Detectors { literals, pairs, wakes, all })
     })
     .as_ref()
 }
@@ -231,38 +230,25 @@ pub(crate) fn detect(text: &str, own: &[String]) -> Vec<Finding> {
     };
     let digits = longest_number(text);
     // Digit-based detectors wake on a long enough number rather than on a literal.
-    let mut wake: Vec<bool> = d
+    let mut wake = d
         .all
         .iter()
-        .map(|det| det.min_digits > 0 && digits >= det.min_digits)
-        .collect();
-    let bytes = text.as_bytes();
-    for m in d.prefilter.find_iter(text) {
-        // Key prefixes and keywords start a word ("ask" is not a Twilio key).
-        let letter = bytes.get(m.start()).is_some_and(u8::is_ascii_alphabetic);
-        if letter
-            && m.start() > 0
-            && bytes
-                .get(m.start() - 1)
-                .is_some_and(u8::is_ascii_alphanumeric)
-        {
-            continue;
-        }
-        for &i in d
-            .wakes
-            .get(m.pattern().as_usize())
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-        {
-            if let Some(w) = wake.get_mut(i) {
-                *w = true;
-            }
-        }
+        .enumerate()
+        .filter(|(_, det)| det.min_digits > 0 && digits >= det.min_digits)
+        .fold(0u32, |w, (i, _)| w | 1 << i);
+    if let Ok(start) = d.literals.start_state(Anchored::Yes) {
+        let bytes = text.as_bytes();
+        literal_starts(bytes, &d.pairs, |p| {
+            matches_at(&d.literals, start, bytes, p, |pid, _| {
+                wake |= d.wakes.get(pid).copied().unwrap_or(0);
+                true
+            });
+        });
     }
     let own: Vec<String> = own.iter().map(|o| canonical(o)).collect();
     let mut out: Vec<Finding> = Vec::new();
     for (i, det) in d.all.iter().enumerate() {
-        if !wake.get(i).copied().unwrap_or(false) || digits < det.min_digits {
+        if wake & (1 << i) == 0 || digits < det.min_digits {
             continue;
         }
         for whole in det.regex.find_iter(text) {
@@ -307,25 +293,81 @@ pub(crate) fn detect(text: &str, own: &[String]) -> Vec<Finding> {
     out
 }
 
+/// Calls `at` for every place a literal may start: key prefixes and keywords start a word
+/// ("ask" is not a Twilio key), so an ASCII letter after anything but an ASCII letter or digit
+/// (only where its first two bytes begin some literal); `@`, `:` (of `://`) and `-` (of
+/// `-----BEGIN`) anywhere.
+fn literal_starts(b: &[u8], pairs: &Pairs, mut at: impl FnMut(usize)) {
+    let mut letter = |p: usize| {
+        if b.get(p).is_some_and(u8::is_ascii_alphabetic)
+            && pairs.may_start(b.get(p..).unwrap_or_default())
+        {
+            at(p);
+        }
+    };
+    if b.is_ascii() {
+        word_starts(b).for_each(&mut letter);
+    } else {
+        // A byte of a non-ASCII character is a word byte, and may come before a key.
+        for p in 0..b.len() {
+            if p == 0 || !b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric) {
+                letter(p);
+            }
+        }
+    }
+    memchr::memchr3_iter(b'@', b':', b'-', b).for_each(at);
+}
+
+/// The first two bytes of every literal, case folded, as bits: most words begin none.
+struct Pairs(Box<[u64; 1024]>);
+
+impl Pairs {
+    fn of<'a>(literals: impl Iterator<Item = &'a str>) -> Pairs {
+        let mut bits = Box::new([0u64; 1024]);
+        for l in literals {
+            let k = Pairs::key(l.as_bytes());
+            if let Some(w) = bits.get_mut(k / 64) {
+                *w |= 1 << (k % 64);
+            }
+        }
+        Pairs(bits)
+    }
+
+    fn key(b: &[u8]) -> usize {
+        let fold = |i: usize| usize::from(b.get(i).copied().unwrap_or(0).to_ascii_lowercase());
+        fold(0) << 8 | fold(1)
+    }
+
+    fn may_start(&self, b: &[u8]) -> bool {
+        let k = Pairs::key(b);
+        self.0.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
+    }
+}
+
 /// The most digits in one number of the text, counting digits separated by single spaces,
 /// dashes, dots or brackets as one number ("+44 20 7946 0958" has 12).
 fn longest_number(text: &str) -> usize {
+    let b = text.as_bytes();
     let mut best = 0;
-    let mut run = 0;
-    let mut gap = false;
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            gap = false;
-        } else if matches!(b, b' ' | b'-' | b'.' | b'(' | b')') && run > 0 && !gap {
-            gap = true;
-        } else {
-            best = best.max(run);
-            run = 0;
-            gap = false;
+    let mut from = 0;
+    while let Some(first) = next_digit(b, from) {
+        let (mut run, mut gap) = (0, false);
+        let mut i = first;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_digit() {
+                run += 1;
+                gap = false;
+            } else if matches!(c, b' ' | b'-' | b'.' | b'(' | b')') && !gap {
+                gap = true;
+            } else {
+                break;
+            }
+            i += 1;
         }
+        best = best.max(run);
+        from = i + 1;
     }
-    best.max(run)
+    best
 }
 
 /// Compares identifiers loosely: case and separators do not matter.
@@ -403,6 +445,21 @@ mod tests {
         );
         assert_eq!(kinds("the password is Tr0ub4dor&3"), ["password"]);
         assert!(kinds("your password is case sensitive").is_empty());
+    }
+
+    #[test]
+    fn numbers_run_across_single_separators() {
+        for (text, digits) in [
+            ("call +44 20 7946 0958 now", 12),
+            ("12 (34)", 2),
+            ("1-2-3", 3),
+            ("a1.2.3b", 3),
+            ("1  2", 1),
+            ("no digits at all", 0),
+            ("order 12345678, then 123", 8),
+        ] {
+            assert_eq!(longest_number(text), digits, "{text}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton as _;
+use aho_corasick::automaton::StateID;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
@@ -232,33 +233,15 @@ impl Lexicon {
             if !self.prefixes.may_start(b.get(p..).unwrap_or_default()) {
                 continue;
             }
-            let mut sid = start;
-            for (i, &x) in b.get(p..).unwrap_or_default().iter().enumerate() {
-                sid = self.trie.next_state(Anchored::Yes, sid, x);
-                if !self.trie.is_special(sid) {
-                    continue;
-                }
-                if self.trie.is_dead(sid) {
-                    break;
-                }
-                if self.trie.is_match(sid) {
-                    let end = p + i + 1;
-                    for k in 0..self.trie.match_len(sid) {
-                        let pid = self.trie.match_pattern(sid, k);
-                        // Matches of suffixes ride along in a state's list: keep those that
-                        // start here.
-                        if self.trie.pattern_len(pid) != end - p {
-                            continue;
-                        }
-                        let Some(e) = self.entries.get(pid.as_usize()) else {
-                            continue;
-                        };
-                        let cues = e.cues(b, end);
-                        if !cues.is_empty() && !found(p, end, cues) {
-                            return;
-                        }
-                    }
-                }
+            let go_on = matches_at(&self.trie, start, b, p, |pid, end| {
+                let Some(e) = self.entries.get(pid) else {
+                    return true;
+                };
+                let cues = e.cues(b, end);
+                cues.is_empty() || found(p, end, cues)
+            });
+            if !go_on {
+                return;
             }
         }
         if let Some((ac, entries)) = &self.anywhere {
@@ -273,6 +256,40 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// Walks an anchored trie from `p` (its anchored `start` state) and calls `found(pattern,
+/// end)` for every pattern that starts at `p`, shortest first, until it returns `false`.
+/// Returns whether the walk went to its end. The walk stops at the first byte no pattern
+/// continues with, so a place where nothing starts costs a byte or two.
+pub(crate) fn matches_at(
+    trie: &NFA,
+    start: StateID,
+    b: &[u8],
+    p: usize,
+    mut found: impl FnMut(usize, usize) -> bool,
+) -> bool {
+    let mut sid = start;
+    for (i, &x) in b.get(p..).unwrap_or_default().iter().enumerate() {
+        sid = trie.next_state(Anchored::Yes, sid, x);
+        if !trie.is_special(sid) {
+            continue;
+        }
+        if trie.is_dead(sid) {
+            break;
+        }
+        if trie.is_match(sid) {
+            let end = p + i + 1;
+            for k in 0..trie.match_len(sid) {
+                let pid = trie.match_pattern(sid, k);
+                // Matches of suffixes ride along in a state's list: keep those that start here.
+                if trie.pattern_len(pid) == end - p && !found(pid.as_usize(), end) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
 }
 
 /// A cue found in the view.
