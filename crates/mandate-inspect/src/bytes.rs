@@ -151,6 +151,11 @@ fn base64_lanes(w: u64) -> u64 {
     !w & HIGH & (alnum7(x7) | extra)
 }
 
+/// Lanes that are not an ASCII space.
+fn non_space_lanes(w: u64) -> u64 {
+    HIGH & !(equal(w & LOW7, b' ') & !w)
+}
+
 /// Lanes that are ASCII digits.
 fn digit_lanes(w: u64) -> u64 {
     !w & HIGH & within(w & LOW7, b'0', b'9')
@@ -185,11 +190,18 @@ fn movemask(lanes: u64) -> u64 {
 
 /// Whether `b` has a run of at least 16 consecutive bytes of the base64 alphabet.
 pub fn has_base64_run_of_16(b: &[u8]) -> bool {
+    // Prose has a space every few bytes, and base64 has none: only a long run of bytes that
+    // are not spaces is worth looking at closely.
+    has_run_of_16(b, non_space_lanes) && has_run_of_16(b, base64_lanes)
+}
+
+/// Whether `b` has a run of at least 16 consecutive bytes whose lanes are set.
+fn has_run_of_16(b: &[u8], lanes: impl Fn(u64) -> u64 + Copy) -> bool {
     // The length of the run that ends where the previous chunk ends.
     let mut carry = 0u32;
     for chunk in b.chunks(64) {
         let n = chunk.len() as u32;
-        let m = mask(chunk, base64_lanes);
+        let m = mask(chunk, lanes);
         // Bit i survives when bits i..i+16 are all set.
         let mut x = m;
         x &= x >> 1;
@@ -210,44 +222,81 @@ pub fn has_base64_run_of_16(b: &[u8]) -> bool {
 }
 
 /// The offsets of the bytes that start a word, in order.
-pub fn word_starts(b: &[u8]) -> WordStarts<'_> {
-    WordStarts {
-        chunks: b.chunks(64),
-        base: 0,
-        next_base: 0,
-        starts: 0,
-        prev_word: 0,
+pub fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    word_start_masks(b).flat_map(|(base, bits)| Ones(bits).map(move |i| base + i))
+}
+
+/// The word starts of each chunk of 64 bytes, as the chunk's offset and a bit per byte: a
+/// hot loop walks the bits itself, as a call per position cost more than the position.
+pub fn word_start_masks(b: &[u8]) -> impl Iterator<Item = (usize, u64)> + '_ {
+    // Whether the last byte of the previous chunk was a word byte.
+    let mut prev_word = 0u64;
+    Chunks::new(b, move |chunk| {
+        let words = mask(chunk, word_lanes);
+        // A word byte whose predecessor is not one.
+        let starts = words & !((words << 1) | prev_word);
+        prev_word = (words >> (chunk.len() - 1)) & 1;
+        starts
+    })
+}
+
+/// The offsets of bytes that may be a leetspeak symbol or a separator between letters, in
+/// order: every ASCII byte from `!` to `9` (punctuation and digits), `@`, `_` and `|`. A
+/// superset, to be checked against [`CLASS`]; in prose, a few bytes a sentence.
+pub fn symbol_candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    Chunks::new(b, |chunk| {
+        mask(chunk, |w| {
+            let x7 = w & LOW7;
+            !w & HIGH
+                & (within(x7, b'!', b'9') | equal(x7, b'@') | equal(x7, b'_') | equal(x7, b'|'))
+        })
+    })
+    .flat_map(|(base, bits)| Ones(bits).map(move |i| base + i))
+}
+
+/// Chunks of 64 bytes with a mask each: the chunk's offset and its bits.
+struct Chunks<'a, F> {
+    chunks: std::slice::Chunks<'a, u8>,
+    base: usize,
+    /// The bits of the next chunk (of at most 64 bytes, never empty).
+    bits_of: F,
+}
+
+impl<'a, F: FnMut(&[u8]) -> u64> Chunks<'a, F> {
+    fn new(b: &'a [u8], bits_of: F) -> Self {
+        Chunks {
+            chunks: b.chunks(64),
+            base: 0,
+            bits_of,
+        }
     }
 }
 
-/// Iterator of [`word_starts`].
-pub struct WordStarts<'a> {
-    chunks: std::slice::Chunks<'a, u8>,
-    base: usize,
-    next_base: usize,
-    /// Word starts of the current chunk not yet returned, as bits.
-    starts: u64,
-    /// Whether the last byte of the previous chunk was a word byte.
-    prev_word: u64,
+impl<F: FnMut(&[u8]) -> u64> Iterator for Chunks<'_, F> {
+    type Item = (usize, u64);
+
+    fn next(&mut self) -> Option<(usize, u64)> {
+        let chunk = self.chunks.next()?;
+        let at = self.base;
+        self.base += chunk.len();
+        Some((at, (self.bits_of)(chunk)))
+    }
 }
 
-impl Iterator for WordStarts<'_> {
+/// The set bits of a word, lowest first.
+struct Ones(u64);
+
+impl Iterator for Ones {
     type Item = usize;
 
     #[inline]
     fn next(&mut self) -> Option<usize> {
-        while self.starts == 0 {
-            let chunk = self.chunks.next()?;
-            let words = mask(chunk, word_lanes);
-            // A word byte whose predecessor is not one.
-            self.starts = words & !((words << 1) | self.prev_word);
-            self.prev_word = (words >> (chunk.len() - 1)) & 1;
-            self.base = self.next_base;
-            self.next_base += chunk.len();
+        if self.0 == 0 {
+            return None;
         }
-        let i = self.starts.trailing_zeros() as usize;
-        self.starts &= self.starts - 1;
-        Some(self.base + i)
+        let i = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(i)
     }
 }
 
@@ -294,6 +343,20 @@ mod tests {
     }
 
     #[test]
+    fn symbol_candidates_cover_leet_and_separators() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        let found: Vec<usize> = symbol_candidates(&all).collect();
+        for b in 0..=255u8 {
+            if class(b) & (LEET | SEP) != 0 {
+                assert!(found.contains(&usize::from(b)), "{b}");
+            }
+            if found.contains(&usize::from(b)) {
+                assert!(b.is_ascii_punctuation() || b.is_ascii_digit(), "{b}");
+            }
+        }
+    }
+
+    #[test]
     fn runs_of_sixteen() {
         let run = |s: &str| has_base64_run_of_16(s.as_bytes());
         assert!(run("aGVsbG8gd29ybGQh"));
@@ -303,6 +366,10 @@ mod tests {
         assert!(run(&format!("{} {}", " ".repeat(55), "x".repeat(16))));
         assert!(!run(&format!("{}{}", " ".repeat(55), "x".repeat(15))));
         assert!(run(&format!("{}{}", " ".repeat(120), "y".repeat(16))));
+        // A long run of bytes that are not spaces, but not of the alphabet either.
+        assert!(!run("ééééééééééééééééé"));
+        assert!(!run("aaaaaaaa.aaaaaaaa"));
+        assert!(run("\u{a0}aaaaaaaaaaaaaaaa"));
     }
 
     #[test]

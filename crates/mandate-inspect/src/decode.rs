@@ -74,14 +74,12 @@ pub fn segments(text: &str) -> Vec<Segment> {
     let b = text.as_bytes();
     let long_run = crate::bytes::has_base64_run_of_16(b);
     // Most texts have neither sign: a memchr says so before anything counts.
-    let count = |sign: u8| {
-        if b.contains(&sign) {
-            b.iter().filter(|c| **c == sign).count()
-        } else {
-            0
-        }
+    let (percents, ampersands) = if memchr::memchr2(b'%', b'&', b).is_some() {
+        let count = |sign: u8| memchr::memchr_iter(sign, b).count();
+        (count(b'%'), count(b'&'))
+    } else {
+        (0, 0)
     };
-    let (percents, ampersands) = (count(b'%'), count(b'&'));
     let escapes = if percents >= 3 {
         b.windows(3)
             .filter(|w| matches!(w, [b'%', x, y] if x.is_ascii_hexdigit() && y.is_ascii_hexdigit()))
@@ -256,25 +254,27 @@ pub struct Hints {
 }
 
 impl Hints {
-    /// Reads the view once.
+    /// Reads the view once, looking closely only around digits and punctuation.
     pub fn of(view: &View) -> Hints {
-        use crate::bytes::{LEET, LOWER, SEP, class};
-        // Bit flags, combined without branching: `leet` holds LOWER when a lowercase letter
-        // touched a leet symbol, `split` when a letter, a separator and a letter followed.
-        let (mut leet, mut split) = (0u8, 0u8);
-        let (mut prev2, mut prev) = (0u8, 0u8);
-        for &c in view.text.as_bytes() {
-            let now = class(c);
-            // A leet symbol that is not a letter, next to a lowercase letter, either way round.
-            let sym = |k: u8| (k & LEET) & !((k & LOWER) << 1);
-            leet |= ((prev & LOWER) << 1) & sym(now) | ((now & LOWER) << 1) & sym(prev);
-            split |= (now & LOWER) & (prev2 & LOWER) & ((prev & SEP) >> 2);
-            (prev2, prev) = (prev, now);
+        use crate::bytes::{LEET, LOWER, SEP, class, symbol_candidates};
+        let b = view.text.as_bytes();
+        let lower_at = |i: Option<usize>| {
+            i.and_then(|i| b.get(i))
+                .is_some_and(|c| class(*c) & LOWER != 0)
+        };
+        let mut hints = Hints::default();
+        for p in symbol_candidates(b) {
+            let now = b.get(p).map_or(0, |c| class(*c));
+            let around = (lower_at(p.checked_sub(1)), lower_at(Some(p + 1)));
+            // A leet symbol (never a letter) next to a lowercase letter, either way round.
+            hints.leet |= now & LEET != 0 && (around.0 || around.1);
+            // A letter, a separator, a letter.
+            hints.split |= now & SEP != 0 && around.0 && around.1;
+            if hints.leet && hints.split {
+                break;
+            }
         }
-        Hints {
-            leet: leet != 0,
-            split: split != 0,
-        }
+        hints
     }
 }
 

@@ -12,7 +12,7 @@ use aho_corasick::automaton::StateID;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
-use crate::bytes::{is_word, word_starts};
+use crate::bytes::{is_word, word_start_masks};
 use crate::lexicon::{Cue, CueSet, Family, phrases};
 
 /// What a compiled phrase stands for. One text may be a whole word for one role and a stem
@@ -229,19 +229,23 @@ impl Lexicon {
         let Ok(start) = self.trie.start_state(Anchored::Yes) else {
             return;
         };
-        for p in word_starts(b) {
-            if !self.prefixes.may_start(b.get(p..).unwrap_or_default()) {
-                continue;
-            }
-            let go_on = matches_at(&self.trie, start, b, p, |pid, end| {
-                let Some(e) = self.entries.get(pid) else {
-                    return true;
-                };
-                let cues = e.cues(b, end);
-                cues.is_empty() || found(p, end, cues)
-            });
-            if !go_on {
-                return;
+        for (base, mut starts) in word_start_masks(b) {
+            while starts != 0 {
+                let p = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if !self.prefixes.may_start(b.get(p..).unwrap_or_default()) {
+                    continue;
+                }
+                let go_on = matches_at(&self.trie, start, b, p, |pid, end| {
+                    let Some(e) = self.entries.get(pid) else {
+                        return true;
+                    };
+                    let cues = e.cues(b, end);
+                    cues.is_empty() || found(p, end, cues)
+                });
+                if !go_on {
+                    return;
+                }
             }
         }
         if let Some((ac, entries)) = &self.anywhere {

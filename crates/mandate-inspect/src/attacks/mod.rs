@@ -25,8 +25,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // sources are always read in full (the stricter standard).
     let anchored = source.is_data()
         || any(&view.text, Family::AttackAnchor)
-        || view.text.contains('@')
-        || view.text.contains('_') && WordChecks::of(&view.text).function_name;
+        || memchr::memchr(b'@', view.text.as_bytes()).is_some()
+        || memchr::memchr(b'_', view.text.as_bytes()).is_some()
+            && WordChecks::of(&view.text).function_name;
     let plain_hits = if anchored {
         hits(&view.text, Family::Attack)
     } else {
