@@ -394,29 +394,29 @@ pub fn joined_view(view: &View) -> Option<String> {
         i += 1;
     }
     // Hyphen-split words: "ig-nore" -> "ignore " (the hyphen moves to the end as a space).
-    let text = String::from_utf8(out.clone()).ok()?;
-    let mut pos = 0;
-    for word in text.split(' ') {
-        let parts: Vec<&str> = word.split('-').collect();
-        if parts.len() >= 2
-            && parts
-                .iter()
-                .all(|p| (1..=6).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_lowercase()))
-        {
-            let joined: String = parts.concat();
-            for (k, c) in joined
-                .bytes()
-                .chain(std::iter::repeat(b' '))
-                .take(word.len())
-                .enumerate()
-            {
-                if let Some(slot) = out.get_mut(pos + k) {
-                    *slot = c;
+    // Words are read as the letter runs left them; only those with a hyphen can change.
+    if memchr::memchr(b'-', &out).is_some() {
+        let runs_joined = out.clone();
+        let mut pos = 0;
+        for word in runs_joined.split(|c| *c == b' ') {
+            let fragments = memchr::memchr(b'-', word).is_some()
+                && word
+                    .split(|c| *c == b'-')
+                    .all(|p| (1..=6).contains(&p.len()) && p.iter().all(u8::is_ascii_lowercase));
+            if fragments {
+                let letters = word.iter().filter(|c| **c != b'-');
+                for (slot, c) in out
+                    .iter_mut()
+                    .skip(pos)
+                    .take(word.len())
+                    .zip(letters.chain(std::iter::repeat(&b' ')))
+                {
+                    *slot = *c;
                 }
+                joins += 1;
             }
-            joins += 1;
+            pos += word.len() + 1;
         }
-        pos += word.len() + 1;
     }
     (joins >= 2).then(|| String::from_utf8(out).ok()).flatten()
 }
