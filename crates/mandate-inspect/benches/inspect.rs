@@ -73,19 +73,52 @@ fn corpus() -> Corpus {
     c
 }
 
+/// How a text of a direction is inspected.
+fn options(output: bool) -> &'static Options<'static> {
+    if output {
+        &Options::AGENT_OUTPUT
+    } else {
+        &Options::CUSTOMER_INPUT
+    }
+}
+
+/// Inspects each text once. Not inlined, so that callgrind can count it alone (see
+/// [`instructions_only`]).
+#[inline(never)]
 fn run(texts: &[(String, bool)]) {
     for (t, output) in texts {
-        let opts = if *output {
-            Options::AGENT_OUTPUT
-        } else {
-            Options::CUSTOMER_INPUT
-        };
-        std::hint::black_box(inspect(t, &opts));
+        std::hint::black_box(inspect(t, options(*output)));
     }
+}
+
+/// With `MANDATE_BENCH_GROUP` set to a group's name, inspects that group once after warming
+/// the automata, for an instruction count that does not depend on the machine's load:
+///
+/// ```sh
+/// MANDATE_BENCH_GROUP=ordinary valgrind --tool=callgrind --collect-atstart=no \
+///     --toggle-collect='inspect::run' target/release/deps/inspect-<hash>
+/// ```
+fn instructions_only(corpus: &Corpus) -> bool {
+    let Ok(group) = std::env::var("MANDATE_BENCH_GROUP") else {
+        return false;
+    };
+    let texts = match group.as_str() {
+        "ordinary" => &corpus.ordinary,
+        "adversarial" => &corpus.adversarial,
+        _ => &corpus.kb,
+    };
+    for (t, output) in corpus.ordinary.iter().chain(&corpus.adversarial) {
+        std::hint::black_box(inspect(t, options(*output)));
+    }
+    run(texts);
+    true
 }
 
 fn bench(c: &mut Criterion) {
     let corpus = corpus();
+    if instructions_only(&corpus) {
+        return;
+    }
     let mut g = c.benchmark_group("inspect");
     for (name, texts) in [
         ("ordinary", &corpus.ordinary),
@@ -106,13 +139,8 @@ fn bench(c: &mut Criterion) {
     let mut runs: Vec<Vec<f64>> = vec![Vec::with_capacity(ROUNDS); corpus.kb.len()];
     for _ in 0..ROUNDS {
         for ((t, output), times) in corpus.kb.iter().zip(runs.iter_mut()) {
-            let opts = if *output {
-                Options::AGENT_OUTPUT
-            } else {
-                Options::CUSTOMER_INPUT
-            };
             let start = std::time::Instant::now();
-            std::hint::black_box(inspect(t, &opts));
+            std::hint::black_box(inspect(t, options(*output)));
             times.push(start.elapsed().as_nanos() as f64 * 1024.0 / t.len() as f64 / 1000.0);
         }
     }
