@@ -105,7 +105,11 @@ fn instructions_only(corpus: &Corpus) -> bool {
     let texts = match group.as_str() {
         "ordinary" => &corpus.ordinary,
         "adversarial" => &corpus.adversarial,
-        _ => &corpus.kb,
+        "kb" => &corpus.kb,
+        _ => {
+            eprintln!("MANDATE_BENCH_GROUP must be ordinary, adversarial or kb, not {group:?}");
+            return true;
+        }
     };
     for (t, output) in corpus.ordinary.iter().chain(&corpus.adversarial) {
         std::hint::black_box(inspect(t, options(*output)));

@@ -68,9 +68,9 @@ pub fn is_word(b: u8) -> bool {
     class(b) & WORD != 0
 }
 
-/// The bytes of a chunk of at most 64 that have a class bit, as bits. Word and base64 bytes,
-/// the classes the per-byte passes ask for, are found eight bytes at a time in a `u64`
-/// (SWAR): a table lookup per byte was the largest single cost of reading a short message.
+/// The bytes of a chunk of at most 64 whose lanes are set, as bits. `lanes` tells, for eight
+/// bytes in a `u64`, which are of a class (the high bit of each byte's lane), with add-and-mask
+/// arithmetic: a table lookup per byte was the largest single cost of reading a short message.
 #[inline]
 fn mask(chunk: &[u8], lanes: impl Fn(u64) -> u64) -> u64 {
     let mut m = 0u64;
