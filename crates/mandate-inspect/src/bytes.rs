@@ -77,9 +77,7 @@ fn mask(chunk: &[u8], lanes: impl Fn(u64) -> u64) -> u64 {
     let mut parts = chunk.chunks_exact(8);
     let mut shift = 0;
     for part in parts.by_ref() {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(part);
-        m |= movemask(lanes(u64::from_le_bytes(a))) << shift;
+        m |= movemask(lanes(load(part))) << shift;
         shift += 8;
     }
     let tail = parts.remainder().len();
@@ -110,6 +108,9 @@ const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
 /// Up to eight bytes as a little-endian word, zero-padded (a zero byte is in no class).
 fn load(part: &[u8]) -> u64 {
+    if let Ok(whole) = <[u8; 8]>::try_from(part) {
+        return u64::from_le_bytes(whole);
+    }
     let mut a = [0u8; 8];
     for (slot, byte) in a.iter_mut().zip(part) {
         *slot = *byte;
@@ -168,9 +169,7 @@ pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     let mut parts = rest.chunks_exact(8);
     let mut at = from;
     for part in parts.by_ref() {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(part);
-        let lanes = digit_lanes(u64::from_le_bytes(a));
+        let lanes = digit_lanes(load(part));
         if lanes != 0 {
             return Some(at + (lanes.trailing_zeros() / 8) as usize);
         }
@@ -223,7 +222,7 @@ fn has_run_of_16(b: &[u8], lanes: impl Fn(u64) -> u64 + Copy) -> bool {
 
 /// The offsets of the bytes that start a word, in order.
 pub fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    word_start_masks(b).flat_map(|(base, bits)| Ones(bits).map(move |i| base + i))
+    positions(word_start_masks(b))
 }
 
 /// The word starts of each chunk of 64 bytes, as the chunk's offset and a bit per byte: a
@@ -244,14 +243,19 @@ pub fn word_start_masks(b: &[u8]) -> impl Iterator<Item = (usize, u64)> + '_ {
 /// order: every ASCII byte from `!` to `9` (punctuation and digits), `@`, `_` and `|`. A
 /// superset, to be checked against [`CLASS`]; in prose, a few bytes a sentence.
 pub fn symbol_candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    Chunks::new(b, |chunk| {
+    let masks = Chunks::new(b, |chunk| {
         mask(chunk, |w| {
             let x7 = w & LOW7;
             !w & HIGH
                 & (within(x7, b'!', b'9') | equal(x7, b'@') | equal(x7, b'_') | equal(x7, b'|'))
         })
-    })
-    .flat_map(|(base, bits)| Ones(bits).map(move |i| base + i))
+    });
+    positions(masks)
+}
+
+/// The offsets of the set bits of per-chunk masks, in order.
+fn positions(masks: impl Iterator<Item = (usize, u64)>) -> impl Iterator<Item = usize> {
+    masks.flat_map(|(base, bits)| Ones(bits).map(move |i| base + i))
 }
 
 /// Chunks of 64 bytes with a mask each: the chunk's offset and its bits.
