@@ -1,6 +1,7 @@
 //! Prints precision, recall and false-positive rates of the detectors on labelled samples, per
 //! category and per language: `cargo run -p mandate-inspect --example eval [INPUTS OUTPUTS]`.
-//! With `-v`, lists every mistake; `-x in|out TEXT` shows the cues found in one text.
+//! With `-v`, lists every mistake; `-x in|out TEXT` shows the cues found in one text;
+//! `--held-out` measures the learned model on each set with a model trained on the others.
 #![allow(missing_docs)]
 
 use std::path::PathBuf;
@@ -14,6 +15,19 @@ fn main() {
         return;
     }
     let verbose = args.iter().any(|a| a == "-v");
+    if args.iter().any(|a| a == "--held-out") {
+        use mandate_inspect::{eval, learned::Task};
+        for task in [Task::Attack, Task::Commitment] {
+            let scores = eval::held_out(task);
+            print!("{}", eval::render_held_out(task, &scores));
+            if verbose {
+                for s in &scores {
+                    println!("  {} {} {} {:.3}", s.set, s.id, s.positive, s.score);
+                }
+            }
+        }
+        return;
+    }
     let files: Vec<&String> = args.iter().filter(|a| *a != "-v").collect();
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let (inputs, outputs) = match files.as_slice() {

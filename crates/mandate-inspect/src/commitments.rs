@@ -9,9 +9,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::learned::{self, Task};
 use crate::lexicon::Cue::{self, *};
 use crate::lexicon::Family;
-use crate::normalize::normalize;
+use crate::normalize::{View, normalize};
 use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, Severity, excerpt, extract};
 
@@ -129,15 +130,23 @@ impl Own<'_> {
 /// Detects commitments in `original`.
 pub(crate) fn detect(original: &str) -> Vec<Finding> {
     let view = normalize(original);
-    // Without an anchor nothing commits: most answers stop at the first cheap pass.
-    if !any(&view.text, Family::CommitmentAnchor) {
-        return Vec::new();
+    // Without an anchor no rule commits: most answers skip the rules' full reading. With one,
+    // the rules have read the answer's structure, and where they found a purpose, a condition,
+    // a refusal or history, that reading stands; without one, they had nothing to read it by,
+    // and the learned model gives its opinion.
+    if any(&view.text, Family::CommitmentAnchor) {
+        by_rules(original, &view)
+    } else {
+        by_model(original, &view).into_iter().collect()
     }
+}
+
+/// Commitments are decided sentence by sentence; only sentences with an anchor are read.
+fn by_rules(original: &str, view: &View) -> Vec<Finding> {
     let quotes = quoted(&view.text);
     let mut cue_hits = hits(&view.text, Family::Commitment);
     mark_quoted(&mut cue_hits, &quotes);
     let mut out = Vec::new();
-    // Commitments are decided sentence by sentence; only sentences with an anchor are read.
     for s in sentences(&view.text, &cue_hits, &quotes) {
         if s.question || !s.hits.iter().any(|h| h.cue.anchors_commitment()) {
             continue;
@@ -150,21 +159,55 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
         let Some(signal) = committal(&own) else {
             continue;
         };
-        let kind = kind_of(&own, signal);
-        let (start, end) = view.original(s.start, s.end);
-        let text = original.get(start..end).unwrap_or_default();
-        out.push(Finding {
-            category: Category::Commitment,
-            kind: kind.as_str().to_owned(),
-            severity: Severity::High,
-            start,
-            end,
-            evidence: excerpt(original, start, end),
-            commitment: Some(extract::commitment(kind, text)),
-            grounded_by: None,
-        });
+        out.push(commitment(original, view, &own, signal));
     }
     out
+}
+
+/// An answer without an anchor is scored by the learned model; when it reads as committal, the
+/// commitment is the sentence that scores highest (questions never commit), and its kind comes
+/// from the words of that sentence as for the rules.
+fn by_model(original: &str, view: &View) -> Option<Finding> {
+    let model = learned::model(Task::Commitment);
+    if model.score(&view.text) < Task::Commitment.threshold() {
+        return None;
+    }
+    let quotes = quoted(&view.text);
+    let mut cue_hits = hits(&view.text, Family::Commitment);
+    mark_quoted(&mut cue_hits, &quotes);
+    let ss = sentences(&view.text, &cue_hits, &quotes);
+    let best = ss
+        .iter()
+        .filter(|s| !s.question)
+        .map(|s| {
+            let text = view.text.get(s.start..s.end).unwrap_or_default();
+            (model.score(text), s)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))?
+        .1;
+    let own = Own {
+        hits: best.hits.iter().filter(|h| !h.quoted).collect(),
+        text: &view.text,
+        span: (best.start, best.end),
+    };
+    Some(commitment(original, view, &own, Signal::Learned))
+}
+
+/// The finding for a committal sentence, with what grounding needs.
+fn commitment(original: &str, view: &View, own: &Own<'_>, signal: Signal) -> Finding {
+    let kind = kind_of(own, signal);
+    let (start, end) = view.original(own.span.0, own.span.1);
+    let text = original.get(start..end).unwrap_or_default();
+    Finding {
+        category: Category::Commitment,
+        kind: kind.as_str().to_owned(),
+        severity: Severity::High,
+        start,
+        end,
+        evidence: excerpt(original, start, end),
+        commitment: Some(extract::commitment(kind, text)),
+        grounded_by: None,
+    }
 }
 
 /// Which structure makes a sentence committal.
@@ -180,6 +223,8 @@ enum Signal {
     Exception,
     Admit,
     YouWill,
+    /// No rule, but the learned model.
+    Learned,
 }
 
 const REFUSE: &[Cue] = &[Refuse];

@@ -21,6 +21,7 @@ pub mod eval;
 mod extract;
 pub mod identifiers;
 mod leaks;
+pub mod learned;
 pub mod lexicon;
 pub mod normalize;
 mod scan;
@@ -219,7 +220,7 @@ impl Options<'static> {
     };
 }
 
-/// Builds every automaton and pattern set and reports whether all of them are usable. A set
+/// Builds every automaton, pattern set and learned model and reports whether all of them are usable. A set
 /// that failed to build would make its detectors find nothing, so the gateway refuses to start
 /// unless this passes (fail closed).
 pub fn self_check() -> Result<(), String> {
@@ -240,6 +241,12 @@ pub fn self_check() -> Result<(), String> {
     }
     if !extract::ready() {
         broken.push("commitment extraction patterns".to_owned());
+    }
+    // Trains both models now rather than on the first message.
+    for task in [learned::Task::Attack, learned::Task::Commitment] {
+        if !learned::model(task).is_sound() {
+            broken.push(format!("learned model {task:?}"));
+        }
     }
     if broken.is_empty() {
         Ok(())

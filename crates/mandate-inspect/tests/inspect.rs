@@ -511,3 +511,27 @@ fn quality_goals_hold_on_every_labelled_set() {
         );
     }
 }
+
+/// The learned second opinion generalises: trained without a set, it still finds most of that
+/// set's attacks and commitments and flags almost none of its ordinary messages. Guards the
+/// features and the trainer against changes that would leave a model that only memorises.
+#[test]
+fn the_learned_model_holds_on_sets_it_was_not_trained_on() {
+    use mandate_inspect::eval::held_out;
+    use mandate_inspect::learned::Task;
+    for (task, least_recall) in [(Task::Attack, 0.65), (Task::Commitment, 0.80)] {
+        let scores = held_out(task);
+        let th = task.threshold();
+        let (pos, neg): (Vec<_>, Vec<_>) = scores.iter().partition(|s| s.positive);
+        assert!(
+            pos.len() >= 200 && neg.len() >= 200,
+            "{task:?}: sets missing"
+        );
+        let recall = pos.iter().filter(|s| s.score >= th).count() as f64 / pos.len() as f64;
+        let fpr = neg.iter().filter(|s| s.score >= th).count() as f64 / neg.len() as f64;
+        assert!(
+            recall >= least_recall && fpr <= 0.015,
+            "{task:?}: held-out recall {recall:.3}, false positives {fpr:.3}"
+        );
+    }
+}

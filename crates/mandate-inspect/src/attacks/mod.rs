@@ -9,6 +9,7 @@ mod message;
 mod rules;
 mod words;
 
+use crate::learned::{self, Task};
 use crate::lexicon::Cue::*;
 use crate::lexicon::{Cue, Family};
 use crate::normalize::{View, normalize};
@@ -161,7 +162,42 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             e,
         ));
     }
+    if depth == 0 && source == Source::Customer && !out.iter().any(|f| f.category.is_attack()) {
+        out.extend(by_model(original, &view));
+    }
     dedupe(out)
+}
+
+/// A customer message the rules pass is scored by the learned model. It is flagged when the
+/// score is high, the message speaks as or to a person (the model learned from customer
+/// messages, and a plain statement about the world is not one) and it holds at least one attack
+/// cue (a thank-you of five words has none, whatever its score). The cues also say which
+/// category it most likely is.
+fn by_model(original: &str, view: &View) -> Option<Finding> {
+    if learned::model(Task::Attack).score(&view.text) < Task::Attack.threshold()
+        || !rules::personal(&view.text)
+    {
+        return None;
+    }
+    let cues = hits(&view.text, Family::Attack);
+    let has = |roles: &[Cue]| cues.iter().any(|h| roles.contains(&h.cue));
+    let (category, kind) = if cues.is_empty() {
+        return None;
+    } else if has(&[PromptStrong, PromptWeak, RevealStrong]) {
+        (Category::PromptExtraction, "learned")
+    } else if has(&[RolePlay, Mode, Fiction, RealSelf]) {
+        (Category::Jailbreak, "learned")
+    } else if has(&[Authority, StaffRole]) {
+        (Category::AuthoritySpoofing, "learned")
+    } else if has(&[Others, Outside, RawDump, PiiNoun, ThirdParty]) {
+        (Category::DataExfiltration, "learned")
+    } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck]) {
+        (Category::ToolAbuse, "learned")
+    } else {
+        (Category::Injection, "direct")
+    };
+    let (s, e) = view.original(0, view.text.len());
+    Some(finding(original, category, kind, Severity::High, s, e))
 }
 
 fn tag_payload_readable(view: &View) -> bool {

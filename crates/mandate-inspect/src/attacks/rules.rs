@@ -493,6 +493,32 @@ fn second_person(w: &str) -> bool {
     )
 }
 
+/// Whether a text speaks as or to a person: a first- or second-person word in one of the four
+/// languages. What addresses the assistant has one ("give me", "your rules", "du bist"); a
+/// statement about the world ("the company has headquarters in Spain") has none.
+pub(super) fn personal(text: &str) -> bool {
+    words(text).any(|w| {
+        second_person(w)
+            || second_person_possessive(w)
+            || ["t'", "j'", "m'"].iter().any(|p| w.starts_with(p))
+            || matches!(
+                w,
+                // English
+                "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "my" | "mine" | "myself" | "we"
+                    | "we're" | "we've" | "us" | "our" | "yourself" | "you've" | "you'll"
+                    | "you'd" | "yours"
+                    // Spanish
+                    | "yo" | "mi" | "mis" | "nos" | "nosotros" | "nuestro" | "nuestra" | "ti"
+                    | "usted" | "ustedes" | "tuyo" | "tuya"
+                    // French
+                    | "moi" | "mon" | "ma" | "mes" | "nous" | "notre" | "toi" | "ta"
+                    // German
+                    | "ich" | "mich" | "mir" | "mein" | "meine" | "meinen" | "meiner" | "wir"
+                    | "uns" | "unser" | "unsere" | "deinen" | "deiner" | "ihnen"
+            )
+    })
+}
+
 /// Second-person possessives, in the four languages.
 fn second_person_possessive(w: &str) -> bool {
     matches!(
