@@ -273,13 +273,13 @@ pub struct HeldOut {
 /// (`val3` on) is scored by a model trained on every other shipped set.
 pub fn held_out(task: Task) -> Vec<HeldOut> {
     let mut out = Vec::new();
-    for (set, _) in task.sets().iter().filter(|(n, _)| {
+    for (set, _) in task.sets().filter(|(n, _)| {
         n.strip_prefix("val")
             .and_then(|k| k.parse::<u32>().ok())
             .is_some_and(|k| k >= 3)
     }) {
-        let model = learned::train(&learned::samples(task, |n| n != *set));
-        for s in learned::samples(task, |n| n == *set) {
+        let model = learned::train(&learned::samples(task, |n| n != set));
+        for s in learned::samples(task, |n| n == set) {
             out.push(HeldOut {
                 set,
                 score: model.score(&s.view),

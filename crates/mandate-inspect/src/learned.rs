@@ -25,44 +25,29 @@ pub enum Task {
     Commitment,
 }
 
-/// Labelled sets shipped with the crate: (name, JSON Lines). The first measurement of each
-/// `val` set was taken before it was trained on (`tests/data/README.md`).
-const INPUTS: &[(&str, &str)] = &[
-    ("dev", include_str!("../tests/data/inputs_dev.jsonl")),
-    ("val", include_str!("../tests/data/inputs_val.jsonl")),
-    ("val2", include_str!("../tests/data/inputs_val2.jsonl")),
-    ("val3", include_str!("../tests/data/inputs_val3.jsonl")),
-    ("val4", include_str!("../tests/data/inputs_val4.jsonl")),
-    ("val5", include_str!("../tests/data/inputs_val5.jsonl")),
-    ("val6", include_str!("../tests/data/inputs_val6.jsonl")),
-    ("val7", include_str!("../tests/data/inputs_val7.jsonl")),
-    ("val8", include_str!("../tests/data/inputs_val8.jsonl")),
-    ("val9", include_str!("../tests/data/inputs_val9.jsonl")),
-    ("val10", include_str!("../tests/data/inputs_val10.jsonl")),
-    ("val11", include_str!("../tests/data/inputs_val11.jsonl")),
-];
-const OUTPUTS: &[(&str, &str)] = &[
-    ("dev", include_str!("../tests/data/outputs_dev.jsonl")),
-    ("val", include_str!("../tests/data/outputs_val.jsonl")),
-    ("val2", include_str!("../tests/data/outputs_val2.jsonl")),
-    ("val3", include_str!("../tests/data/outputs_val3.jsonl")),
-    ("val4", include_str!("../tests/data/outputs_val4.jsonl")),
-    ("val5", include_str!("../tests/data/outputs_val5.jsonl")),
-    ("val6", include_str!("../tests/data/outputs_val6.jsonl")),
-    ("val7", include_str!("../tests/data/outputs_val7.jsonl")),
-    ("val8", include_str!("../tests/data/outputs_val8.jsonl")),
-    ("val9", include_str!("../tests/data/outputs_val9.jsonl")),
-    ("val10", include_str!("../tests/data/outputs_val10.jsonl")),
-    ("val11", include_str!("../tests/data/outputs_val11.jsonl")),
-];
+/// The labelled sets shipped with the crate, by name: each as (name, inputs, outputs) JSON
+/// Lines. The first measurement of each `val` set was taken before it was trained on
+/// (`tests/data/README.md`).
+macro_rules! shipped {
+    ($($set:literal),+ $(,)?) => {
+        &[$((
+            $set,
+            include_str!(concat!("../tests/data/inputs_", $set, ".jsonl")),
+            include_str!(concat!("../tests/data/outputs_", $set, ".jsonl")),
+        )),+]
+    };
+}
+const SETS: &[(&str, &str, &str)] = shipped!(
+    "dev", "val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9", "val10", "val11",
+);
 
 impl Task {
-    /// The labelled sets of this task.
-    pub fn sets(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Task::Attack => INPUTS,
-            Task::Commitment => OUTPUTS,
-        }
+    /// The labelled sets of this task, as (name, JSON Lines).
+    pub(crate) fn sets(self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        SETS.iter().map(move |(name, inputs, outputs)| match self {
+            Task::Attack => (*name, *inputs),
+            Task::Commitment => (*name, *outputs),
+        })
     }
 
     /// The label of a positive sample.
@@ -88,19 +73,19 @@ impl Task {
 const SLOTS: usize = 1 << 15;
 
 /// A trained model.
-pub struct Model {
+pub(crate) struct Model {
     weights: Box<[f32]>,
     bias: f32,
 }
 
 impl Model {
     /// Whether every weight is a number (a model that diverged would score at random).
-    pub fn is_sound(&self) -> bool {
+    pub(crate) fn is_sound(&self) -> bool {
         self.bias.is_finite() && self.weights.iter().all(|w| w.is_finite())
     }
 
     /// The probability that `view` (a normalised text) is positive.
-    pub fn score(&self, view: &str) -> f32 {
+    pub(crate) fn score(&self, view: &str) -> f32 {
         let (mut words, mut word_count) = (0f32, 0u32);
         let (mut grams, mut gram_count) = (0f32, 0u32);
         occurrences(view, |g, s| {
@@ -129,7 +114,7 @@ fn sigmoid(z: f32) -> f32 {
 }
 
 /// The model of a task, trained on every shipped set at first use.
-pub fn model(task: Task) -> &'static Model {
+pub(crate) fn model(task: Task) -> &'static Model {
     static ATTACK: OnceLock<Model> = OnceLock::new();
     static COMMITMENT: OnceLock<Model> = OnceLock::new();
     let cell = match task {
@@ -147,7 +132,7 @@ struct Line {
 }
 
 /// A shipped sample, read for training.
-pub struct Labelled {
+pub(crate) struct Labelled {
     /// Its id in its set.
     pub id: String,
     /// The normalised text.
@@ -157,9 +142,8 @@ pub struct Labelled {
 }
 
 /// The shipped samples of a task from the sets `keep` accepts.
-pub fn samples(task: Task, keep: impl Fn(&str) -> bool) -> Vec<Labelled> {
+pub(crate) fn samples(task: Task, keep: impl Fn(&str) -> bool) -> Vec<Labelled> {
     task.sets()
-        .iter()
         .filter(|(name, _)| keep(name))
         .flat_map(|(_, jsonl)| jsonl.lines())
         .filter_map(|l| serde_json::from_str::<Line>(l).ok())
@@ -174,7 +158,7 @@ pub fn samples(task: Task, keep: impl Fn(&str) -> bool) -> Vec<Labelled> {
 /// Trains logistic regression with an L2 penalty on (normalised text, positive) pairs, by
 /// AdaGrad over a fixed order: the same data gives the same model. Classes are weighted to
 /// count equally, as the sets hold more of one than the other.
-pub fn train(data: &[Labelled]) -> Model {
+pub(crate) fn train(data: &[Labelled]) -> Model {
     const EPOCHS: usize = 20;
     const RATE: f32 = 0.5;
     // The penalty of C = 10 spread over the samples.
@@ -360,7 +344,7 @@ mod tests {
                 _ => continue,
             };
             assert!(
-                task.sets().iter().any(|(n, _)| *n == set),
+                task.sets().any(|(n, _)| n == set),
                 "{name} is not in the training sets of {task:?}"
             );
         }
