@@ -13,6 +13,7 @@ use crate::learned::{self, Task};
 use crate::lexicon::Cue::{self, *};
 use crate::lexicon::Family;
 use crate::normalize::{View, normalize};
+use crate::person::personal;
 use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, Severity, excerpt, extract};
 
@@ -166,10 +167,12 @@ fn by_rules(original: &str, view: &View) -> Vec<Finding> {
 
 /// An answer without an anchor is scored by the learned model; when it reads as committal, the
 /// commitment is the sentence that scores highest (questions never commit), and its kind comes
-/// from the words of that sentence as for the rules.
+/// from the words of that sentence as for the rules. Only an answer that speaks to the
+/// customer or for the shop can commit: "the kettle has a 1.7 litre jug" binds nobody, and a
+/// model trained on grants reads "has" as one.
 fn by_model(original: &str, view: &View) -> Option<Finding> {
     let model = learned::model(Task::Commitment);
-    if model.score(&view.text) < Task::Commitment.threshold() {
+    if !personal(&view.text) || model.score(&view.text) < Task::Commitment.threshold() {
         return None;
     }
     let quotes = quoted(&view.text);
@@ -353,37 +356,40 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                             && k.end <= g.start
                             && g.start <= k.end + 14
                             && !o.text.get(k.end..g.start).is_some_and(|between| {
-                                between.split_whitespace().any(|w| {
-                                    matches!(
-                                        w,
-                                        "are"
-                                            | "is"
-                                            | "be"
-                                            | "can"
-                                            | "will"
-                                            | "get"
-                                            | "gets"
-                                            | "isn't"
-                                            | "aren't"
-                                            | "not"
-                                            | "never"
-                                            | "no"
-                                            | "wasn't"
-                                            | "weren't"
-                                            | "son"
-                                            | "sont"
-                                            | "est"
-                                            | "es"
-                                            | "ist"
-                                            | "sind"
-                                            | "werden"
-                                            | "wird"
-                                            | "nicht"
-                                            | "pas"
-                                            | "n'est"
-                                            | "nunca"
-                                    )
-                                })
+                                // "La remise s'applique": a reflexive present says what a
+                                // thing does in general.
+                                between.ends_with("s'")
+                                    || between.split_whitespace().any(|w| {
+                                        matches!(
+                                            w,
+                                            "are"
+                                                | "is"
+                                                | "be"
+                                                | "can"
+                                                | "will"
+                                                | "get"
+                                                | "gets"
+                                                | "isn't"
+                                                | "aren't"
+                                                | "not"
+                                                | "never"
+                                                | "no"
+                                                | "wasn't"
+                                                | "weren't"
+                                                | "son"
+                                                | "sont"
+                                                | "est"
+                                                | "es"
+                                                | "ist"
+                                                | "sind"
+                                                | "werden"
+                                                | "wird"
+                                                | "nicht"
+                                                | "pas"
+                                                | "n'est"
+                                                | "nunca"
+                                        )
+                                    })
                             })
                     })
                 })

@@ -278,7 +278,7 @@ pub fn held_out(task: Task) -> Vec<HeldOut> {
             .and_then(|k| k.parse::<u32>().ok())
             .is_some_and(|k| k >= 3)
     }) {
-        let model = learned::train(&learned::samples(task, |n| n != set));
+        let model = learned::train(task, &learned::samples(task, |n| n != set));
         for s in learned::samples(task, |n| n == set) {
             out.push(HeldOut {
                 set,

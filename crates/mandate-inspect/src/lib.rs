@@ -24,6 +24,7 @@ mod leaks;
 pub mod learned;
 pub mod lexicon;
 pub mod normalize;
+mod person;
 mod scan;
 pub mod verdict;
 

@@ -69,6 +69,32 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// Whether a demand word is used as a noun, after an article ("I found the answer", "une
+    /// réponse", "die Antwort"): it names a thing rather than asks for one.
+    pub(super) fn as_noun(&self, h: &Hit) -> bool {
+        matches!(
+            self.word_before(h.start),
+            "the"
+                | "a"
+                | "an"
+                | "el"
+                | "la"
+                | "los"
+                | "las"
+                | "un"
+                | "una"
+                | "le"
+                | "les"
+                | "une"
+                | "der"
+                | "die"
+                | "das"
+                | "ein"
+                | "eine"
+                | "einen"
+        )
+    }
+
     pub(super) fn word_before(&self, pos: usize) -> &str {
         let head = self.text.get(..pos).unwrap_or_default().trim_end();
         let start = head

@@ -175,7 +175,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
 /// category it most likely is.
 fn by_model(original: &str, view: &View) -> Option<Finding> {
     if learned::model(Task::Attack).score(&view.text) < Task::Attack.threshold()
-        || !rules::personal(&view.text)
+        || !crate::person::personal(&view.text)
     {
         return None;
     }

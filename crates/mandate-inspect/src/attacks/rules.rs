@@ -1,6 +1,7 @@
 //! The rules: cue roles combined by structure, over one reading of a message.
 
 use crate::lexicon::Cue::{self, *};
+use crate::person::{second_person, second_person_possessive, words};
 use crate::scan::Hit;
 use crate::{Category, Severity, Source};
 
@@ -70,6 +71,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         let demand_follows = |from: usize| {
             m.hits.iter().any(|d| {
                 d.start >= from
+                    && !m.as_noun(d)
                     && matches!(
                         d.cue,
                         Say | Write
@@ -478,53 +480,6 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         ));
     }
     out
-}
-
-/// The words of a text, apostrophes kept inside them ("you're", "t'a").
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-}
-
-/// Second-person pronouns, in the four languages.
-fn second_person(w: &str) -> bool {
-    matches!(
-        w,
-        "you" | "you're" | "te" | "tu" | "t'" | "vous" | "du" | "dir" | "dich"
-    )
-}
-
-/// Whether a text speaks as or to a person: a first- or second-person word in one of the four
-/// languages. What addresses the assistant has one ("give me", "your rules", "du bist"); a
-/// statement about the world ("the company has headquarters in Spain") has none.
-pub(super) fn personal(text: &str) -> bool {
-    words(text).any(|w| {
-        second_person(w)
-            || second_person_possessive(w)
-            || ["t'", "j'", "m'"].iter().any(|p| w.starts_with(p))
-            || matches!(
-                w,
-                // English
-                "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "my" | "mine" | "myself" | "we"
-                    | "we're" | "we've" | "us" | "our" | "yourself" | "you've" | "you'll"
-                    | "you'd" | "yours"
-                    // Spanish
-                    | "yo" | "mi" | "mis" | "nos" | "nosotros" | "nuestro" | "nuestra" | "ti"
-                    | "usted" | "ustedes" | "tuyo" | "tuya"
-                    // French
-                    | "moi" | "mon" | "ma" | "mes" | "nous" | "notre" | "toi" | "ta"
-                    // German
-                    | "ich" | "mich" | "mir" | "mein" | "meine" | "meinen" | "meiner" | "wir"
-                    | "uns" | "unser" | "unsere" | "deinen" | "deiner" | "ihnen"
-            )
-    })
-}
-
-/// Second-person possessives, in the four languages.
-fn second_person_possessive(w: &str) -> bool {
-    matches!(
-        w,
-        "your" | "tus" | "ton" | "tes" | "votre" | "vos" | "dein" | "deine"
-    )
 }
 
 /// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").

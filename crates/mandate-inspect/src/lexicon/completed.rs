@@ -29,6 +29,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("issued", Granted),
     ("processed", Granted),
     ("pushed through", Granted),
+    ("put through", Granted),
     ("applied", Granted),
     ("added", Granted),
     ("attached", Granted),

@@ -170,7 +170,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("instructions you received", PromptStrong),
     ("from the developers", PromptStrong),
     ("from your developers", PromptStrong),
-    ("your developers", PromptStrong),
     ("your creators", PromptStrong),
     ("what your developers", PromptStrong),
     ("tus desarrolladores", PromptStrong),

@@ -196,6 +196,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("directrices", RuleNoun),
     ("restriccion*", RuleNoun),
     ("limites", RuleNoun),
+    ("limite", RuleNoun),
     ("regles", RuleNoun),
     ("la regle", RuleNoun),
     ("les regles", RuleNoun),

@@ -216,6 +216,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("factory reset yourself", Mode),
     // Pretending, in the other languages' usual verbs.
     ("fais semblant", RolePlay),
+    ("now pose as", RolePlay),
+    ("you will pose as", RolePlay),
     ("faites semblant", RolePlay),
     ("incarne", RolePlay),
     ("haz de", RolePlay),
@@ -251,6 +253,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ohne einschrankungen", Mode),
     ("ohne filter", Mode),
     ("ohne grenzen", Mode),
+    ("keine grenzen", Mode),
+    ("aucune limite", Mode),
+    ("ningun limite", Mode),
     ("lehnt nie", Mode),
     ("lehnst nie", Mode),
     // Holding a persona against every correction.

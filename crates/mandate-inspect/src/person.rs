@@ -1,0 +1,54 @@
+//! Who a text speaks as or to: first- and second-person words in the four languages.
+//!
+//! The learned model read customer messages and answers addressed to a customer; a statement
+//! about the world ("the company has headquarters in Spain", "the horse has a diet of...")
+//! speaks to nobody, and the model is not asked about it.
+
+/// The words of a text, apostrophes kept inside them ("you're", "t'a").
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+}
+
+/// Second-person pronouns, in the four languages.
+pub(crate) fn second_person(w: &str) -> bool {
+    matches!(
+        w,
+        "you" | "you're" | "te" | "tu" | "t'" | "vous" | "du" | "dir" | "dich"
+    )
+}
+
+/// Whether a text speaks as or to a person: a first- or second-person word in one of the four
+/// languages. What addresses the assistant has one ("give me", "your rules", "du bist"); a
+/// statement about the world ("the company has headquarters in Spain") has none.
+pub(crate) fn personal(text: &str) -> bool {
+    words(text).any(|w| {
+        second_person(w)
+            || second_person_possessive(w)
+            || ["t'", "j'", "m'"].iter().any(|p| w.starts_with(p))
+            || matches!(
+                w,
+                // English
+                "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "my" | "mine" | "myself" | "we"
+                    | "we're" | "we've" | "us" | "our" | "yourself" | "you've" | "you'll"
+                    | "you'd" | "yours"
+                    // Spanish
+                    | "yo" | "mi" | "mis" | "nos" | "nosotros" | "nuestro" | "nuestra" | "ti"
+                    | "usted" | "ustedes" | "tuyo" | "tuya"
+                    // French
+                    | "moi" | "mon" | "ma" | "mes" | "nous" | "notre" | "toi" | "ta"
+                    // German
+                    | "ich" | "mich" | "mir" | "mein" | "meine" | "meinen" | "meiner" | "wir"
+                    | "uns" | "unser" | "unsere" | "deinen" | "deiner" | "ihnen"
+                    // Formal address: German "Sie", "Ihr Konto"; Spanish "su pedido"
+                    | "sie" | "ihr" | "ihre" | "ihren" | "ihrem" | "ihrer" | "su" | "sus"
+            )
+    })
+}
+
+/// Second-person possessives, in the four languages.
+pub(crate) fn second_person_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "your" | "tus" | "ton" | "tes" | "votre" | "vos" | "dein" | "deine"
+    )
+}
