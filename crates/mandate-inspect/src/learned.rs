@@ -100,8 +100,8 @@ impl Model {
 
     /// The probability that `view` (a normalised text) is positive.
     pub(crate) fn score(&self, view: &str) -> f32 {
-        // A sum per gram length, so that the additions of one byte do not wait on each other;
-        // the words' own. Counts per group, for the scaling.
+        // One sum for the words and one per gram length, so that the additions for one byte do
+        // not wait on each other; a count per group, for the scaling.
         let mut sums = [0f32; 6];
         let mut counts = [0u32; 2];
         occurrences(view, |n, s| {

@@ -300,11 +300,19 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 15] = [
+    let answers: [(&str, Option<&str>); 18] = [
         // Money back with an amount and a completed subject commits; a description does not.
         ("We've sent €12 back to your card.", Some("refund")),
         ("Ich habe Ihnen 30 Euro zurückerstattet.", Some("refund")),
         ("Refunds go back to your card within 5 days.", None),
+        (
+            "I've put through a €15 refund for the late parcel.",
+            Some("refund"),
+        ),
+        // A French reflexive present says what a thing does in general.
+        ("La réduction s'applique dès le troisième article.", None),
+        // A statement about the world speaks to nobody and commits nobody.
+        ("The blender has a glass jug of 1.5 litres.", None),
         // A present-tense grant in any person of the paradigm, with its object.
         ("Le descuento 15 € del total.", Some("discount")),
         // History read from the records, or dated in the past, reports; it grants nothing now.
