@@ -17,6 +17,9 @@ pub const SEP: u8 = 1 << 3;
 pub const BASE64: u8 = 1 << 4;
 /// An ASCII digit.
 pub const DIGIT: u8 = 1 << 5;
+/// A byte of a word as the learned model reads it: a word byte, or `_` (which joins the parts
+/// of an identifier).
+pub const TOKEN: u8 = 1 << 6;
 
 /// The class bits of every byte.
 pub static CLASS: [u8; 256] = classes();
@@ -51,6 +54,9 @@ const fn classes() -> [u8; 256] {
         }
         if b.is_ascii_digit() {
             c |= DIGIT;
+        }
+        if c & WORD != 0 || b == b'_' {
+            c |= TOKEN;
         }
         t[i] = c;
         i += 1;
@@ -106,10 +112,11 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
-/// Up to eight bytes as a little-endian word, zero-padded (a zero byte is in no class).
-fn load(part: &[u8]) -> u64 {
-    if let Ok(whole) = <[u8; 8]>::try_from(part) {
-        return u64::from_le_bytes(whole);
+/// The first eight bytes of `part` as a little-endian word, zero-padded (a zero byte is in no
+/// class).
+pub(crate) fn load(part: &[u8]) -> u64 {
+    if let Some(Ok(head)) = part.get(..8).map(<[u8; 8]>::try_from) {
+        return u64::from_le_bytes(head);
     }
     let mut a = [0u8; 8];
     for (slot, byte) in a.iter_mut().zip(part) {

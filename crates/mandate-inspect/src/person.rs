@@ -25,20 +25,20 @@ pub(crate) fn personal(text: &str) -> bool {
         second_person(w)
             || second_person_possessive(w)
             || ["t'", "j'", "m'"].iter().any(|p| w.starts_with(p))
+            || own_possessive(w)
             || matches!(
                 w,
                 // English
-                "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "my" | "mine" | "myself" | "we"
-                    | "we're" | "we've" | "us" | "our" | "yourself" | "you've" | "you'll"
-                    | "you'd" | "yours"
+                "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "mine" | "myself" | "we"
+                    | "we're" | "we've" | "us" | "yourself" | "you've" | "you'll" | "you'd"
+                    | "yours"
                     // Spanish
-                    | "yo" | "mi" | "mis" | "nos" | "nosotros" | "nuestro" | "nuestra" | "ti"
-                    | "usted" | "ustedes" | "tuyo" | "tuya"
+                    | "yo" | "nosotros" | "ti" | "usted" | "ustedes" | "tuyo" | "tuya"
                     // French
-                    | "moi" | "mon" | "ma" | "mes" | "nous" | "notre" | "toi" | "ta"
+                    | "moi" | "nous" | "toi" | "ta"
                     // German
-                    | "ich" | "mich" | "mir" | "mein" | "meine" | "meinen" | "meiner" | "wir"
-                    | "uns" | "unser" | "unsere" | "deinen" | "deiner" | "ihnen"
+                    | "ich" | "mich" | "mir" | "wir" | "uns" | "unser" | "deinen" | "deiner"
+                    | "ihnen"
                     // Formal address: German "Sie", "Ihr Konto"; Spanish "su pedido"
                     | "sie" | "ihr" | "ihre" | "ihren" | "ihrem" | "ihrer" | "su" | "sus"
             )
@@ -50,5 +50,28 @@ pub(crate) fn second_person_possessive(w: &str) -> bool {
     matches!(
         w,
         "your" | "tus" | "ton" | "tes" | "votre" | "vos" | "dein" | "deine"
+    )
+}
+
+/// A first-person possessive, which makes what follows the customer's own ("my", "notre",
+/// "meine").
+pub(crate) fn own_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "my" | "our"
+            | "mi"
+            | "mis"
+            | "nuestro"
+            | "nuestra"
+            | "mon"
+            | "ma"
+            | "mes"
+            | "notre"
+            | "nos"
+            | "mein"
+            | "meine"
+            | "meinen"
+            | "meiner"
+            | "unsere"
     )
 }

@@ -12,7 +12,7 @@ use aho_corasick::automaton::StateID;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
-use crate::bytes::{is_word, word_start_masks};
+use crate::bytes::{is_word, load, word_start_masks};
 use crate::lexicon::{Cue, CueSet, Family, phrases};
 
 /// What a compiled phrase stands for. One text may be a whole word for one role and a stem
@@ -190,25 +190,11 @@ impl Prefixes {
         let test = |table: &[u64; 1024], k: usize| {
             table.get(k / 64).is_none_or(|w| w & (1 << (k % 64)) != 0)
         };
-        let w = load8(b);
+        let w = load(b);
         self.tiny.get((w & 0xFF) as usize).copied().unwrap_or(true)
             || test(&self.short, hash(w, SHORT))
             || test(&self.long, hash(w, LONG))
     }
-}
-
-/// The first eight bytes of `b` as a little-endian word, zero-padded.
-fn load8(b: &[u8]) -> u64 {
-    let mut a = [0u8; 8];
-    match b.get(..8) {
-        Some(head) => a.copy_from_slice(head),
-        None => {
-            for (slot, byte) in a.iter_mut().zip(b) {
-                *slot = *byte;
-            }
-        }
-    }
-    u64::from_le_bytes(a)
 }
 
 /// The first `n` bytes (`n` < 8) of a loaded word, hashed to 16 bits.
@@ -219,7 +205,7 @@ fn hash(w: u64, n: usize) -> usize {
 
 /// The first `n` bytes of `b` (zero-padded), hashed to 16 bits.
 fn key(b: &[u8], n: usize) -> usize {
-    hash(load8(b), n)
+    hash(load(b), n)
 }
 
 impl Lexicon {

@@ -3,6 +3,7 @@
 
 use crate::lexicon::Cue;
 use crate::lexicon::CueSet;
+use crate::person::own_possessive;
 use crate::scan::{Hit, Sentence};
 
 /// A message: its sentences and what occurs anywhere in it.
@@ -344,26 +345,4 @@ impl<'a> Message<'a> {
                 | "man"
         )
     }
-}
-
-/// A possessive that makes what follows the customer's own ("my", "notre", "meine").
-fn own_possessive(w: &str) -> bool {
-    matches!(
-        w,
-        "my" | "our"
-            | "mi"
-            | "mis"
-            | "nuestro"
-            | "nuestra"
-            | "mon"
-            | "ma"
-            | "mes"
-            | "notre"
-            | "nos"
-            | "mein"
-            | "meine"
-            | "meinen"
-            | "meiner"
-            | "unsere"
-    )
 }
