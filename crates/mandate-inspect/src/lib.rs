@@ -332,6 +332,10 @@ pub fn language(text: &str) -> &'static str {
 /// A short excerpt of the original text, on character boundaries.
 pub(crate) fn excerpt(original: &str, start: usize, end: usize) -> String {
     let s = original.get(start..end).unwrap_or_default().trim();
+    // No more bytes than 160 is no more characters: nothing to count.
+    if s.len() <= 160 {
+        return s.to_owned();
+    }
     // Where the 161st character starts, if there is one: long spans are cut to 157 and "...".
     match s.char_indices().nth(160) {
         None => s.to_owned(),
