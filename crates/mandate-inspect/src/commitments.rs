@@ -348,6 +348,12 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     let passive = o
         .then(Passive, Granted, 25)
         .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money))
+        // A perfect with a thing as its subject: "the refund ... has gone through".
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| o.text.get(..g.start).is_some_and(|t| t.ends_with(" has ")))
+                .map(|g| (g.start, g.end))
+        })
         .or_else(|| {
             o.at(Granted)
                 .find(|g| {
@@ -376,6 +382,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                                                 | "no"
                                                 | "wasn't"
                                                 | "weren't"
+                                                | "hasn't"
+                                                | "haven't"
+                                                | "didn't"
                                                 | "son"
                                                 | "sont"
                                                 | "est"
@@ -425,10 +434,29 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             Signal::Passive
         });
     }
-    if o.has(Exception) && (o.has(Granted) || o.has(YouWill)) && !o.has(Refuse) {
+    // "Returns after 30 days aren't normally accepted": the grant is what is not done.
+    let affirmed = |g: &&Hit| !negated(o.text, g.start);
+    if o.has(Exception) && (o.at(Granted).any(affirmed) || o.has(YouWill)) && !o.has(Refuse) {
         return Some(Signal::Exception);
     }
     None
+}
+
+/// Whether one of the two words before `pos` negates what follows ("aren't normally
+/// accepted", "not approved").
+fn negated(text: &str, pos: usize) -> bool {
+    text.get(..pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| {
+            w.ends_with("n't")
+                || matches!(
+                    w,
+                    "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca"
+                )
+        })
 }
 
 fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {

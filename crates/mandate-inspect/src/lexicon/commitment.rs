@@ -135,6 +135,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("por esta vez", Exception),
     ("exceptionnellement", Exception),
     ("a titre exceptionnel", Exception),
+    ("de facon exceptionnelle", Exception),
+    ("exceptionally", Exception),
+    ("as an exception", Exception),
+    ("de forma excepcional", Exception),
+    ("de manera excepcional", Exception),
+    ("como excepcion", Exception),
+    ("als ausnahme", Exception),
     // admissions
     ("we're liable", Admit),
     ("we are liable", Admit),

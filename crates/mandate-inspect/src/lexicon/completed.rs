@@ -30,6 +30,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("processed", Granted),
     ("pushed through", Granted),
     ("put through", Granted),
+    ("gone through", Granted),
+    ("went through", Granted),
     ("applied", Granted),
     ("added", Granted),
     ("attached", Granted),
