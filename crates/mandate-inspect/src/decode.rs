@@ -63,7 +63,7 @@ fn runs(text: &str, accept: impl Fn(u8) -> bool, min: usize) -> Vec<(usize, usiz
 
 /// The base64 alphabet (standard and URL-safe, with padding).
 fn is_base64(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_')
+    crate::bytes::class(c) & crate::bytes::BASE64 != 0
 }
 
 /// Encoded segments found by their shape.

@@ -105,10 +105,15 @@ pub fn minor_units(number: &str) -> Option<i64> {
 /// Whether a text may mention money: a currency sign, or a currency code or word next to a
 /// digit. A cheap test before the regexes.
 pub fn mentions_money(text: &str) -> bool {
-    if text.contains(['$', '€', '£', '¥']) {
-        return true;
-    }
-    text.bytes().any(|b| b.is_ascii_digit()) && {
+    let b = text.as_bytes();
+    // `$`, or the first bytes of `€` (E2 82 AC), `£` (C2 A3) and `¥` (C2 A5): a byte search,
+    // as this is asked of every sentence of every answer.
+    let sign = memchr::memchr3_iter(b'$', 0xE2, 0xC2, b).any(|i| match b.get(i) {
+        Some(b'$') => true,
+        Some(0xE2) => b.get(i + 1..i + 3) == Some(&[0x82, 0xAC][..]),
+        _ => matches!(b.get(i + 1), Some(0xA3 | 0xA5)),
+    });
+    sign || b.iter().any(u8::is_ascii_digit) && {
         let lower = text.to_ascii_lowercase();
         ["eur", "usd", "gbp", "chf", "aud", "cad", "dollar", "pound"]
             .iter()

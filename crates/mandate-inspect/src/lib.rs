@@ -336,6 +336,10 @@ pub(crate) fn excerpt(original: &str, start: usize, end: usize) -> String {
     if s.len() <= 160 {
         return s.to_owned();
     }
+    // An ASCII head is a character per byte: cut it without counting.
+    if s.as_bytes().get(..161).is_some_and(<[u8]>::is_ascii) {
+        return format!("{}...", s.get(..157).unwrap_or_default());
+    }
     // Where the 161st character starts, if there is one: long spans are cut to 157 and "...".
     match s.char_indices().nth(160) {
         None => s.to_owned(),

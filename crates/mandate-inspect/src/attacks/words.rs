@@ -24,6 +24,8 @@ impl WordChecks {
         // How many words ago "through", "to", "bis" followed a number.
         let mut since_range = usize::MAX;
         let mut since_bulk = usize::MAX;
+        // Most texts have no identifier: one search, not one per word.
+        let underscores = memchr::memchr(b'_', text.as_bytes()).is_some();
         for word in ascii_words(text) {
             since_quantifier = since_quantifier.saturating_add(1);
             since_number = since_number.saturating_add(1);
@@ -40,7 +42,7 @@ impl WordChecks {
                 since_range = 0;
             }
             since_range = since_range.saturating_add(1);
-            if b.contains(&b'_') {
+            if underscores && b.contains(&b'_') {
                 let mut parts = 0;
                 let well_formed = word.split('_').all(|p| {
                     parts += 1;
@@ -183,7 +185,7 @@ fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
     let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+        let word = |c: u8| crate::bytes::class(c) & crate::bytes::TOKEN != 0;
         while b.get(i).is_some_and(|c| !word(*c)) {
             i += 1;
         }
