@@ -12,7 +12,7 @@ use aho_corasick::automaton::StateID;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
-use crate::bytes::{is_word, load, word_start_masks};
+use crate::bytes::{is_word, load, positions_of, word_start_masks};
 use crate::lexicon::{Cue, CueSet, Family, phrases};
 
 /// What a compiled phrase stands for. One text may be a whole word for one role and a stem
@@ -386,8 +386,12 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
 pub fn quoted(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
+    // Only these bytes open anything; `after` is where the last quote found ends.
+    let mut after = 0;
+    for i in positions_of(b, *b"\"'<[") {
+        if i < after {
+            continue;
+        }
         let c = b.get(i).copied().unwrap_or(0);
         let opens = match c {
             b'"' => true,
@@ -403,7 +407,6 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
             _ => false,
         };
         if !opens {
-            i += 1;
             continue;
         }
         let close = match c {
@@ -415,11 +418,9 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
                 .get(i + 1..)
                 .and_then(|r| r.iter().position(|x| *x == b']'))
                 .map(|p| i + 1 + p),
-            b'\'' => (i + 1..b.len()).find(|&j| {
-                b.get(j) == Some(&b'\'')
-                    && !b.get(j + 1).is_some_and(|n| n.is_ascii_alphabetic())
-                    && j > i + 1
-            }),
+            b'\'' => positions_of(b.get(i + 2..).unwrap_or_default(), [b'\''])
+                .map(|k| i + 2 + k)
+                .find(|&j| !b.get(j + 1).is_some_and(|n| n.is_ascii_alphabetic())),
             _ => {
                 // Markup: everything from the first tag to the last closing tag.
                 text.rfind("</")
@@ -431,12 +432,9 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
                     })
             }
         };
-        match close {
-            Some(j) if j > i => {
-                out.push((i, j + 1));
-                i = j + 1;
-            }
-            _ => i += 1,
+        if let Some(j) = close.filter(|j| *j > i) {
+            out.push((i, j + 1));
+            after = j + 1;
         }
     }
     out
@@ -463,7 +461,8 @@ pub fn sentences<'h>(text: &str, hits: &'h [Hit], quotes: &[(usize, usize)]) -> 
     let mut bounds = Vec::new();
     let mut start = 0;
     let mut q = 0;
-    for (i, &c) in b.iter().enumerate() {
+    for i in positions_of(b, *b"!?;\n.") {
+        let c = b.get(i).copied().unwrap_or(0);
         let next = b.get(i + 1).copied();
         let ends = match c {
             b'!' | b'?' | b';' | b'\n' => true,
