@@ -106,6 +106,12 @@ impl Own<'_> {
         })
     }
 
+    /// Whether the sentence names what would be committed to: a kind's word, a percentage or
+    /// (when `money`) an amount.
+    fn says_what(&self, sentence: &str, money: bool) -> bool {
+        KINDED.iter().any(|k| self.has(*k)) || sentence.contains('%') || money
+    }
+
     /// Whether a refusal or hedge governs position `pos`: it comes before it in the same
     /// clause (no "but" between them).
     fn undone_at(&self, pos: usize, by: &[Cue]) -> bool {
@@ -193,6 +199,17 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         text: &view.text,
         span: (best.start, best.end),
     };
+    // A sentence with neither a thing to commit to nor a word of granting commits to nothing,
+    // whatever its score: "I've been feeling unwell" reads like "I've refunded you" to a model
+    // of words.
+    let sentence = view.text.get(best.start..best.end).unwrap_or_default();
+    let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
+    if !grants
+        && !own.says_what(sentence, extract::mentions_money(sentence))
+        && extract::dates(sentence).is_empty()
+    {
+        return None;
+    }
     Some(commitment(original, view, &own, Signal::Learned))
 }
 
@@ -229,6 +246,33 @@ enum Signal {
     /// No rule, but the learned model.
     Learned,
 }
+
+/// The roles of the words that name what is committed to.
+const KINDED: [Cue; 10] = [
+    KRefund,
+    KDiscount,
+    KPrice,
+    KWarranty,
+    KFee,
+    KCompensation,
+    KAccount,
+    KDelivery,
+    KLegal,
+    KException,
+];
+
+/// The roles of the words that grant, promise or give.
+const GRANTING: [Cue; 9] = [
+    Grant,
+    Granted,
+    Performative,
+    Exception,
+    Guarantee,
+    GuaranteeWord,
+    Gift,
+    MoneyBack,
+    CodeGiven,
+];
 
 const REFUSE: &[Cue] = &[Refuse];
 const HEDGED: &[Cue] = &[Refuse, Hedge];
@@ -316,19 +360,8 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = y;
         return Some(Signal::YouWill);
     }
-    let kinded = [
-        KRefund,
-        KDiscount,
-        KPrice,
-        KWarranty,
-        KFee,
-        KCompensation,
-        KAccount,
-        KDelivery,
-        KLegal,
-        KException,
-    ];
-    let has_kind = kinded.iter().any(|k| o.has(*k)) || sentence.contains('%') || money;
+    let kinded = KINDED;
+    let has_kind = o.says_what(sentence, money);
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
     if has_kind && let Some(p) = o.at(Performative).find(|p| !o.undone_at(p.start, HEDGED)) {
         let _ = p;

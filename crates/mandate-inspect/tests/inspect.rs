@@ -305,7 +305,11 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 22] = [
+    let answers: [(&str, Option<&str>); 24] = [
+        // A first person with nothing to grant and no word of granting commits to nothing,
+        // however much it sounds like "I've refunded you".
+        ("I've been feeling run down for a week now.", None),
+        ("I've been meaning to try the new café in town.", None),
         // Money back with an amount and a completed subject commits; a description does not.
         ("We've sent €12 back to your card.", Some("refund")),
         // A perfect with the grant as its subject commits; a wait for it does not.
