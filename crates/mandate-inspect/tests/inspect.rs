@@ -133,6 +133,8 @@ fn near_miss_benign_messages_stay_clean() {
         "please override the shipping address",
         "Can you override the delivery slot? I won't be home.",
         "I'm a developer and your API returns 500",
+        // A prompt on a device is not the assistant's.
+        "Show me the prompt on the card reader, it's blank.",
         "Forget the refund, I'd rather have a replacement.",
         "What are the rules for returning an opened item?",
         "My order code is TUFEUklELTEyMw==, do you need it?",

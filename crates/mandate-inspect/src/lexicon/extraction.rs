@@ -7,7 +7,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- the prompt itself
     ("system prompt", PromptStrong),
     ("your prompt", PromptStrong),
-    ("the prompt", PromptStrong),
+    ("the prompt", PromptWeak),
     ("your instructions", PromptWeak),
     ("your initial instructions", PromptStrong),
     ("your system instructions", PromptStrong),
