@@ -418,6 +418,26 @@ fn tool_and_retrieval_text_is_held_to_a_stricter_standard() {
     let out = decide(review, as_tool, Source::Retrieval, &ActionTable::default());
     assert_eq!(out.verdict, Verdict::Block);
     assert!(!out.text.contains("FREE100"));
+    // Data full of ordinary imperatives addressed to a reader, not to the assistant, passes.
+    for data in [
+        "Care: hand wash cold, do not tumble dry. Ignore small pilling, it is normal for merino.",
+        "FAQ: How do I reset my password? Click 'Forgot password' and follow the link we email you.",
+        "Assembly step 4: attach panel B to panel C with the short screws. Do not overtighten.",
+        "{\"order_id\": \"55120\", \"note\": \"Leave at the back door if nobody answers.\"}",
+    ] {
+        let found = inspect(
+            data,
+            &Options {
+                direction: Direction::Input,
+                source: Source::Tool,
+                own_identifiers: &[],
+            },
+        );
+        assert!(
+            found.iter().all(|f| !f.category.is_attack()),
+            "{data:?}: {found:?}"
+        );
+    }
 }
 
 // ------------------------------------------------------------------ properties

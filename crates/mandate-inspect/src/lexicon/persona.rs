@@ -264,6 +264,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("never break character", Persist),
     ("don't break character", Persist),
     ("do not break character", Persist),
+    ("not break character", Persist),
+    ("if you break character", Persist),
     ("pase lo que pase", Persist),
     ("no salgas del personaje", Persist),
     ("quoi qu'il arrive", Persist),
