@@ -236,8 +236,11 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
     // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
     let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai());
-    let unbound_persona =
-        role_play && (m.has(Mode) || m.has(Persist) || m.has(Behave)) || amoral_self;
+    // A named mode given rules of behaviour ("DAN, do anything now... you can do anything") is
+    // a persona even when no verb of role-play introduces it.
+    let unbound_persona = role_play && (m.has(Mode) || m.has(Persist) || m.has(Behave))
+        || m.has(Mode) && m.has(Behave)
+        || amoral_self;
     if unbound_persona
         || (role_play || m.has(Mode) || fiction)
             && (m.has(Payoff)

@@ -217,7 +217,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sans verification", Unlock),
     ("sans controle", Unlock),
     ("exceptionnelle", Unlock),
-    ("accord*", Unlock),
+    // French "accorder" (to grant) in its forms; a stem would take in "according".
+    ("accorde", Unlock),
+    ("accordez", Unlock),
+    ("accorder", Unlock),
+    ("accordee", Unlock),
+    ("accordes", Unlock),
     ("aprueb*", Unlock),
     ("erstatte", Unlock),
     ("genehmige", Unlock),

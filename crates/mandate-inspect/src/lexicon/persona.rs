@@ -327,6 +327,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("opposite day", Mode),
     // A self freed from ethics, law or censorship.
     ("amoral", Amoral),
+    // A self let out of what binds an AI: "freed from the confines of AI".
+    ("freed from the confines", Amoral),
+    ("free from the confines", Amoral),
     ("amoralisch", Amoral),
     ("uncensored", Amoral),
     ("unzensiert", Amoral),
@@ -415,6 +418,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("egal, ob es illegal", Amoral),
     // Rules of behaviour laid down for a persona.
     ("you will always", Behave),
+    ("not allowed to deny", Behave),
+    ("not allowed to refuse", Behave),
     ("you will never", Behave),
     ("you will not", Behave),
     ("you will respond", Behave),
