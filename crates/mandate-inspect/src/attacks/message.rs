@@ -70,14 +70,33 @@ impl<'a> Message<'a> {
         }
     }
 
-    /// Whether a demand word is used as a noun, after an article ("I found the answer", "une
-    /// réponse", "die Antwort"): it names a thing rather than asks for one.
+    /// Whether a demand word is used as a noun, after an article or a possessive ("I found the
+    /// answer", "une réponse", "die Antwort", "sorry for my ignorance"): it names a thing
+    /// rather than asks for one.
     pub(super) fn as_noun(&self, h: &Hit) -> bool {
         matches!(
             self.word_before(h.start),
             "the"
                 | "a"
                 | "an"
+                | "my"
+                | "your"
+                | "our"
+                | "their"
+                | "his"
+                | "her"
+                | "mi"
+                | "tu"
+                | "su"
+                | "mon"
+                | "ma"
+                | "ton"
+                | "ta"
+                | "votre"
+                | "mein"
+                | "meine"
+                | "dein"
+                | "deine"
                 | "el"
                 | "la"
                 | "los"
@@ -94,6 +113,19 @@ impl<'a> Message<'a> {
                 | "eine"
                 | "einen"
         )
+    }
+
+    /// Whether the hit is followed by "of" ("a copy of", "copia de", "copie du"): the head of
+    /// a noun phrase.
+    pub(super) fn heads_of_phrase(&self, h: &Hit) -> bool {
+        let next = self
+            .text
+            .get(h.end..)
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        matches!(next, "of" | "de" | "del" | "du" | "des" | "von")
     }
 
     pub(super) fn word_before(&self, pos: usize) -> &str {
@@ -295,54 +327,56 @@ impl<'a> Message<'a> {
     /// Whether a verb is used as a command rather than to report (not "I forget", "we skip").
     pub(super) fn imperative(&self, h: &Hit) -> bool {
         // A subject or auxiliary right before the verb makes it a report: "I forget", "j'ai
-        // oublié", "he olvidado", "ich habe vergessen".
-        !matches!(
-            self.word_before(h.start),
-            "i" | "we"
-                | "i'd"
-                | "i'll"
-                | "we'll"
-                | "they"
-                | "he"
-                | "she"
-                | "to"
-                | "don't"
-                | "didn't"
-                | "never"
-                | "not"
-                | "may"
-                | "might"
-                | "i've"
-                | "you'll"
-                | "it"
-                | "j'ai"
-                | "je"
-                | "j'avais"
-                | "nous"
-                | "on"
-                | "il"
-                | "elle"
-                | "ils"
-                | "avons"
-                | "avez"
-                | "ai"
-                | "yo"
-                | "hemos"
-                | "ha"
-                | "han"
-                | "habia"
-                | "se"
-                | "me"
-                | "ich"
-                | "wir"
-                | "habe"
-                | "haben"
-                | "hat"
-                | "hast"
-                | "hatte"
-                | "er"
-                | "es"
-                | "man"
-        )
+        // oublié", "he olvidado", "ich habe vergessen"; an article or possessive makes it a
+        // noun ("my ignorance").
+        !self.as_noun(h)
+            && !matches!(
+                self.word_before(h.start),
+                "i" | "we"
+                    | "i'd"
+                    | "i'll"
+                    | "we'll"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "to"
+                    | "don't"
+                    | "didn't"
+                    | "never"
+                    | "not"
+                    | "may"
+                    | "might"
+                    | "i've"
+                    | "you'll"
+                    | "it"
+                    | "j'ai"
+                    | "je"
+                    | "j'avais"
+                    | "nous"
+                    | "on"
+                    | "il"
+                    | "elle"
+                    | "ils"
+                    | "avons"
+                    | "avez"
+                    | "ai"
+                    | "yo"
+                    | "hemos"
+                    | "ha"
+                    | "han"
+                    | "habia"
+                    | "se"
+                    | "me"
+                    | "ich"
+                    | "wir"
+                    | "habe"
+                    | "haben"
+                    | "hat"
+                    | "hast"
+                    | "hatte"
+                    | "er"
+                    | "es"
+                    | "man"
+            )
     }
 }

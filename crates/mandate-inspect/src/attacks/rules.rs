@@ -280,7 +280,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         .hits
         .iter()
         .any(|h| h.cue == PromptStrong && !adjective_prompt(m.text, h));
-    let reveal_strong = m.has(RevealStrong);
+    // "Copia de la factura", "a copy of my receipt": a word of copying out that heads a noun
+    // phrase names a document, not a demand.
+    let reveal_strong = m
+        .hits
+        .iter()
+        .any(|h| h.cue == RevealStrong && !m.in_quote(h) && !m.as_noun(h) && !m.heads_of_phrase(h));
     // A question alone asks for the prompt when it is the assistant's ("what is your system
     // prompt?"), not a page's ("is the system prompt on the checkout page...?").
     let asks_yours = m.ss.iter().any(|s| {

@@ -83,7 +83,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("resumen", Reveal),
     ("tabla", Reveal),
     ("copia", RevealStrong),
-    ("literal*", RevealStrong),
+    // Not "literally", which in a customer's mouth is emphasis ("I literally can't find it").
+    ("literal", RevealStrong),
     ("textual*", RevealStrong),
     ("mot pour mot", RevealStrong),
     ("textuellement", RevealStrong),
