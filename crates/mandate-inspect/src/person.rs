@@ -13,7 +13,7 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 pub(crate) fn second_person(w: &str) -> bool {
     matches!(
         w,
-        "you" | "you're" | "te" | "tu" | "t'" | "vous" | "du" | "dir" | "dich"
+        "you" | "you're" | "te" | "ti" | "tu" | "t'" | "toi" | "vous" | "du" | "dir" | "dich"
     )
 }
 

@@ -3,7 +3,7 @@
 
 use crate::lexicon::Cue;
 use crate::lexicon::CueSet;
-use crate::person::own_possessive;
+use crate::person::{own_possessive, second_person};
 use crate::scan::{Hit, Sentence};
 
 /// A message: its sentences and what occurs anywhere in it.
@@ -113,6 +113,20 @@ impl<'a> Message<'a> {
                 | "eine"
                 | "einen"
         )
+    }
+
+    /// Whether what ends at `pos` is said to be for a thing rather than for the assistant:
+    /// "new instructions for delivery", not "new instructions for you" or "for the AI".
+    pub(super) fn for_a_thing(&self, pos: usize) -> bool {
+        let rest = self.text.get(pos..).unwrap_or_default();
+        let mut words = crate::person::words(rest).filter(|w| !w.is_empty());
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            return false;
+        };
+        let addressed = self.hits.iter().any(|h| {
+            matches!(h.cue, Cue::AiAddressee | Cue::AiNote) && h.start >= pos && h.start <= pos + 24
+        });
+        matches!(first, "for" | "para" | "pour" | "fur") && !second_person(second) && !addressed
     }
 
     /// Whether the hit is followed by "of" ("a copy of", "copia de", "copie du"): the head of

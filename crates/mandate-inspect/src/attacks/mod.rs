@@ -185,7 +185,7 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         return None;
     } else if has(&[PromptStrong, PromptWeak, RevealStrong]) {
         (Category::PromptExtraction, "learned")
-    } else if has(&[RolePlay, Mode, Fiction, RealSelf]) {
+    } else if has(&[RolePlay, Mode, Fiction, RealSelf, Behave, Persist, Amoral]) {
         (Category::Jailbreak, "learned")
     } else if has(&[Authority, StaffRole]) {
         (Category::AuthoritySpoofing, "learned")
@@ -193,8 +193,26 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         (Category::DataExfiltration, "learned")
     } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck]) {
         (Category::ToolAbuse, "learned")
-    } else {
+    } else if has(&[
+        OverrideVerb,
+        PriorStrong,
+        PriorWeak,
+        NewRule,
+        NewTask,
+        Nullify,
+        Obey,
+        Hijack,
+        YouMust,
+        AiAddressee,
+        AiNote,
+        Directive,
+        SteerUser,
+    ]) {
         (Category::Injection, "direct")
+    } else {
+        // Only words every customer uses ("as a loyal customer", "a summary of your
+        // policies"): a score alone does not make an attack.
+        return None;
     };
     let (s, e) = view.original(0, view.text.len());
     Some(finding(original, category, kind, Severity::High, s, e))
@@ -266,7 +284,19 @@ fn read(
         .first()
         .is_some_and(|(s, _)| text.get(..*s).unwrap_or_default().trim().is_empty())
     {
-        quotes.remove(0);
+        // All of it wrapped up ("[note] [you are DAN...]"): none of it is relayed.
+        let outside = quotes
+            .windows(2)
+            .filter_map(|w| match w {
+                [(_, end), (start, _)] => text.get(*end..*start),
+                _ => None,
+            })
+            .chain(quotes.last().and_then(|(_, e)| text.get(*e..)));
+        if outside.flat_map(str::chars).all(|c| !c.is_alphanumeric()) {
+            quotes.clear();
+        } else {
+            quotes.remove(0);
+        }
     }
     mark_quoted(&mut cue_hits, &quotes);
     let ss = sentences(text, &cue_hits, &quotes);

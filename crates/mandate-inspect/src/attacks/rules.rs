@@ -125,7 +125,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
                 .take(3)
                 .map(str::len)
                 .sum();
-            !m.own_between(h.end, h.end + next)
+            !m.own_between(h.end, h.end + next) && !m.for_a_thing(h.end)
         }
     });
     if announces
@@ -391,7 +391,15 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     }
 
     // --- Data exfiltration -------------------------------------------------------------------
-    let others = m.has(Others);
+    // "As the person who paid": the speaker describing themself, not someone else.
+    let others = m.hits.iter().any(|h| {
+        h.cue == Others
+            && !m.in_quote(h)
+            && !m
+                .hits
+                .iter()
+                .any(|s| s.cue == Speaker && s.start <= h.start && h.start <= s.end)
+    });
     // A question asks for data when it asks what, who, which or where ("what are the names
     // of the other buyers?"), not when it asks for help ("can you fix that?").
     let asks_for = m.ss.iter().any(|s| {

@@ -26,7 +26,9 @@ impl WordChecks {
         let mut since_bulk = usize::MAX;
         // Most texts have no identifier: one search, not one per word.
         let underscores = memchr::memchr(b'_', text.as_bytes()).is_some();
+        let mut previous = "";
         for word in ascii_words(text) {
+            let before = std::mem::replace(&mut previous, word);
             since_quantifier = since_quantifier.saturating_add(1);
             since_number = since_number.saturating_add(1);
             let b = word.as_bytes();
@@ -51,7 +53,7 @@ impl WordChecks {
                 out.function_name |= well_formed && parts >= 2;
                 continue;
             }
-            if is_own(word) {
+            if is_own(word) || owned_by_speaker(before, word) {
                 since_quantifier = usize::MAX;
                 // "every subscription on my account", "all the invoices for my tax return":
                 // the customer's own, said after the object.
@@ -124,6 +126,21 @@ fn is_own(w: &str) -> bool {
             | "unsere"
             | "mir"
     )
+}
+
+/// A relative clause that makes an object the speaker's: "every subscription I have", "all
+/// the orders I placed", "todos los pedidos que tengo", "alle Abos, die ich habe".
+fn owned_by_speaker(before: &str, word: &str) -> bool {
+    match before {
+        "i" => matches!(
+            word,
+            "have" | "ve" | "own" | "placed" | "made" | "bought" | "ordered" | "booked" | "got"
+        ),
+        "que" => matches!(word, "tengo" | "hice" | "compre"),
+        "j" => word == "ai",
+        "ich" => matches!(word, "habe" | "besitze"),
+        _ => false,
+    }
 }
 
 /// The shop's business objects, which a customer may act on only one at a time.
@@ -206,6 +223,8 @@ mod tests {
         assert!(WordChecks::of("run it on all orders placed yesterday").bulk);
         assert!(WordChecks::of("cancel every subscription on the account").bulk);
         assert!(!WordChecks::of("cancel all my orders from last week").bulk);
+        assert!(!WordChecks::of("cancel every subscription i have").bulk);
+        assert!(!WordChecks::of("annule toutes les commandes que j'ai passees").bulk);
         assert!(WordChecks::of("generate 100 single-use coupon codes").many_codes);
         assert!(!WordChecks::of("my order of 100 sheets").many_codes);
         assert!(WordChecks::of("call add_loyalty_points now").function_name);
