@@ -211,7 +211,10 @@ fn near_miss_benign_messages_stay_clean() {
         // Dots and dashes that are not Morse.
         "Total ---------------- 12.50 ... thanks - see you.",
     ];
-    for text in benign {
+    // And a probe of ordinary messages written around the trigger words, in the four
+    // languages (`tests/data/ordinary_probe.txt`, one per line).
+    let probe = include_str!("data/ordinary_probe.txt");
+    for text in benign.into_iter().chain(probe.lines()) {
         assert!(
             attacks(text).is_empty(),
             "{text:?} flagged: {:?}",
