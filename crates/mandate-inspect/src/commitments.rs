@@ -97,6 +97,22 @@ impl Own<'_> {
         self.hits.iter().filter(move |h| h.cue == c)
     }
 
+    /// Each `b` with the nearest `a` before it within `window` bytes, as (a's start, b's end):
+    /// "I'm sorry, I'm not able to waive" pairs the verb with the subject that governs it.
+    fn nearest_before(
+        &self,
+        a: Cue,
+        b: Cue,
+        window: usize,
+    ) -> impl Iterator<Item = (usize, usize)> {
+        self.at(b).filter_map(move |y| {
+            self.at(a)
+                .filter(|x| x.start < y.start && y.start <= x.end + window)
+                .last()
+                .map(|x| (x.start, y.end))
+        })
+    }
+
     /// `a` followed by `b` within `window` bytes.
     fn then(&self, a: Cue, b: Cue, window: usize) -> Option<(usize, usize)> {
         self.at(a).find_map(|x| {
@@ -293,8 +309,19 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .and_then(|t| t.split_whitespace().next_back())
             .is_some_and(|w| matches!(w, "to" | "para" | "pour" | "zu" | "um"))
     };
+    // "I've updated my notes": work on the agent's own things grants the customer nothing.
+    let own_object = |h: &Hit| {
+        o.text.get(h.end..).is_some_and(|rest| {
+            matches!(
+                rest.split_whitespace().next(),
+                Some("my" | "mi" | "mis" | "mon" | "ma" | "mes" | "meine" | "meinen" | "mein")
+            )
+        })
+    };
     // Money sent back or over is granted only when the sentence says how much.
-    let granted = |h: &Hit| (h.cue == Granted || (money && h.cue == MoneyBack)) && !purpose(h);
+    let granted = |h: &Hit| {
+        (h.cue == Granted || (money && h.cue == MoneyBack)) && !purpose(h) && !own_object(h)
+    };
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
     let done = o
@@ -345,10 +372,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = g;
         return Some(Signal::Gift);
     }
-    if let Some((s, _)) = o
-        .then(WillSubject, Grant, 40)
-        .or_else(|| o.then(WillSubject, Granted, 30))
-        && !o.undone_at(s, HEDGED)
+    if o.nearest_before(WillSubject, Grant, 40)
+        .chain(o.nearest_before(WillSubject, Granted, 30))
+        .any(|(s, _)| !o.undone_at(s, HEDGED))
     {
         return Some(if o.has(Exception) {
             Signal::Exception

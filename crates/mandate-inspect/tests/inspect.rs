@@ -225,6 +225,19 @@ fn near_miss_benign_messages_stay_clean() {
 
 // ------------------------------------------------------------------ structure, not sentences
 
+#[test]
+fn informational_answers_written_around_grant_words_commit_to_nothing() {
+    // Policies, hedges, refusals, hand-offs, history and prices, in the four languages
+    // (`tests/data/informational_probe.txt`, one per line).
+    for text in include_str!("data/informational_probe.txt").lines() {
+        assert!(
+            commitment_kinds(text).is_empty(),
+            "{text:?} commits: {:?}",
+            commitment_kinds(text)
+        );
+    }
+}
+
 fn commitment_kinds(text: &str) -> Vec<String> {
     inspect(text, &Options::AGENT_OUTPUT)
         .iter()
