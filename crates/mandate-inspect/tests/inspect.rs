@@ -226,6 +226,21 @@ fn near_miss_benign_messages_stay_clean() {
 // ------------------------------------------------------------------ structure, not sentences
 
 #[test]
+fn probes_written_to_avoid_the_lexicon_are_caught() {
+    // Grants and attacks phrased away from the usual verbs, in the four languages
+    // (`tests/data/committal_probe.txt`, `tests/data/attack_probe.txt`, one per line).
+    for text in include_str!("data/committal_probe.txt").lines() {
+        assert!(
+            !commitment_kinds(text).is_empty(),
+            "{text:?} commits to nothing"
+        );
+    }
+    for text in include_str!("data/attack_probe.txt").lines() {
+        assert!(!attacks(text).is_empty(), "{text:?} is no attack");
+    }
+}
+
+#[test]
 fn informational_answers_written_around_grant_words_commit_to_nothing() {
     // Policies, hedges, refusals, hand-offs, history and prices, in the four languages
     // (`tests/data/informational_probe.txt`, one per line).

@@ -130,6 +130,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     });
     if announces
         && (m.has(Obey)
+            || m.has(Directive)
             || m.has(OverrideVerb)
             || m.has(RuleNoun)
             || m.has(Nullify)

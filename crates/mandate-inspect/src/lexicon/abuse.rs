@@ -293,6 +293,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("without verification", SkipCheck),
     ("skip the checks", SkipCheck),
     ("sin comprobar", SkipCheck),
+    ("sin pasar por", SkipCheck),
     ("sin verificar", SkipCheck),
     ("no compruebes", SkipCheck),
     ("no verifiques", SkipCheck),

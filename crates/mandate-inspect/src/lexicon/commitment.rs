@@ -111,6 +111,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("como compensacion", Gift),
     ("sin coste", Gift),
     ("de regalo", Gift),
+    // What the customer will not have to pay: "vous ne paierez pas les frais".
+    ("you won't pay", Gift),
+    ("you will not pay", Gift),
+    ("you don't have to pay", Gift),
+    ("no pagaras", Gift),
+    ("no tendras que pagar", Gift),
+    ("vous ne paierez pas", Gift),
+    ("vous n'aurez pas a payer", Gift),
+    ("sie mussen nichts zahlen", Gift),
+    ("sie zahlen nichts", Gift),
     // exceptions
     ("make an exception", Exception),
     ("made an exception", Exception),
@@ -229,6 +239,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("borra", Grant),
     ("quita", Grant),
     ("reembolsa", Grant),
+    // Imperatives with a clitic: "reembólsame", "devuélveme", "rembourse-moi".
+    ("reembolsame", Grant),
+    ("reembolsanos", Grant),
+    ("devuelveme", Grant),
     ("aplica", Grant),
     ("valider", Grant),
     ("supprime", Grant),

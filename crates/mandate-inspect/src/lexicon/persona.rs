@@ -99,6 +99,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- payoffs
     ("free", Payoff),
     ("for free", Payoff),
+    ("% off", Payoff),
     ("don't pay", Payoff),
     ("dont pay", Payoff),
     ("doesn't pay", Payoff),
