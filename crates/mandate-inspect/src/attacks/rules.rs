@@ -1,7 +1,7 @@
 //! The rules: cue roles combined by structure, over one reading of a message.
 
 use crate::lexicon::Cue::{self, *};
-use crate::person::{second_person, second_person_possessive, words};
+use crate::person::{own_possessive, second_person, second_person_possessive, words};
 use crate::scan::Hit;
 use crate::{Category, Severity, Source};
 
@@ -343,7 +343,17 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     }
 
     // --- Tool abuse -------------------------------------------------------------------------
-    let acts = m.has(ToolVerb) || m.has(ToolRef) || m.has(Grant) || m.has(Sensitive);
+    // A tool verb acts when it commands: "run the refund tool", not "I run a shop".
+    let commands = m
+        .hits
+        .iter()
+        .any(|h| h.cue == ToolVerb && !m.in_quote(h) && m.imperative(h));
+    // A tool of the customer's own ("my API integration") is not one of the shop's.
+    let shop_tool = m
+        .hits
+        .iter()
+        .any(|h| h.cue == ToolRef && !m.in_quote(h) && !own_possessive(m.word_before(h.start)));
+    let acts = commands || shop_tool || m.has(Grant) || m.has(Sensitive);
     if (m.has(ThirdParty) && acts || m.has(Kin) && m.has(Sensitive)) && !m.has(Process) {
         out.push(fired(
             Category::ToolAbuse,
@@ -382,7 +392,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             m.span(&[Loop]),
         ));
     }
-    if words.function_name && (m.has(ToolVerb) || m.has(ToolRef)) {
+    if words.function_name && (m.has(ToolVerb) || shop_tool) {
         out.push(fired(
             Category::ToolAbuse,
             "direct_tool_call",
@@ -537,11 +547,18 @@ fn names_destination(text: &str, pos: usize) -> bool {
         .rev()
         .take(3)
         .collect();
-    // Read backwards: "work my to" for "to my work email".
-    words.windows(2).any(|w| {
-        matches!(w, [mine, to] if matches!(*to, "to" | "a" | "an" | "into")
+    // Read backwards: "work my to" for "to my work email"; "my that's" for "that's my
+    // address", the customer saying whose the destination is.
+    let to_mine = words.windows(2).any(|w| {
+        matches!(w, [mine, to] if matches!(*to, "to" | "a" | "an" | "into" | "that's" | "it's" | "is")
             && matches!(*mine, "my" | "our" | "mi" | "mon" | "ma" | "meine" | "mein" | "meinen"))
-    })
+    });
+    // "The confirmation email", "the tracking email": a message, not an address.
+    let a_message = matches!(
+        words.first(),
+        Some(&("confirmation" | "order" | "receipt" | "verification" | "tracking" | "welcome"))
+    );
+    to_mine || a_message
 }
 
 /// Whether the text contains an email address (`name@domain.tld`).

@@ -198,7 +198,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("they won't mind", ThirdParty),
     ("she's away", ThirdParty),
     ("he's away", ThirdParty),
-    ("without asking", ThirdParty),
+    // Someone not asked: "without asking him". Alone, "without asking" is how a thing was
+    // done ("my son bought it without asking").
+    ("without asking him", ThirdParty),
+    ("without asking her", ThirdParty),
+    ("without asking them", ThirdParty),
     ("ella no lo sabe", ThirdParty),
     ("el no lo sabe", ThirdParty),
     ("sin que lo sepa", ThirdParty),
@@ -325,7 +329,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("without the usual checks", SkipCheck),
     ("without the checks", SkipCheck),
     ("ohne nachzufragen", SkipCheck),
-    ("without asking", SkipCheck),
+    ("without asking questions", SkipCheck),
+    ("without asking any", SkipCheck),
+    ("without asking for", SkipCheck),
     ("sin preguntar", SkipCheck),
     ("sans demander", SkipCheck),
     ("sans verification", SkipCheck),
