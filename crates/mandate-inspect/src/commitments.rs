@@ -318,9 +318,27 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             )
         })
     };
+    // "I've taken a look", "I've made a note": a verb that names an act of attention.
+    let light = |h: &Hit| {
+        o.text.get(h.end..).is_some_and(|rest| {
+            let mut next = rest
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+            matches!(
+                (next.next(), next.next()),
+                (
+                    Some("a"),
+                    Some("look" | "closer" | "note" | "moment" | "minute" | "peek")
+                )
+            )
+        })
+    };
     // Money sent back or over is granted only when the sentence says how much.
     let granted = |h: &Hit| {
-        (h.cue == Granted || (money && h.cue == MoneyBack)) && !purpose(h) && !own_object(h)
+        (h.cue == Granted || (money && h.cue == MoneyBack))
+            && !purpose(h)
+            && !own_object(h)
+            && !light(h)
     };
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
@@ -420,10 +438,13 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                         kinded.contains(&k.cue)
                             && k.end <= g.start
                             && g.start <= k.end + 14
+                            // "Ihr Abonnement verlängert sich": a reflexive present says
+                            // what a thing does in general.
+                            && !o.text.get(g.end..).is_some_and(|r| r.starts_with(" sich"))
                             && !o.text.get(k.end..g.start).is_some_and(|between| {
-                                // "La remise s'applique": a reflexive present says what a
-                                // thing does in general.
+                                // "La remise s'applique", "la suscripción se renueva" too.
                                 between.ends_with("s'")
+                                    || between.ends_with(" se ")
                                     || between.split_whitespace().any(|w| {
                                         matches!(
                                             w,
