@@ -485,6 +485,32 @@ fn tool_and_retrieval_text_is_held_to_a_stricter_standard() {
     let out = decide(review, as_tool, Source::Retrieval, &ActionTable::default());
     assert_eq!(out.verdict, Verdict::Block);
     assert!(!out.text.contains("FREE100"));
+    // Probes of tool results and retrieved documents (`tests/data/tool_*_probe.txt`, one per
+    // line): product pages, reviews, FAQs, CRM notes and API responses pass; the same kinds
+    // of data carrying instructions for the assistant do not.
+    let as_data = |text: &str| {
+        inspect(
+            text,
+            &Options {
+                direction: Direction::Input,
+                source: Source::Tool,
+                own_identifiers: &[],
+            },
+        )
+    };
+    for text in include_str!("data/tool_benign_probe.txt").lines() {
+        let found = as_data(text);
+        assert!(
+            found.iter().all(|f| !f.category.is_attack()),
+            "{text:?}: {found:?}"
+        );
+    }
+    for text in include_str!("data/tool_attack_probe.txt").lines() {
+        assert!(
+            as_data(text).iter().any(|f| f.category.is_attack()),
+            "{text:?} passed"
+        );
+    }
     // Data full of ordinary imperatives addressed to a reader, not to the assistant, passes.
     for data in [
         "Care: hand wash cold, do not tumble dry. Ignore small pilling, it is normal for merino.",

@@ -115,8 +115,16 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         }
     }
     // "New rule in my house", "from now on my address is...": rules of the customer's own.
+    // Data is held to the stricter standard: what it quotes is as much its own as the rest.
+    let has = |c: Cue| {
+        if source.is_data() {
+            m.anywhere(c)
+        } else {
+            m.has(c)
+        }
+    };
     let announces = m.hits.iter().any(|h| {
-        h.cue == NewRule && !m.in_quote(h) && {
+        h.cue == NewRule && (!m.in_quote(h) || source.is_data()) && {
             let next: usize = m
                 .text
                 .get(h.end..)
@@ -129,12 +137,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         }
     });
     if announces
-        && (m.has(Obey)
-            || m.has(Directive)
-            || m.has(OverrideVerb)
-            || m.has(RuleNoun)
-            || m.has(Nullify)
-            || m.has(YouMust))
+        && (has(Obey)
+            || has(Directive)
+            || has(OverrideVerb)
+            || has(RuleNoun)
+            || has(Nullify)
+            || has(YouMust))
     {
         out.push(fired(
             Category::Injection,
@@ -178,6 +186,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
                         | ToolVerb
                         | Mode
                         | Payoff
+                        | Bulk
+                        | Request
                 )
         });
         vocative && directive_follows

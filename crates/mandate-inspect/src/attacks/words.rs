@@ -44,7 +44,7 @@ impl WordChecks {
                 since_range = 0;
             }
             since_range = since_range.saturating_add(1);
-            if underscores && b.contains(&b'_') {
+            if underscores && b.contains(&b'_') && !json_token(text, word) {
                 let mut parts = 0;
                 let well_formed = word.split('_').all(|p| {
                     parts += 1;
@@ -76,6 +76,21 @@ impl WordChecks {
         out.bulk |= pending_bulk;
         out
     }
+}
+
+/// Whether `word` (a slice of `text`) is a quoted key or value of JSON-like data (`"reason":
+/// "address_not_found"`): a token of data, not the name of a function to call.
+fn json_token(text: &str, word: &str) -> bool {
+    let start = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    let end = start + word.len();
+    let b = text.as_bytes();
+    let quoted = start > 0 && b.get(start - 1) == Some(&b'"') && b.get(end) == Some(&b'"');
+    let before = text
+        .get(..start.saturating_sub(1))
+        .unwrap_or_default()
+        .trim_end();
+    let after = text.get(end + 1..).unwrap_or_default().trim_start();
+    quoted && (before.ends_with(':') || after.starts_with(':'))
 }
 
 /// Words that make a range of two numbers.
@@ -229,5 +244,7 @@ mod tests {
         assert!(!WordChecks::of("my order of 100 sheets").many_codes);
         assert!(WordChecks::of("call add_loyalty_points now").function_name);
         assert!(!WordChecks::of("mail me at a_b@x.com").function_name);
+        assert!(!WordChecks::of("{\"reason\": \"address_not_found\"}").function_name);
+        assert!(WordChecks::of("use the \"issue_refund\" tool").function_name);
     }
 }
