@@ -140,10 +140,33 @@ fn digits(s: &str) -> Vec<u32> {
     s.chars().filter_map(|c| c.to_digit(10)).collect()
 }
 
-/// A payment card: 13–19 digits, a known network prefix, a valid Luhn check digit.
+/// A payment card: a length and prefix that a card network issues (Visa, Mastercard, Amex,
+/// Discover, JCB, Diners, UnionPay, Maestro), and a valid Luhn check digit. A barcode or a
+/// serial number of the same length passes Luhn one time in ten; few of them also carry a
+/// network's prefix at its length.
 fn luhn_card(s: &str) -> bool {
     let d = digits(s);
-    if !(13..=19).contains(&d.len()) || !matches!(d.first(), Some(2..=6)) {
+    let prefix = |n: usize| d.iter().take(n).fold(0u32, |a, x| a * 10 + x);
+    let len = d.len();
+    let issued = match d.first() {
+        Some(4) => matches!(len, 13 | 16 | 19),
+        Some(2) => (2221..=2720).contains(&prefix(4)) && len == 16,
+        Some(5) => match prefix(2) {
+            51..=55 => len == 16,
+            50 | 56..=58 => (12..=19).contains(&len),
+            _ => false,
+        },
+        Some(3) => match prefix(2) {
+            34 | 37 => len == 15,
+            36 | 38 | 39 => (14..=19).contains(&len),
+            30 => (300..=305).contains(&prefix(3)) && (14..=19).contains(&len),
+            35 => (3528..=3589).contains(&prefix(4)) && (16..=19).contains(&len),
+            _ => false,
+        },
+        Some(6) => (16..=19).contains(&len) || (12..=19).contains(&len) && prefix(2) == 67,
+        _ => false,
+    };
+    if !issued {
         return false;
     }
     let sum: u32 = d
@@ -269,6 +292,9 @@ pub(crate) fn detect(text: &str, own: &[String]) -> Vec<Finding> {
             if !(det.check)(value) || own.contains(&canonical(value)) {
                 continue;
             }
+            if det.category == Category::Pii && labelled_not_personal(text, start, det.kind) {
+                continue;
+            }
             // A longer, more specific finding already covers this span (a card inside an IBAN...).
             if out.iter().any(|f| f.start <= start && end <= f.end) {
                 continue;
@@ -291,6 +317,66 @@ pub(crate) fn detect(text: &str, own: &[String]) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether the number at `start` is labelled as something other than personal data: an
+/// identifier of the shop's records ("order 4111-2025-0098", "model number 5901234123457",
+/// "SN: 4532...", "reference: 2026-11-22-000123"), or, for a phone number, the shop's own
+/// line ("call our support line at 0800 123 4567", "contact us on...").
+fn labelled_not_personal(text: &str, start: usize, kind: &str) -> bool {
+    if !matches!(kind, "card_number" | "phone") {
+        return false;
+    }
+    // The label is in the same sentence, right before the number.
+    let head = text.get(..start).unwrap_or_default();
+    let clause = head.rsplit(['.', '!', '?', '\n']).next().unwrap_or(head);
+    let before: Vec<String> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let record = before.iter().take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "order"
+                | "reference"
+                | "ref"
+                | "invoice"
+                | "ticket"
+                | "tracking"
+                | "case"
+                | "claim"
+                | "sku"
+                | "model"
+                | "serial"
+                | "sn"
+                | "item"
+                | "article"
+                | "part"
+                | "pedido"
+                | "referencia"
+                | "factura"
+                | "seguimiento"
+                | "commande"
+                | "facture"
+                | "suivi"
+                | "bestellung"
+                | "bestellnummer"
+                | "rechnung"
+                | "sendung"
+                | "sendungsnummer"
+        )
+    });
+    let shop_line = kind == "phone"
+        && before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "our" | "us" | "nuestro" | "nuestra" | "notre" | "nous" | "unsere" | "unser" | "uns"
+            )
+        });
+    record || shop_line
 }
 
 /// Calls `at` for every place a literal may start: key prefixes and keywords start a word
@@ -483,6 +569,15 @@ mod tests {
         assert_eq!(kinds("DNI 12345678Z"), ["es_dni"]);
         assert!(kinds("DNI 12345678A").is_empty(), "wrong check letter");
         assert_eq!(kinds("call +44 20 7946 0958 today"), ["phone"]);
+        // Numbers labelled as the shop's records, or the shop's own line, are not personal.
+        assert!(kinds("Your order 4111-2025-0098 shipped").is_empty());
+        assert!(kinds("The model number is 5901234123457.").is_empty());
+        assert!(kinds("Serial number: 4532015112830366").is_empty());
+        assert!(kinds("Call our support line at 0800 123 4567.").is_empty());
+        assert_eq!(kinds("Her card number is 4532015112830366."), ["card_number"]);
+        // A Luhn-valid number no network issues at its length is no card.
+        assert!(!luhn_card("5901234123457"));
+        assert!(luhn_card("378282246310005"));
         assert!(kinds("order #902331 total $1,200.50 on 2024-03-01").is_empty());
     }
 
