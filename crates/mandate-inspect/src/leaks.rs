@@ -319,12 +319,15 @@ pub(crate) fn detect(text: &str, own: &[String]) -> Vec<Finding> {
     out
 }
 
-/// Whether the number at `start` is labelled as something other than personal data: an
-/// identifier of the shop's records ("order 4111-2025-0098", "model number 5901234123457",
-/// "SN: 4532...", "reference: 2026-11-22-000123"), or, for a phone number, the shop's own
-/// line ("call our support line at 0800 123 4567", "contact us on...").
+/// Whether the phone-like number at `start` is labelled as something other than personal
+/// data: an identifier of the shop's records ("order 4111-2025-0098", "reference:
+/// 2026-11-22-000123"), or the shop's own line ("call our support line at 0800 123 4567",
+/// "contact us on...").
 fn labelled_not_personal(text: &str, start: usize, kind: &str) -> bool {
-    if !matches!(kind, "card_number" | "phone") {
+    // Only phone numbers: a number that passes a card network's prefix, length and Luhn
+    // check is redacted whatever it is called, so that calling a card a serial number does
+    // not carry it out.
+    if kind != "phone" {
         return false;
     }
     // The label is in the same sentence, right before the number.
@@ -572,7 +575,8 @@ mod tests {
         // Numbers labelled as the shop's records, or the shop's own line, are not personal.
         assert!(kinds("Your order 4111-2025-0098 shipped").is_empty());
         assert!(kinds("The model number is 5901234123457.").is_empty());
-        assert!(kinds("Serial number: 4532015112830366").is_empty());
+        // A card is a card whatever it is called.
+        assert_eq!(kinds("Serial number: 4532015112830366"), ["card_number"]);
         assert!(kinds("Call our support line at 0800 123 4567.").is_empty());
         assert_eq!(kinds("Her card number is 4532015112830366."), ["card_number"]);
         // A Luhn-valid number no network issues at its length is no card.
