@@ -376,7 +376,15 @@ fn labelled_not_personal(text: &str, start: usize, kind: &str) -> bool {
         && before.iter().any(|w| {
             matches!(
                 w.as_str(),
-                "our" | "us" | "nuestro" | "nuestra" | "notre" | "nous" | "unsere" | "unser" | "uns"
+                "our"
+                    | "us"
+                    | "nuestro"
+                    | "nuestra"
+                    | "notre"
+                    | "nous"
+                    | "unsere"
+                    | "unser"
+                    | "uns"
             )
         });
     record || shop_line
@@ -578,7 +586,10 @@ mod tests {
         // A card is a card whatever it is called.
         assert_eq!(kinds("Serial number: 4532015112830366"), ["card_number"]);
         assert!(kinds("Call our support line at 0800 123 4567.").is_empty());
-        assert_eq!(kinds("Her card number is 4532015112830366."), ["card_number"]);
+        assert_eq!(
+            kinds("Her card number is 4532015112830366."),
+            ["card_number"]
+        );
         // A Luhn-valid number no network issues at its length is no card.
         assert!(!luhn_card("5901234123457"));
         assert!(luhn_card("378282246310005"));

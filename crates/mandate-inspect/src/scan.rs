@@ -321,14 +321,6 @@ impl Sentence<'_> {
         self.hits.iter().filter(move |h| h.cue == cue)
     }
 
-    /// Whether `b` follows `a` within `window` bytes.
-    pub fn then(&self, a: Cue, b: Cue, window: usize) -> bool {
-        self.at(a).any(|x| {
-            self.at(b)
-                .any(|y| y.start >= x.end && y.start - x.end <= window)
-        })
-    }
-
     /// Whether `a` and `b` occur within `window` bytes of each other, in either order.
     pub fn near(&self, a: Cue, b: Cue, window: usize) -> bool {
         self.at(a).any(|x| {

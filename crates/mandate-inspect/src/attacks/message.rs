@@ -74,45 +74,7 @@ impl<'a> Message<'a> {
     /// answer", "une réponse", "die Antwort", "sorry for my ignorance"): it names a thing
     /// rather than asks for one.
     pub(super) fn as_noun(&self, h: &Hit) -> bool {
-        matches!(
-            self.word_before(h.start),
-            "the"
-                | "a"
-                | "an"
-                | "my"
-                | "your"
-                | "our"
-                | "their"
-                | "his"
-                | "her"
-                | "mi"
-                | "tu"
-                | "su"
-                | "mon"
-                | "ma"
-                | "ton"
-                | "ta"
-                | "votre"
-                | "mein"
-                | "meine"
-                | "dein"
-                | "deine"
-                | "el"
-                | "la"
-                | "los"
-                | "las"
-                | "un"
-                | "una"
-                | "le"
-                | "les"
-                | "une"
-                | "der"
-                | "die"
-                | "das"
-                | "ein"
-                | "eine"
-                | "einen"
-        )
+        determiner(self.word_before(h.start))
     }
 
     /// Whether what ends at `pos` is said to be for a thing rather than for the assistant:
@@ -143,11 +105,7 @@ impl<'a> Message<'a> {
     }
 
     pub(super) fn word_before(&self, pos: usize) -> &str {
-        let head = self.text.get(..pos).unwrap_or_default().trim_end();
-        let start = head
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .map_or(0, |i| i + 1);
-        head.get(start..).unwrap_or_default()
+        word_before(self.text, pos)
     }
 
     /// Whether the word before `pos` makes a rule noun practical rather than the assistant's:
@@ -393,4 +351,56 @@ impl<'a> Message<'a> {
                     | "man"
             )
     }
+}
+
+/// The word that ends before `pos` in `text`.
+pub(super) fn word_before(text: &str, pos: usize) -> &str {
+    let head = text.get(..pos).unwrap_or_default().trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map_or(0, |i| i + 1);
+    head.get(start..).unwrap_or_default()
+}
+
+/// Articles and possessives: a verb-like word after one is a noun ("my refund", "the answer").
+pub(super) fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "my"
+            | "your"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "mi"
+            | "tu"
+            | "su"
+            | "mon"
+            | "ma"
+            | "ton"
+            | "ta"
+            | "votre"
+            | "mein"
+            | "meine"
+            | "dein"
+            | "deine"
+            | "el"
+            | "la"
+            | "los"
+            | "las"
+            | "un"
+            | "una"
+            | "le"
+            | "les"
+            | "une"
+            | "der"
+            | "die"
+            | "das"
+            | "ein"
+            | "eine"
+            | "einen"
+    )
 }

@@ -180,12 +180,19 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         return None;
     }
     let cues = hits(&view.text, Family::Attack);
-    let has = |roles: &[Cue]| cues.iter().any(|h| roles.contains(&h.cue));
+    // A tool verb used as a noun ("about my refund") is a word every customer uses.
+    let has = |roles: &[Cue]| {
+        cues.iter().any(|h| {
+            roles.contains(&h.cue)
+                && !(h.cue == ToolVerb
+                    && message::determiner(message::word_before(&view.text, h.start)))
+        })
+    };
     let (category, kind) = if cues.is_empty() {
         return None;
     } else if has(&[PromptStrong, PromptWeak, RevealStrong]) {
         (Category::PromptExtraction, "learned")
-    } else if has(&[RolePlay, Mode, Fiction, RealSelf, Behave, Persist, Amoral]) {
+    } else if has(&[RolePlay, Mode, RealSelf, Behave, Persist, Amoral]) {
         (Category::Jailbreak, "learned")
     } else if has(&[Authority, StaffRole]) {
         (Category::AuthoritySpoofing, "learned")

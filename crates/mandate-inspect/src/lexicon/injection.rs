@@ -257,6 +257,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("from this point", NewRule),
     ("from this message", NewRule),
     ("new rule", NewRule),
+    // A policy said to be new, as grounds for a demand: "per the new company policy...".
+    ("per the new", NewRule),
+    ("under the new", NewRule),
+    ("according to the new", NewRule),
+    ("segun la nueva", NewRule),
+    ("selon la nouvelle", NewRule),
+    ("laut der neuen", NewRule),
     ("new rules", NewRule),
     ("new instructions", NewRule),
     ("updated instructions", NewRule),

@@ -21,6 +21,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("imagine you're", RolePlay),
     ("imagine that you are", RolePlay),
     ("act as", RolePlay),
+    ("simulate a", RolePlay),
+    ("simulate an", RolePlay),
     ("acting as", RolePlay),
     ("roleplay", RolePlay),
     ("role-play as", RolePlay),
