@@ -102,45 +102,66 @@ fn is_range_word(w: &str) -> bool {
 }
 
 /// "all", "every", in the four languages.
-fn is_quantifier(w: &str) -> bool {
-    matches!(
-        w,
-        "all"
-            | "every"
-            | "each"
-            | "todos"
-            | "todas"
-            | "toutes"
-            | "tous"
-            | "alle"
-            | "allen"
-            | "jede"
-            | "jeden"
-            | "samtliche"
-    )
-}
+const QUANTIFIERS: &[&str] = &[
+    "all",
+    "every",
+    "each",
+    "todos",
+    "todas",
+    "toutes",
+    "tous",
+    "alle",
+    "allen",
+    "jede",
+    "jeden",
+    "samtliche",
+];
 
 /// Possessives that make a quantified object the customer's own ("all my orders").
+const OWN: &[&str] = &[
+    "my", "our", "me", "mine", "mis", "mi", "nuestros", "nuestras", "mes", "mon", "ma", "nos",
+    "meine", "meinen", "mein", "unsere", "mir",
+];
+
+/// For each first byte, a bit per length (up to 31) of the words above that start with it:
+/// most words of a message are none of them, and one lookup says so.
+static LISTED: [u32; 256] = listed(&[QUANTIFIERS, OWN]);
+
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time over non-empty words shorter than 32 bytes; a const fn cannot use get"
+)]
+const fn listed(lists: &[&[&str]]) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i].as_bytes();
+            t[w[0] as usize] |= 1 << w.len();
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+}
+
+/// Whether `word` may be a quantifier or a possessive (no false negatives).
+fn may_be_listed(word: &[u8]) -> bool {
+    let bits = word
+        .first()
+        .and_then(|b| LISTED.get(usize::from(*b)))
+        .copied()
+        .unwrap_or(0);
+    word.len() < 32 && bits & (1 << word.len()) != 0
+}
+
+fn is_quantifier(w: &str) -> bool {
+    may_be_listed(w.as_bytes()) && QUANTIFIERS.contains(&w)
+}
+
 fn is_own(w: &str) -> bool {
-    matches!(
-        w,
-        "my" | "our"
-            | "me"
-            | "mine"
-            | "mis"
-            | "mi"
-            | "nuestros"
-            | "nuestras"
-            | "mes"
-            | "mon"
-            | "ma"
-            | "nos"
-            | "meine"
-            | "meinen"
-            | "mein"
-            | "unsere"
-            | "mir"
-    )
+    may_be_listed(w.as_bytes()) && OWN.contains(&w)
 }
 
 /// A relative clause that makes an object the speaker's: "every subscription I have", "all
