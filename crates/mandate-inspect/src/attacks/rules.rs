@@ -392,13 +392,19 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             m.span(&[ThirdParty, Kin, ToolVerb, ToolRef]),
         ));
     }
-    // The word checks need a quantity word, or an underscore for a function name.
-    let words = if m.anywhere(Quantity) || m.text.contains('_') {
-        WordChecks::of(m.text)
-    } else {
-        WordChecks::default()
+    // The word checks need a quantity word, or an underscore for a function name; they read
+    // every word, so only a rule that would fire with them asks for them.
+    let checks = std::cell::OnceCell::new();
+    let words = || {
+        *checks.get_or_init(|| {
+            if m.anywhere(Quantity) || m.text.contains('_') {
+                WordChecks::of(m.text)
+            } else {
+                WordChecks::default()
+            }
+        })
     };
-    if (m.has(Bulk) || words.bulk || words.many_codes) && acts {
+    if acts && (m.has(Bulk) || words().bulk || words().many_codes) {
         out.push(fired(
             Category::ToolAbuse,
             "bulk",
@@ -422,7 +428,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             m.span(&[Loop]),
         ));
     }
-    if words.function_name && (m.has(ToolVerb) || shop_tool) {
+    if (m.has(ToolVerb) || shop_tool) && words().function_name {
         out.push(fired(
             Category::ToolAbuse,
             "direct_tool_call",
@@ -494,7 +500,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         && m.hits
             .iter()
             .any(|h| h.cue == PiiNoun && !m.in_quote(h) && !names_destination(m.text, h.start));
-    if outside && (others || m.has(RawDump) || m.has(Bulk) || words.bulk || sensitive) {
+    if outside && (others || m.has(RawDump) || m.has(Bulk) || sensitive || words().bulk) {
         out.push(fired(
             Category::DataExfiltration,
             "outside_destination",

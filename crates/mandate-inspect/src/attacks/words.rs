@@ -24,8 +24,9 @@ impl WordChecks {
         // How many words ago "through", "to", "bis" followed a number.
         let mut since_range = usize::MAX;
         let mut since_bulk = usize::MAX;
-        // Most texts have no identifier: one search, not one per word.
-        let underscores = memchr::memchr(b'_', text.as_bytes()).is_some();
+        // Most texts have no identifier: the underscores are found once, and a word is looked
+        // at closely only if the next one lies inside it.
+        let mut underscores = memchr::memchr_iter(b'_', text.as_bytes()).peekable();
         let mut previous = "";
         for word in ascii_words(text) {
             let before = std::mem::replace(&mut previous, word);
@@ -44,7 +45,10 @@ impl WordChecks {
                 since_range = 0;
             }
             since_range = since_range.saturating_add(1);
-            if underscores && b.contains(&b'_') && !json_token(text, word) {
+            let start = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            while underscores.next_if(|u| *u < start).is_some() {}
+            let has_underscore = underscores.peek().is_some_and(|u| *u < start + word.len());
+            if has_underscore && !json_token(text, word) {
                 let mut parts = 0;
                 let well_formed = word.split('_').all(|p| {
                     parts += 1;
@@ -213,8 +217,9 @@ fn is_business_object(w: &str) -> bool {
 
 /// What a bulk request counts out: codes, coupons, vouchers, accounts.
 fn is_counted(w: &str) -> bool {
-    // Stems, so compounds count too ("Gutscheincodes", "giftcards").
-    [
+    // Stems, so compounds count too ("Gutscheincodes", "giftcards"). Every stem begins with
+    // one of a few letter pairs: a word without one needs no substring search.
+    const STEMS: [&str; 11] = [
         "code",
         "coupon",
         "voucher",
@@ -226,9 +231,14 @@ fn is_counted(w: &str) -> bool {
         "cuenta",
         "compte",
         "konto",
-    ]
-    .iter()
-    .any(|stem| w.contains(stem))
+    ];
+    let may = w.as_bytes().windows(2).any(|p| {
+        matches!(
+            p,
+            [b'c', b'o' | b'u'] | [b'v', b'o'] | [b'g', b'u' | b'i'] | [b'a', b'c'] | [b'k', b'o']
+        )
+    });
+    may && STEMS.iter().any(|stem| w.contains(stem))
         || matches!(w, "gift" | "bons" | "bon" | "vales")
 }
 
