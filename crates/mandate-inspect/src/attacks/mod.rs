@@ -120,19 +120,25 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // Encoded segments: decode and read again.
     if depth < MAX_DECODE_DEPTH {
         for seg in decode::segments(original) {
-            let inner = detect(&seg.text, source, depth + 1);
-            let inner_view = normalize(&seg.text);
-            let inner_hits = hits(&inner_view.text, Family::Attack);
-            let demand = !read(
-                &seg.text,
-                &inner_view,
-                &inner_view.text,
-                inner_hits,
-                source,
-                Reading::Unveiled,
-            )
-            .is_empty();
-            if inner.iter().any(|f| f.category.is_attack()) || demand {
+            // An attack inside is enough; otherwise, any demand at all, as nobody encodes an
+            // ordinary request.
+            let attack_inside = detect(&seg.text, source, depth + 1)
+                .iter()
+                .any(|f| f.category.is_attack());
+            let demand = || {
+                let inner_view = normalize(&seg.text);
+                let inner_hits = hits(&inner_view.text, Family::Attack);
+                !read(
+                    &seg.text,
+                    &inner_view,
+                    &inner_view.text,
+                    inner_hits,
+                    source,
+                    Reading::Unveiled,
+                )
+                .is_empty()
+            };
+            if attack_inside || demand() {
                 out.push(finding(
                     original,
                     Category::EncodedInstruction,
