@@ -60,6 +60,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("vamos a escribir", RolePlay),
     ("un cuento", RolePlay),
     ("du bist jetzt", RolePlay),
+    // Verb second after a time adverbial: "ab jetzt bist du...", "jetzt bist du...".
+    ("jetzt bist du", RolePlay),
+    ("nun bist du", RolePlay),
+    ("ab sofort bist du", RolePlay),
     ("du bist ein", RolePlay),
     ("stell dir vor", RolePlay),
     ("tu so als", RolePlay),
@@ -421,6 +425,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("egal, ob es illegal", Amoral),
     // Rules of behaviour laid down for a persona.
     ("you will always", Behave),
+    ("niemals ablehnt", Behave),
+    ("nie ablehnt", Behave),
+    ("immer antwortet", Behave),
     ("not allowed to deny", Behave),
     ("not allowed to refuse", Behave),
     ("you will never", Behave),
