@@ -139,7 +139,15 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
                 .take(3)
                 .map(str::len)
                 .sum();
-            !m.own_between(h.end, h.end + next) && !m.for_a_thing(h.end)
+            // "I'd like to override my delivery day from now on": the customer's own thing,
+            // named before the words of time.
+            let clause = m.text.get(..h.start).unwrap_or_default();
+            let clause = clause
+                .rsplit([',', '.', ';', ':', '!', '?'])
+                .next()
+                .unwrap_or(clause);
+            let own_before = words(clause).any(own_possessive);
+            !m.own_between(h.end, h.end + next) && !m.for_a_thing(h.end) && !own_before
         }
     });
     if announces
@@ -384,7 +392,20 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         .iter()
         .any(|h| h.cue == ToolRef && !m.in_quote(h) && !own_possessive(m.word_before(h.start)));
     let acts = commands || shop_tool || m.has(Grant) || m.has(Sensitive);
-    if (m.has(ThirdParty) && acts || m.has(Kin) && m.has(Sensitive)) && !m.has(Process) {
+    // A relative who receives ("change the name to my wife's", "for my son") is no account
+    // acted on.
+    let kin_acted_on = m.hits.iter().any(|h| {
+        h.cue == Kin && !m.in_quote(h) && {
+            let head = m.text.get(..h.start).unwrap_or_default();
+            let mut before = head.split_whitespace().rev();
+            let mut word = before.next();
+            if word.is_some_and(own_possessive) {
+                word = before.next();
+            }
+            !matches!(word, Some("to" | "into" | "for"))
+        }
+    });
+    if (m.has(ThirdParty) && acts || kin_acted_on && m.has(Sensitive)) && !m.has(Process) {
         out.push(fired(
             Category::ToolAbuse,
             "third_party",
