@@ -541,7 +541,14 @@ fn negated(text: &str, pos: usize) -> bool {
 
 fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     use CommitmentKind as K;
-    let count = |c: Cue| o.hits.iter().filter(|h| h.cue == c).count() as i32;
+    // What is refused is not what is granted: "I can't issue a refund, but I've added a store
+    // credit" is about the credit.
+    let count = |c: Cue| {
+        o.hits
+            .iter()
+            .filter(|h| h.cue == c && !o.undone_at(h.start, REFUSE))
+            .count() as i32
+    };
     let mut score = [
         (K::Refund, 3 * count(KRefund)),
         (K::Discount, 3 * count(KDiscount)),
@@ -605,6 +612,7 @@ fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             })
     }) || o.hits.iter().any(|h| {
         matches!(h.cue, Grant | Granted | Performative)
+            && !o.undone_at(h.start, REFUSE)
             && o.text.get(h.start..h.end).is_some_and(|t| {
                 REFUND_VERBS
                     .iter()
