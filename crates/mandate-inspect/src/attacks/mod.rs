@@ -102,16 +102,28 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 decode::caesar(&view.text, shift),
             ));
         }
+        // "Read this backwards": the whole view, reversed, when nothing was found yet (a
+        // second full reading is not cheap). Only an ASCII view, so that every offset of the
+        // reversed text is a character boundary of the view.
+        if !attacked && view.text.is_ascii() {
+            views.push(("reversed", view.text.chars().rev().collect()));
+        }
     }
     for (kind, text) in views {
         let h = hits(&text, Family::Attack);
         if let Some(e) = read(original, &view, &text, h, source, Reading::Unveiled).first() {
+            // A reversed reading's offsets run the other way: the finding is the whole text.
+            let (s, e) = if kind == "reversed" {
+                (0, original.len())
+            } else {
+                (e.start, e.end)
+            };
             out.push(finding_at(
                 original,
                 Category::EncodedInstruction,
                 kind,
-                e.start,
-                e.end,
+                s,
+                e,
             ));
             break;
         }

@@ -110,6 +110,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("schick", Request),
     // ---------------------------------------------------------------- decoding
     ("decode", Decode),
+    // Text written backwards, and the word that says so.
+    ("backwards", Decode),
+    ("reversed", Decode),
+    ("in reverse", Decode),
+    ("al reves", Decode),
+    ("a l'envers", Decode),
+    ("ruckwarts", Decode),
     ("decoded", Decode),
     ("base64", Decode),
     ("base 64", Decode),
