@@ -313,12 +313,14 @@ mod kinds;
 mod language;
 mod performative;
 mod persona;
+mod relayed;
 mod undo;
 
 /// Every cue phrase, with its role.
 pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
     injection::PHRASES
         .iter()
+        .chain(relayed::PHRASES)
         .chain(extraction::PHRASES)
         .chain(persona::PHRASES)
         .chain(authority::PHRASES)
