@@ -241,8 +241,16 @@ fn phone_like(s: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
         .count();
+    // A national number with its trunk zero may come in two groups ("0171 1234567", "030
+    // 12345678"): an area or mobile prefix of three to five digits, then the subscriber.
+    let trunk = groups == 2
+        && s.starts_with('0')
+        && (10..=12).contains(&d.len())
+        && s.split(|c: char| !c.is_ascii_digit())
+            .next()
+            .is_some_and(|g| (3..=5).contains(&g.len()));
     (9..=15).contains(&d.len())
-        && (s.starts_with('+') || groups >= 3 || (s.starts_with('(') && groups >= 2))
+        && (s.starts_with('+') || groups >= 3 || (s.starts_with('(') && groups >= 2) || trunk)
         && !luhn_card(s)
 }
 
@@ -380,6 +388,12 @@ fn labelled_not_personal(text: &str, start: usize, kind: &str) -> bool {
                     | "us"
                     | "nuestro"
                     | "nuestra"
+                    | "llamenos"
+                    | "llámenos"
+                    | "llamanos"
+                    | "llámanos"
+                    | "contactenos"
+                    | "contáctenos"
                     | "notre"
                     | "nous"
                     | "unsere"
@@ -580,6 +594,9 @@ mod tests {
         assert_eq!(kinds("DNI 12345678Z"), ["es_dni"]);
         assert!(kinds("DNI 12345678A").is_empty(), "wrong check letter");
         assert_eq!(kinds("call +44 20 7946 0958 today"), ["phone"]);
+        assert_eq!(kinds("Seine Handynummer ist 0171 1234567."), ["phone"]);
+        assert!(kinds("Ihre Bestellnummer lautet 301-4455667.").is_empty());
+        assert!(kinds("Llámenos al 900 123 456.").is_empty());
         // Numbers labelled as the shop's records, or the shop's own line, are not personal.
         assert!(kinds("Your order 4111-2025-0098 shipped").is_empty());
         assert!(kinds("The model number is 5901234123457.").is_empty());
