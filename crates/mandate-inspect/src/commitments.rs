@@ -404,7 +404,6 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = y;
         return Some(Signal::YouWill);
     }
-    let kinded = KINDED;
     let has_kind = o.says_what(sentence, money);
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
     if has_kind && let Some(p) = o.at(Performative).find(|p| !o.undone_at(p.start, HEDGED)) {
@@ -435,7 +434,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             o.at(Granted)
                 .find(|g| {
                     o.hits.iter().any(|k| {
-                        kinded.contains(&k.cue)
+                        KINDED.contains(&k.cue)
                             && k.end <= g.start
                             && g.start <= k.end + 14
                             // "Ihr Abonnement verlängert sich": a reflexive present says
