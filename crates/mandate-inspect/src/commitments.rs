@@ -301,6 +301,11 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         return None;
     }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    // "We will refund any item returned within 30 days": a grant to whatever meets a
+    // condition is the policy, not a grant to this customer.
+    if universal_object(o) {
+        return None;
+    }
     let money = extract::mentions_money(sentence);
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
@@ -392,7 +397,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     }
     if o.nearest_before(WillSubject, Grant, 40)
         .chain(o.nearest_before(WillSubject, Granted, 30))
-        .any(|(s, _)| !o.undone_at(s, HEDGED))
+        .any(|(s, e)| !o.undone_at(s, HEDGED) && !conditioned_after(o, e))
     {
         return Some(if o.has(Exception) {
             Signal::Exception
@@ -406,7 +411,11 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     }
     let has_kind = o.says_what(sentence, money);
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
-    if has_kind && let Some(p) = o.at(Performative).find(|p| !o.undone_at(p.start, HEDGED)) {
+    if has_kind
+        && let Some(p) = o
+            .at(Performative)
+            .find(|p| !o.undone_at(p.start, HEDGED) && !conditioned_after(o, p.end))
+    {
         let _ = p;
         return Some(if o.has(Exception) || o.has(KException) {
             Signal::Exception
@@ -519,6 +528,71 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         return Some(Signal::Exception);
     }
     None
+}
+
+/// Whether a condition of time follows `pos` in the sentence: "we refund the amount once the
+/// item is back", "le reembolsaremos cuando recibamos el producto", "sobald die Ware
+/// eingegangen ist". A future or present grant that waits on an event is not made now (an
+/// offer on a condition the customer meets, "for $899 if you order today", still binds).
+fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
+    o.at(Hedge).any(|h| {
+        h.start >= pos
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                matches!(
+                    t.trim(),
+                    "once"
+                        | "when"
+                        | "as soon as"
+                        | "after we receive"
+                        | "after receiving"
+                        | "upon receipt"
+                        | "on receipt"
+                        | "cuando"
+                        | "una vez que"
+                        | "en cuanto"
+                        | "tras recibir"
+                        | "despues de recibir"
+                        | "des que"
+                        | "des reception"
+                        | "apres reception"
+                        | "une fois que"
+                        | "quand"
+                        | "lorsque"
+                        | "sobald"
+                        | "nachdem"
+                        | "nach eingang"
+                        | "nach erhalt"
+                )
+            })
+    })
+}
+
+/// Whether a grant verb's object is anything of a kind: "refund any item", "replace every
+/// product", "reembolsamos cualquier pedido", "nous remboursons tout article".
+fn universal_object(o: &Own<'_>) -> bool {
+    o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Performative)
+            && o.text
+                .get(h.end..)
+                .unwrap_or_default()
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "any"
+                            | "every"
+                            | "each"
+                            | "cualquier"
+                            | "todo"
+                            | "tout"
+                            | "toute"
+                            | "jeden"
+                            | "jede"
+                            | "jedes"
+                    )
+                })
+    })
 }
 
 /// Whether one of the two words before `pos` negates what follows ("aren't normally

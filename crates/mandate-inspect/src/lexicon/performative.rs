@@ -6,6 +6,14 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // will-subjects
     ("te devolveremos", Performative),
+    // Synthetic futures, first person: "le reembolsaremos", "nous rembourserons".
+    ("reembolsaremos", Performative),
+    ("reembolsare", Performative),
+    ("devolveremos", Performative),
+    ("devolvere", Performative),
+    ("abonaremos", Performative),
+    ("rembourserons", Performative),
+    ("rembourserai", Performative),
     ("te dejamos", Performative),
     ("le dejamos", Performative),
     ("te enviamos", Performative),
