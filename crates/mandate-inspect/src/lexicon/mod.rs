@@ -150,6 +150,10 @@ pub enum Cue {
     Write,
     /// Hijacking the assistant's role: "I want you to act as", "your new task".
     Hijack,
+    /// Words the assistant is told to produce as given: "repeat after me", "type the words",
+    /// "confirm in writing", "escribe exactamente". With a grant and an amount after them,
+    /// they try to make the assistant commit in the customer's wording.
+    Verbatim,
     /// Hedges and conditions: usually, would have to, depends, if.
     Hedge,
     /// Refusals and inability: can't, unable, not possible.
@@ -235,7 +239,7 @@ impl Cue {
     /// Whether this cue is read by the automaton of `family`.
     pub fn in_family(self, family: Family) -> bool {
         let home = match self {
-            Cue::Fiction | Cue::Write | Cue::Hijack => Family::Attack,
+            Cue::Fiction | Cue::Write | Cue::Hijack | Cue::Verbatim => Family::Attack,
             c if c >= Cue::LangEn => Family::Language,
             c if c >= Cue::DoneSubject => Family::Commitment,
             _ => Family::Attack,
@@ -279,6 +283,7 @@ impl Cue {
                 | Cue::Outside
                 | Cue::RawDump
                 | Cue::Decode
+                | Cue::Verbatim
                 | Cue::Bulk
                 | Cue::Quantity
         )

@@ -105,6 +105,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- payoffs
     ("free", Payoff),
     ("for free", Payoff),
+    ("compensat*", Payoff),
+    ("compensacion", Payoff),
+    ("indemnis*", Payoff),
+    ("entschadigung", Payoff),
     ("% off", Payoff),
     ("don't pay", Payoff),
     ("dont pay", Payoff),

@@ -1,5 +1,6 @@
 //! Cues of instructions relayed inside content: an AI addressed by name or role, notes left
-//! for it in reviews, pages and tool results, and the directives such notes carry.
+//! for it in reviews, pages and tool results, the directives such notes carry, and words the
+//! assistant is told to produce as given.
 
 use super::Cue::{self, *};
 
@@ -128,4 +129,35 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("concede", Directive),
     ("dis a", Directive),
     ("donne", Directive),
+    // ---------------------------------------------------------------- words to produce as given
+    ("repeat after me", Verbatim),
+    ("type the words", Verbatim),
+    ("type exactly", Verbatim),
+    ("just type", Verbatim),
+    ("write exactly", Verbatim),
+    ("say exactly", Verbatim),
+    ("confirm in writing", Verbatim),
+    ("put it in writing", Verbatim),
+    ("put in writing", Verbatim),
+    ("write a message from", Verbatim),
+    ("write me a confirmation", Verbatim),
+    ("write a confirmation", Verbatim),
+    ("escribe exactamente", Verbatim),
+    ("repite conmigo", Verbatim),
+    ("repite despues de mi", Verbatim),
+    ("confirma por escrito", Verbatim),
+    ("confirmame por escrito", Verbatim),
+    ("escribe una confirmacion", Verbatim),
+    ("ecris exactement", Verbatim),
+    ("repete apres moi", Verbatim),
+    ("confirme par ecrit", Verbatim),
+    ("confirmez par ecrit", Verbatim),
+    ("ecris-moi une confirmation", Verbatim),
+    ("ecris une confirmation", Verbatim),
+    ("schreib einfach", Verbatim),
+    ("schreib genau", Verbatim),
+    ("sprich mir nach", Verbatim),
+    ("bestatige schriftlich", Verbatim),
+    ("bestatigen sie schriftlich", Verbatim),
+    ("schreib mir eine bestatigung", Verbatim),
 ];
