@@ -560,7 +560,11 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         ));
     }
     // An address written out after a verb of sending is a destination too.
-    let outside = m.has(Outside) || (m.has(Request) && has_email_address(m.text));
+    let sends = m.has(Request)
+        || m.hits
+            .iter()
+            .any(|h| h.cue == Grant && m.text.get(h.start..h.end) == Some("send"));
+    let outside = m.has(Outside) || (sends && has_email_address(m.text));
     let sensitive = !m.has(Process)
         && m.hits
             .iter()

@@ -90,6 +90,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("coupon", Quantity),
     ("code", Quantity),
     ("all orders", Bulk),
+    // A day's or a period's records, whoever placed them.
+    ("today's orders", Bulk),
+    ("pedidos de hoy", Bulk),
+    ("commandes du jour", Bulk),
+    ("heutigen bestellungen", Bulk),
     ("all the orders", Bulk),
     ("every order", Bulk),
     ("all customers", Bulk),

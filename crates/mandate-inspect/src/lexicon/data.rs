@@ -109,6 +109,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gib mir", Request),
     ("schick", Request),
     // ---------------------------------------------------------------- decoding
+    // The card itself, asked for by its digits.
+    ("last four digits", PiiNoun),
+    ("card number", PiiNoun),
+    ("read me", Request),
     ("decode", Decode),
     // Text written backwards, and the word that says so.
     ("backwards", Decode),
