@@ -13,7 +13,7 @@ use crate::learned::{self, Task};
 use crate::lexicon::Cue::{self, *};
 use crate::lexicon::Family;
 use crate::normalize::{View, normalize};
-use crate::person::personal;
+use crate::person::{personal, word_after};
 use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, Severity, excerpt, extract};
 
@@ -316,12 +316,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     };
     // "I've updated my notes": work on the agent's own things grants the customer nothing.
     let own_object = |h: &Hit| {
-        o.text.get(h.end..).is_some_and(|rest| {
-            matches!(
-                rest.split_whitespace().next(),
-                Some("my" | "mi" | "mis" | "mon" | "ma" | "mes" | "meine" | "meinen" | "mein")
-            )
-        })
+        matches!(
+            word_after(o.text, h.end),
+            "my" | "mi" | "mis" | "mon" | "ma" | "mes" | "meine" | "meinen" | "mein"
+        )
     };
     // "I've taken a look", "I've made a note": a verb that names an act of attention.
     let light = |h: &Hit| {
@@ -572,26 +570,19 @@ fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
 fn universal_object(o: &Own<'_>) -> bool {
     o.hits.iter().any(|h| {
         matches!(h.cue, Grant | Performative)
-            && o.text
-                .get(h.end..)
-                .unwrap_or_default()
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| {
-                    matches!(
-                        w,
-                        "any"
-                            | "every"
-                            | "each"
-                            | "cualquier"
-                            | "todo"
-                            | "tout"
-                            | "toute"
-                            | "jeden"
-                            | "jede"
-                            | "jedes"
-                    )
-                })
+            && matches!(
+                word_after(o.text, h.end),
+                "any"
+                    | "every"
+                    | "each"
+                    | "cualquier"
+                    | "todo"
+                    | "tout"
+                    | "toute"
+                    | "jeden"
+                    | "jede"
+                    | "jedes"
+            )
     })
 }
 

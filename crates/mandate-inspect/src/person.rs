@@ -9,6 +9,25 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
 }
 
+/// The word that ends right before `pos` (whitespace skipped), apostrophes kept.
+pub(crate) fn word_before(text: &str, pos: usize) -> &str {
+    let head = text.get(..pos).unwrap_or_default().trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map_or(0, |i| i + 1);
+    head.get(start..).unwrap_or_default()
+}
+
+/// The word that starts right after `pos` (whitespace skipped), apostrophes kept; empty when
+/// punctuation comes first.
+pub(crate) fn word_after(text: &str, pos: usize) -> &str {
+    let tail = text.get(pos..).unwrap_or_default().trim_start();
+    let end = tail
+        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .unwrap_or(tail.len());
+    tail.get(..end).unwrap_or_default()
+}
+
 /// Second-person pronouns, in the four languages.
 pub(crate) fn second_person(w: &str) -> bool {
     matches!(

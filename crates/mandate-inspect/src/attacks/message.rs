@@ -3,7 +3,7 @@
 
 use crate::lexicon::Cue;
 use crate::lexicon::CueSet;
-use crate::person::{own_possessive, second_person};
+use crate::person::{own_possessive, second_person, word_after};
 use crate::scan::{Hit, Sentence};
 
 /// A message: its sentences and what occurs anywhere in it.
@@ -94,18 +94,21 @@ impl<'a> Message<'a> {
     /// Whether the hit is followed by "of" ("a copy of", "copia de", "copie du"): the head of
     /// a noun phrase.
     pub(super) fn heads_of_phrase(&self, h: &Hit) -> bool {
-        let next = self
-            .text
-            .get(h.end..)
-            .unwrap_or_default()
-            .split_whitespace()
-            .next()
-            .unwrap_or_default();
-        matches!(next, "of" | "de" | "del" | "du" | "des" | "von")
+        matches!(
+            word_after(self.text, h.end),
+            "of" | "de" | "del" | "du" | "des" | "von"
+        )
+    }
+
+    /// Whether the hit lies in a sentence that asks.
+    pub(super) fn in_question(&self, h: &Hit) -> bool {
+        self.ss
+            .iter()
+            .any(|s| s.question && s.start <= h.start && h.start < s.end)
     }
 
     pub(super) fn word_before(&self, pos: usize) -> &str {
-        word_before(self.text, pos)
+        crate::person::word_before(self.text, pos)
     }
 
     /// Whether the word before `pos` makes a rule noun practical rather than the assistant's:
@@ -351,15 +354,6 @@ impl<'a> Message<'a> {
                     | "man"
             )
     }
-}
-
-/// The word that ends before `pos` in `text`.
-pub(super) fn word_before(text: &str, pos: usize) -> &str {
-    let head = text.get(..pos).unwrap_or_default().trim_end();
-    let start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map_or(0, |i| i + 1);
-    head.get(start..).unwrap_or_default()
 }
 
 /// Articles and possessives: a verb-like word after one is a noun ("my refund", "the answer").

@@ -203,7 +203,7 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         cues.iter().any(|h| {
             roles.contains(&h.cue)
                 && !(h.cue == ToolVerb
-                    && message::determiner(message::word_before(&view.text, h.start)))
+                    && message::determiner(crate::person::word_before(&view.text, h.start)))
         })
     };
     let (category, kind) = if cues.is_empty() {

@@ -1,7 +1,7 @@
 //! The rules: cue roles combined by structure, over one reading of a message.
 
 use crate::lexicon::Cue::{self, *};
-use crate::person::{own_possessive, second_person, second_person_possessive, words};
+use crate::person::{own_possessive, second_person, second_person_possessive, word_after, words};
 use crate::scan::Hit;
 use crate::{Category, Severity, Source};
 
@@ -125,12 +125,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     };
     // A question about a new rule ("under the new policy, how long do I have?") announces
     // nothing.
-    let asked = |h: &Hit| {
-        m.ss.iter()
-            .any(|s| s.question && s.start <= h.start && h.start < s.end)
-    };
     let announces = m.hits.iter().any(|h| {
-        h.cue == NewRule && (!m.in_quote(h) || source.is_data()) && !asked(h) && {
+        h.cue == NewRule && (!m.in_quote(h) || source.is_data()) && !m.in_question(h) && {
             let next: usize = m
                 .text
                 .get(h.end..)
@@ -172,34 +168,28 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     // "in full" or "forever". Asking for a confirmation ("can you confirm in writing that my refund was
     // processed?") is a question, and names no amount to be bound by.
     let dictates = m.hits.iter().any(|v| {
-        v.cue == Verbatim
-            && !m.in_quote(v)
-            && !m
-                .ss
+        v.cue == Verbatim && !m.in_quote(v) && !m.in_question(v) && {
+            let rest = m.text.get(v.end..).unwrap_or_default();
+            let grant = m
+                .hits
                 .iter()
-                .any(|s| s.question && s.start <= v.start && v.start < s.end)
-            && {
-                let rest = m.text.get(v.end..).unwrap_or_default();
-                let grant = m
-                    .hits
-                    .iter()
-                    .any(|h| h.start >= v.end && matches!(h.cue, Payoff | Grant));
-                let bound = crate::extract::mentions_money(rest)
-                    || rest.contains(['%', '"'])
-                    || [
-                        "in full",
-                        "integralement",
-                        "completo",
-                        "vollstandig",
-                        "forever",
-                        "para siempre",
-                        "pour toujours",
-                        "fur immer",
-                    ]
-                    .iter()
-                    .any(|w| rest.contains(w));
-                grant && bound
-            }
+                .any(|h| h.start >= v.end && matches!(h.cue, Payoff | Grant));
+            let bound = crate::extract::mentions_money(rest)
+                || rest.contains(['%', '"'])
+                || [
+                    "in full",
+                    "integralement",
+                    "completo",
+                    "vollstandig",
+                    "forever",
+                    "para siempre",
+                    "pour toujours",
+                    "fur immer",
+                ]
+                .iter()
+                .any(|w| rest.contains(w));
+            grant && bound
+        }
     });
     if dictates {
         out.push(fired(
@@ -617,29 +607,22 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
 /// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").
 fn adjective_prompt(text: &str, h: &Hit) -> bool {
     text.get(..h.end).is_some_and(|t| t.ends_with("prompt"))
-        && text
-            .get(h.end..)
-            .unwrap_or_default()
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| {
-                matches!(
-                    w.trim_end_matches(|c: char| !c.is_alphanumeric()),
-                    "delivery"
-                        | "dispatch"
-                        | "shipping"
-                        | "service"
-                        | "reply"
-                        | "response"
-                        | "replies"
-                        | "payment"
-                        | "attention"
-                        | "help"
-                        | "support"
-                        | "action"
-                        | "refund"
-                )
-            })
+        && matches!(
+            word_after(text, h.end),
+            "delivery"
+                | "dispatch"
+                | "shipping"
+                | "service"
+                | "reply"
+                | "response"
+                | "replies"
+                | "payment"
+                | "attention"
+                | "help"
+                | "support"
+                | "action"
+                | "refund"
+        )
 }
 
 /// Whether the personal-data word at `pos` names where something goes ("to my work email"),

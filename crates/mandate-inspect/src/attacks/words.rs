@@ -48,7 +48,7 @@ impl WordChecks {
             let start = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
             while underscores.next_if(|u| *u < start).is_some() {}
             let has_underscore = underscores.peek().is_some_and(|u| *u < start + word.len());
-            if has_underscore && !json_token(text, word) {
+            if has_underscore && !json_token(text, start, start + word.len()) {
                 let mut parts = 0;
                 let well_formed = word.split('_').all(|p| {
                     parts += 1;
@@ -82,11 +82,9 @@ impl WordChecks {
     }
 }
 
-/// Whether `word` (a slice of `text`) is a quoted key or value of JSON-like data (`"reason":
-/// "address_not_found"`): a token of data, not the name of a function to call.
-fn json_token(text: &str, word: &str) -> bool {
-    let start = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-    let end = start + word.len();
+/// Whether the word at `start..end` of `text` is a quoted key or value of JSON-like data
+/// (`"reason": "address_not_found"`): a token of data, not the name of a function to call.
+fn json_token(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
     let quoted = start > 0 && b.get(start - 1) == Some(&b'"') && b.get(end) == Some(&b'"');
     let before = text
