@@ -229,6 +229,16 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
     Some(commitment(original, view, &own, Signal::Learned))
 }
 
+/// Whether a sentence names money as such, without an amount.
+fn names_money(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "money" | "amount" | "dinero" | "importe" | "argent" | "montant" | "geld" | "betrag"
+        )
+    })
+}
+
 /// The finding for a committal sentence, with what grounding needs.
 fn commitment(original: &str, view: &View, own: &Own<'_>, signal: Signal) -> Finding {
     let kind = kind_of(own, signal);
@@ -307,6 +317,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         return None;
     }
     let money = extract::mentions_money(sentence);
+    // Money sent back is granted when the sentence says how much, or names the money itself
+    // ("the money for order 66021 is already on its way back to you").
+    let money_back = money || names_money(sentence);
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
         o.text
@@ -336,9 +349,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             )
         })
     };
-    // Money sent back or over is granted only when the sentence says how much.
+    // Money that "hasn't come back" is not sent back.
     let granted = |h: &Hit| {
-        (h.cue == Granted || (money && h.cue == MoneyBack))
+        (h.cue == Granted || (money_back && h.cue == MoneyBack && !negated(o.text, h.start)))
             && !purpose(h)
             && !own_object(h)
             && !light(h)
@@ -407,7 +420,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = y;
         return Some(Signal::YouWill);
     }
-    let has_kind = o.says_what(sentence, money);
+    let has_kind = o.says_what(sentence, money_back);
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
     if has_kind
         && let Some(p) = o
@@ -430,7 +443,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // description ("refunds are processed within 5 days") is not a grant.
     let passive = o
         .then(Passive, Granted, 25)
-        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money))
+        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money_back))
         // A perfect with a thing as its subject: "the refund ... has gone through".
         .or_else(|| {
             o.at(Granted)

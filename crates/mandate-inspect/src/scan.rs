@@ -463,6 +463,7 @@ pub fn sentences<'h>(text: &str, hits: &'h [Hit], quotes: &[(usize, usize)]) -> 
                     && !b.get(i.wrapping_sub(1)).is_some_and(|p| {
                         p.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
                     })
+                    && !ordinal_date(b, i)
             }
             _ => false,
         };
@@ -516,9 +517,54 @@ pub fn sentences<'h>(text: &str, hits: &'h [Hit], quotes: &[(usize, usize)]) -> 
     out
 }
 
+/// Whether the full stop at `i` marks a German day of the month ("am 3. Juni"), which ends
+/// no sentence.
+fn ordinal_date(b: &[u8], i: usize) -> bool {
+    const MONTHS: [&[u8]; 12] = [
+        b"januar",
+        b"februar",
+        b"marz",
+        b"april",
+        b"mai",
+        b"juni",
+        b"juli",
+        b"august",
+        b"september",
+        b"oktober",
+        b"november",
+        b"dezember",
+    ];
+    let digits = b
+        .get(..i)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let month = b.get(i + 2..).unwrap_or_default();
+    (1..=2).contains(&digits)
+        && !b
+            .get(i.wrapping_sub(digits + 1))
+            .is_some_and(|c| is_word(*c))
+        && MONTHS
+            .iter()
+            .any(|m| month.starts_with(m) && !month.get(m.len()).is_some_and(|c| is_word(*c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_german_day_of_the_month_ends_no_sentence() {
+        let t = "laut unseren unterlagen wurde ihnen am 3. juni ein gutschein ausgestellt. danke.";
+        assert_eq!(sentences(t, &[], &[]).len(), 2);
+        // Not a month: the number ends its sentence.
+        assert_eq!(
+            sentences("see order 3. juniper is next.", &[], &[]).len(),
+            2
+        );
+    }
 
     #[test]
     fn every_lexicon_builds() {

@@ -301,59 +301,65 @@ impl<'a> Message<'a> {
 
     /// Whether a verb is used as a command rather than to report (not "I forget", "we skip").
     pub(super) fn imperative(&self, h: &Hit) -> bool {
-        // A subject or auxiliary right before the verb makes it a report: "I forget", "j'ai
-        // oublié", "he olvidado", "ich habe vergessen"; an article or possessive makes it a
-        // noun ("my ignorance").
-        !self.as_noun(h)
-            && !matches!(
-                self.word_before(h.start),
-                "i" | "we"
-                    | "i'd"
-                    | "i'll"
-                    | "we'll"
-                    | "they"
-                    | "he"
-                    | "she"
-                    | "to"
-                    | "don't"
-                    | "didn't"
-                    | "never"
-                    | "not"
-                    | "may"
-                    | "might"
-                    | "i've"
-                    | "you'll"
-                    | "it"
-                    | "j'ai"
-                    | "je"
-                    | "j'avais"
-                    | "nous"
-                    | "on"
-                    | "il"
-                    | "elle"
-                    | "ils"
-                    | "avons"
-                    | "avez"
-                    | "ai"
-                    | "yo"
-                    | "hemos"
-                    | "ha"
-                    | "han"
-                    | "habia"
-                    | "se"
-                    | "me"
-                    | "ich"
-                    | "wir"
-                    | "habe"
-                    | "haben"
-                    | "hat"
-                    | "hast"
-                    | "hatte"
-                    | "er"
-                    | "es"
-                    | "man"
-            )
+        imperative(self.text, h)
     }
+}
+
+/// Whether the verb at `h` in `text` is used as a command rather than to report (not "I
+/// forget", "we skip"); also read by the learned model's gate, which has no [`Message`].
+pub(super) fn imperative(text: &str, h: &Hit) -> bool {
+    // A subject or auxiliary right before the verb makes it a report: "I forget", "j'ai
+    // oublié", "he olvidado", "ich habe vergessen"; an article or possessive makes it a
+    // noun ("my ignorance").
+    !determiner(crate::person::word_before(text, h.start))
+        && !matches!(
+            crate::person::word_before(text, h.start),
+            "i" | "we"
+                | "i'd"
+                | "i'll"
+                | "we'll"
+                | "they"
+                | "he"
+                | "she"
+                | "to"
+                | "don't"
+                | "didn't"
+                | "never"
+                | "not"
+                | "may"
+                | "might"
+                | "i've"
+                | "you'll"
+                | "it"
+                | "j'ai"
+                | "je"
+                | "j'avais"
+                | "nous"
+                | "on"
+                | "il"
+                | "elle"
+                | "ils"
+                | "avons"
+                | "avez"
+                | "ai"
+                | "yo"
+                | "hemos"
+                | "ha"
+                | "han"
+                | "habia"
+                | "se"
+                | "me"
+                | "ich"
+                | "wir"
+                | "habe"
+                | "haben"
+                | "hat"
+                | "hast"
+                | "hatte"
+                | "er"
+                | "es"
+                | "man"
+        )
 }
 
 /// Articles and possessives: a verb-like word after one is a noun ("my refund", "the answer").

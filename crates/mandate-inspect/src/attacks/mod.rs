@@ -198,12 +198,14 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         return None;
     }
     let cues = hits(&view.text, Family::Attack);
-    // A tool verb used as a noun ("about my refund") is a word every customer uses.
+    // A tool verb used as a noun ("about my refund") is a word every customer uses, and an
+    // override verb that reports ("j'ai oublié mon mot de passe") overrides nothing.
     let has = |roles: &[Cue]| {
         cues.iter().any(|h| {
             roles.contains(&h.cue)
                 && !(h.cue == ToolVerb
                     && message::determiner(crate::person::word_before(&view.text, h.start)))
+                && (h.cue != OverrideVerb || message::imperative(&view.text, h))
         })
     };
     let (category, kind) = if cues.is_empty() {
@@ -214,7 +216,16 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         (Category::Jailbreak, "learned")
     } else if has(&[Authority, StaffRole]) {
         (Category::AuthoritySpoofing, "learned")
-    } else if has(&[Others, Outside, RawDump, PiiNoun, ThirdParty]) {
+    } else if has(&[Others, Outside, RawDump, ThirdParty])
+        // Personal data named is asked for only with a word that asks: "l'e-mail de
+        // réinitialisation" that never came is the customer's own ("e-mail" both names and
+        // asks, so the asking word must be another).
+        || has(&[PiiNoun])
+            && cues.iter().any(|r| {
+                matches!(r.cue, Request | Reveal)
+                    && !cues.iter().any(|p| p.cue == PiiNoun && p.start == r.start)
+            })
+    {
         (Category::DataExfiltration, "learned")
     } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck]) {
         (Category::ToolAbuse, "learned")

@@ -428,17 +428,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     let acts = commands || shop_tool || m.has(Grant) || m.has(Sensitive);
     // A relative who receives ("change the name to my wife's", "for my son") is no account
     // acted on.
-    let kin_acted_on = m.hits.iter().any(|h| {
-        h.cue == Kin && !m.in_quote(h) && {
-            let head = m.text.get(..h.start).unwrap_or_default();
-            let mut before = head.split_whitespace().rev();
-            let mut word = before.next();
-            if word.is_some_and(own_possessive) {
-                word = before.next();
-            }
-            !matches!(word, Some("to" | "into" | "for"))
-        }
-    });
+    let kins = || m.hits.iter().filter(|h| h.cue == Kin && !m.in_quote(h));
+    let kin_acted_on =
+        kins().any(|h| !matches!(before_kin(m.text, h), Some("to" | "into" | "for")));
     if (m.has(ThirdParty) && acts || kin_acted_on && m.has(Sensitive)) && !m.has(Process) {
         out.push(fired(
             Category::ToolAbuse,
@@ -541,7 +533,77 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             })
     });
     let wants = m.has(Request) || m.has(Reveal) || asks_for;
-    if others && (m.has(PiiNoun) || m.has(Request)) && wants && !asks_how {
+    // "Tell me the address on order 55190? It's my neighbour's": the personal data asked for
+    // is said to be someone else's, by a possessive standing alone ("it's my sister's
+    // birthday" names a gift, not an owner).
+    let kin_owns = kins().any(|h| {
+        matches!(
+            before_kin(m.text, h),
+            Some(
+                "it's"
+                    | "that's"
+                    | "is"
+                    | "was"
+                    | "they're"
+                    | "are"
+                    | "were"
+                    | "es"
+                    | "son"
+                    | "era"
+                    | "est"
+                    | "c'est"
+                    | "ist"
+                    | "sind"
+            )
+        ) && matches!(
+            word_after(m.text, h.end),
+            "" | "but" | "and" | "so" | "though" | "pero" | "y" | "mais" | "et" | "aber" | "und"
+        )
+    });
+    let others = others || kin_owns && m.has(PiiNoun);
+    // "Which customers on my street ordered this barbecue?": asking who the others are that
+    // did a thing with this very item is asking for their data; "which customers get free
+    // delivery?" asks for the policy (no past act, no item pointed at).
+    let who_they_are = m.hits.iter().any(|h| {
+        h.cue == Others
+            && m.in_question(h)
+            && matches!(
+                m.text.get(h.start..h.end).and_then(|t| t.split(' ').next()),
+                Some("which" | "who" | "welche" | "wer" | "quels" | "quelles" | "que" | "quienes")
+            )
+            && {
+                let rest = m.text.get(h.end..).unwrap_or_default();
+                let rest = rest.split('?').next().unwrap_or_default();
+                let ws = || crate::person::words(rest).filter(|w| !w.is_empty());
+                let past = ws().any(|w| {
+                    w.ends_with("ed")
+                        || matches!(
+                            w,
+                            "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
+                        )
+                });
+                let this_item = ws().any(|w| {
+                    matches!(
+                        w,
+                        "this"
+                            | "that"
+                            | "ce"
+                            | "cet"
+                            | "cette"
+                            | "este"
+                            | "esta"
+                            | "ese"
+                            | "esa"
+                            | "diesen"
+                            | "dieses"
+                            | "diese"
+                            | "diesem"
+                    )
+                });
+                past && this_item
+            }
+    });
+    if others && (m.has(PiiNoun) || m.has(Request) || who_they_are) && wants && !asks_how {
         out.push(fired(
             Category::DataExfiltration,
             "others_data",
@@ -602,6 +664,19 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         ));
     }
     out
+}
+
+/// The word before a relative's possessive, past the speaker's own "my": "to (my) wife's",
+/// "it's (my) neighbour's".
+fn before_kin<'t>(text: &'t str, h: &Hit) -> Option<&'t str> {
+    let head = text.get(..h.start).unwrap_or_default();
+    let mut before = head.split_whitespace().rev();
+    let word = before.next();
+    if word.is_some_and(own_possessive) {
+        before.next()
+    } else {
+        word
+    }
 }
 
 /// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").

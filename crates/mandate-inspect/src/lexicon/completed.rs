@@ -437,6 +437,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Money put back.
     ("back on your", MoneyBack),
     ("back onto your", MoneyBack),
+    ("back on the card", MoneyBack),
+    ("back onto the card", MoneyBack),
+    ("back to the card", MoneyBack),
     // Just done, in the passive.
     ("vient d'etre", Passive),
     ("viennent d'etre", Passive),
