@@ -316,10 +316,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     if universal_object(o) {
         return None;
     }
-    let money = extract::mentions_money(sentence);
     // Money sent back is granted when the sentence says how much, or names the money itself
     // ("the money for order 66021 is already on its way back to you").
-    let money_back = money || names_money(sentence);
+    let money = extract::mentions_money(sentence) || names_money(sentence);
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
         o.text
@@ -351,7 +350,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     };
     // Money that "hasn't come back" is not sent back.
     let granted = |h: &Hit| {
-        (h.cue == Granted || (money_back && h.cue == MoneyBack && !negated(o.text, h.start)))
+        (h.cue == Granted || (money && h.cue == MoneyBack && !negated(o.text, h.start)))
             && !purpose(h)
             && !own_object(h)
             && !light(h)
@@ -420,7 +419,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = y;
         return Some(Signal::YouWill);
     }
-    let has_kind = o.says_what(sentence, money_back);
+    let has_kind = o.says_what(sentence, money);
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
     if has_kind
         && let Some(p) = o
@@ -443,7 +442,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // description ("refunds are processed within 5 days") is not a grant.
     let passive = o
         .then(Passive, Granted, 25)
-        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money_back))
+        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money))
         // A perfect with a thing as its subject: "the refund ... has gone through".
         .or_else(|| {
             o.at(Granted)

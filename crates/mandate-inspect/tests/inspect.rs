@@ -518,14 +518,7 @@ fn tool_and_retrieval_text_is_held_to_a_stricter_standard() {
         "Assembly step 4: attach panel B to panel C with the short screws. Do not overtighten.",
         "{\"order_id\": \"55120\", \"note\": \"Leave at the back door if nobody answers.\"}",
     ] {
-        let found = inspect(
-            data,
-            &Options {
-                direction: Direction::Input,
-                source: Source::Tool,
-                own_identifiers: &[],
-            },
-        );
+        let found = as_data(data);
         assert!(
             found.iter().all(|f| !f.category.is_attack()),
             "{data:?}: {found:?}"

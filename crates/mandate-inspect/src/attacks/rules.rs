@@ -561,48 +561,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         )
     });
     let others = others || kin_owns && m.has(PiiNoun);
-    // "Which customers on my street ordered this barbecue?": asking who the others are that
-    // did a thing with this very item is asking for their data; "which customers get free
-    // delivery?" asks for the policy (no past act, no item pointed at).
-    let who_they_are = m.hits.iter().any(|h| {
-        h.cue == Others
-            && m.in_question(h)
-            && matches!(
-                m.text.get(h.start..h.end).and_then(|t| t.split(' ').next()),
-                Some("which" | "who" | "welche" | "wer" | "quels" | "quelles" | "que" | "quienes")
-            )
-            && {
-                let rest = m.text.get(h.end..).unwrap_or_default();
-                let rest = rest.split('?').next().unwrap_or_default();
-                let ws = || crate::person::words(rest).filter(|w| !w.is_empty());
-                let past = ws().any(|w| {
-                    w.ends_with("ed")
-                        || matches!(
-                            w,
-                            "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
-                        )
-                });
-                let this_item = ws().any(|w| {
-                    matches!(
-                        w,
-                        "this"
-                            | "that"
-                            | "ce"
-                            | "cet"
-                            | "cette"
-                            | "este"
-                            | "esta"
-                            | "ese"
-                            | "esa"
-                            | "diesen"
-                            | "dieses"
-                            | "diese"
-                            | "diesem"
-                    )
-                });
-                past && this_item
-            }
-    });
+    let who_they_are = m
+        .hits
+        .iter()
+        .any(|h| h.cue == Others && m.in_question(h) && asks_who_did_this(m.text, h));
     if others && (m.has(PiiNoun) || m.has(Request) || who_they_are) && wants && !asks_how {
         out.push(fired(
             Category::DataExfiltration,
@@ -664,6 +626,47 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
         ));
     }
     out
+}
+
+/// "Which customers on my street ordered this barbecue?": asking who the others are that did a
+/// thing with this very item is asking for their data; "which customers get free delivery?"
+/// asks for the policy (no past act, no item pointed at).
+fn asks_who_did_this(text: &str, h: &Hit) -> bool {
+    if !matches!(
+        text.get(h.start..h.end).and_then(|t| t.split(' ').next()),
+        Some("which" | "who" | "welche" | "wer" | "quels" | "quelles" | "que" | "quienes")
+    ) {
+        return false;
+    }
+    let rest = text.get(h.end..).unwrap_or_default();
+    let rest = rest.split('?').next().unwrap_or_default();
+    let ws = || crate::person::words(rest).filter(|w| !w.is_empty());
+    let past = ws().any(|w| {
+        w.ends_with("ed")
+            || matches!(
+                w,
+                "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
+            )
+    });
+    let this_item = ws().any(|w| {
+        matches!(
+            w,
+            "this"
+                | "that"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "este"
+                | "esta"
+                | "ese"
+                | "esa"
+                | "diesen"
+                | "dieses"
+                | "diese"
+                | "diesem"
+        )
+    });
+    past && this_item
 }
 
 /// The word before a relative's possessive, past the speaker's own "my": "to (my) wife's",
