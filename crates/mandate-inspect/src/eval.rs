@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 
 use crate::learned::{self, Task};
-use crate::{Category, Options, inspect};
+use crate::{Category, Direction, Options, Source, inspect};
 
 #[derive(Debug, Deserialize)]
 struct Sample {
@@ -125,11 +125,22 @@ fn samples(jsonl: &str) -> Vec<Sample> {
         .collect()
 }
 
-/// Evaluates input samples.
+/// Evaluates input samples as customer messages.
 pub fn inputs(jsonl: &str) -> InputReport {
+    inputs_from(jsonl, Source::Customer)
+}
+
+/// Evaluates input samples as text from `source`: a tool's result or a retrieved document is
+/// held to the stricter standard.
+pub fn inputs_from(jsonl: &str, source: Source) -> InputReport {
+    let opts = Options {
+        direction: Direction::Input,
+        source,
+        own_identifiers: &[],
+    };
     let mut r = InputReport::default();
     for s in samples(jsonl) {
-        let findings = inspect(&s.text, &Options::CUSTOMER_INPUT);
+        let findings = inspect(&s.text, &opts);
         let attack = s.label == "attack";
         let flagged = findings.iter().any(|f| f.category.is_attack());
         r.overall.add(attack, flagged);
