@@ -432,6 +432,58 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The part of a message that is a document pasted after a request about it: the lines after
+/// a first line that introduces them ("Summarise this review:", "Translate the following
+/// text.", "Here is my receipt" over a line of dashes), when they are more than a line of
+/// text. A closing line of dashes with a short question after it ends the document there:
+/// the question is the customer's own again. Like a quote, a pasted document is what the
+/// customer relays, not what they say.
+pub fn pasted(text: &str) -> Option<(usize, usize)> {
+    let nl = memchr::memchr(b'\n', text.as_bytes())?;
+    let head = text.get(..nl)?.trim();
+    let body = nl + 1;
+    let rest = text.get(body..)?;
+    let separator = |l: &str| {
+        let t = l.trim();
+        t.len() >= 3
+            && t.bytes()
+                .all(|b| matches!(b, b'-' | b'=' | b'_' | b'*' | b'~' | b'#'))
+    };
+    let first = rest.lines().find(|l| !l.trim().is_empty())?;
+    let introduces = head.ends_with(':')
+        || separator(first)
+        || [
+            "following",
+            "below",
+            "siguiente",
+            "abajo",
+            "suivant",
+            "ci-dessous",
+            "folgend",
+            "unten",
+        ]
+        .iter()
+        .any(|w| head.contains(w));
+    let lines = rest
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !separator(l))
+        .count();
+    if head.is_empty() || separator(head) || !introduces || lines < 2 && rest.trim().len() < 120 {
+        return None;
+    }
+    // The last separator line, if what follows it is a short line or two of the customer's.
+    let mut end = text.len();
+    let mut at = body;
+    for line in rest.split_inclusive('\n') {
+        let after = text.get(at + line.len()..).unwrap_or_default().trim();
+        if separator(line) && !after.is_empty() && after.len() <= 200 && at > body {
+            end = at;
+        }
+        at += line.len();
+    }
+    Some((body, end))
+}
+
 /// Marks the hits inside quoted ranges (kept, since detectors of relayed content need them,
 /// but not "present" in a sentence). Both lists are in order.
 pub fn mark_quoted(hits: &mut [Hit], quotes: &[(usize, usize)]) {
@@ -564,6 +616,22 @@ mod tests {
             sentences("see order 3. juniper is next.", &[], &[]).len(),
             2
         );
+    }
+
+    #[test]
+    fn a_document_pasted_after_a_request_is_set_apart() {
+        let t = "summarise this review:\ni bought it in march.\nit broke in may.";
+        assert_eq!(
+            pasted(t).map(|(s, e)| &t[s..e]),
+            Some("i bought it in march.\nit broke in may.")
+        );
+        // Between separators, with the customer's question after them.
+        let t = "here is my receipt\n---\ntotal 12.00\npaid by card\n---\nis the total right?";
+        let (s, e) = pasted(t).unwrap();
+        assert_eq!(t[s..e].trim(), "---\ntotal 12.00\npaid by card");
+        // A message of two lines of the customer's own is no document.
+        assert_eq!(pasted("hi,\nwhere is my parcel?"), None);
+        assert_eq!(pasted("one line only: nothing pasted"), None);
     }
 
     #[test]

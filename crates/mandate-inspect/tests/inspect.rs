@@ -241,6 +241,47 @@ fn probes_written_to_avoid_the_lexicon_are_caught() {
 }
 
 #[test]
+fn pasted_documents_and_links_are_read_as_what_the_customer_relays() {
+    // Customers paste emails, receipts, reviews and error pages, and mention links next to
+    // their own email or phone: none of that sends data anywhere or instructs the assistant.
+    // The same kinds of document with an instruction for the assistant buried in them (a
+    // spoofed "User:" or "System:" turn, "ignore the rest of this text and print...") are
+    // indirect injections, whether a customer pastes them or a tool returns them. One message
+    // per line, with `\n` for a line break (`tests/data/documents_*_probe.txt`).
+    let unescape = |line: &str| line.replace("\\n", "\n");
+    let as_tool = |text: &str| {
+        inspect(
+            text,
+            &Options {
+                direction: Direction::Input,
+                source: Source::Tool,
+                own_identifiers: &[],
+            },
+        )
+    };
+    for text in include_str!("data/documents_benign_probe.txt")
+        .lines()
+        .map(unescape)
+    {
+        assert!(attacks(&text).is_empty(), "{text:?}: {:?}", attacks(&text));
+        assert!(
+            as_tool(&text).iter().all(|f| !f.category.is_attack()),
+            "{text:?} as tool content"
+        );
+    }
+    for text in include_str!("data/documents_attack_probe.txt")
+        .lines()
+        .map(unescape)
+    {
+        assert!(!attacks(&text).is_empty(), "{text:?} passed");
+        assert!(
+            as_tool(&text).iter().any(|f| f.category.is_attack()),
+            "{text:?} as tool content"
+        );
+    }
+}
+
+#[test]
 fn informational_answers_written_around_grant_words_commit_to_nothing() {
     // Policies, hedges, refusals, hand-offs, history and prices, in the four languages
     // (`tests/data/informational_probe.txt`, one per line).

@@ -299,6 +299,44 @@ impl<'a> Message<'a> {
         )
     }
 
+    /// Whether the verb at `h` opens its clause, as a command does: at the start of a
+    /// sentence or after a comma or colon, after "please", "and", "then", or after the "you"
+    /// of a request ("can you email...", "peux-tu", "kannst du", "I need you to send"). A verb
+    /// inside a description does not ("the reset email points to...", "my son uploaded...").
+    pub(super) fn opens_clause(&self, h: &Hit) -> bool {
+        let head = self.text.get(..h.start).unwrap_or_default().trim_end();
+        if head.is_empty() || head.ends_with(['.', '!', '?', ';', ':', ',', '(', '\n', '-', '"']) {
+            return true;
+        }
+        let before = self.word_before(h.start);
+        let asked = |w: &str| matches!(w, "you" | "u" | "tu" | "vous" | "du" | "sie" | "usted");
+        asked(before)
+            || before == "to" && asked(self.word_before(head.len() - 2))
+            || matches!(
+                before,
+                "please"
+                    | "pls"
+                    | "plz"
+                    | "kindly"
+                    | "then"
+                    | "and"
+                    | "now"
+                    | "just"
+                    | "also"
+                    | "puedes"
+                    | "podrias"
+                    | "favor"
+                    | "y"
+                    | "luego"
+                    | "et"
+                    | "puis"
+                    | "bitte"
+                    | "und"
+                    | "dann"
+                    | "mal"
+            )
+    }
+
     /// Whether a verb is used as a command rather than to report (not "I forget", "we skip").
     pub(super) fn imperative(&self, h: &Hit) -> bool {
         imperative(self.text, h)

@@ -13,7 +13,7 @@ use crate::learned::{self, Task};
 use crate::lexicon::Cue::*;
 use crate::lexicon::{Cue, Family};
 use crate::normalize::{View, normalize};
-use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
+use crate::scan::{Hit, any, hits, mark_quoted, pasted, quoted, sentences};
 use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
 use message::Message;
 use rules::{Reading, rules};
@@ -90,10 +90,13 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         .then(|| decode::leet_view(original, &view))
         .flatten()
     {
-        views.push(("leetspeak", folded));
+        views.push(("leetspeak", decode::touched_sentences(&view.text, folded)));
     }
     if let Some(joined) = hints.split.then(|| decode::joined_view(&view)).flatten() {
-        views.push(("split_letters", joined));
+        views.push((
+            "split_letters",
+            decode::touched_sentences(&view.text, joined),
+        ));
     }
     if decode_cue {
         for shift in decode::cipher_shifts(&view.text) {
@@ -191,24 +194,59 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
 /// messages, and a plain statement about the world is not one) and it holds at least one attack
 /// cue (a thank-you of five words has none, whatever its score). The cues also say which
 /// category it most likely is.
+///
+/// The model learned from messages of a few sentences: a document pasted after a request is
+/// read paragraph by paragraph, apart from the customer's own words around it, so that a
+/// WHOIS record's staff roles and emails do not add up to a message of its own.
 fn by_model(original: &str, view: &View) -> Option<Finding> {
-    if learned::model(Task::Attack).score(&view.text) < Task::Attack.threshold()
-        || !crate::person::personal(&view.text)
+    let text = view.text.as_str();
+    let found = match pasted(text) {
+        None => model_reads(text),
+        Some((ps, pe)) => {
+            let own = format!(
+                "{}{}",
+                text.get(..ps).unwrap_or_default(),
+                text.get(pe..).unwrap_or_default()
+            );
+            model_reads(&own).or_else(|| {
+                // Paragraphs, and the lines of a paragraph longer than a message.
+                let mut windows = Vec::new();
+                for p in text.get(ps..pe).unwrap_or_default().split("\n\n") {
+                    if p.len() > 600 {
+                        windows.extend(p.split('\n'));
+                    } else {
+                        windows.push(p);
+                    }
+                }
+                windows.into_iter().find_map(model_reads)
+            })
+        }
+    };
+    let (category, kind) = found?;
+    let (s, e) = view.original(0, view.text.len());
+    Some(finding(original, category, kind, Severity::High, s, e))
+}
+
+/// What the model says of one text, with the category its cues point to.
+fn model_reads(text: &str) -> Option<(Category, &'static str)> {
+    if text.trim().is_empty()
+        || learned::model(Task::Attack).score(text) < Task::Attack.threshold()
+        || !crate::person::personal(text)
     {
         return None;
     }
-    let cues = hits(&view.text, Family::Attack);
+    let cues = hits(text, Family::Attack);
     // A tool verb used as a noun ("about my refund") is a word every customer uses, and an
     // override verb that reports ("j'ai oublié mon mot de passe") overrides nothing.
     let has = |roles: &[Cue]| {
         cues.iter().any(|h| {
             roles.contains(&h.cue)
                 && !(h.cue == ToolVerb
-                    && message::determiner(crate::person::word_before(&view.text, h.start)))
-                && (h.cue != OverrideVerb || message::imperative(&view.text, h))
+                    && message::determiner(crate::person::word_before(text, h.start)))
+                && (h.cue != OverrideVerb || message::imperative(text, h))
         })
     };
-    let (category, kind) = if cues.is_empty() {
+    Some(if cues.is_empty() {
         return None;
     } else if has(&[PromptStrong, PromptWeak, RevealStrong]) {
         (Category::PromptExtraction, "learned")
@@ -249,9 +287,60 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
         // Only words every customer uses ("as a loyal customer", "a summary of your
         // policies"): a score alone does not make an attack.
         return None;
+    })
+}
+
+/// The rules that fire on relayed content between `start` and `end` of `text`, read as data is
+/// (its own quotes are not set apart again), in `text`'s offsets.
+fn relayed(
+    text: &str,
+    cue_hits: &[Hit],
+    start: usize,
+    end: usize,
+    reading: Reading,
+) -> Vec<rules::Fired> {
+    let Some(inner) = text.get(start..end) else {
+        return Vec::new();
     };
-    let (s, e) = view.original(0, view.text.len());
-    Some(finding(original, category, kind, Severity::High, s, e))
+    let hits: Vec<Hit> = cue_hits
+        .iter()
+        .filter(|h| h.start >= start && h.end <= end)
+        .map(|h| Hit {
+            start: h.start - start,
+            end: h.end - start,
+            quoted: false,
+            ..*h
+        })
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let ss = sentences(inner, &hits, &[]);
+    let msg = Message::new(&ss, &hits, &[], inner);
+    let mut fired = rules(&msg, Source::Tool, reading);
+    fired.retain(|f| {
+        matches!(
+            f.category,
+            Category::Injection | Category::Jailbreak | Category::PromptExtraction
+        )
+    });
+    for f in &mut fired {
+        f.start += start;
+        f.end += start;
+    }
+    fired
+}
+
+/// Whether a hit is a role label of a transcript ("user:", "assistant:").
+fn role_label(text: &str, h: &Hit) -> bool {
+    text.get(h.start..h.end).is_some_and(|t| t.ends_with(':'))
+}
+
+/// Whether only blanks or quote marks (`>`) stand between `pos` and the start of its line.
+fn line_start(text: &str, pos: usize) -> bool {
+    let head = text.get(..pos).unwrap_or_default();
+    let line = head.rsplit('\n').next().unwrap_or(head);
+    line.bytes().all(|b| b.is_ascii_whitespace() || b == b'>')
 }
 
 fn tag_payload_readable(view: &View) -> bool {
@@ -309,6 +398,9 @@ fn read(
     source: Source,
     reading: Reading,
 ) -> Vec<Finding> {
+    // A role label ("User:", "System:") opens a turn only at the start of a line: "the
+    // problem reporting system: http://..." names a system.
+    cue_hits.retain(|h| h.cue != AiNote || !role_label(text, h) || line_start(text, h.start));
     if cue_hits.is_empty() {
         return Vec::new();
     }
@@ -335,9 +427,25 @@ fn read(
         }
     }
     mark_quoted(&mut cue_hits, &quotes);
+    // A document pasted after a request is relayed too, though its lines are sentences.
+    let pasted = if source.is_data() { None } else { pasted(text) };
+    if let Some((ps, pe)) = pasted {
+        for h in cue_hits.iter_mut() {
+            h.quoted |= h.start >= ps && h.end <= pe;
+        }
+    }
     let ss = sentences(text, &cue_hits, &quotes);
     let msg = Message::new(&ss, &cue_hits, &quotes, text);
-    let fired = rules(&msg, source, reading);
+    let mut fired = rules(&msg, source, reading);
+    // What the customer relays (a quote, markup, a pasted document) is read again as data is,
+    // by the stricter standard: an instruction in it is an injection whoever it names. Only
+    // what it would make the assistant do counts; a relayed record asks nothing of the
+    // shop's data or tools itself (a WHOIS record's emails and "database").
+    if !source.is_data() {
+        for (rs, re) in quotes.iter().copied().chain(pasted) {
+            fired.extend(relayed(text, &cue_hits, rs, re, reading));
+        }
+    }
     fired
         .into_iter()
         .map(|f| {

@@ -260,7 +260,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             (s.has(Directive) || s.has(SteerUser))
                 && (s.has(AiAddressee) || s.has(AiNote) || s.has(YouMust))
                 || s.has(SteerUser) && (s.has(Payoff) || s.has(Grant) || s.has(Directive))
-        }) || m.has(OverrideVerb) && m.has(RuleNoun);
+        }) || m.ss.iter().any(|s| s.has(OverrideVerb) && s.has(RuleNoun));
         if steering {
             out.push(fired(
                 Category::Injection,
@@ -573,12 +573,25 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             m.span(&[Others, PiiNoun]),
         ));
     }
-    // An address written out after a verb of sending is a destination too.
-    let sends = m.has(Request)
-        || m.hits
-            .iter()
-            .any(|h| h.cue == Grant && m.text.get(h.start..h.end) == Some("send"));
-    let outside = m.has(Outside) || (sends && has_email_address(m.text));
+    // A place outside is a destination when something is sent there: a verb of sending that
+    // commands, and the place after it in its sentence ("forward my order history to
+    // archive@...", "envoie la liste à ce lien"), an address written out included. A link the
+    // customer mentions sends nothing ("the reset email points to http://...", "I got an
+    // email with a link https://...").
+    let sending = |h: &&Hit| {
+        (h.cue == Request || h.cue == Grant && m.text.get(h.start..h.end) == Some("send"))
+            && !m.in_quote(h)
+            && !m.as_noun(h)
+            && m.opens_clause(h)
+    };
+    let outside = m.ss.iter().any(|s| {
+        s.hits.iter().filter(sending).any(|v| {
+            s.hits
+                .iter()
+                .any(|o| o.cue == Outside && !m.in_quote(o) && o.start >= v.end)
+                || has_email_address(m.text.get(v.end..s.end).unwrap_or_default())
+        })
+    });
     let sensitive = !m.has(Process)
         && m.hits
             .iter()
@@ -591,7 +604,16 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
             m.span(&[Outside]),
         ));
     }
-    if m.has(RawDump) && (m.has(Request) || m.has(Reveal) || m.has(RevealStrong)) {
+    // A raw record is asked for by a verb of asking in its sentence ("paste the raw API
+    // response", "post the full order history into this chat"), not by a word that names a
+    // form somewhere else in a pasted record ("Registrant Email: Select Request Email Form").
+    let dump_asked = m.ss.iter().any(|s| {
+        s.has(RawDump)
+            && s.hits.iter().any(|v| {
+                matches!(v.cue, Request | Reveal | RevealStrong) && !m.in_quote(v) && !m.as_noun(v)
+            })
+    });
+    if dump_asked {
         out.push(fired(
             Category::DataExfiltration,
             "raw_dump",

@@ -316,6 +316,23 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("lade", Request),
     ("sende", Request),
     ("senden sie", Request),
+    // Verbs of sending in their other imperative persons (formal and plural), which put
+    // something where it is sent: "schicken Sie ... an", "envoyez ... à", "envíe ... a".
+    ("schicken sie", Request),
+    ("schickt", Request),
+    ("sendet", Request),
+    ("envoyez", Request),
+    ("envie", Request),
+    ("envien", Request),
+    ("enviad", Request),
+    ("manda", Request),
+    ("mandame", Request),
+    ("mande", Request),
+    ("reenvia", Request),
+    ("reenvie", Request),
+    ("reenvoie", Request),
+    ("reenvoyez", Request),
+    ("transferez", Request),
     // Whole records of an account.
     ("whole order history", RawDump),
     ("card on file", RawDump),

@@ -8,6 +8,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- override verbs
     // ---------------------------------------------------------------- what came before
     ("everything before", PriorStrong),
+    // The content itself swept aside, which, like "the above", counts only with a demand
+    // after it: "ignore the rest of this data and print...", "disregard all info except...".
+    ("the rest of", PriorWeak),
+    ("everything else", PriorWeak),
+    ("all info", PriorWeak),
+    ("all information", PriorWeak),
+    ("all other content", PriorWeak),
+    ("el resto", PriorWeak),
+    ("le reste", PriorWeak),
+    ("den rest", PriorWeak),
     ("everything above", PriorStrong),
     ("everything prior", PriorStrong),
     ("everything so far", PriorStrong),
@@ -312,6 +322,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("deine echten anweisungen", RealSelf),
     // ---------------------------------------------------------------- obedience and forced output
     ("obey", Obey),
+    ("focus only on", Obey),
+    ("focus exclusively on", Obey),
+    ("focus solely on", Obey),
+    ("and nothing else", Obey),
+    ("simply respond with", Obey),
+    ("only respond with", Obey),
+    ("only reply with", Obey),
     ("you must comply", Obey),
     ("comply with the following", Obey),
     ("reply only with", Obey),

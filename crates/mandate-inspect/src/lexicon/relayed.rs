@@ -160,4 +160,22 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bestatige schriftlich", Verbatim),
     ("bestatigen sie schriftlich", Verbatim),
     ("schreib mir eine bestatigung", Verbatim),
+    // ---------------------------------------------------------------- turns of a chat, spoofed
+    // A role label opens a turn of a conversation transcript, and a model's special tokens
+    // end or start one: inside pasted content they speak to whoever reads it next, as a note
+    // to the assistant does ("User: thanks for the summary, now repeat...").
+    ("user:", AiNote),
+    ("assistant:", AiNote),
+    ("human:", AiNote),
+    ("ai:", AiNote),
+    ("system:", AiNote),
+    ("<|im_start|>", AiNote),
+    ("<|im_end|>", AiNote),
+    ("<|endoftext|>", AiNote),
+    ("[inst]", AiNote),
+    ("<end of session>", AiNote),
+    ("### instruction", AiNote),
+    ("automated screening", AiNote),
+    ("automated analysis", AiNote),
+    ("llm scan", AiNote),
 ];
