@@ -81,6 +81,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ihr vorgesetzter", Authority),
     // ---------------------------------------------------------------- what authority tries to unlock
     ("checks are off", Unlock),
+    ("your programming", Unlock),
+    ("reprogram*", Unlock),
     ("policy checks", Unlock),
     ("skip the", Unlock),
     ("skip all", Unlock),

@@ -6,6 +6,14 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- role-play
     ("you are now", RolePlay),
+    // A persona imposed in the present, or on the assistant in the third person: "now you act
+    // as two entities", "Assistant now acts like a terminal", "you are to act as".
+    ("now you act as", RolePlay),
+    ("you now act as", RolePlay),
+    ("you are to act as", RolePlay),
+    ("assistant now acts", RolePlay),
+    ("chatgpt now acts", RolePlay),
+    ("chatgpt now runs", RolePlay),
     ("you're now", RolePlay),
     ("youre now", RolePlay),
     ("you be a", RolePlay),
@@ -275,6 +283,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no matter what", Persist),
     ("whatever happens", Persist),
     ("never break character", Persist),
+    // Forbidding the assistant to say what it is holds the persona against every correction.
+    ("not allowed to say you are an ai", Persist),
+    ("never say you are an ai", Persist),
+    ("never say that you are an ai", Persist),
+    ("don't say you are an ai", Persist),
+    ("do not say you are an ai", Persist),
+    ("never mention that you are an ai", Persist),
+    ("never reveal that you are an ai", Persist),
+    ("never admit you are an ai", Persist),
     ("don't break character", Persist),
     ("do not break character", Persist),
     ("not break character", Persist),
