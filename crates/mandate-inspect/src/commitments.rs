@@ -434,7 +434,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         });
     }
     // A code handed over ("here's a code, THANKS15, 15% off").
-    if o.has(CodeGiven) && (o.has(KDiscount) || has_code_token(o.text)) && !o.has(Refuse) {
+    if o.has(CodeGiven) && (o.has(KDiscount) || has_code_token(sentence)) && !o.has(Refuse) {
         return Some(Signal::Code);
     }
     // Completed passive grants: "has been updated", "was approved", and headline style right
