@@ -90,8 +90,6 @@ const SLOTS: usize = 1 << 15;
 pub(crate) struct Model {
     weights: Box<[f32; SLOTS]>,
     bias: f32,
-    /// The byte-gram sums of the tokens it was trained on.
-    known: Known,
 }
 
 impl Model {
@@ -106,7 +104,7 @@ impl Model {
         // not wait on each other; a count per group, for the scaling.
         let mut sums = [0f32; 6];
         let mut counts = [0u32; 2];
-        let mut add = |n: usize, s: u32| {
+        occurrences(view, |n, s| {
             let w = self.weights.get(s as usize).copied().unwrap_or(0.0);
             if let Some(sum) = sums.get_mut(n) {
                 *sum += w;
@@ -114,26 +112,9 @@ impl Model {
             if let Some(c) = counts.get_mut(group(n)) {
                 *c += 1;
             }
-        };
-        word_occurrences(view, &mut add);
-        // A token seen in training has its grams summed already: one probe, not three table
-        // reads a byte. Most tokens of ordinary traffic are such tokens.
-        let mut known = ([0f32; 3], 0u32);
-        for token in tokens(view) {
-            match self.known.get(token) {
-                Some(k) => {
-                    for (sum, part) in known.0.iter_mut().zip(k.sums) {
-                        *sum += part;
-                    }
-                    known.1 += k.count;
-                }
-                None => token_grams(token, &mut add),
-            }
-        }
+        });
         let [words, _, _, g3, g4, g5] = sums;
         let [word_count, gram_count] = counts;
-        let [k3, k4, k5] = known.0;
-        let (g3, g4, g5, gram_count) = (g3 + k3, g4 + k4, g5 + k5, gram_count + known.1);
         let scaled = |sum: f32, count: u32| {
             if count == 0 {
                 0.0
@@ -251,98 +232,7 @@ pub(crate) fn train(task: Task, data: &[Labelled]) -> Model {
             bias -= RATE * err / bias_g2.sqrt();
         }
     }
-    let known = Known::of(&w, data.iter().flat_map(|d| tokens(&d.view)));
-    Model {
-        weights: w,
-        bias,
-        known,
-    }
-}
-
-/// One token's byte grams, summed per gram length, and how many there are.
-#[derive(Debug, Clone, Copy, Default)]
-struct TokenGrams {
-    /// Where the token's bytes are in [`Known::bytes`], and how many (0: an empty slot).
-    at: u32,
-    len: u32,
-    hash: u64,
-    sums: [f32; 3],
-    count: u32,
-}
-
-/// The byte-gram sums of every token of the training data, in an open-addressed table: a text
-/// is mostly made of tokens the model has seen, and a token's grams depend on it alone.
-struct Known {
-    slots: Vec<TokenGrams>,
-    bytes: Vec<u8>,
-}
-
-impl Known {
-    fn of<'a>(weights: &[f32; SLOTS], all: impl Iterator<Item = &'a [u8]>) -> Known {
-        let mut unique: Vec<&[u8]> = all.collect();
-        unique.sort_unstable();
-        unique.dedup();
-        let size = (unique.len() * 2).next_power_of_two().max(16);
-        let mut known = Known {
-            slots: vec![TokenGrams::default(); size],
-            bytes: Vec::new(),
-        };
-        for token in unique {
-            let mut entry = TokenGrams {
-                at: known.bytes.len() as u32,
-                len: token.len() as u32,
-                hash: token_hash(token),
-                ..TokenGrams::default()
-            };
-            token_grams(token, |n, s| {
-                if let Some(sum) = entry.sums.get_mut(n.wrapping_sub(3)) {
-                    *sum += weights.get(s as usize).copied().unwrap_or(0.0);
-                }
-                entry.count += 1;
-            });
-            known.bytes.extend_from_slice(token);
-            let mask = size - 1;
-            let mut i = entry.hash as usize & mask;
-            while known.slots.get(i).is_some_and(|e| e.len != 0) {
-                i = (i + 1) & mask;
-            }
-            if let Some(slot) = known.slots.get_mut(i) {
-                *slot = entry;
-            }
-        }
-        known
-    }
-
-    /// The sums of a token seen in training.
-    fn get(&self, token: &[u8]) -> Option<&TokenGrams> {
-        let hash = token_hash(token);
-        let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
-        loop {
-            let e = self.slots.get(i)?;
-            if e.len == 0 {
-                return None;
-            }
-            if e.hash == hash
-                && self
-                    .bytes
-                    .get(e.at as usize..(e.at + e.len) as usize)
-                    .is_some_and(|b| b == token)
-            {
-                return Some(e);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
-/// A token's hash, eight bytes at a time.
-fn token_hash(token: &[u8]) -> u64 {
-    token.chunks(8).fold(token.len() as u64, |h, c| {
-        (h ^ crate::bytes::load(c))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(29)
-    })
+    Model { weights: w, bias }
 }
 
 /// One step of FNV-1a.
@@ -367,14 +257,6 @@ fn is_word(b: u8) -> bool {
 /// each space-separated word with a space on each side, so that word edges count. Nothing is
 /// allocated: this runs on every message the rules pass.
 fn occurrences(text: &str, mut f: impl FnMut(usize, u32)) {
-    word_occurrences(text, &mut f);
-    for token in tokens(text) {
-        token_grams(token, &mut f);
-    }
-}
-
-/// The word unigrams and bigrams of a text.
-fn word_occurrences(text: &str, mut f: impl FnMut(usize, u32)) {
     let b = text.as_bytes();
     let mut prev: Option<u64> = None;
     let mut i = 0;
@@ -400,45 +282,39 @@ fn word_occurrences(text: &str, mut f: impl FnMut(usize, u32)) {
         }
         prev = Some(h);
     }
-}
-
-/// The space-separated tokens of a text whose byte grams are read, each cut to its first
-/// [`LONGEST`] bytes.
-fn tokens(text: &str) -> impl Iterator<Item = &[u8]> {
-    text.as_bytes()
-        .split(u8::is_ascii_whitespace)
-        .filter(|w| !w.is_empty())
-        .map(|w| w.get(..LONGEST).unwrap_or(w))
-}
-
-/// The byte 3- to 5-grams of one token with a space on each side. A gram is the first three,
-/// four or five bytes of an eight-byte window that slides along the token: one load per
-/// step, no byte-by-byte shifting.
-fn token_grams(word: &[u8], mut f: impl FnMut(usize, u32)) {
+    // A gram is the first three, four or five bytes of an eight-byte window that slides along
+    // the word with its spaces: one load per step, no byte-by-byte shifting.
     let mut padded = [b' '; LONGEST + 9];
-    let len = word.len();
-    if let Some(inner) = padded.get_mut(1..=len) {
-        inner.copy_from_slice(word);
+    for word in b.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()) {
+        let word = word.get(..LONGEST).unwrap_or(word);
+        let len = word.len();
+        if let Some(inner) = padded.get_mut(1..=len) {
+            inner.copy_from_slice(word);
+        }
+        // What the previous word left beyond this one's end is a space again.
+        if let Some(after) = padded.get_mut(len + 1..len + 9) {
+            after.fill(b' ');
+        }
+        let window = |start: usize| {
+            padded
+                .get(start..start + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        // Every start has its 3-gram; the 4- and 5-grams stop where they would pass the end.
+        for start in 0..len.saturating_sub(2) {
+            let x = window(start);
+            f(3, gram(x, 3));
+            f(4, gram(x, 4));
+            f(5, gram(x, 5));
+        }
+        if len >= 2 {
+            let x = window(len - 2);
+            f(3, gram(x, 3));
+            f(4, gram(x, 4));
+        }
+        f(3, gram(window(len - 1), 3));
     }
-    let window = |start: usize| {
-        padded
-            .get(start..start + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map_or(0, u64::from_le_bytes)
-    };
-    // Every start has its 3-gram; the 4- and 5-grams stop where they would pass the end.
-    for start in 0..len.saturating_sub(2) {
-        let x = window(start);
-        f(3, gram(x, 3));
-        f(4, gram(x, 4));
-        f(5, gram(x, 5));
-    }
-    if len >= 2 {
-        let x = window(len - 2);
-        f(3, gram(x, 3));
-        f(4, gram(x, 4));
-    }
-    f(3, gram(window(len - 1), 3));
 }
 
 /// Bytes of a word read for its grams; longer words are read by their beginning.
@@ -522,7 +398,6 @@ mod tests {
         let m = Model {
             weights,
             bias: 0.25,
-            known: Known::of(&[0.0; SLOTS], std::iter::empty()),
         };
         let z: f32 = f
             .iter()
@@ -534,33 +409,6 @@ mod tests {
         features("", &mut empty);
         assert!(empty.is_empty());
         assert!((m.score("") - sigmoid(0.25)).abs() < 1e-6);
-    }
-
-    #[test]
-    fn tokens_seen_in_training_score_as_if_read_gram_by_gram() {
-        let model = super::model(Task::Commitment);
-        let plain = Model {
-            weights: model.weights.clone(),
-            bias: model.bias,
-            known: Known::of(&[0.0; SLOTS], std::iter::empty()),
-        };
-        let texts = [
-            "i've refunded your order in full, you'll see it in 3 days",
-            "a token nobody wrote before: zxqvbnmlkjh and another one, qqqwwweee",
-            "",
-            "x",
-        ];
-        for text in samples(Task::Commitment, |_| true)
-            .iter()
-            .map(|s| s.view.as_str())
-            .take(200)
-            .chain(texts)
-        {
-            let (cached, read) = (model.score(text), plain.score(text));
-            assert!((cached - read).abs() < 1e-5, "{text:?}: {cached} {read}");
-        }
-        assert!(model.known.get(b"refunded").is_some());
-        assert!(model.known.get(b"zxqvbnmlkjh").is_none());
     }
 
     #[test]

@@ -385,9 +385,3 @@ pub fn explain(text: &str, output: bool) -> String {
 pub fn debug_normalize(text: &str) -> usize {
     normalize::normalize(text).text.len()
 }
-
-#[doc(hidden)]
-/// Benchmark hook: the attack model's score of a normalised view.
-pub fn debug_score(view: &str) -> f32 {
-    learned::model(learned::Task::Attack).score(view)
-}
