@@ -14,7 +14,7 @@ use crate::lexicon::Cue::{self, *};
 use crate::lexicon::Family;
 use crate::normalize::{View, normalize};
 use crate::person::{personal, word_after};
-use crate::scan::{Hit, any, hits, mark_quoted, quoted, sentences};
+use crate::scan::{Hit, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, Severity, excerpt, extract};
 
 /// What a commitment grants.
@@ -153,21 +153,20 @@ impl Own<'_> {
 /// Detects commitments in `original`.
 pub(crate) fn detect(original: &str) -> Vec<Finding> {
     let view = normalize(original);
-    // Without an anchor no rule commits: most answers skip the rules' full reading. With one,
-    // the rules have read the answer's structure, and where they found a purpose, a condition,
-    // a refusal or history, that reading stands; without one, they had nothing to read it by,
-    // and the learned model gives its opinion.
-    if any(&view.text, Family::CommitmentAnchor) {
-        by_rules(original, &view)
+    // Without an anchor no rule commits. With one, the rules have read the answer's structure,
+    // and where they found a purpose, a condition, a refusal or history, that reading stands;
+    // without one, they had nothing to read it by, and the learned model gives its opinion.
+    let cue_hits = hits(&view.text, Family::Commitment);
+    if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
+        by_rules(original, &view, cue_hits)
     } else {
-        by_model(original, &view).into_iter().collect()
+        by_model(original, &view, cue_hits).into_iter().collect()
     }
 }
 
 /// Commitments are decided sentence by sentence; only sentences with an anchor are read.
-fn by_rules(original: &str, view: &View) -> Vec<Finding> {
+fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding> {
     let quotes = quoted(&view.text);
-    let mut cue_hits = hits(&view.text, Family::Commitment);
     mark_quoted(&mut cue_hits, &quotes);
     let mut out = Vec::new();
     for s in sentences(&view.text, &cue_hits, &quotes) {
@@ -192,13 +191,12 @@ fn by_rules(original: &str, view: &View) -> Vec<Finding> {
 /// from the words of that sentence as for the rules. Only an answer that speaks to the
 /// customer or for the shop can commit: "the kettle has a 1.7 litre jug" binds nobody, and a
 /// model trained on grants reads "has" as one.
-fn by_model(original: &str, view: &View) -> Option<Finding> {
+fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Option<Finding> {
     let model = learned::model(Task::Commitment);
     if !personal(&view.text) || model.score(&view.text) < Task::Commitment.threshold() {
         return None;
     }
     let quotes = quoted(&view.text);
-    let mut cue_hits = hits(&view.text, Family::Commitment);
     mark_quoted(&mut cue_hits, &quotes);
     let ss = sentences(&view.text, &cue_hits, &quotes);
     let best = ss

@@ -230,8 +230,6 @@ pub fn self_check() -> Result<(), String> {
         lexicon::Family::Attack,
         lexicon::Family::Commitment,
         lexicon::Family::Language,
-        lexicon::Family::AttackAnchor,
-        lexicon::Family::CommitmentAnchor,
     ] {
         if !scan::ready(f) {
             broken.push(format!("cue automaton {f:?}"));

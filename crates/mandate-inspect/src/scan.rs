@@ -1,18 +1,21 @@
 //! Cue phrases found in a view, and the view split into sentences.
 //!
-//! Every phrase starts at a word boundary (or with punctuation), so the scan does not run an
-//! automaton over every byte: it walks an anchored trie from each word start, which touches a
-//! few hot states per word and stops at the first byte no phrase continues with. The few
-//! phrases that may start inside a word (German compounds) have an automaton of their own.
+//! The phrases of a family are compiled into one double-array Aho-Corasick automaton
+//! (`daachorse`), run once over the text: a transition is a couple of array reads, whatever
+//! the number of phrases. Most phrases count only where a word starts ("rules" is not in
+//! "overrules"); the few that may start inside a word (German compounds, `*gebuhr`) or with
+//! punctuation (`<!--`) are taken leftmost-longest, without overlaps.
 
 use std::sync::OnceLock;
 
+use aho_corasick::Anchored;
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::automaton::StateID;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder};
 
-use crate::bytes::{is_word, load, positions_of, word_start_masks};
+use crate::bytes::{is_word, positions_of};
+use crate::learned::Task;
 use crate::lexicon::{Cue, CueSet, Family, phrases};
 
 /// What a compiled phrase stands for. One text may be a whole word for one role and a stem
@@ -38,28 +41,24 @@ impl Entry {
 }
 
 struct Lexicon {
-    /// Phrases that start at a word start or with punctuation, searched anchored.
-    trie: NFA,
+    /// Every phrase of the family, found wherever it occurs in one pass over the text.
+    automaton: DoubleArrayAhoCorasick<u32>,
+    /// What each phrase stands for, by the automaton's value.
     entries: Vec<Entry>,
-    /// Which words may start a phrase.
-    prefixes: Prefixes,
-    /// Phrases that may start inside a word (`*gebuhr`) or start with punctuation
-    /// (`<!--`), searched anywhere.
-    anywhere: Option<(AhoCorasick, Vec<Entry>)>,
+    /// Whether the phrase may start inside a word (`*gebuhr`) or starts with punctuation
+    /// (`<!--`): such phrases are read leftmost-longest, without overlaps; the others only
+    /// where a word starts.
+    anywhere: Vec<bool>,
 }
 
 fn lexicon(family: Family) -> Option<&'static Lexicon> {
     static ATTACK: OnceLock<Option<Lexicon>> = OnceLock::new();
     static COMMITMENT: OnceLock<Option<Lexicon>> = OnceLock::new();
     static LANGUAGE: OnceLock<Option<Lexicon>> = OnceLock::new();
-    static ATTACK_ANCHOR: OnceLock<Option<Lexicon>> = OnceLock::new();
-    static COMMITMENT_ANCHOR: OnceLock<Option<Lexicon>> = OnceLock::new();
     let cell = match family {
         Family::Attack => &ATTACK,
         Family::Commitment => &COMMITMENT,
         Family::Language => &LANGUAGE,
-        Family::AttackAnchor => &ATTACK_ANCHOR,
-        Family::CommitmentAnchor => &COMMITMENT_ANCHOR,
     };
     cell.get_or_init(|| build(family)).as_ref()
 }
@@ -112,144 +111,90 @@ fn compile(family: Family) -> Vec<Compiled> {
 }
 
 fn build(family: Family) -> Option<Lexicon> {
-    let (anywhere, anchored): (Vec<_>, Vec<_>) = compile(family)
-        .into_iter()
-        .partition(|c| c.infix || c.text.as_bytes().first().is_some_and(|b| !is_word(*b)));
-    let prefixes = Prefixes::of(anchored.iter().map(|c| c.text.as_bytes()));
-    let trie = NFA::builder()
-        .match_kind(MatchKind::Standard)
-        .build(anchored.iter().map(|c| c.text.as_str()))
+    let compiled = compile(family);
+    let anywhere: Vec<bool> = compiled
+        .iter()
+        .map(|c| c.infix || c.text.as_bytes().first().is_some_and(|b| !is_word(*b)))
+        .collect();
+    // The states the shipped samples walk through are laid out together, so that what
+    // ordinary traffic touches stays in a few cache lines (layout only: matches are the same).
+    let corpus: Vec<String> = match family {
+        Family::Attack => crate::learned::samples(Task::Attack, |_| true),
+        Family::Commitment => crate::learned::samples(Task::Commitment, |_| true),
+        Family::Language => Vec::new(),
+    }
+    .into_iter()
+    .map(|s| s.view)
+    .collect();
+    let automaton = DoubleArrayAhoCorasickBuilder::new()
+        .match_kind(daachorse::MatchKind::Standard)
+        .use_prefilter(false)
+        .corpus(&corpus)
+        .build_with_values(
+            compiled
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.text.as_bytes(), i as u32)),
+        )
         .ok()?;
-    let entry = |c: Compiled| c.entry;
-    let anywhere = if anywhere.is_empty() {
-        None
-    } else {
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(anywhere.iter().map(|c| c.text.as_str()))
-            .ok()?;
-        Some((ac, anywhere.into_iter().map(entry).collect()))
-    };
     Some(Lexicon {
-        trie,
-        entries: anchored.into_iter().map(entry).collect(),
-        prefixes,
+        automaton,
+        entries: compiled.into_iter().map(|c| c.entry).collect(),
         anywhere,
     })
 }
 
-/// A filter that says, without touching the trie, that no phrase starts at a place: most
-/// words start none. It holds the first six bytes of every phrase (the first three of shorter
-/// ones), hashed into two 8 KB bit tables that stay in the L1 cache. Six bytes tell "my order"
-/// from "my brother's" where three would not, and common words ("the", "you") start long
-/// phrases only.
-struct Prefixes {
-    long: Box<[u64; 1024]>,
-    short: Box<[u64; 1024]>,
-    /// First bytes of phrases shorter than three bytes, which the tables cannot hold.
-    tiny: [bool; 256],
-}
-
-/// Bytes of a long key.
-const LONG: usize = 6;
-/// Bytes of a short key.
-const SHORT: usize = 3;
-
-impl Prefixes {
-    fn of<'a>(phrases: impl Iterator<Item = &'a [u8]>) -> Prefixes {
-        let mut p = Prefixes {
-            long: Box::new([0; 1024]),
-            short: Box::new([0; 1024]),
-            tiny: [false; 256],
-        };
-        for phrase in phrases {
-            let table = if phrase.len() >= LONG {
-                &mut p.long
-            } else if phrase.len() >= SHORT {
-                &mut p.short
-            } else {
-                if let Some(slot) = phrase.first().and_then(|b| p.tiny.get_mut(usize::from(*b))) {
-                    *slot = true;
-                }
+impl Lexicon {
+    /// Calls `found(start, end, roles)` for every phrase in `b` until it returns `false`:
+    /// phrases that start a word, wherever they occur, and the phrases that may start anywhere
+    /// leftmost-longest, without overlaps. One pass of the automaton over the text.
+    fn scan(&self, b: &[u8], mut found: impl FnMut(usize, usize, &[Cue]) -> bool) {
+        // Matches of the phrases that may start anywhere, for the leftmost-longest choice.
+        let mut loose: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(b) {
+            let id = m.value() as usize;
+            let (start, end) = (m.start(), m.end());
+            if self.anywhere.get(id).copied().unwrap_or(false) {
+                loose.push((start, end, id));
+                continue;
+            }
+            // Only where a word starts: "rules" is not in "overrules".
+            if start > 0 && b.get(start - 1).is_some_and(|c| is_word(*c)) {
+                continue;
+            }
+            let Some(e) = self.entries.get(id) else {
                 continue;
             };
-            let key = if phrase.len() >= LONG {
-                key(phrase, LONG)
-            } else {
-                key(phrase, SHORT)
-            };
-            if let Some(w) = table.get_mut(key / 64) {
-                *w |= 1 << (key % 64);
+            let cues = e.cues(b, end);
+            if !cues.is_empty() && !found(start, end, cues) {
+                return;
             }
         }
-        p
-    }
-
-    /// Whether some phrase may start at the beginning of `b` (no false negatives).
-    fn may_start(&self, b: &[u8]) -> bool {
-        let test = |table: &[u64; 1024], k: usize| {
-            table.get(k / 64).is_none_or(|w| w & (1 << (k % 64)) != 0)
-        };
-        let w = load(b);
-        self.tiny.get((w & 0xFF) as usize).copied().unwrap_or(true)
-            || test(&self.short, hash(w, SHORT))
-            || test(&self.long, hash(w, LONG))
-    }
-}
-
-/// The first `n` bytes (`n` < 8) of a loaded word, hashed to 16 bits.
-fn hash(w: u64, n: usize) -> usize {
-    let k = w & ((1u64 << (8 * n)) - 1);
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-}
-
-/// The first `n` bytes of `b` (zero-padded), hashed to 16 bits.
-fn key(b: &[u8], n: usize) -> usize {
-    hash(load(b), n)
-}
-
-impl Lexicon {
-    /// Calls `found(start, end, roles)` for every phrase in `b`, in order of start, until it
-    /// returns `false`.
-    fn scan(&self, b: &[u8], mut found: impl FnMut(usize, usize, &[Cue]) -> bool) {
-        let Ok(start) = self.trie.start_state(Anchored::Yes) else {
+        if loose.is_empty() {
             return;
-        };
-        for (base, mut starts) in word_start_masks(b) {
-            while starts != 0 {
-                let p = base + starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                if !self.prefixes.may_start(b.get(p..).unwrap_or_default()) {
-                    continue;
-                }
-                let go_on = matches_at(&self.trie, start, b, p, |pid, end| {
-                    let Some(e) = self.entries.get(pid) else {
-                        return true;
-                    };
-                    let cues = e.cues(b, end);
-                    cues.is_empty() || found(p, end, cues)
-                });
-                if !go_on {
-                    return;
-                }
-            }
         }
-        if let Some((ac, entries)) = &self.anywhere {
-            for m in ac.find_iter(b) {
-                let Some(e) = entries.get(m.pattern().as_usize()) else {
-                    continue;
-                };
-                let cues = e.cues(b, m.end());
-                if !cues.is_empty() && !found(m.start(), m.end(), cues) {
-                    return;
-                }
+        // Leftmost first, the longest at each start, then past its end.
+        loose.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut after = 0;
+        for (start, end, id) in loose {
+            if start < after {
+                continue;
+            }
+            after = end;
+            let Some(e) = self.entries.get(id) else {
+                continue;
+            };
+            let cues = e.cues(b, end);
+            if !cues.is_empty() && !found(start, end, cues) {
+                return;
             }
         }
     }
 }
 
 /// Walks an anchored trie from `p` (its anchored `start` state) and calls `found(pattern,
-/// end)` for every pattern that starts at `p`, shortest first, until it returns `false`.
+/// end)` for every pattern that starts at `p`, shortest first, until it returns `false` (the
+/// leak detectors' literals, looked for only where a word starts).
 /// Returns whether the walk went to its end. The walk stops at the first byte no pattern
 /// continues with, so a place where nothing starts costs a byte or two.
 pub(crate) fn matches_at(
@@ -339,19 +284,6 @@ impl Sentence<'_> {
 /// Whether a family's automaton built.
 pub fn ready(family: Family) -> bool {
     lexicon(family).is_some()
-}
-
-/// Whether any cue of a family occurs in `text` (stops at the first).
-pub fn any(text: &str, family: Family) -> bool {
-    let Some(lex) = lexicon(family) else {
-        return true;
-    };
-    let mut found = false;
-    lex.scan(text.as_bytes(), |_, _, _| {
-        found = true;
-        false
-    });
-    found
 }
 
 /// All cue hits of a family in `text`, in order.
@@ -636,13 +568,7 @@ mod tests {
 
     #[test]
     fn every_lexicon_builds() {
-        for f in [
-            Family::Attack,
-            Family::Commitment,
-            Family::Language,
-            Family::AttackAnchor,
-            Family::CommitmentAnchor,
-        ] {
+        for f in [Family::Attack, Family::Commitment, Family::Language] {
             assert!(lexicon(f).is_some(), "{f:?}");
         }
     }

@@ -13,7 +13,7 @@ use crate::learned::{self, Task};
 use crate::lexicon::Cue::*;
 use crate::lexicon::{Cue, Family};
 use crate::normalize::{View, normalize};
-use crate::scan::{Hit, any, hits, mark_quoted, pasted, quoted, sentences};
+use crate::scan::{Hit, hits, mark_quoted, pasted, quoted, sentences};
 use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
 use message::Message;
 use rules::{Reading, rules};
@@ -22,18 +22,15 @@ use words::WordChecks;
 /// Detects attacks in `original`.
 pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Finding> {
     let view = normalize(original);
-    // First pass: without an anchor no rule can fire, so ordinary text stops here. Data
-    // sources are always read in full (the stricter standard).
+    // Without an anchor no rule can fire, so ordinary text stops here. Data sources are
+    // always read in full (the stricter standard).
+    let all_hits = hits(&view.text, Family::Attack);
     let anchored = source.is_data()
-        || any(&view.text, Family::AttackAnchor)
+        || all_hits.iter().any(|h| h.cue.anchors_attack())
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()
             && WordChecks::of(&view.text).function_name;
-    let plain_hits = if anchored {
-        hits(&view.text, Family::Attack)
-    } else {
-        Vec::new()
-    };
+    let plain_hits = if anchored { all_hits } else { Vec::new() };
     let mentions = |c: Cue| plain_hits.iter().any(|h| h.cue == c);
     let (decode_cue, execute_cue) = (mentions(Decode), mentions(Execute));
     let mut out = read(

@@ -229,10 +229,6 @@ pub enum Family {
     Commitment,
     /// Common words, for guessing the language of a rewrite.
     Language,
-    /// The attack roles without which no attack rule can fire: a first, cheap pass.
-    AttackAnchor,
-    /// The commitment roles without which no sentence can commit: a first, cheap pass.
-    CommitmentAnchor,
 }
 
 impl Cue {
@@ -245,17 +241,13 @@ impl Cue {
             _ => Family::Attack,
         };
         // Imperative grants ("refund me", "elimine los cargos") are also what attacks demand.
-        let member = |f: Family| home == f || (self == Cue::Grant && f == Family::Attack);
-        match family {
-            Family::AttackAnchor => member(Family::Attack) && self.anchors_attack(),
-            Family::CommitmentAnchor => member(Family::Commitment) && self.anchors_commitment(),
-            f => member(f),
-        }
+        home == family || (self == Cue::Grant && family == Family::Attack)
     }
 
     /// Every attack rule needs one of these (bulk requests, function names and many codes are
-    /// checked separately; data sources always get the full reading).
-    fn anchors_attack(self) -> bool {
+    /// checked separately; data sources always get the full reading): a message without one
+    /// is not read by the rules.
+    pub(crate) fn anchors_attack(self) -> bool {
         matches!(
             self,
             Cue::OverrideVerb
@@ -289,7 +281,8 @@ impl Cue {
         )
     }
 
-    /// Every commitment signal needs one of these.
+    /// Every commitment signal needs one of these: an answer without one is not read by the
+    /// rules.
     pub(crate) fn anchors_commitment(self) -> bool {
         matches!(
             self,
