@@ -4,6 +4,8 @@
 //! about the world ("the company has headquarters in Spain", "the horse has a diet of...")
 //! speaks to nobody, and the model is not asked about it.
 
+use std::sync::OnceLock;
+
 /// The words of a text, apostrophes kept inside them ("you're", "t'a").
 pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -29,68 +31,125 @@ pub(crate) fn word_after(text: &str, pos: usize) -> &str {
 }
 
 /// Second-person pronouns, in the four languages.
+const SECOND_PERSON: &[&str] = &[
+    "you", "you're", "te", "ti", "tu", "t'", "toi", "vous", "du", "dir", "dich",
+];
+
+/// Second-person possessives, in the four languages.
+const SECOND_PERSON_POSSESSIVE: &[&str] =
+    &["your", "tus", "ton", "tes", "votre", "vos", "dein", "deine"];
+
+/// First-person possessives, which make what follows the customer's own ("my", "notre",
+/// "meine").
+const OWN_POSSESSIVE: &[&str] = &[
+    "my", "our", "mi", "mis", "nuestro", "nuestra", "mon", "ma", "mes", "notre", "nos", "mein",
+    "meine", "meinen", "meiner", "unsere",
+];
+
+/// Other words of the first and second person, formal address included.
+const OTHER_PERSONAL: &[&str] = &[
+    // English
+    "i", "i'm", "i've", "i'll", "i'd", "me", "mine", "myself", "we", "we're", "we've", "us",
+    "yourself", "you've", "you'll", "you'd", "yours", // Spanish
+    "yo", "nosotros", "ti", "usted", "ustedes", "tuyo", "tuya", // French
+    "moi", "nous", "toi", "ta", // German
+    "ich", "mich", "mir", "wir", "uns", "unser", "deinen", "deiner", "ihnen",
+    // Formal address: German "Sie", "Ihr Konto"; Spanish "su pedido"
+    "sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "su", "sus",
+];
+
+/// Second-person pronouns, in the four languages.
 pub(crate) fn second_person(w: &str) -> bool {
-    matches!(
-        w,
-        "you" | "you're" | "te" | "ti" | "tu" | "t'" | "toi" | "vous" | "du" | "dir" | "dich"
-    )
+    SECOND_PERSON.contains(&w)
 }
 
 /// Whether a text speaks as or to a person: a first- or second-person word in one of the four
 /// languages. What addresses the assistant has one ("give me", "your rules", "du bist"); a
 /// statement about the world ("the company has headquarters in Spain") has none.
 pub(crate) fn personal(text: &str) -> bool {
-    words(text).any(|w| {
-        second_person(w)
-            || second_person_possessive(w)
-            || ["t'", "j'", "m'"].iter().any(|p| w.starts_with(p))
-            || own_possessive(w)
-            || matches!(
-                w,
-                // English
-                "i" | "i'm" | "i've" | "i'll" | "i'd" | "me" | "mine" | "myself" | "we"
-                    | "we're" | "we've" | "us" | "yourself" | "you've" | "you'll" | "you'd"
-                    | "yours"
-                    // Spanish
-                    | "yo" | "nosotros" | "ti" | "usted" | "ustedes" | "tuyo" | "tuya"
-                    // French
-                    | "moi" | "nous" | "toi" | "ta"
-                    // German
-                    | "ich" | "mich" | "mir" | "wir" | "uns" | "unser" | "deinen" | "deiner"
-                    | "ihnen"
-                    // Formal address: German "Sie", "Ihr Konto"; Spanish "su pedido"
-                    | "sie" | "ihr" | "ihre" | "ihren" | "ihrem" | "ihrer" | "su" | "sus"
-            )
-    })
+    if !text.is_ascii() {
+        return words(text).any(personal_word);
+    }
+    // An ASCII view (most are, accents folded) is split by bytes: the same words as `words`,
+    // without decoding characters, as this is asked of every answer the rules pass.
+    let b = text.as_bytes();
+    let mut start = 0;
+    for end in 0..=b.len() {
+        if b.get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'\'')
+        {
+            continue;
+        }
+        if end > start && personal_word(text.get(start..end).unwrap_or_default()) {
+            return true;
+        }
+        start = end + 1;
+    }
+    false
+}
+
+/// Whether a word is of the first or second person: one look in a sorted table of every such
+/// word (the lists above), packed eight bytes to a number, or an elided "t'", "j'", "m'".
+fn personal_word(w: &str) -> bool {
+    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut all: Vec<u64> = [
+            SECOND_PERSON,
+            SECOND_PERSON_POSSESSIVE,
+            OWN_POSSESSIVE,
+            OTHER_PERSONAL,
+        ]
+        .concat()
+        .iter()
+        .map(|w| crate::bytes::load(w.as_bytes()))
+        .collect();
+        all.sort_unstable();
+        all
+    });
+    ["t'", "j'", "m'"].iter().any(|p| w.starts_with(p))
+        || w.len() <= 8
+            && table
+                .binary_search(&crate::bytes::load(w.as_bytes()))
+                .is_ok()
 }
 
 /// Second-person possessives, in the four languages.
 pub(crate) fn second_person_possessive(w: &str) -> bool {
-    matches!(
-        w,
-        "your" | "tus" | "ton" | "tes" | "votre" | "vos" | "dein" | "deine"
-    )
+    SECOND_PERSON_POSSESSIVE.contains(&w)
 }
 
 /// A first-person possessive, which makes what follows the customer's own ("my", "notre",
 /// "meine").
 pub(crate) fn own_possessive(w: &str) -> bool {
-    matches!(
-        w,
-        "my" | "our"
-            | "mi"
-            | "mis"
-            | "nuestro"
-            | "nuestra"
-            | "mon"
-            | "ma"
-            | "mes"
-            | "notre"
-            | "nos"
-            | "mein"
-            | "meine"
-            | "meinen"
-            | "meiner"
-            | "unsere"
-    )
+    OWN_POSSESSIVE.contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_and_no_other() {
+        for list in [
+            SECOND_PERSON,
+            SECOND_PERSON_POSSESSIVE,
+            OWN_POSSESSIVE,
+            OTHER_PERSONAL,
+        ] {
+            for w in list {
+                // The table packs a word into eight bytes.
+                assert!(w.len() <= 8, "{w}");
+                assert!(personal_word(w), "{w}");
+                assert!(personal(&format!("the order, {w}.")), "{w}");
+            }
+        }
+        for w in ["your's", "yo-yo", "music", "mine2", "", "sus-", "youyouyou"] {
+            assert!(!personal_word(w), "{w}");
+        }
+        assert!(personal_word("j'aimerais"));
+        assert!(!personal("The kettle has a 1.7 litre jug."));
+        // Non-ASCII views are split by characters, the same words.
+        assert!(personal("¿tú? sí, ich möchte"));
+        assert!(!personal("el envío llegó"));
+    }
 }

@@ -30,6 +30,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()
             && WordChecks::of(&view.text).function_name;
+    // The learned model, read last, needs the cues whatever the rules make of them.
+    let model_cues = (depth == 0 && source == Source::Customer).then(|| all_hits.clone());
     let plain_hits = if anchored { all_hits } else { Vec::new() };
     let mentions = |c: Cue| plain_hits.iter().any(|h| h.cue == c);
     let (decode_cue, execute_cue) = (mentions(Decode), mentions(Execute));
@@ -180,8 +182,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             e,
         ));
     }
-    if depth == 0 && source == Source::Customer && !out.iter().any(|f| f.category.is_attack()) {
-        out.extend(by_model(original, &view));
+    if let Some(cues) = model_cues
+        && !out.iter().any(|f| f.category.is_attack())
+    {
+        out.extend(by_model(original, &view, &cues));
     }
     dedupe(out)
 }
@@ -195,17 +199,17 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
 /// The model learned from messages of a few sentences: a document pasted after a request is
 /// read paragraph by paragraph, apart from the customer's own words around it, so that a
 /// WHOIS record's staff roles and emails do not add up to a message of its own.
-fn by_model(original: &str, view: &View) -> Option<Finding> {
+fn by_model(original: &str, view: &View, cues: &[Hit]) -> Option<Finding> {
     let text = view.text.as_str();
     let found = match pasted(text) {
-        None => model_reads(text),
+        None => model_reads(text, cues),
         Some((ps, pe)) => {
             let own = format!(
                 "{}{}",
                 text.get(..ps).unwrap_or_default(),
                 text.get(pe..).unwrap_or_default()
             );
-            model_reads(&own).or_else(|| {
+            model_reads(&own, &hits(&own, Family::Attack)).or_else(|| {
                 // Paragraphs, and the lines of a paragraph longer than a message.
                 let mut windows = Vec::new();
                 for p in text.get(ps..pe).unwrap_or_default().split("\n\n") {
@@ -215,7 +219,9 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
                         windows.push(p);
                     }
                 }
-                windows.into_iter().find_map(model_reads)
+                windows
+                    .into_iter()
+                    .find_map(|w| model_reads(w, &hits(w, Family::Attack)))
             })
         }
     };
@@ -224,15 +230,18 @@ fn by_model(original: &str, view: &View) -> Option<Finding> {
     Some(finding(original, category, kind, Severity::High, s, e))
 }
 
-/// What the model says of one text, with the category its cues point to.
-fn model_reads(text: &str) -> Option<(Category, &'static str)> {
-    if text.trim().is_empty()
-        || learned::model(Task::Attack).score(text) < Task::Attack.threshold()
-        || !crate::person::personal(text)
-    {
-        return None;
-    }
-    let cues = hits(text, Family::Attack);
+/// What the model says of one text, with the category its cues (`cues`, of `text`) point to.
+/// The cues are read first: without one of some attack's role the score is not needed.
+fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
+    let category = model_category(text, cues)?;
+    (!text.trim().is_empty()
+        && crate::person::personal(text)
+        && learned::model(Task::Attack).score(text) >= Task::Attack.threshold())
+    .then_some(category)
+}
+
+/// The attack category the cues of a text point to, for a finding of the model.
+fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     // A tool verb used as a noun ("about my refund") is a word every customer uses, and an
     // override verb that reports ("j'ai oublié mon mot de passe") overrides nothing.
     let has = |roles: &[Cue]| {
