@@ -193,7 +193,10 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
 /// model trained on grants reads "has" as one.
 fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Option<Finding> {
     let model = learned::model(Task::Commitment);
-    if !personal(&view.text) || model.score(&view.text) < Task::Commitment.threshold() {
+    // "I've looked into it: ..." reads like "I've refunded it" to a model of words; an act of
+    // attention grants nothing (as for the rules), so what follows it is what is scored.
+    let score = |text: &str| model.score(after_attention(text));
+    if !personal(&view.text) || score(&view.text) < Task::Commitment.threshold() {
         return None;
     }
     let quotes = quoted(&view.text);
@@ -204,7 +207,7 @@ fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Option<Findi
         .filter(|s| !s.question)
         .map(|s| {
             let text = view.text.get(s.start..s.end).unwrap_or_default();
-            (model.score(text), s)
+            (score(text), s)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))?
         .1;
@@ -225,6 +228,64 @@ fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Option<Findi
         return None;
     }
     Some(commitment(original, view, &own, Signal::Learned))
+}
+
+/// What follows an opening act of attention by the first person ("I've looked into it:",
+/// "he revisado tu pedido,", "ich habe nachgesehen:"), or the whole text.
+fn after_attention(text: &str) -> &str {
+    let lead = text.trim_start();
+    let subject = [
+        "i've ",
+        "i have ",
+        "we've ",
+        "we have ",
+        "i ",
+        "we ",
+        "he ",
+        "hemos ",
+        "j'ai ",
+        "nous avons ",
+        "ich habe ",
+        "wir haben ",
+    ]
+    .iter()
+    .find_map(|s| lead.strip_prefix(s));
+    let Some(rest) = subject else {
+        return text;
+    };
+    let verb = crate::person::words(rest)
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    let attends = matches!(
+        verb,
+        "looked"
+            | "checked"
+            | "reviewed"
+            | "verified"
+            | "investigated"
+            | "examined"
+            | "revisado"
+            | "comprobado"
+            | "mirado"
+            | "consultado"
+            | "verificado"
+            | "verifie"
+            | "regarde"
+            | "consulte"
+            | "examine"
+            | "nachgesehen"
+            | "gepruft"
+            | "uberpruft"
+            | "angesehen"
+            | "nachgeschaut"
+            | "angeschaut"
+    );
+    // The act ends at the first comma or colon, within a short clause ("I've checked your
+    // order history:").
+    match rest.find([':', ',']) {
+        Some(end) if attends && end <= 60 => rest.get(end + 1..).unwrap_or_default(),
+        _ => text,
+    }
 }
 
 /// Whether a sentence names money as such, without an amount.

@@ -450,6 +450,21 @@ pub fn touched_sentences(plain: &str, unveiled: String) -> String {
     String::from_utf8(u).unwrap_or_default()
 }
 
+/// The byte ranges where an unveiled view (of the same length) differs from the plain one.
+pub fn changed(plain: &str, unveiled: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, (a, b)) in plain.bytes().zip(unveiled.bytes()).enumerate() {
+        if a == b {
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, e)) if *e == i => *e = i + 1,
+            _ => out.push((i, i + 1)),
+        }
+    }
+    out
+}
+
 /// The alphabet shifts worth trying: 13 when ROT13 is named; the shift given, or all of them,
 /// when a Caesar cipher is.
 pub fn cipher_shifts(text: &str) -> Vec<u8> {

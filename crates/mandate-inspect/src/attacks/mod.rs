@@ -113,7 +113,13 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     }
     for (kind, text) in views {
         let h = hits(&text, Family::Attack);
-        if let Some(e) = read(original, &view, &text, h, source, Reading::Unveiled).first() {
+        // Letters folded or joined change a few words; a cipher or a reversal, all of them.
+        let changed = match kind {
+            "leetspeak" | "split_letters" => decode::changed(&view.text, &text),
+            _ => Vec::new(),
+        };
+        let reading = Reading::Unveiled(&changed);
+        if let Some(e) = read(original, &view, &text, h, source, reading).first() {
             // A reversed reading's offsets run the other way: the finding is the whole text.
             let (s, e) = if kind == "reversed" {
                 (0, original.len())
@@ -148,7 +154,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                     &inner_view.text,
                     inner_hits,
                     source,
-                    Reading::Unveiled,
+                    Reading::Unveiled(&[]),
                 )
                 .is_empty()
             };
@@ -244,12 +250,26 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
 fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     // A tool verb used as a noun ("about my refund") is a word every customer uses, and an
     // override verb that reports ("j'ai oublié mon mot de passe") overrides nothing.
+    // Personal data said to be the addressee's ("what's your full name, date of birth...?",
+    // "your email address") is the shop's or the assistant's, not a customer's: the whole list
+    // a "your" opens.
+    let yours = |h: &Hit| {
+        let before = crate::person::word_before(text, h.start);
+        crate::person::second_person_possessive(before)
+            || crate::person::second_person_possessive(crate::person::word_before(
+                text,
+                h.start.saturating_sub(before.len() + 1),
+            ))
+    };
+    let addressee_data = cues.iter().any(|h| h.cue == PiiNoun && yours(h));
     let has = |roles: &[Cue]| {
         cues.iter().any(|h| {
+            // An AI talked about ("the assistant on this site was helpful") is not addressed.
             roles.contains(&h.cue)
-                && !(h.cue == ToolVerb
+                && !(matches!(h.cue, ToolVerb | AiAddressee)
                     && message::determiner(crate::person::word_before(text, h.start)))
                 && (h.cue != OverrideVerb || message::imperative(text, h))
+                && !(h.cue == PiiNoun && addressee_data)
         })
     };
     Some(if cues.is_empty() {
@@ -303,7 +323,7 @@ fn relayed(
     cue_hits: &[Hit],
     start: usize,
     end: usize,
-    reading: Reading,
+    reading: Reading<'_>,
 ) -> Vec<rules::Fired> {
     let Some(inner) = text.get(start..end) else {
         return Vec::new();
@@ -402,7 +422,7 @@ fn read(
     text: &str,
     mut cue_hits: Vec<Hit>,
     source: Source,
-    reading: Reading,
+    reading: Reading<'_>,
 ) -> Vec<Finding> {
     // A role label ("User:", "System:") opens a turn only at the start of a line: "the
     // problem reporting system: http://..." names a system.

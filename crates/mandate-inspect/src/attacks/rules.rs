@@ -10,11 +10,14 @@ use super::words::WordChecks;
 
 /// How the text being read was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Reading {
+pub(super) enum Reading<'a> {
     /// As written.
     Plain,
-    /// After undoing an obfuscation (leetspeak, a cipher, an encoding): a demand is an attack.
-    Unveiled,
+    /// After undoing an obfuscation (leetspeak, a cipher, an encoding): a demand is an attack,
+    /// when it lies in what the undoing changed (these byte ranges; all of the text when
+    /// none are given). "Pouvez-vous me renvoyer le code" joined into "pouvezvous" unveils
+    /// nothing about the code.
+    Unveiled(&'a [(usize, usize)]),
 }
 
 /// A rule that fired, on a view range.
@@ -41,7 +44,7 @@ fn fired(
     }
 }
 
-pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fired> {
+pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Vec<Fired> {
     let mut out = Vec::new();
     let direct_or_indirect = if source.is_data() {
         "indirect"
@@ -623,22 +626,28 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading) -> Vec<Fi
     }
 
     // --- In unveiled text, any demand is the attack ---------------------------------------------
-    if reading == Reading::Unveiled
-        && out.is_empty()
-        && [
-            Payoff,
-            Grant,
-            OverrideVerb,
-            Secrecy,
-            Directive,
-            SteerUser,
-            Reveal,
-            RevealStrong,
-            ToolVerb,
-            PromptStrong,
-        ]
-        .iter()
-        .any(|c| m.anywhere(*c))
+    let unveiled = |h: &Hit| match reading {
+        Reading::Plain => false,
+        Reading::Unveiled(changed) => {
+            changed.is_empty() || changed.iter().any(|(s, e)| h.start < *e && *s < h.end)
+        }
+    };
+    if out.is_empty()
+        && m.hits.iter().any(|h| {
+            matches!(
+                h.cue,
+                Payoff
+                    | Grant
+                    | OverrideVerb
+                    | Secrecy
+                    | Directive
+                    | SteerUser
+                    | Reveal
+                    | RevealStrong
+                    | ToolVerb
+                    | PromptStrong
+            ) && unveiled(h)
+        })
     {
         out.push(fired(
             Category::EncodedInstruction,

@@ -183,6 +183,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("systemanweisungen", PromptStrong),
     ("deine systemanweisungen", PromptStrong),
     ("palabra por palabra", RevealStrong),
+    // "As it is": copied out without a change.
+    ("tal cual", RevealStrong),
+    ("tel quel", RevealStrong),
+    ("telle quelle", RevealStrong),
+    ("wortwortlich", RevealStrong),
     ("textualmente", RevealStrong),
     ("literalmente", RevealStrong),
     ("mot pour mot", RevealStrong),
@@ -210,6 +215,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your original instructions", PromptStrong),
     // The instructions the assistant was set up with, named by where they came from.
     ("instrucciones internas", PromptStrong),
+    // "Indicaciones" are instructions too.
+    ("indicaciones internas", PromptStrong),
+    ("indicaciones ocultas", PromptStrong),
+    ("indicaciones del sistema", PromptStrong),
+    ("indicaciones originales", PromptStrong),
+    ("indicaciones iniciales", PromptStrong),
     ("tus instrucciones internas", PromptStrong),
     ("instructions internes", PromptStrong),
     ("tes instructions internes", PromptStrong),

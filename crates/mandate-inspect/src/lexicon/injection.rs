@@ -557,6 +557,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mark this order", Directive),
     ("mark it as", Directive),
     ("marca el pedido", Directive),
+    // The other objects of marking, and what not to charge; German instructions put the verb
+    // last, in the infinitive ("als verloren markieren", "den Betrag erstatten").
+    ("marca este", Directive),
+    ("marca esta", Directive),
+    ("marcalo", Directive),
+    ("no cobres", Directive),
+    ("ne facture pas", Directive),
+    ("markieren", Directive),
+    ("gutschreiben", Directive),
     ("marque la commande", Directive),
     ("markiere die bestellung", Directive),
     // Orders given in the first person.

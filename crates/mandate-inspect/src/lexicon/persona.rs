@@ -457,6 +457,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("egal, ob es illegal", Amoral),
     // Rules of behaviour laid down for a persona.
     ("you will always", Behave),
+    // Answering as the persona and not as the assistant: "only respond as AntiFM".
+    ("only respond as", Behave),
+    ("respond only as", Behave),
+    ("only answer as", Behave),
+    ("dont respond as", Behave),
+    ("don't respond as", Behave),
+    ("do not respond as", Behave),
     ("niemals ablehnt", Behave),
     ("nie ablehnt", Behave),
     ("immer antwortet", Behave),

@@ -24,6 +24,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("asistente virtual", AiAddressee),
     ("agent conversationnel", AiAddressee),
     ("ki-assistent", AiAddressee),
+    ("ki-agent*", AiAddressee),
+    ("ki agent*", AiAddressee),
     ("sprachmodell", AiAddressee),
     // ---------------------------------------------------------------- notes to an AI inside content
     ("note to", AiNote),

@@ -202,6 +202,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("laut unseren unterlagen", History),
     ("laut unseren aufzeichnungen", History),
     ("laut ihrem kundenkonto", History),
+    // What the account or the system says was done.
+    ("laut ihrem konto", History),
+    ("laut ihrem profil", History),
+    ("laut unserem system", History),
+    ("segun tu cuenta", History),
+    ("segun su cuenta", History),
+    ("d'apres votre compte", History),
+    ("selon votre compte", History),
     ("in ihrem verlauf", History),
     // What can be done, not what is.
     ("can be", Hedge),
