@@ -15,6 +15,18 @@ fn input(text: &str) -> Vec<mandate_inspect::Finding> {
     inspect(text, &Options::CUSTOMER_INPUT)
 }
 
+/// A text read as a tool's result: the stricter standard of data.
+fn as_data(text: &str) -> Vec<mandate_inspect::Finding> {
+    inspect(
+        text,
+        &Options {
+            direction: Direction::Input,
+            source: Source::Tool,
+            own_identifiers: &[],
+        },
+    )
+}
+
 fn attacks(text: &str) -> Vec<String> {
     input(text)
         .iter()
@@ -249,23 +261,13 @@ fn pasted_documents_and_links_are_read_as_what_the_customer_relays() {
     // indirect injections, whether a customer pastes them or a tool returns them. One message
     // per line, with `\n` for a line break (`tests/data/documents_*_probe.txt`).
     let unescape = |line: &str| line.replace("\\n", "\n");
-    let as_tool = |text: &str| {
-        inspect(
-            text,
-            &Options {
-                direction: Direction::Input,
-                source: Source::Tool,
-                own_identifiers: &[],
-            },
-        )
-    };
     for text in include_str!("data/documents_benign_probe.txt")
         .lines()
         .map(unescape)
     {
         assert!(attacks(&text).is_empty(), "{text:?}: {:?}", attacks(&text));
         assert!(
-            as_tool(&text).iter().all(|f| !f.category.is_attack()),
+            as_data(&text).iter().all(|f| !f.category.is_attack()),
             "{text:?} as tool content"
         );
     }
@@ -275,7 +277,7 @@ fn pasted_documents_and_links_are_read_as_what_the_customer_relays() {
     {
         assert!(!attacks(&text).is_empty(), "{text:?} passed");
         assert!(
-            as_tool(&text).iter().any(|f| f.category.is_attack()),
+            as_data(&text).iter().any(|f| f.category.is_attack()),
             "{text:?} as tool content"
         );
     }
@@ -529,16 +531,6 @@ fn tool_and_retrieval_text_is_held_to_a_stricter_standard() {
     // Probes of tool results and retrieved documents (`tests/data/tool_*_probe.txt`, one per
     // line): product pages, reviews, FAQs, CRM notes and API responses pass; the same kinds
     // of data carrying instructions for the assistant do not.
-    let as_data = |text: &str| {
-        inspect(
-            text,
-            &Options {
-                direction: Direction::Input,
-                source: Source::Tool,
-                own_identifiers: &[],
-            },
-        )
-    };
     for text in include_str!("data/tool_benign_probe.txt").lines() {
         let found = as_data(text);
         assert!(
