@@ -288,6 +288,46 @@ fn after_attention(text: &str) -> &str {
     }
 }
 
+/// Nouns that a participle before them modifies ("reset link", "refund request form"),
+/// which make it part of a name rather than a report of something done.
+fn compound_head(word: &str) -> bool {
+    matches!(
+        word,
+        "option"
+            | "options"
+            | "link"
+            | "links"
+            | "page"
+            | "email"
+            | "e-mail"
+            | "form"
+            | "button"
+            | "request"
+            | "requests"
+            | "process"
+            | "procedure"
+            | "policy"
+            | "instructions"
+            | "tool"
+            | "feature"
+            | "settings"
+            | "screen"
+            | "flow"
+            | "section"
+            | "window"
+            | "period"
+    )
+}
+
+/// "Me he dado cuenta", "je me suis rendu compte": to give or render account is to realise,
+/// and no account is acted on.
+fn realised(text: &str, h: &Hit) -> bool {
+    matches!(word_after(text, h.end), "cuenta" | "compte")
+        && text
+            .get(h.start..h.end)
+            .is_some_and(|v| v.starts_with("dad") || v.starts_with("di") || v.starts_with("rendu"))
+}
+
 /// Whether a sentence names money as such, without an amount.
 fn names_money(sentence: &str) -> bool {
     crate::person::words(sentence).any(|w| {
@@ -346,12 +386,12 @@ const KINDED: [Cue; 10] = [
     KException,
 ];
 
-/// The roles of the words that grant, promise or give.
-const GRANTING: [Cue; 9] = [
+/// The roles of the words that grant, promise or give. A word of exception ("anyway",
+/// "even though") grants only what a sentence names: "thank you anyway" grants nothing.
+const GRANTING: [Cue; 8] = [
     Grant,
     Granted,
     Performative,
-    Exception,
     Guarantee,
     GuaranteeWord,
     Gift,
@@ -413,6 +453,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             && !purpose(h)
             && !own_object(h)
             && !light(h)
+            && !realised(o.text, h)
     };
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
@@ -515,6 +556,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                         KINDED.contains(&k.cue)
                             && k.end <= g.start
                             && g.start <= k.end + 14
+                            // "The password reset option": the participle names a kind of
+                            // thing, it does not say a thing was done.
+                            && !compound_head(word_after(o.text, g.end))
                             // "Ihr Abonnement verlängert sich": a reflexive present says
                             // what a thing does in general.
                             && !o.text.get(g.end..).is_some_and(|r| r.starts_with(" sich"))
