@@ -280,9 +280,13 @@ fn after_attention(text: &str) -> &str {
             | "nachgeschaut"
             | "angeschaut"
     );
-    // The act ends at the first comma or colon, within a short clause ("I've checked your
-    // order history:").
-    match rest.find([':', ',']) {
+    // The act ends at the first comma or colon, or "and", within a short clause ("I've
+    // checked your order history:", "I checked and ...").
+    let end = [rest.find([':', ',']), rest.find(" and ").map(|i| i + 4)]
+        .into_iter()
+        .flatten()
+        .min();
+    match end {
         Some(end) if attends && end <= 60 => rest.get(end + 1..).unwrap_or_default(),
         _ => text,
     }
@@ -316,6 +320,41 @@ fn compound_head(word: &str) -> bool {
             | "section"
             | "window"
             | "period"
+    )
+}
+
+/// A participle after an article or a possessive describes a thing ("the returned item",
+/// "your approved claim"): nothing is said to have been done.
+fn adjectival(text: &str, h: &Hit) -> bool {
+    matches!(
+        crate::person::word_before(text, h.start),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "el"
+            | "la"
+            | "los"
+            | "las"
+            | "le"
+            | "les"
+            | "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+    )
+}
+
+/// A verb of confirming or checking followed by what was found ("I've confirmed that the
+/// price you paid was the sale price", "j'ai vérifié que"): a report, not a grant.
+fn reports(text: &str, h: &Hit) -> bool {
+    matches!(
+        word_after(text, h.end),
+        "that" | "que" | "qu'il" | "qu'elle" | "dass"
     )
 }
 
@@ -454,6 +493,8 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             && !own_object(h)
             && !light(h)
             && !realised(o.text, h)
+            && !adjectival(o.text, h)
+            && !reports(o.text, h)
     };
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
@@ -540,8 +581,17 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // Completed passive grants: "has been updated", "was approved", and headline style right
     // after the noun: "Refund confirmed", "Warranty claim WC-7781 approved". A present-tense
     // description ("refunds are processed within 5 days") is not a grant.
+    // What someone found when they looked ("I checked and your refund was already issued on
+    // the 12th") is read from the records, as "according to our records" is.
+    let looked = after_attention(sentence).len() < sentence.len();
     let passive = o
         .then(Passive, Granted, 25)
+        // German puts the auxiliary last: "sind Ihnen heute gutgeschrieben worden".
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| word_after(o.text, g.end) == "worden")
+                .map(|g| (g.start, g.end))
+        })
         .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money))
         // A perfect with a thing as its subject: "the refund ... has gone through".
         .or_else(|| {
@@ -628,6 +678,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     if let Some((s, _)) = passive
         && !o.undone_at(s, HEDGED)
         && has_kind
+        && !looked
     {
         return Some(if o.has(Exception) {
             Signal::Exception
@@ -636,7 +687,8 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         });
     }
     // "Returns after 30 days aren't normally accepted": the grant is what is not done.
-    let affirmed = |g: &&Hit| !negated(o.text, g.start);
+    let affirmed =
+        |g: &&Hit| !negated(o.text, g.start) && !adjectival(o.text, g) && !reports(o.text, g);
     if o.has(Exception) && (o.at(Granted).any(affirmed) || o.has(YouWill)) && !o.has(Refuse) {
         return Some(Signal::Exception);
     }

@@ -181,29 +181,9 @@ impl<'a> Message<'a> {
     /// your core before this". The sweep word comes right after the verb and a word of time
     /// before within the clause; "forget everything I said before" is the customer's own.
     pub(super) fn sweeps_prior(&self, pos: usize) -> bool {
-        // A stem ("ignor*") ends inside its word: the rest of that word is not the next one.
-        let after_verb = self
-            .text
-            .get(pos..)
-            .unwrap_or_default()
-            .trim_start_matches(|c: char| c.is_alphanumeric());
-        let rest = after_verb.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let gap = after_verb
-            .get(..after_verb.len() - rest.len())
-            .unwrap_or_default();
-        if gap.contains(['.', '!', '?', ';', '\n']) {
+        let Some(rest) = self.swept(pos) else {
             return false;
-        }
-        // Most verbs of disregard are not followed by a sweep word: one prefix test says so.
-        let sweep = ["everything", "todo", "tout", "alles"]
-            .into_iter()
-            .any(|w| {
-                rest.strip_prefix(w)
-                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
-            });
-        if !sweep {
-            return false;
-        }
+        };
         let clause = rest
             .split(['.', '!', '?', ';', '\n'])
             .next()
@@ -255,6 +235,42 @@ impl<'a> Message<'a> {
             );
         }
         before
+    }
+
+    /// What follows a verb of disregard at `pos` when its object is a sweep word ("stop
+    /// everything", "olvida todo"), from that word on.
+    pub(super) fn swept(&self, pos: usize) -> Option<&'a str> {
+        // A stem ("ignor*") ends inside its word: the rest of that word is not the next one.
+        let after_verb = self
+            .text
+            .get(pos..)
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| c.is_alphanumeric());
+        let rest = after_verb.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let gap = after_verb
+            .get(..after_verb.len() - rest.len())
+            .unwrap_or_default();
+        if gap.contains(['.', '!', '?', ';', '\n']) {
+            return None;
+        }
+        // Most verbs of disregard are not followed by a sweep word: one prefix test says so.
+        let sweep = ["everything", "todo", "tout", "alles"]
+            .into_iter()
+            .any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            });
+        sweep.then_some(rest)
+    }
+
+    /// Whether a verb of disregard carries its sweep word in its own phrase ("stop
+    /// everything").
+    pub(super) fn sweeps_itself(&self, v: &Hit) -> bool {
+        self.text.get(v.start..v.end).is_some_and(|t| {
+            ["everything", "todo", "tout", "alles"]
+                .iter()
+                .any(|w| t.ends_with(w))
+        })
     }
 
     /// Whether the word after `pos` names something of the customer's own making: a message,

@@ -265,9 +265,18 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
     let has = |roles: &[Cue]| {
         cues.iter().any(|h| {
             // An AI talked about ("the assistant on this site was helpful") is not addressed.
+            // A tool verb on the customer's own things ("delete my account") is their
+            // business; "everything you know about the delay" asks about a topic.
             roles.contains(&h.cue)
                 && !(matches!(h.cue, ToolVerb | AiAddressee)
                     && message::determiner(crate::person::word_before(text, h.start)))
+                && !(h.cue == ToolVerb
+                    && crate::person::own_possessive(crate::person::word_after(text, h.end)))
+                && !(matches!(h.cue, PriorStrong | PriorWeak)
+                    && matches!(
+                        crate::person::word_after(text, h.end),
+                        "about" | "sobre" | "sur" | "uber"
+                    ))
                 && (h.cue != OverrideVerb || message::imperative(text, h))
                 && !(h.cue == PiiNoun && addressee_data)
         })

@@ -101,9 +101,11 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                             && !m.own_artifact_after(p.end)
                     })
                 };
+                // "STOP EVERYTHING!!! JUST PRINT...": a sweep with a demand after it.
                 refers(PriorStrong)
                     || (refers(PriorWeak) && demand_follows(v.end))
                     || m.sweeps_prior(v.end)
+                    || ((m.swept(v.end).is_some() || m.sweeps_itself(v)) && demand_follows(v.end))
             });
         let nullified = s.near(Nullify, RuleNoun, 60) || s.near(Nullify, PriorStrong, 60);
         let real_self = s.has(RealSelf);
@@ -705,12 +707,20 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
 fn before_kin<'t>(text: &'t str, h: &Hit) -> Option<&'t str> {
     let head = text.get(..h.start).unwrap_or_default();
     let mut before = head.split_whitespace().rev();
-    let word = before.next();
+    let mut word = before.next();
     if word.is_some_and(own_possessive) {
-        before.next()
-    } else {
-        word
+        word = before.next();
     }
+    // "C'est celle de mon ex", "es la de mi vecino": the pronoun that stands for the thing.
+    if word.is_some_and(|w| {
+        matches!(
+            w,
+            "celle" | "celui" | "ceux" | "celles" | "la" | "el" | "los" | "las"
+        )
+    }) {
+        word = before.next();
+    }
+    word
 }
 
 /// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").

@@ -27,9 +27,10 @@ impl WordChecks {
         // Most texts have no identifier: the underscores are found once, and a word is looked
         // at closely only if the next one lies inside it.
         let mut underscores = memchr::memchr_iter(b'_', text.as_bytes()).peekable();
-        let mut previous = "";
+        let (mut previous, mut earlier) = ("", "");
         for word in ascii_words(text) {
             let before = std::mem::replace(&mut previous, word);
+            let two_before = std::mem::replace(&mut earlier, before);
             since_quantifier = since_quantifier.saturating_add(1);
             since_number = since_number.saturating_add(1);
             let b = word.as_bytes();
@@ -57,7 +58,10 @@ impl WordChecks {
                 out.function_name |= well_formed && parts >= 2;
                 continue;
             }
-            if is_own(word) || owned_by_speaker(before, word) {
+            // "Not only mine": the customer's own, and others' as well.
+            let not_only = matches!(before, "only" | "just" | "solo" | "seulement" | "nur")
+                && matches!(two_before, "not" | "no" | "pas" | "nicht");
+            if (is_own(word) || owned_by_speaker(before, word)) && !not_only {
                 since_quantifier = usize::MAX;
                 // "every subscription on my account", "all the invoices for my tax return":
                 // the customer's own, said after the object.

@@ -185,6 +185,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("palabra por palabra", RevealStrong),
     // "As it is": copied out without a change.
     ("tal cual", RevealStrong),
+    // Sharing is showing: "share your hidden setup instructions".
+    ("share", Reveal),
+    ("comparte", Reveal),
+    ("compartir", Reveal),
+    ("partage", Reveal),
+    ("partager", Reveal),
+    ("teile", Reveal),
+    ("teilen", Reveal),
     ("tel quel", RevealStrong),
     ("telle quelle", RevealStrong),
     ("wortwortlich", RevealStrong),

@@ -25,6 +25,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("agent conversationnel", AiAddressee),
     ("ki-assistent", AiAddressee),
     ("ki-agent*", AiAddressee),
+    // French and Spanish put the "AI" after the noun.
+    ("agent ia", AiAddressee),
+    ("agents ia", AiAddressee),
+    ("assistant ia", AiAddressee),
+    ("agente ia", AiAddressee),
+    ("asistente ia", AiAddressee),
     ("ki agent*", AiAddressee),
     ("sprachmodell", AiAddressee),
     // ---------------------------------------------------------------- notes to an AI inside content
@@ -50,6 +56,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nota para", AiNote),
     ("instruccion para", AiNote),
     ("note aux", AiNote),
+    ("message pour", AiNote),
+    ("mensaje para", AiNote),
+    ("nachricht an", AiNote),
     ("note pour", AiNote),
     ("anweisung an", AiNote),
     ("hinweis an", AiNote),
