@@ -46,6 +46,13 @@ impl<'a> Message<'a> {
         self.own.has(cue)
     }
 
+    /// The relatives and acquaintances named in the customer's own words ("my neighbour's").
+    pub(super) fn kins(&self) -> impl Iterator<Item = &Hit> {
+        self.hits
+            .iter()
+            .filter(|h| h.cue == Cue::Kin && !self.in_quote(h))
+    }
+
     /// Whether a role occurs anywhere, quoted or not.
     pub(super) fn anywhere(&self, cue: Cue) -> bool {
         self.all.has(cue)

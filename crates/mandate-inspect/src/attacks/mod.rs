@@ -5,6 +5,7 @@
 //! is an indirect injection. Tool results and retrieved documents are held to a stricter
 //! standard: any instruction addressed to the assistant in them is an injection.
 
+mod data;
 mod message;
 mod rules;
 mod words;

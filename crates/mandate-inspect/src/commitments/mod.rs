@@ -7,13 +7,18 @@
 //! hedges and conditions in the same clause undo it; questions and quoted words never commit;
 //! handing a matter on ("I've logged it, the team will decide") is not granting it.
 
+mod kind;
+mod model;
+
+use kind::kind_of;
+use model::{after_attention, by_model};
+
 use serde::{Deserialize, Serialize};
 
-use crate::learned::{self, Task};
 use crate::lexicon::Cue::{self, *};
 use crate::lexicon::Family;
 use crate::normalize::{View, normalize};
-use crate::person::{personal, word_after};
+use crate::person::word_after;
 use crate::scan::{Hit, hits, mark_quoted, quoted, sentences};
 use crate::{Category, Finding, Severity, excerpt, extract};
 
@@ -81,7 +86,7 @@ impl CommitmentKind {
 }
 
 /// The sentence's own (unquoted) hits.
-struct Own<'a> {
+pub(super) struct Own<'a> {
     hits: Vec<&'a Hit>,
     text: &'a str,
     /// The sentence's range in `text`.
@@ -186,112 +191,6 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
     out
 }
 
-/// An answer without an anchor is scored by the learned model; when it reads as committal, the
-/// commitment is the sentence that scores highest (questions never commit), and its kind comes
-/// from the words of that sentence as for the rules. Only an answer that speaks to the
-/// customer or for the shop can commit: "the kettle has a 1.7 litre jug" binds nobody, and a
-/// model trained on grants reads "has" as one.
-fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Option<Finding> {
-    let model = learned::model(Task::Commitment);
-    // "I've looked into it: ..." reads like "I've refunded it" to a model of words; an act of
-    // attention grants nothing (as for the rules), so what follows it is what is scored.
-    let score = |text: &str| model.score(after_attention(text));
-    if !personal(&view.text) || score(&view.text) < Task::Commitment.threshold() {
-        return None;
-    }
-    let quotes = quoted(&view.text);
-    mark_quoted(&mut cue_hits, &quotes);
-    let ss = sentences(&view.text, &cue_hits, &quotes);
-    let best = ss
-        .iter()
-        .filter(|s| !s.question)
-        .map(|s| {
-            let text = view.text.get(s.start..s.end).unwrap_or_default();
-            (score(text), s)
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0))?
-        .1;
-    let own = Own {
-        hits: best.hits.iter().filter(|h| !h.quoted).collect(),
-        text: &view.text,
-        span: (best.start, best.end),
-    };
-    // A sentence with neither a thing to commit to nor a word of granting commits to nothing,
-    // whatever its score: "I've been feeling unwell" reads like "I've refunded you" to a model
-    // of words.
-    let sentence = view.text.get(best.start..best.end).unwrap_or_default();
-    let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
-    if !grants
-        && !own.says_what(sentence, extract::mentions_money(sentence))
-        && extract::dates(sentence).is_empty()
-    {
-        return None;
-    }
-    Some(commitment(original, view, &own, Signal::Learned))
-}
-
-/// What follows an opening act of attention by the first person ("I've looked into it:",
-/// "he revisado tu pedido,", "ich habe nachgesehen:"), or the whole text.
-fn after_attention(text: &str) -> &str {
-    let lead = text.trim_start();
-    let subject = [
-        "i've ",
-        "i have ",
-        "we've ",
-        "we have ",
-        "i ",
-        "we ",
-        "he ",
-        "hemos ",
-        "j'ai ",
-        "nous avons ",
-        "ich habe ",
-        "wir haben ",
-    ]
-    .iter()
-    .find_map(|s| lead.strip_prefix(s));
-    let Some(rest) = subject else {
-        return text;
-    };
-    let verb = crate::person::words(rest)
-        .find(|w| !w.is_empty())
-        .unwrap_or_default();
-    let attends = matches!(
-        verb,
-        "looked"
-            | "checked"
-            | "reviewed"
-            | "verified"
-            | "investigated"
-            | "examined"
-            | "revisado"
-            | "comprobado"
-            | "mirado"
-            | "consultado"
-            | "verificado"
-            | "verifie"
-            | "regarde"
-            | "consulte"
-            | "examine"
-            | "nachgesehen"
-            | "gepruft"
-            | "uberpruft"
-            | "angesehen"
-            | "nachgeschaut"
-            | "angeschaut"
-    );
-    // The act ends at the first comma or colon, or "and", within a short clause ("I've
-    // checked your order history:", "I checked and ...").
-    let end = [rest.find([':', ',']), rest.find(" and ").map(|i| i + 4)]
-        .into_iter()
-        .flatten()
-        .min();
-    match end {
-        Some(end) if attends && end <= 60 => rest.get(end + 1..).unwrap_or_default(),
-        _ => text,
-    }
-}
-
 /// Nouns that a participle before them modifies ("reset link", "refund request form"),
 /// which make it part of a name rather than a report of something done.
 fn compound_head(word: &str) -> bool {
@@ -378,7 +277,7 @@ fn names_money(sentence: &str) -> bool {
 }
 
 /// The finding for a committal sentence, with what grounding needs.
-fn commitment(original: &str, view: &View, own: &Own<'_>, signal: Signal) -> Finding {
+pub(super) fn commitment(original: &str, view: &View, own: &Own<'_>, signal: Signal) -> Finding {
     let kind = kind_of(own, signal);
     let (start, end) = view.original(own.span.0, own.span.1);
     let text = original.get(start..end).unwrap_or_default();
@@ -396,7 +295,7 @@ fn commitment(original: &str, view: &View, own: &Own<'_>, signal: Signal) -> Fin
 
 /// Which structure makes a sentence committal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Signal {
+pub(super) enum Signal {
     Done,
     Performative,
     Code,
@@ -427,7 +326,7 @@ const KINDED: [Cue; 10] = [
 
 /// The roles of the words that grant, promise or give. A word of exception ("anyway",
 /// "even though") grants only what a sentence names: "thank you anyway" grants nothing.
-const GRANTING: [Cue; 8] = [
+pub(super) const GRANTING: [Cue; 8] = [
     Grant,
     Granted,
     Performative,
@@ -438,7 +337,7 @@ const GRANTING: [Cue; 8] = [
     CodeGiven,
 ];
 
-const REFUSE: &[Cue] = &[Refuse];
+pub(super) const REFUSE: &[Cue] = &[Refuse];
 const HEDGED: &[Cue] = &[Refuse, Hedge];
 
 fn committal(o: &Own<'_>) -> Option<Signal> {
@@ -770,150 +669,6 @@ fn negated(text: &str, pos: usize) -> bool {
         })
 }
 
-fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
-    use CommitmentKind as K;
-    // What is refused is not what is granted: "I can't issue a refund, but I've added a store
-    // credit" is about the credit.
-    let count = |c: Cue| {
-        o.hits
-            .iter()
-            .filter(|h| h.cue == c && !o.undone_at(h.start, REFUSE))
-            .count() as i32
-    };
-    let mut score = [
-        (K::Refund, 3 * count(KRefund)),
-        (K::Discount, 3 * count(KDiscount)),
-        (K::Price, 2 * count(KPrice)),
-        (K::Delivery, 2 * count(KDelivery)),
-        (K::Warranty, 3 * count(KWarranty)),
-        (K::PolicyException, 3 * count(KException)),
-        (K::FeeWaiver, 3 * count(KFee)),
-        (K::Compensation, 3 * count(KCompensation) + 2 * count(Gift)),
-        (K::AccountAction, 2 * count(KAccount)),
-        (K::Legal, 3 * count(KLegal) + 4 * count(Admit)),
-    ];
-    let bump = |score: &mut [(K, i32); 10], k: K, by: i32| {
-        if let Some(e) = score.iter_mut().find(|(x, v)| *x == k && *v > 0) {
-            e.1 += by;
-        }
-    };
-    match signal {
-        Signal::Admit => bump(&mut score, K::Legal, 6),
-        // An exception made is the point only when the sentence says "exception" (or the like);
-        // "even though" alone is a concession inside a grant of some other kind.
-        Signal::Exception => bump(&mut score, K::PolicyException, 5),
-        Signal::Gift => bump(&mut score, K::Compensation, 2),
-        Signal::Guarantee => bump(&mut score, K::Delivery, 4),
-        Signal::Code => bump(&mut score, K::Discount, 4),
-        _ => {}
-    }
-    // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
-    // one is a refund.
-    let waives = o.hits.iter().any(|h| {
-        matches!(h.cue, Granted | YouWill)
-            && o.text
-                .get(h.start..h.end)
-                .is_some_and(|t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)))
-    });
-    if count(KFee) > 0 && waives {
-        bump(&mut score, K::FeeWaiver, 4);
-    }
-    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
-    if sentence.contains('%')
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Discount)
-    {
-        e.1 += 3;
-    }
-    // Two prices in one grant ("$650 instead of $799", "450 Euro statt 520 Euro") make it
-    // about the price.
-    if extract::money_count(sentence) >= 2
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Price)
-    {
-        e.1 += 3;
-    }
-    // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
-    // Money sent *back* is a refund; value sent over ("sent you a $15 gift card") is whatever
-    // its words say.
-    let refunds = o.hits.iter().any(|h| {
-        h.cue == MoneyBack
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                ["back", "zuruck", "retour", "vuelta", "devuelto"]
-                    .iter()
-                    .any(|w| t.contains(w))
-            })
-    }) || o.hits.iter().any(|h| {
-        matches!(h.cue, Grant | Granted | Performative)
-            && !o.undone_at(h.start, REFUSE)
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                REFUND_VERBS
-                    .iter()
-                    .any(|v| t.starts_with(v) || t.ends_with(v))
-            })
-    });
-    if refunds && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Refund) {
-        e.1 += 3;
-    }
-    let priority = |k: K| K::ALL.iter().rev().position(|x| *x == k).unwrap_or(0) as i32;
-    score
-        .iter()
-        .max_by_key(|(k, v)| (*v, priority(*k)))
-        .map_or(
-            K::Refund,
-            |(k, v)| if *v > 0 { *k } else { fallback(signal) },
-        )
-}
-
-/// Verbs of paying money back.
-const REFUND_VERBS: &[&str] = &[
-    "refund",
-    "reimburs",
-    "credited",
-    "reembols",
-    "devolv",
-    "devuel",
-    "devolvemos",
-    "rembours",
-    "erstatt",
-    "refunding",
-    "returning",
-];
-
-/// Verbs that take a charge away rather than pay it back.
-const WAIVER_VERBS: &[&str] = &[
-    // Charges not made ("no te vamos a cobrar", "you won't be billed").
-    "no te",
-    "no le",
-    "i won't",
-    "we won't",
-    "i will not",
-    "we will not",
-    "i'm not going",
-    "we're not going",
-    "nous ne",
-    "je ne",
-    "wir berechnen",
-    "ich berechne",
-    "you won't",
-    "you will not",
-    "removed",
-    "waived",
-    "struck off",
-    "reversed",
-    "cancelled the",
-    "canceled the",
-    "won't be",
-    "you won't",
-    "you will not",
-    "eliminado",
-    "anulado",
-    "annule",
-    "erlassen",
-    "entfernt",
-    "storniert",
-    "sont annules",
-];
-
-/// A token that looks like a code: letters and digits, at least five, with a digit.
 fn has_code_token(text: &str) -> bool {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .any(|w| {
@@ -921,15 +676,4 @@ fn has_code_token(text: &str) -> bool {
                 && w.bytes().any(|b| b.is_ascii_digit())
                 && w.bytes().any(|b| b.is_ascii_alphabetic())
         })
-}
-
-fn fallback(signal: Signal) -> CommitmentKind {
-    match signal {
-        Signal::Admit => CommitmentKind::Legal,
-        Signal::Exception => CommitmentKind::PolicyException,
-        Signal::Gift => CommitmentKind::Compensation,
-        Signal::Guarantee => CommitmentKind::Delivery,
-        Signal::Code => CommitmentKind::Discount,
-        _ => CommitmentKind::AccountAction,
-    }
 }

@@ -1,0 +1,246 @@
+//! Requests for data: others' personal data asked for, data sent to a place outside, raw
+//! records dumped.
+
+use crate::lexicon::Cue::*;
+use crate::person::word_after;
+use crate::scan::Hit;
+use crate::{Category, Severity};
+
+use super::message::Message;
+use super::rules::{Fired, before_kin, fired};
+
+/// The data-request rules over one reading of a message. `asks_how` says the message asks how
+/// something is done; `bulk` whether the word checks found a bulk object (read only if a rule
+/// needs it).
+pub(super) fn rules(
+    m: &Message<'_>,
+    asks_how: bool,
+    bulk: impl Fn() -> bool,
+    out: &mut Vec<Fired>,
+) {
+    // "As the person who paid": the speaker describing themself, not someone else.
+    let others = m.hits.iter().any(|h| {
+        h.cue == Others
+            && !m.in_quote(h)
+            && !m
+                .hits
+                .iter()
+                .any(|s| s.cue == Speaker && s.start <= h.start && h.start <= s.end)
+    });
+    // A question asks for data when it asks what, who, which or where ("what are the names
+    // of the other buyers?"), not when it asks for help ("can you fix that?").
+    let asks_for = m.ss.iter().any(|s| {
+        s.question
+            && m.text.get(s.start..s.end).is_some_and(|t| {
+                t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(
+                        w,
+                        "what"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "which"
+                            | "where"
+                            | "que"
+                            | "quien"
+                            | "quienes"
+                            | "cual"
+                            | "cuales"
+                            | "donde"
+                            | "quel"
+                            | "quels"
+                            | "quelle"
+                            | "quelles"
+                            | "qui"
+                            | "ou"
+                            | "wer"
+                            | "wem"
+                            | "wessen"
+                            | "welche"
+                            | "welcher"
+                            | "welches"
+                            | "wo"
+                            | "was"
+                    )
+                })
+            })
+    });
+    let wants = m.has(Request) || m.has(Reveal) || asks_for;
+    // "Tell me the address on order 55190? It's my neighbour's": the personal data asked for
+    // is said to be someone else's, by a possessive standing alone ("it's my sister's
+    // birthday" names a gift, not an owner).
+    let kin_owns = m.kins().any(|h| {
+        matches!(
+            before_kin(m.text, h),
+            Some(
+                "it's"
+                    | "that's"
+                    | "is"
+                    | "was"
+                    | "they're"
+                    | "are"
+                    | "were"
+                    | "es"
+                    | "son"
+                    | "era"
+                    | "est"
+                    | "c'est"
+                    | "ist"
+                    | "sind"
+            )
+        ) && matches!(
+            word_after(m.text, h.end),
+            "" | "but" | "and" | "so" | "though" | "pero" | "y" | "mais" | "et" | "aber" | "und"
+        )
+    });
+    let others = others || kin_owns && m.has(PiiNoun);
+    let who_they_are = m
+        .hits
+        .iter()
+        .any(|h| h.cue == Others && m.in_question(h) && asks_who_did_this(m.text, h));
+    if others && (m.has(PiiNoun) || m.has(Request) || who_they_are) && wants && !asks_how {
+        out.push(fired(
+            Category::DataExfiltration,
+            "others_data",
+            Severity::High,
+            m.span(&[Others, PiiNoun]),
+        ));
+    }
+    // A place outside is a destination when something is sent there: a verb of sending that
+    // commands, and the place after it in its sentence ("forward my order history to
+    // archive@...", "envoie la liste à ce lien"), an address written out included. A link the
+    // customer mentions sends nothing ("the reset email points to http://...", "I got an
+    // email with a link https://...").
+    let sending = |h: &&Hit| {
+        (h.cue == Request || h.cue == Grant && m.text.get(h.start..h.end) == Some("send"))
+            && !m.in_quote(h)
+            && !m.as_noun(h)
+            && m.opens_clause(h)
+    };
+    let outside = m.ss.iter().any(|s| {
+        s.hits.iter().filter(sending).any(|v| {
+            s.hits
+                .iter()
+                .any(|o| o.cue == Outside && !m.in_quote(o) && o.start >= v.end)
+                || has_email_address(m.text.get(v.end..s.end).unwrap_or_default())
+        })
+    });
+    let sensitive = !m.has(Process)
+        && m.hits
+            .iter()
+            .any(|h| h.cue == PiiNoun && !m.in_quote(h) && !names_destination(m.text, h.start));
+    if outside && (others || m.has(RawDump) || m.has(Bulk) || sensitive || bulk()) {
+        out.push(fired(
+            Category::DataExfiltration,
+            "outside_destination",
+            Severity::Critical,
+            m.span(&[Outside]),
+        ));
+    }
+    // A raw record is asked for by a verb of asking in its sentence ("paste the raw API
+    // response", "post the full order history into this chat"), not by a word that names a
+    // form somewhere else in a pasted record ("Registrant Email: Select Request Email Form").
+    let dump_asked = m.ss.iter().any(|s| {
+        s.has(RawDump)
+            && s.hits.iter().any(|v| {
+                matches!(v.cue, Request | Reveal | RevealStrong) && !m.in_quote(v) && !m.as_noun(v)
+            })
+    });
+    if dump_asked {
+        out.push(fired(
+            Category::DataExfiltration,
+            "raw_dump",
+            Severity::High,
+            m.span(&[RawDump]),
+        ));
+    }
+}
+
+/// "Which customers on my street ordered this barbecue?": asking who the others are that did a
+/// thing with this very item is asking for their data; "which customers get free delivery?"
+/// asks for the policy (no past act, no item pointed at).
+fn asks_who_did_this(text: &str, h: &Hit) -> bool {
+    if !matches!(
+        text.get(h.start..h.end).and_then(|t| t.split(' ').next()),
+        Some("which" | "who" | "welche" | "wer" | "quels" | "quelles" | "que" | "quienes")
+    ) {
+        return false;
+    }
+    let rest = text.get(h.end..).unwrap_or_default();
+    let rest = rest.split('?').next().unwrap_or_default();
+    let ws = || crate::person::words(rest).filter(|w| !w.is_empty());
+    let past = ws().any(|w| {
+        w.ends_with("ed")
+            || matches!(
+                w,
+                "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
+            )
+    });
+    let this_item = ws().any(|w| {
+        matches!(
+            w,
+            "this"
+                | "that"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "este"
+                | "esta"
+                | "ese"
+                | "esa"
+                | "diesen"
+                | "dieses"
+                | "diese"
+                | "diesem"
+        )
+    });
+    past && this_item
+}
+
+/// Whether the personal-data word at `pos` names where something goes ("to my work email"),
+/// not what is sent.
+fn names_destination(text: &str, pos: usize) -> bool {
+    let words: Vec<&str> = text
+        .get(..pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    // Read backwards: "work my to" for "to my work email"; "my that's" for "that's my
+    // address", the customer saying whose the destination is.
+    let to_mine = words.windows(2).any(|w| {
+        matches!(w, [mine, to] if matches!(*to, "to" | "a" | "an" | "into" | "that's" | "it's" | "is")
+            && matches!(*mine, "my" | "our" | "mi" | "mon" | "ma" | "meine" | "mein" | "meinen"))
+    });
+    // "The confirmation email", "the tracking email": a message, not an address.
+    let a_message = matches!(
+        words.first(),
+        Some(&("confirmation" | "order" | "receipt" | "verification" | "tracking" | "welcome"))
+    );
+    to_mine || a_message
+}
+
+/// Whether the text contains an email address (`name@domain.tld`).
+fn has_email_address(text: &str) -> bool {
+    let b = text.as_bytes();
+    let local = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+');
+    b.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b'@')
+        .any(|(i, _)| {
+            let before = i > 0 && b.get(i - 1).is_some_and(local);
+            let domain: Vec<u8> = b
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+                .collect();
+            before
+                && domain
+                    .iter()
+                    .position(|c| *c == b'.')
+                    .is_some_and(|dot| dot > 0 && domain.len() > dot + 2)
+        })
+}

@@ -1,0 +1,161 @@
+//! Which kind a committal sentence commits to, from its words and the structure that
+//! committed it.
+
+use super::{CommitmentKind, Own, REFUSE, Signal};
+use crate::extract;
+use crate::lexicon::Cue::{self, *};
+
+pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
+    use CommitmentKind as K;
+    // What is refused is not what is granted: "I can't issue a refund, but I've added a store
+    // credit" is about the credit.
+    let count = |c: Cue| {
+        o.hits
+            .iter()
+            .filter(|h| h.cue == c && !o.undone_at(h.start, REFUSE))
+            .count() as i32
+    };
+    let mut score = [
+        (K::Refund, 3 * count(KRefund)),
+        (K::Discount, 3 * count(KDiscount)),
+        (K::Price, 2 * count(KPrice)),
+        (K::Delivery, 2 * count(KDelivery)),
+        (K::Warranty, 3 * count(KWarranty)),
+        (K::PolicyException, 3 * count(KException)),
+        (K::FeeWaiver, 3 * count(KFee)),
+        (K::Compensation, 3 * count(KCompensation) + 2 * count(Gift)),
+        (K::AccountAction, 2 * count(KAccount)),
+        (K::Legal, 3 * count(KLegal) + 4 * count(Admit)),
+    ];
+    let bump = |score: &mut [(K, i32); 10], k: K, by: i32| {
+        if let Some(e) = score.iter_mut().find(|(x, v)| *x == k && *v > 0) {
+            e.1 += by;
+        }
+    };
+    match signal {
+        Signal::Admit => bump(&mut score, K::Legal, 6),
+        // An exception made is the point only when the sentence says "exception" (or the like);
+        // "even though" alone is a concession inside a grant of some other kind.
+        Signal::Exception => bump(&mut score, K::PolicyException, 5),
+        Signal::Gift => bump(&mut score, K::Compensation, 2),
+        Signal::Guarantee => bump(&mut score, K::Delivery, 4),
+        Signal::Code => bump(&mut score, K::Discount, 4),
+        _ => {}
+    }
+    // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
+    // one is a refund.
+    let waives = o.hits.iter().any(|h| {
+        matches!(h.cue, Granted | YouWill)
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)))
+    });
+    if count(KFee) > 0 && waives {
+        bump(&mut score, K::FeeWaiver, 4);
+    }
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    if sentence.contains('%')
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Discount)
+    {
+        e.1 += 3;
+    }
+    // Two prices in one grant ("$650 instead of $799", "450 Euro statt 520 Euro") make it
+    // about the price.
+    if extract::money_count(sentence) >= 2
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Price)
+    {
+        e.1 += 3;
+    }
+    // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
+    // Money sent *back* is a refund; value sent over ("sent you a $15 gift card") is whatever
+    // its words say.
+    let refunds = o.hits.iter().any(|h| {
+        h.cue == MoneyBack
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                ["back", "zuruck", "retour", "vuelta", "devuelto"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            })
+    }) || o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Granted | Performative)
+            && !o.undone_at(h.start, REFUSE)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                REFUND_VERBS
+                    .iter()
+                    .any(|v| t.starts_with(v) || t.ends_with(v))
+            })
+    });
+    if refunds && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Refund) {
+        e.1 += 3;
+    }
+    let priority = |k: K| K::ALL.iter().rev().position(|x| *x == k).unwrap_or(0) as i32;
+    score
+        .iter()
+        .max_by_key(|(k, v)| (*v, priority(*k)))
+        .map_or(
+            K::Refund,
+            |(k, v)| if *v > 0 { *k } else { fallback(signal) },
+        )
+}
+
+/// Verbs of paying money back.
+const REFUND_VERBS: &[&str] = &[
+    "refund",
+    "reimburs",
+    "credited",
+    "reembols",
+    "devolv",
+    "devuel",
+    "devolvemos",
+    "rembours",
+    "erstatt",
+    "refunding",
+    "returning",
+];
+
+/// Verbs that take a charge away rather than pay it back.
+const WAIVER_VERBS: &[&str] = &[
+    // Charges not made ("no te vamos a cobrar", "you won't be billed").
+    "no te",
+    "no le",
+    "i won't",
+    "we won't",
+    "i will not",
+    "we will not",
+    "i'm not going",
+    "we're not going",
+    "nous ne",
+    "je ne",
+    "wir berechnen",
+    "ich berechne",
+    "you won't",
+    "you will not",
+    "removed",
+    "waived",
+    "struck off",
+    "reversed",
+    "cancelled the",
+    "canceled the",
+    "won't be",
+    "you won't",
+    "you will not",
+    "eliminado",
+    "anulado",
+    "annule",
+    "erlassen",
+    "entfernt",
+    "storniert",
+    "sont annules",
+];
+
+/// A token that looks like a code: letters and digits, at least five, with a digit.
+fn fallback(signal: Signal) -> CommitmentKind {
+    match signal {
+        Signal::Admit => CommitmentKind::Legal,
+        Signal::Exception => CommitmentKind::PolicyException,
+        Signal::Gift => CommitmentKind::Compensation,
+        Signal::Guarantee => CommitmentKind::Delivery,
+        Signal::Code => CommitmentKind::Discount,
+        _ => CommitmentKind::AccountAction,
+    }
+}

@@ -1,0 +1,114 @@
+//! The learned model's reading of an answer the rules had no anchor to read.
+
+use super::{GRANTING, Own, Signal, commitment};
+use crate::learned::{self, Task};
+use crate::normalize::View;
+use crate::person::personal;
+use crate::scan::{Hit, mark_quoted, quoted, sentences};
+use crate::{Finding, extract};
+
+/// An answer without an anchor is scored by the learned model; when it reads as committal, the
+/// commitment is the sentence that scores highest (questions never commit), and its kind comes
+/// from the words of that sentence as for the rules. Only an answer that speaks to the
+/// customer or for the shop can commit: "the kettle has a 1.7 litre jug" binds nobody, and a
+/// model trained on grants reads "has" as one.
+pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Option<Finding> {
+    let model = learned::model(Task::Commitment);
+    // "I've looked into it: ..." reads like "I've refunded it" to a model of words; an act of
+    // attention grants nothing (as for the rules), so what follows it is what is scored.
+    let score = |text: &str| model.score(after_attention(text));
+    if !personal(&view.text) || score(&view.text) < Task::Commitment.threshold() {
+        return None;
+    }
+    let quotes = quoted(&view.text);
+    mark_quoted(&mut cue_hits, &quotes);
+    let ss = sentences(&view.text, &cue_hits, &quotes);
+    let best = ss
+        .iter()
+        .filter(|s| !s.question)
+        .map(|s| {
+            let text = view.text.get(s.start..s.end).unwrap_or_default();
+            (score(text), s)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))?
+        .1;
+    let own = Own {
+        hits: best.hits.iter().filter(|h| !h.quoted).collect(),
+        text: &view.text,
+        span: (best.start, best.end),
+    };
+    // A sentence with neither a thing to commit to nor a word of granting commits to nothing,
+    // whatever its score: "I've been feeling unwell" reads like "I've refunded you" to a model
+    // of words.
+    let sentence = view.text.get(best.start..best.end).unwrap_or_default();
+    let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
+    if !grants
+        && !own.says_what(sentence, extract::mentions_money(sentence))
+        && extract::dates(sentence).is_empty()
+    {
+        return None;
+    }
+    Some(commitment(original, view, &own, Signal::Learned))
+}
+
+/// What follows an opening act of attention by the first person ("I've looked into it:",
+/// "he revisado tu pedido,", "ich habe nachgesehen:"), or the whole text.
+pub(super) fn after_attention(text: &str) -> &str {
+    let lead = text.trim_start();
+    let subject = [
+        "i've ",
+        "i have ",
+        "we've ",
+        "we have ",
+        "i ",
+        "we ",
+        "he ",
+        "hemos ",
+        "j'ai ",
+        "nous avons ",
+        "ich habe ",
+        "wir haben ",
+    ]
+    .iter()
+    .find_map(|s| lead.strip_prefix(s));
+    let Some(rest) = subject else {
+        return text;
+    };
+    let verb = crate::person::words(rest)
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    let attends = matches!(
+        verb,
+        "looked"
+            | "checked"
+            | "reviewed"
+            | "verified"
+            | "investigated"
+            | "examined"
+            | "revisado"
+            | "comprobado"
+            | "mirado"
+            | "consultado"
+            | "verificado"
+            | "verifie"
+            | "regarde"
+            | "consulte"
+            | "examine"
+            | "nachgesehen"
+            | "gepruft"
+            | "uberpruft"
+            | "angesehen"
+            | "nachgeschaut"
+            | "angeschaut"
+    );
+    // The act ends at the first comma or colon, or "and", within a short clause ("I've
+    // checked your order history:", "I checked and ...").
+    let end = [rest.find([':', ',']), rest.find(" and ").map(|i| i + 4)]
+        .into_iter()
+        .flatten()
+        .min();
+    match end {
+        Some(end) if attends && end <= 60 => rest.get(end + 1..).unwrap_or_default(),
+        _ => text,
+    }
+}
