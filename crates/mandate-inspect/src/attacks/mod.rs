@@ -32,7 +32,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()
             && WordChecks::of(&view.text).function_name;
     // The learned model, read last, needs the cues whatever the rules make of them.
-    let model_cues = (depth == 0 && source == Source::Customer).then(|| all_hits.clone());
+    let model_cues = (depth == 0 && source == Source::Customer).then(|| {
+        let mut cues = all_hits.clone();
+        turns_at_line_starts(&view.text, &mut cues);
+        cues
+    });
     let plain_hits = if anchored { all_hits } else { Vec::new() };
     let mentions = |c: Cue| plain_hits.iter().any(|h| h.cue == c);
     let (decode_cue, execute_cue) = (mentions(Decode), mentions(Execute));
@@ -367,6 +371,12 @@ fn relayed(
     fired
 }
 
+/// Keeps a role label ("User:", "System:") only where it opens a turn, at the start of a line:
+/// "the problem reporting system: http://..." names a system.
+fn turns_at_line_starts(text: &str, cue_hits: &mut Vec<Hit>) {
+    cue_hits.retain(|h| h.cue != AiNote || !role_label(text, h) || line_start(text, h.start));
+}
+
 /// Whether a hit is a role label of a transcript ("user:", "assistant:").
 fn role_label(text: &str, h: &Hit) -> bool {
     text.get(h.start..h.end).is_some_and(|t| t.ends_with(':'))
@@ -434,9 +444,7 @@ fn read(
     source: Source,
     reading: Reading<'_>,
 ) -> Vec<Finding> {
-    // A role label ("User:", "System:") opens a turn only at the start of a line: "the
-    // problem reporting system: http://..." names a system.
-    cue_hits.retain(|h| h.cue != AiNote || !role_label(text, h) || line_start(text, h.start));
+    turns_at_line_starts(text, &mut cue_hits);
     if cue_hits.is_empty() {
         return Vec::new();
     }
