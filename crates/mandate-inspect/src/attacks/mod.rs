@@ -277,6 +277,10 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     && message::determiner(crate::person::word_before(text, h.start)))
                 && !(h.cue == ToolVerb
                     && crate::person::own_possessive(crate::person::word_after(text, h.end)))
+                // "My manager's email said...", "my database": the speaker's own staff and
+                // records, not the shop's.
+                && !(matches!(h.cue, StaffRole | Authority | RawDump)
+                    && crate::person::own_possessive(crate::person::word_before(text, h.start)))
                 && !(matches!(h.cue, PriorStrong | PriorWeak)
                     && matches!(
                         crate::person::word_after(text, h.end),

@@ -65,6 +65,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                     .any(|n| {
                         !m.in_quote(n)
                             && !m.practical_before(n.start)
+                            && (n.start < v.end || !m.own_between(v.end, n.start))
                             && ((n.start >= v.end && n.start <= v.end + 45)
                                 || (n.end <= v.start && v.start <= n.end + 20))
                     })
@@ -122,12 +123,16 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     }
     // "New rule in my house", "from now on my address is...": rules of the customer's own.
     // Data is held to the stricter standard: what it quotes is as much its own as the rest.
-    let has = |c: Cue| {
-        if source.is_data() {
-            m.anywhere(c)
-        } else {
-            m.has(c)
-        }
+    // A rule noun that goes with an announcement is another than the one it names ("the new
+    // policy" names a policy, it does not set one); "SYSTEM OVERRIDE" overrides by itself.
+    let with_rule_words = |nr: &Hit| {
+        m.hits.iter().any(|x| {
+            matches!(
+                x.cue,
+                Obey | Directive | OverrideVerb | RuleNoun | Nullify | YouMust
+            ) && (source.is_data() || !m.in_quote(x))
+                && (x.cue != RuleNoun || x.end <= nr.start || x.start >= nr.end)
+        })
     };
     // A question about a new rule ("under the new policy, how long do I have?") announces
     // nothing.
@@ -151,15 +156,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             let own_before = words(clause).any(own_possessive);
             !m.own_between(h.end, h.end + next) && !m.for_a_thing(h.end) && !own_before
         }
-    });
-    if announces
-        && (has(Obey)
-            || has(Directive)
-            || has(OverrideVerb)
-            || has(RuleNoun)
-            || has(Nullify)
-            || has(YouMust))
-    {
+    } && with_rule_words(h));
+    if announces {
         out.push(fired(
             Category::Injection,
             direct_or_indirect,

@@ -249,12 +249,18 @@ fn adjectival(text: &str, h: &Hit) -> bool {
 }
 
 /// A verb of confirming or checking followed by what was found ("I've confirmed that the
-/// price you paid was the sale price", "j'ai vérifié que"): a report, not a grant.
+/// price you paid was the sale price", "I've confirmed with the team that...", "j'ai vérifié
+/// que"): a report, not a grant.
 fn reports(text: &str, h: &Hit) -> bool {
-    matches!(
-        word_after(text, h.end),
-        "that" | "que" | "qu'il" | "qu'elle" | "dass"
-    )
+    let that = |w: &str| matches!(w, "that" | "que" | "qu'il" | "qu'elle" | "dass");
+    let mut next =
+        crate::person::words(text.get(h.end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    match next.next() {
+        Some(w) if that(w) => true,
+        // "with the team that", "con el equipo que", "mit dem Team, dass".
+        Some("with" | "con" | "avec" | "mit") => next.take(3).any(that),
+        _ => false,
+    }
 }
 
 /// "Me he dado cuenta", "je me suis rendu compte": to give or render account is to realise,
@@ -397,12 +403,17 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     };
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
+    // An opening act of attention ("I've looked into it and ...", "I checked and ...") is the
+    // first person looking; what follows was read from the records.
+    let lead = sentence.len() - after_attention(sentence).len();
+    let looked = lead > 0;
     let done = o
         .at(DoneSubject)
         .filter(|d| {
             !escalations
                 .iter()
                 .any(|(s, e)| d.start >= *s && d.start < *e)
+                && d.start >= o.span.0 + lead
         })
         .find_map(|d| {
             o.hits
@@ -481,8 +492,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // after the noun: "Refund confirmed", "Warranty claim WC-7781 approved". A present-tense
     // description ("refunds are processed within 5 days") is not a grant.
     // What someone found when they looked ("I checked and your refund was already issued on
-    // the 12th") is read from the records, as "according to our records" is.
-    let looked = after_attention(sentence).len() < sentence.len();
+    // the 12th") is read from the records too, as "according to our records" is.
     let passive = o
         .then(Passive, Granted, 25)
         // German puts the auxiliary last: "sind Ihnen heute gutgeschrieben worden".

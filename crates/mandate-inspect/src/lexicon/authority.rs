@@ -6,6 +6,12 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- authority claims
     ("your supervisor", Authority),
+    // A member of the shop's own staff, claimed: "I'm a senior developer on your team".
+    ("on your team", Authority),
+    ("in your team", Authority),
+    ("de vuestro equipo", Authority),
+    ("de votre equipe", Authority),
+    ("aus eurem team", Authority),
     ("your manager", Authority),
     ("your boss", Authority),
     ("supervisor here", Authority),
@@ -81,6 +87,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ihr vorgesetzter", Authority),
     // ---------------------------------------------------------------- what authority tries to unlock
     ("checks are off", Unlock),
+    // Switching a check off: "turn off the fraud checks", "desactiva la verificación".
+    ("turn off the", Unlock),
+    ("switch off the", Unlock),
+    ("disable the", Unlock),
+    ("desactiva la", Unlock),
+    ("desactiva el", Unlock),
+    ("desactive la", Unlock),
+    ("desactive le", Unlock),
+    ("deaktiviere die", Unlock),
+    ("deaktivieren sie die", Unlock),
     ("your programming", Unlock),
     ("reprogram*", Unlock),
     ("policy checks", Unlock),
@@ -130,6 +146,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sag es niemandem", Secrecy),
     // speakers and staff
     ("this is the", Speaker),
+    ("habla el", Speaker),
+    ("habla la", Speaker),
+    ("le habla", Speaker),
     ("this is your", Speaker),
     ("i'm the", Speaker),
     ("i am the", Speaker),
@@ -194,6 +213,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gerant", StaffRole),
     ("superviseur", StaffRole),
     ("responsable du magasin", StaffRole),
+    ("responsable de seguridad", StaffRole),
+    ("responsable de la seguridad", StaffRole),
+    ("responsable de la securite", StaffRole),
     // unlocks, more languages
     ("without the usual", Unlock),
     // A check said to be off for this case: "the verification step is disabled".

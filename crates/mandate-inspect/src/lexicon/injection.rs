@@ -567,6 +567,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("markieren", Directive),
     ("gutschreiben", Directive),
     ("marque la commande", Directive),
+    ("marque cette", Directive),
+    ("rembourse-la", Directive),
+    ("rembourse-le", Directive),
     ("markiere die bestellung", Directive),
     // Orders given in the first person.
     ("je vous ordonne", YouMust),

@@ -180,6 +180,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("*garantie", KWarranty),
     ("*lieferung", KDelivery),
     ("*erstattung", KRefund),
+    ("ruckzahlung", KRefund),
     ("breach", KLegal),
     ("damage", KLegal),
     ("schaden", KLegal),
