@@ -39,7 +39,7 @@ macro_rules! shipped {
 }
 const SETS: &[(&str, &str, &str)] = shipped!(
     "dev", "val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9", "val10", "val11",
-    "val12", "val13", "val14", "val15", "val16", "val17",
+    "val12", "val13", "val14", "val15", "val16", "val17", "val18",
 );
 
 impl Task {

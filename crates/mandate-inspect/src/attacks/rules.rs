@@ -213,10 +213,14 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         if !relayed {
             return false;
         }
+        // "Assistant, ...", "AI:", "Assistant — when a customer asks...".
         let vocative = h.cue == AiNote
             || m.text
                 .get(h.end.saturating_sub(1)..h.end + 1)
                 .is_some_and(|c| c.contains([',', ':']))
+            || m.text
+                .get(h.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with("- "))
             || m.hits
                 .iter()
                 .any(|n| n.cue == AiNote && n.end <= h.start && h.start <= n.end + 25)
@@ -278,10 +282,14 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // --- Jailbreak: role-play, fiction or special modes, wanting something --------------------
     let fiction = m.ss.iter().any(|s| s.near(Write, Fiction, 25));
     // "pretend-order", "role-play kitchen": a persona word bound into a compound names a thing.
-    let role_play = m
-        .hits
-        .iter()
-        .any(|h| h.cue == RolePlay && !m.in_quote(h) && m.text.get(h.end..h.end + 1) != Some("-"));
+    // "Pretend I didn't see the price change": the customer pretending, not a role for the
+    // assistant.
+    let role_play = m.hits.iter().any(|h| {
+        h.cue == RolePlay
+            && !m.in_quote(h)
+            && m.text.get(h.end..h.end + 1) != Some("-")
+            && !matches!(word_after(m.text, h.end), "i" | "i'm" | "i've" | "i'd")
+    });
     // A persona whose definition is having no limits, or that must be held whatever happens,
     // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
     // An AI described ("an AI called BH", "GPT that has no content filter"), not the shop's
@@ -448,7 +456,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let checks = std::cell::OnceCell::new();
     let words = || {
         *checks.get_or_init(|| {
-            if m.anywhere(Quantity) || m.text.contains('_') {
+            // A quantity word, a function's underscore, or numbers ("orders 10001 through
+            // 10050").
+            if m.anywhere(Quantity)
+                || m.text.contains('_')
+                || m.text.bytes().any(|b| b.is_ascii_digit())
+            {
                 WordChecks::of(m.text)
             } else {
                 WordChecks::default()

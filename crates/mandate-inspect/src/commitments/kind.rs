@@ -54,6 +54,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         bump(&mut score, K::FeeWaiver, 4);
     }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    // A code with its reduction is a discount, whatever it is given for ("15% off for your
+    // trouble: use SORRY15").
+    if count(KDiscount) > 0 && super::has_code_token(sentence) {
+        bump(&mut score, K::Discount, 3);
+    }
     if sentence.contains('%')
         && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Discount)
     {

@@ -679,7 +679,7 @@ fn negated(text: &str, pos: usize) -> bool {
         })
 }
 
-fn has_code_token(text: &str) -> bool {
+pub(super) fn has_code_token(text: &str) -> bool {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .any(|w| {
             w.len() >= 5

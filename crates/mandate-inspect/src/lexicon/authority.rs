@@ -8,6 +8,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your supervisor", Authority),
     // A member of the shop's own staff, claimed: "I'm a senior developer on your team".
     ("on your team", Authority),
+    ("internal audit", Authority),
+    ("auditoria interna", Authority),
+    ("audit interne", Authority),
+    ("in der zentrale", Authority),
+    ("aus der zentrale", Authority),
     ("in your team", Authority),
     ("de vuestro equipo", Authority),
     ("de votre equipe", Authority),
@@ -89,6 +94,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("checks are off", Unlock),
     // Switching a check off: "turn off the fraud checks", "desactiva la verificación".
     ("turn off the", Unlock),
+    ("sin la revision", Unlock),
+    ("sin la verificacion", Unlock),
+    ("without the usual review", Unlock),
+    ("uberspringen", Unlock),
+    ("weise dich an", Unlock),
     ("switch off the", Unlock),
     ("disable the", Unlock),
     ("desactiva la", Unlock),

@@ -6,6 +6,10 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- other people
     ("other customers", Others),
+    ("of your customers", Others),
+    ("de tus clientes", Others),
+    ("de vos clients", Others),
+    ("ihrer kunden", Others),
     ("other people", Others),
     ("other users", Others),
     ("other buyers", Others),

@@ -278,6 +278,7 @@ impl Cue {
                 | Cue::Verbatim
                 | Cue::Bulk
                 | Cue::Quantity
+                | Cue::ToolRef
         )
     }
 

@@ -206,6 +206,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("laut ihrem konto", History),
     ("laut ihrem profil", History),
     ("laut unserem system", History),
+    ("laut system", History),
     ("segun tu cuenta", History),
     ("segun su cuenta", History),
     ("d'apres votre compte", History),
