@@ -504,6 +504,8 @@ pub fn caesar(text: &str, shift: u8) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::normalize::normalize;
 
     #[test]
     fn an_unveiled_view_keeps_only_the_sentences_it_changed() {
@@ -514,9 +516,6 @@ mod tests {
         assert!(kept.starts_with("postal code: asioe."));
         assert!(!kept.contains("ignore") && !kept.contains("updated"));
     }
-
-    use super::*;
-    use crate::normalize::normalize;
 
     #[test]
     fn base64_hex_url_and_html_decode() {

@@ -149,6 +149,13 @@ impl Lexicon {
     /// phrases that start a word, wherever they occur, and the phrases that may start anywhere
     /// leftmost-longest, without overlaps. One pass of the automaton over the text.
     fn scan(&self, b: &[u8], mut found: impl FnMut(usize, usize, &[Cue]) -> bool) {
+        // Whether to go on after phrase `id` at `start..end`.
+        let mut report = |start: usize, end: usize, id: usize| {
+            self.entries.get(id).is_none_or(|e| {
+                let cues = e.cues(b, end);
+                cues.is_empty() || found(start, end, cues)
+            })
+        };
         // Matches of the phrases that may start anywhere, for the leftmost-longest choice.
         let mut loose: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(b) {
@@ -162,11 +169,7 @@ impl Lexicon {
             if start > 0 && b.get(start - 1).is_some_and(|c| is_word(*c)) {
                 continue;
             }
-            let Some(e) = self.entries.get(id) else {
-                continue;
-            };
-            let cues = e.cues(b, end);
-            if !cues.is_empty() && !found(start, end, cues) {
+            if !report(start, end, id) {
                 return;
             }
         }
@@ -181,11 +184,7 @@ impl Lexicon {
                 continue;
             }
             after = end;
-            let Some(e) = self.entries.get(id) else {
-                continue;
-            };
-            let cues = e.cues(b, end);
-            if !cues.is_empty() && !found(start, end, cues) {
+            if !report(start, end, id) {
                 return;
             }
         }

@@ -261,23 +261,19 @@ impl<'a> Message<'a> {
             return None;
         }
         // Most verbs of disregard are not followed by a sweep word: one prefix test says so.
-        let sweep = ["everything", "todo", "tout", "alles"]
-            .into_iter()
-            .any(|w| {
-                rest.strip_prefix(w)
-                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
-            });
+        let sweep = SWEEP_WORDS.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        });
         sweep.then_some(rest)
     }
 
     /// Whether a verb of disregard carries its sweep word in its own phrase ("stop
     /// everything").
     pub(super) fn sweeps_itself(&self, v: &Hit) -> bool {
-        self.text.get(v.start..v.end).is_some_and(|t| {
-            ["everything", "todo", "tout", "alles"]
-                .iter()
-                .any(|w| t.ends_with(w))
-        })
+        self.text
+            .get(v.start..v.end)
+            .is_some_and(|t| SWEEP_WORDS.iter().any(|w| t.ends_with(w)))
     }
 
     /// Whether the word after `pos` names something of the customer's own making: a message,
@@ -422,6 +418,9 @@ pub(super) fn imperative(text: &str, h: &Hit) -> bool {
                 | "man"
         )
 }
+
+/// The words that make a verb of disregard sweep everything before it ("forget everything").
+const SWEEP_WORDS: [&str; 4] = ["everything", "todo", "tout", "alles"];
 
 /// Articles and possessives: a verb-like word after one is a noun ("my refund", "the answer").
 pub(super) fn determiner(w: &str) -> bool {

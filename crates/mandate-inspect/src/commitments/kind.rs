@@ -142,8 +142,6 @@ const WAIVER_VERBS: &[&str] = &[
     "cancelled the",
     "canceled the",
     "won't be",
-    "you won't",
-    "you will not",
     "eliminado",
     "anulado",
     "annule",
@@ -153,7 +151,7 @@ const WAIVER_VERBS: &[&str] = &[
     "sont annules",
 ];
 
-/// A token that looks like a code: letters and digits, at least five, with a digit.
+/// The kind a committal structure implies when the sentence names none.
 fn fallback(signal: Signal) -> CommitmentKind {
     match signal {
         Signal::Admit => CommitmentKind::Legal,

@@ -222,8 +222,8 @@ fn compound_head(word: &str) -> bool {
     )
 }
 
-/// A participle after an article or a possessive describes a thing ("the returned item",
-/// "your approved claim"): nothing is said to have been done.
+/// A participle after an article or a demonstrative describes a thing ("the returned item",
+/// "this approved claim"): nothing is said to have been done.
 fn adjectival(text: &str, h: &Hit) -> bool {
     matches!(
         crate::person::word_before(text, h.start),
@@ -679,6 +679,7 @@ fn negated(text: &str, pos: usize) -> bool {
         })
 }
 
+/// Whether a token looks like a code: letters and digits, at least five, with a digit.
 pub(super) fn has_code_token(text: &str) -> bool {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .any(|w| {
