@@ -31,13 +31,19 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()
             && WordChecks::of(&view.text).function_name;
-    // The learned model, read last, needs the cues whatever the rules make of them.
-    let model_cues = (depth == 0 && source == Source::Customer).then(|| {
-        let mut cues = all_hits.clone();
+    // The learned model, read last, needs the cues whatever the rules make of them; they are
+    // copied only when the rules read them too.
+    let model_reads = depth == 0 && source == Source::Customer;
+    let (plain_hits, model_cues) = match (anchored, model_reads) {
+        (true, true) => (all_hits.clone(), Some(all_hits)),
+        (true, false) => (all_hits, None),
+        (false, true) => (Vec::new(), Some(all_hits)),
+        (false, false) => (Vec::new(), None),
+    };
+    let model_cues = model_cues.map(|mut cues| {
         turns_at_line_starts(&view.text, &mut cues);
         cues
     });
-    let plain_hits = if anchored { all_hits } else { Vec::new() };
     let mentions = |c: Cue| plain_hits.iter().any(|h| h.cue == c);
     let (decode_cue, execute_cue) = (mentions(Decode), mentions(Execute));
     let mut out = read(
