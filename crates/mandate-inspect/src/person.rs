@@ -90,7 +90,7 @@ pub(crate) fn personal(text: &str) -> bool {
 
 /// Whether a word is of the first or second person: one look in a sorted table of every such
 /// word (the lists above), packed eight bytes to a number, or an elided "t'", "j'", "m'".
-fn personal_word(w: &str) -> bool {
+pub(crate) fn personal_word(w: &str) -> bool {
     static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut all: Vec<u64> = [

@@ -95,7 +95,17 @@ impl<'a> Message<'a> {
         let addressed = self.hits.iter().any(|h| {
             matches!(h.cue, Cue::AiAddressee | Cue::AiNote) && h.start >= pos && h.start <= pos + 24
         });
-        matches!(first, "for" | "para" | "pour" | "fur") && !second_person(second) && !addressed
+        // "New rule for this conversation": the conversation's rules are the assistant's.
+        let this_talk = std::iter::once(second).chain(words.take(2)).any(|w| {
+            matches!(
+                w,
+                "conversation" | "chat" | "session" | "conversacion" | "gesprach" | "unterhaltung"
+            )
+        });
+        matches!(first, "for" | "para" | "pour" | "fur")
+            && !second_person(second)
+            && !addressed
+            && !this_talk
     }
 
     /// Whether the hit is followed by "of" ("a copy of", "copia de", "copie du"): the head of

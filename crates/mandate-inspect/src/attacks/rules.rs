@@ -132,7 +132,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 Obey | Directive | OverrideVerb | RuleNoun | Nullify | YouMust
             ) && (source.is_data() || !m.in_quote(x))
                 && (x.cue != RuleNoun || x.end <= nr.start || x.start >= nr.end)
-        })
+        }) || rule_for_you(m.text, nr.end)
     };
     // A question about a new rule ("under the new policy, how long do I have?") announces
     // nothing.
@@ -347,10 +347,13 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     }
 
     // --- System-prompt extraction ------------------------------------------------------------
+    // Rules called internal or hidden are the assistant's own set-up ("deine internen
+    // Vorgaben", "your hidden guidelines"), as "system prompt" is.
     let prompt_strong = m
         .hits
         .iter()
-        .any(|h| h.cue == PromptStrong && !adjective_prompt(m.text, h));
+        .any(|h| h.cue == PromptStrong && !adjective_prompt(m.text, h))
+        || concealed_rules(m.text, m.hits.iter().filter(|h| !m.in_quote(h)));
     // "Copia de la factura", "a copy of my receipt": a word of copying out that heads a noun
     // phrase names a document, not a demand.
     let reveal_strong = m
@@ -556,6 +559,48 @@ pub(super) fn before_kin<'t>(text: &'t str, h: &Hit) -> Option<&'t str> {
         word = before.next();
     }
     word
+}
+
+/// "New rule for this chat: you never mention...": the announced rule, after its colon, has
+/// the assistant as its subject. "You can call me Sam" permits; it rules nothing.
+fn rule_for_you(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or_default();
+    rest.find(':').filter(|&i| i <= 40).is_some_and(|i| {
+        let mut after = words(rest.get(i + 1..).unwrap_or_default()).filter(|w| !w.is_empty());
+        after.next().is_some_and(second_person)
+            && !after.next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "can" | "may" | "could" | "puedes" | "peux" | "pouvez" | "kannst" | "darfst"
+                )
+            })
+    })
+}
+
+/// Whether a rule noun among `hits` is called internal or hidden.
+pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
+    hits.any(|h| h.cue == RuleNoun && concealed(crate::person::word_before(text, h.start)))
+}
+
+/// Adjectives that make rules the assistant's hidden set-up rather than the shop's policy.
+fn concealed(word: &str) -> bool {
+    matches!(
+        word,
+        "internal"
+            | "hidden"
+            | "secret"
+            | "internas"
+            | "internos"
+            | "ocultas"
+            | "secretas"
+            | "internes"
+            | "cachees"
+            | "secretes"
+            | "internen"
+            | "interne"
+            | "geheimen"
+            | "versteckten"
+    )
 }
 
 /// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").

@@ -118,6 +118,7 @@ const QUANTIFIERS: &[&str] = &[
     "tous",
     "alle",
     "allen",
+    "aller",
     "jede",
     "jeden",
     "samtliche",
@@ -176,11 +177,22 @@ fn owned_by_speaker(before: &str, word: &str) -> bool {
     match before {
         "i" => matches!(
             word,
-            "have" | "ve" | "own" | "placed" | "made" | "bought" | "ordered" | "booked" | "got"
+            "have"
+                | "ve"
+                | "own"
+                | "placed"
+                | "made"
+                | "bought"
+                | "ordered"
+                | "booked"
+                | "got"
+                | "wrote"
+                | "posted"
+                | "left"
         ),
-        "que" => matches!(word, "tengo" | "hice" | "compre"),
+        "que" => matches!(word, "tengo" | "hice" | "compre" | "escribi"),
         "j" => word == "ai",
-        "ich" => matches!(word, "habe" | "besitze"),
+        "ich" => matches!(word, "habe" | "besitze" | "geschrieben"),
         _ => false,
     }
 }
@@ -214,6 +226,9 @@ fn is_business_object(w: &str) -> bool {
             | "kunden"
             | "abos"
             | "erstattungen"
+            | "reviews"
+            | "resenas"
+            | "bewertungen"
     )
 }
 

@@ -9,6 +9,7 @@
 
 mod kind;
 mod model;
+mod stated;
 
 use kind::kind_of;
 use model::{after_attention, by_model};
@@ -350,10 +351,12 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     if o.at(Admit).any(|a| !o.undone_at(a.start, HEDGED)) {
         return Some(Signal::Admit);
     }
-    if o.has(History) {
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    // The records read, unless the sentence goes on to what the agent did ("... and I've
+    // just sent it to your card").
+    if o.has(History) || (stated::from_records(sentence) && !o.has(DoneSubject)) {
         return None;
     }
-    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     // "We will refund any item returned within 30 days": a grant to whatever meets a
     // condition is the policy, not a grant to this customer.
     if universal_object(o) {
@@ -588,6 +591,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         && !o.undone_at(s, HEDGED)
         && has_kind
         && !looked
+        && !stated::general_rule(o.text, o.span.0, s)
     {
         return Some(if o.has(Exception) {
             Signal::Exception

@@ -78,6 +78,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tous", Quantity),
     ("alle", Quantity),
     ("allen", Quantity),
+    ("aller", Quantity),
     ("jede", Quantity),
     ("jeden", Quantity),
     ("samtliche", Quantity),

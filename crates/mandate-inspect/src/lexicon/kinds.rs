@@ -177,6 +177,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("*gebuhren", KFee),
     ("*kosten", KFee),
     ("*rabatt", KDiscount),
+    ("*preis", KPrice),
     ("*garantie", KWarranty),
     ("*lieferung", KDelivery),
     ("*erstattung", KRefund),
