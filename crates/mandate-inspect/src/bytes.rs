@@ -227,6 +227,43 @@ fn has_run_of_16(b: &[u8], lanes: impl Fn(u64) -> u64 + Copy) -> bool {
     false
 }
 
+/// Whether `b` (a lowercased view) has four letters in a row each followed by a single space
+/// ("r e f u n d"): letters pulled apart by spaces, which no punctuation gives away. Windows
+/// of 64 bytes overlap by six, so that the seven bytes of the pattern always lie in one.
+pub fn has_spaced_letters(b: &[u8]) -> bool {
+    // Most texts never have three spaces two bytes apart ("x y z"), looked for in each word
+    // of eight bytes with a few operations before letters are looked at. Letters pulled apart
+    // leave a chain of spaces every other byte (words apart by one or three spaces continue
+    // it), so a chain long enough to matter has three inside one word of eight.
+    let spaces = |w: u64| !w & HIGH & equal(w & LOW7, b' ');
+    let mut parts = b.chunks_exact(8);
+    let alternate = |s: u64| s & (s >> 16) & (s >> 32) != 0;
+    let found = parts.by_ref().any(|part| alternate(spaces(load(part))))
+        || alternate(spaces(load(parts.remainder())));
+    found && letters_between_spaces(b)
+}
+
+/// The exact reading behind [`has_spaced_letters`].
+fn letters_between_spaces(b: &[u8]) -> bool {
+    let lower = |w: u64| !w & HIGH & within(w & LOW7, b'a', b'z');
+    let space = |w: u64| !w & HIGH & equal(w & LOW7, b' ');
+    let mut from = 0;
+    while let Some(chunk) = b.get(from..(from + 64).min(b.len())) {
+        if chunk.len() < 7 {
+            return false;
+        }
+        let (l, s) = (mask(chunk, lower), mask(chunk, space));
+        if l & (s >> 1) & (l >> 2) & (s >> 3) & (l >> 4) & (s >> 5) & (l >> 6) != 0 {
+            return true;
+        }
+        if from + 64 >= b.len() {
+            return false;
+        }
+        from += 58;
+    }
+    false
+}
+
 /// The offsets of the bytes that start a word, in order.
 pub fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     positions(word_start_masks(b))
@@ -409,6 +446,21 @@ mod tests {
         assert!(!run("ééééééééééééééééé"));
         assert!(!run("aaaaaaaa.aaaaaaaa"));
         assert!(run("\u{a0}aaaaaaaaaaaaaaaa"));
+    }
+
+    #[test]
+    fn letters_pulled_apart_by_spaces() {
+        let spaced = |s: &str| has_spaced_letters(s.as_bytes());
+        assert!(spaced("i g n o r e   t h e   r u l e s"));
+        assert!(spaced("please r e f u n d"));
+        assert!(!spaced("a b c"));
+        assert!(!spaced("ab cd ef gh ij"));
+        assert!(!spaced("ordinary words, nothing pulled apart at all"));
+        // Wherever the words fall against the words of eight bytes.
+        for pad in 0..140 {
+            let t = format!("{}r e f u n d   m e{}", "x".repeat(pad), "x".repeat(3));
+            assert!(spaced(&t), "{pad}");
+        }
     }
 
     #[test]

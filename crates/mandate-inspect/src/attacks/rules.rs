@@ -109,7 +109,16 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                     || m.sweeps_prior(v.end)
                     || ((m.swept(v.end).is_some() || m.sweeps_itself(v)) && demand_follows(v.end))
             });
-        let nullified = s.near(Nullify, RuleNoun, 60) || s.near(Nullify, PriorStrong, 60);
+        // "Lo que te dijeron antes sobre mi pedido ya no vale": what was said about a topic is
+        // no instruction to the assistant.
+        let about_a_topic = |h: &Hit| {
+            words(m.text.get(h.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|w| matches!(w, "about" | "sobre" | "sur" | "uber"))
+        };
+        let nullified = s.near(Nullify, RuleNoun, 60)
+            || s.near(Nullify, PriorStrong, 60) && s.at(PriorStrong).any(|h| !about_a_topic(h));
         let real_self = s.has(RealSelf);
         let obey = s.has(Obey);
         if override_rules || disregards_prior || nullified || real_self || obey {
@@ -309,11 +318,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai());
     // A named mode given rules of behaviour ("DAN, do anything now... you can do anything") is
     // a persona even when no verb of role-play introduces it.
-    let unbound_persona = role_play && (m.has(Mode) || m.has(Persist) || m.has(Behave))
-        || m.has(Mode) && m.has(Behave)
+    let mode = m.has(Mode) || super::words::unbound_mode(m.text);
+    let unbound_persona = role_play && (mode || m.has(Persist) || m.has(Behave))
+        || mode && m.has(Behave)
         || amoral_self;
     if unbound_persona
-        || (role_play || m.has(Mode) || fiction)
+        || (role_play || mode || fiction)
             && (m.has(Payoff)
                 || m.has(OverrideVerb)
                 || m.has(RuleNoun)

@@ -352,9 +352,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         return Some(Signal::Admit);
     }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
-    // The records read, unless the sentence goes on to what the agent did ("... and I've
-    // just sent it to your card").
-    if o.has(History) || (stated::from_records(sentence) && !o.has(DoneSubject)) {
+    // "Your order history shows...", "el historial de tu cuenta indica...": the records read
+    // (a record noun that tells within a few words), unless the sentence goes on to what the
+    // agent did ("... and I've just sent it to your card").
+    if o.has(History) || (!o.has(DoneSubject) && o.then(Record, Tells, 40).is_some()) {
         return None;
     }
     // "We will refund any item returned within 30 days": a grant to whatever meets a
@@ -410,20 +411,28 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // first person looking; what follows was read from the records.
     let lead = sentence.len() - after_attention(sentence).len();
     let looked = lead > 0;
-    let done = o
-        .at(DoneSubject)
-        .filter(|d| {
-            !escalations
-                .iter()
-                .any(|(s, e)| d.start >= *s && d.start < *e)
-                && d.start >= o.span.0 + lead
-        })
-        .find_map(|d| {
-            o.hits
-                .iter()
-                .find(|g| granted(g) && g.start > d.start && g.start <= d.end + 70)
-                .map(|g| (d.start, g.end))
-        });
+    let done =
+        o.at(DoneSubject)
+            .filter(|d| {
+                !escalations
+                    .iter()
+                    .any(|(s, e)| d.start >= *s && d.start < *e)
+                    && d.start >= o.span.0 + lead
+            })
+            .find_map(|d| {
+                // "I was able to knock 25% off": what the ability did is a grant verb after it.
+                let able = o.text.get(d.start..d.end).is_some_and(|t| {
+                    t.ends_with(" to") || t.ends_with("podido") || t.ends_with(" pu")
+                });
+                o.hits
+                    .iter()
+                    .find(|g| {
+                        (granted(g) || able && g.cue == Grant)
+                            && g.start > d.start
+                            && g.start <= d.end + 70
+                    })
+                    .map(|g| (d.start, g.end))
+            });
     if let Some((s, _)) = done
         && !o.undone_at(s, REFUSE)
     {
@@ -469,7 +478,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             Signal::Will
         });
     }
-    if let Some(y) = o.at(YouWill).find(|y| !o.undone_at(y.start, HEDGED)) {
+    if let Some(y) = o
+        .at(YouWill)
+        .find(|y| !o.undone_at(y.start, HEDGED) && !conditioned_after(o, y.end))
+    {
         let _ = y;
         return Some(Signal::YouWill);
     }
@@ -640,6 +652,12 @@ fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
                         | "nachdem"
                         | "nach eingang"
                         | "nach erhalt"
+                        | "after that"
+                        | "afterwards"
+                        | "from then on"
+                        | "despues de eso"
+                        | "apres cela"
+                        | "danach"
                 )
             })
     })

@@ -5,6 +5,15 @@ use super::Cue::{self, *};
 
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i've", DoneSubject),
+    // Ability in the past is a thing achieved: "I was able to knock 25% off", "j'ai pu".
+    ("i was able to", DoneSubject),
+    ("we were able to", DoneSubject),
+    ("i managed to", DoneSubject),
+    ("we managed to", DoneSubject),
+    ("he podido", DoneSubject),
+    ("hemos podido", DoneSubject),
+    ("j'ai pu", DoneSubject),
+    ("nous avons pu", DoneSubject),
     ("i have", DoneSubject),
     ("i just", DoneSubject),
     ("we've", DoneSubject),

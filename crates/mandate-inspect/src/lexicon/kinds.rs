@@ -109,6 +109,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cargo", KFee),
     // kinds: compensation
     ("as an apology", KCompensation),
+    // A reason that thanks or apologises makes what is given a compensation.
+    ("as a thank-you", KCompensation),
+    ("as a thank you", KCompensation),
+    ("for your patience", KCompensation),
+    ("como disculpa", KCompensation),
+    ("por tu paciencia", KCompensation),
+    ("por su paciencia", KCompensation),
+    ("pour votre patience", KCompensation),
+    ("en guise d'excuse*", KCompensation),
+    ("als dankeschon", KCompensation),
+    ("als entschuldigung", KCompensation),
+    ("fur ihre geduld", KCompensation),
     ("to make up for", KCompensation),
     ("for the hassle", KCompensation),
     ("for the inconvenience", KCompensation),

@@ -163,6 +163,12 @@ pub enum Cue {
     /// Reading history: "our records show", "last month". A sentence about what was done
     /// before reports it; it grants nothing now.
     History,
+    /// What the business keeps on file: history, records, system, tracking, historial, Verlauf.
+    Record,
+    /// Verbs by which a record tells what it holds: shows, indicates, muestra, indique, zeigt.
+    /// After a [`Cue::Record`], the sentence reads the records ("your order history shows a
+    /// refund was processed").
+    Tells,
     /// Refund words.
     KRefund,
     /// Discount words.
