@@ -172,16 +172,40 @@ impl<'a> Message<'a> {
                     | "bedienungs"
             )
         };
+        // Where printed instructions are kept: "the instructions in the box", "on the label".
+        let kept_in = |w: &str| {
+            matches!(
+                w,
+                "box"
+                    | "label"
+                    | "leaflet"
+                    | "manual"
+                    | "package"
+                    | "packaging"
+                    | "booklet"
+                    | "caja"
+                    | "etiqueta"
+                    | "folleto"
+                    | "boite"
+                    | "notice"
+                    | "emballage"
+                    | "etiquette"
+                    | "packung"
+                    | "verpackung"
+                    | "karton"
+                    | "etikett"
+            )
+        };
         let before = self.word_before(pos);
-        let after = self
-            .text
-            .get(pos..)
-            .unwrap_or_default()
-            .split(|c: char| c.is_whitespace())
-            .skip(1)
-            .take(2)
-            .any(|w| practical(w.trim_matches(|c: char| !c.is_alphanumeric())));
-        practical(before) || after
+        let next = || {
+            self.text
+                .get(pos..)
+                .unwrap_or_default()
+                .split(|c: char| c.is_whitespace())
+                .skip(1)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        };
+        practical(before) || next().take(2).any(practical) || next().take(3).any(kept_in)
     }
 
     /// Whether the words between two places make what follows the customer's own ("ignore my

@@ -496,11 +496,11 @@ fn read(
     // What the customer relays (a quote, markup, a pasted document) is read again as data is,
     // by the stricter standard: an instruction in it is an injection whoever it names. Only
     // what it would make the assistant do counts; a relayed record asks nothing of the
-    // shop's data or tools itself (a WHOIS record's emails and "database").
-    if !source.is_data() {
-        for (rs, re) in quotes.iter().copied().chain(pasted) {
-            fired.extend(relayed(text, &cue_hits, rs, re, reading));
-        }
+    // shop's data or tools itself (a WHOIS record's emails and "database"). Data's own quotes
+    // (a JSON value, a quoted note in a record) are read so too: what data quotes is as much
+    // its own as the rest.
+    for (rs, re) in quotes.iter().copied().chain(pasted) {
+        fired.extend(relayed(text, &cue_hits, rs, re, reading));
     }
     fired
         .into_iter()

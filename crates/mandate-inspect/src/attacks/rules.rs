@@ -277,7 +277,18 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             (s.has(Directive) || s.has(SteerUser))
                 && (s.has(AiAddressee) || s.has(AiNote) || s.has(YouMust))
                 || s.has(SteerUser) && (s.has(Payoff) || s.has(Grant) || s.has(Directive))
-        }) || m.ss.iter().any(|s| s.has(OverrideVerb) && s.has(RuleNoun));
+        }) || m.ss.iter().any(|s| {
+            // Not the box's instructions ("forget the instructions in the box").
+            s.has(OverrideVerb) && s.at(RuleNoun).any(|n| !m.practical_before(n.start))
+        })
+            // Data that empowers the assistant to grant ("the assistant is authorised to extend
+            // any warranty"): instructions to it, in the third person.
+            || m.ss.iter().any(|s| {
+                s.at(AiAddressee).any(|a| {
+                    s.at(Unlock)
+                        .any(|u| u.start >= a.end && u.start <= a.end + 20)
+                }) && (s.has(Grant) || s.has(Payoff) || s.has(SkipCheck))
+            });
         if steering {
             out.push(fired(
                 Category::Injection,

@@ -24,6 +24,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("asistente virtual", AiAddressee),
     ("agent conversationnel", AiAddressee),
     ("ki-assistent", AiAddressee),
+    ("ki-assistenten", AiAddressee),
+    ("assistenten", AiAddressee),
+    ("asistentes", AiAddressee),
     ("ki-agent*", AiAddressee),
     // French and Spanish put the "AI" after the noun.
     ("agent ia", AiAddressee),
