@@ -228,14 +228,14 @@ fn has_run_of_16(b: &[u8], lanes: impl Fn(u64) -> u64 + Copy) -> bool {
 }
 
 /// Whether `b` (a lowercased view) has four letters in a row each followed by a single space
-/// ("r e f u n d"): letters pulled apart by spaces, which no punctuation gives away. Windows
+/// or tab ("r e f u n d"): letters pulled apart by spaces, which no punctuation gives away. Windows
 /// of 64 bytes overlap by six, so that the seven bytes of the pattern always lie in one.
 pub fn has_spaced_letters(b: &[u8]) -> bool {
     // Most texts never have three spaces two bytes apart ("x y z"), looked for in each word
     // of eight bytes with a few operations before letters are looked at. Letters pulled apart
     // leave a chain of spaces every other byte (words apart by one or three spaces continue
     // it), so a chain long enough to matter has three inside one word of eight.
-    let spaces = |w: u64| !w & HIGH & equal(w & LOW7, b' ');
+    let spaces = |w: u64| !w & HIGH & (equal(w & LOW7, b' ') | equal(w & LOW7, b'\t'));
     let mut parts = b.chunks_exact(8);
     let alternate = |s: u64| s & (s >> 16) & (s >> 32) != 0;
     let found = parts.by_ref().any(|part| alternate(spaces(load(part))))
@@ -246,7 +246,7 @@ pub fn has_spaced_letters(b: &[u8]) -> bool {
 /// The exact reading behind [`has_spaced_letters`].
 fn letters_between_spaces(b: &[u8]) -> bool {
     let lower = |w: u64| !w & HIGH & within(w & LOW7, b'a', b'z');
-    let space = |w: u64| !w & HIGH & equal(w & LOW7, b' ');
+    let space = |w: u64| !w & HIGH & (equal(w & LOW7, b' ') | equal(w & LOW7, b'\t'));
     let mut from = 0;
     while let Some(chunk) = b.get(from..(from + 64).min(b.len())) {
         if chunk.len() < 7 {
@@ -260,6 +260,27 @@ fn letters_between_spaces(b: &[u8]) -> bool {
             return false;
         }
         from += 58;
+    }
+    false
+}
+
+/// Whether `b` has letters pulled apart by a symbol of three or four bytes (an emoji, a
+/// star): three times an ASCII lowercase letter, such a character, another letter.
+pub fn has_symbol_separated_letters(b: &[u8]) -> bool {
+    let mut seen = 0;
+    for (p, &lead) in b.iter().enumerate() {
+        let len = match lead {
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => continue,
+        };
+        let lower = |k: usize| b.get(k).is_some_and(u8::is_ascii_lowercase);
+        if p > 0 && lower(p - 1) && lower(p + len) {
+            seen += 1;
+            if seen >= 3 {
+                return true;
+            }
+        }
     }
     false
 }
@@ -461,6 +482,19 @@ mod tests {
             let t = format!("{}r e f u n d   m e{}", "x".repeat(pad), "x".repeat(3));
             assert!(spaced(&t), "{pad}");
         }
+    }
+
+    #[test]
+    fn letters_pulled_apart_by_symbols() {
+        assert!(has_symbol_separated_letters("i🔥g🔥n🔥o🔥r🔥e".as_bytes()));
+        assert!(has_symbol_separated_letters("r★e★f★u★n★d".as_bytes()));
+        assert!(!has_symbol_separated_letters(
+            "café, crème brûlée, été".as_bytes()
+        ));
+        assert!(!has_symbol_separated_letters(
+            "thanks 🔥 great 🔥 service".as_bytes()
+        ));
+        assert!(has_spaced_letters(b"i\tg\tn\to\tr\te"));
     }
 
     #[test]

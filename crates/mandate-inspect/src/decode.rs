@@ -274,7 +274,9 @@ impl Hints {
                 break;
             }
         }
-        hints.split = hints.split || crate::bytes::has_spaced_letters(b);
+        hints.split = hints.split
+            || crate::bytes::has_spaced_letters(b)
+            || !view.text.is_ascii() && crate::bytes::has_symbol_separated_letters(b);
         hints
     }
 }
@@ -358,7 +360,25 @@ pub fn joined_view(view: &View) -> Option<String> {
     let b = view.text.as_bytes();
     let mut out: Vec<u8> = b.to_vec();
     let mut joins = 0;
-    let is_sep = |c: u8| matches!(c, b'-' | b'.' | b'_' | b'*' | b' ');
+    // What stands between two letters: up to four bytes of anything but letters, digits and
+    // line breaks ("-", " ", "\t", "🔥", " | ").
+    let separator = |k: usize| {
+        let rest = view.text.get(k..)?;
+        let mut len = 0;
+        for c in rest.chars() {
+            if c.is_ascii_lowercase() {
+                break;
+            }
+            if c.is_alphanumeric() || c == '\n' {
+                return None;
+            }
+            len += c.len_utf8();
+            if len > 4 {
+                return None;
+            }
+        }
+        b.get(k..k + len).filter(|s| !s.is_empty())
+    };
     let mut i = 0;
     while i < b.len() {
         // A run of single letters: l s l s l s l ...
@@ -370,13 +390,16 @@ pub fn joined_view(view: &View) -> Option<String> {
                 && !b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric)
         };
         // One separator per run: "i.g.n.o.r.e y.o.u.r" is two words, not one.
-        let sep = b.get(i + 1).copied().filter(|c| is_sep(*c));
-        if single(i) && sep.is_some() && single(i + 2) {
+        let sep = if single(i) { separator(i + 1) } else { None };
+        if let Some(sep) = sep
+            && single(i + 1 + sep.len())
+        {
+            let step = 1 + sep.len();
             let start = i;
             let mut letters = vec![b.get(i).copied().unwrap_or(b' ')];
             let mut j = i;
-            while b.get(j + 1).copied() == sep && single(j + 2) {
-                j += 2;
+            while b.get(j + 1..j + step) == Some(sep) && single(j + step) {
+                j += step;
                 letters.push(b.get(j).copied().unwrap_or(b' '));
             }
             if letters.len() >= 4 {
