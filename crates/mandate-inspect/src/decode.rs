@@ -379,6 +379,13 @@ pub fn joined_view(view: &View) -> Option<String> {
         }
         b.get(k..k + len).filter(|s| !s.is_empty())
     };
+    // Writes a run's letters over `start..=end`, then blanks, so the view keeps its length.
+    fn join(out: &mut [u8], start: usize, end: usize, letters: &[u8]) {
+        for (k, slot) in out.iter_mut().enumerate().take(end + 1).skip(start) {
+            *slot = letters.get(k - start).copied().unwrap_or(b' ');
+        }
+    }
+    let mut short: Vec<(usize, usize, Vec<u8>)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
         // A run of single letters: l s l s l s l ...
@@ -402,18 +409,28 @@ pub fn joined_view(view: &View) -> Option<String> {
                 j += step;
                 letters.push(b.get(j).copied().unwrap_or(b' '));
             }
+            // Four letters make a run; two or three are kept aside, for a text whose letters
+            // are pulled apart throughout ("y.o.u a.r.e n.o.w"), not "e.g." or "a b c".
             if letters.len() >= 4 {
-                for k in start..=j {
-                    if let Some(slot) = out.get_mut(k) {
-                        *slot = letters.get(k - start).copied().unwrap_or(b' ');
-                    }
-                }
                 joins += 1;
+                join(&mut out, start, j, &letters);
+            } else if !sep.iter().all(|c| matches!(c, b' ' | b'\t' | b',')) {
+                short.push((start, j, letters));
+            } else {
+                // "a f.r.e.e": the last letter of a run too short to keep may start another
+                // run, with another separator.
+                i = j;
+                continue;
             }
             i = j + 1;
             continue;
         }
         i += 1;
+    }
+    if joins >= 2 {
+        for (start, end, letters) in &short {
+            join(&mut out, *start, *end, letters);
+        }
     }
     // Hyphen-split words: "ig-nore" -> "ignore " (the hyphen moves to the end as a space).
     // Words are read as the letter runs left them; only those with a hyphen can change.
