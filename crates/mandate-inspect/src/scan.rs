@@ -304,11 +304,17 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
     // Words kept apart by more than one blank ("you   are   now", letters joined again with
     // the blanks they leave) are read as if one space stood between them, and the hits are
     // placed back on the text.
-    static TWO_BLANKS: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
-    if TWO_BLANKS.find(b).is_some() || memchr::memchr(b'\t', b).is_some() {
-        let (compact, at) = single_blanks(b);
-        let back = |i: usize| at.get(i).copied().unwrap_or(b.len());
+    if let Some(first) = spread_at(b) {
+        let (compact, shifts) = single_blanks(b, first);
+        let back = |i: usize| {
+            let k = shifts.partition_point(|(from, _)| *from <= i);
+            let (from, to) = k
+                .checked_sub(1)
+                .and_then(|k| shifts.get(k))
+                .copied()
+                .unwrap_or((0, 0));
+            i - from + to
+        };
         lex.scan(&compact, |start, end, cues| {
             push(back(start), back(end.saturating_sub(1)) + 1, cues)
         });
@@ -319,19 +325,45 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
     out
 }
 
-/// `b` with each run of spaces and tabs as one space, and for each byte kept, where it was.
-fn single_blanks(b: &[u8]) -> (Vec<u8>, Vec<usize>) {
-    let mut compact = Vec::with_capacity(b.len());
-    let mut at = Vec::with_capacity(b.len());
-    for (i, &c) in b.iter().enumerate() {
-        let blank = c == b' ' || c == b'\t';
-        if blank && compact.last() == Some(&b' ') {
-            continue;
-        }
-        compact.push(if blank { b' ' } else { c });
-        at.push(i);
+/// Where the first tab, or the first of two blanks in a row, is in `b`.
+fn spread_at(b: &[u8]) -> Option<usize> {
+    static TWO_BLANKS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    match (TWO_BLANKS.find(b), memchr::memchr(b'\t', b)) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
     }
-    (compact, at)
+}
+
+/// `b` with each run of spaces and tabs that is not a single space as one space (the first
+/// such run at `first`), and where the text resumes after each run: (index in the compact
+/// text, index in `b`), in order. Between runs the bytes are copied as they are.
+fn single_blanks(b: &[u8], first: usize) -> (Vec<u8>, Vec<(usize, usize)>) {
+    let blank = |c: &u8| *c == b' ' || *c == b'\t';
+    let mut compact = Vec::with_capacity(b.len());
+    let mut shifts = Vec::new();
+    let mut i = 0;
+    let mut next = Some(first);
+    while let Some(at) = next {
+        // A space before a tab belongs to its run.
+        let mut start = i + at;
+        while start > i && b.get(start - 1).is_some_and(blank) {
+            start -= 1;
+        }
+        compact.extend_from_slice(b.get(i..start).unwrap_or_default());
+        let run = b
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| blank(c))
+            .count();
+        compact.push(b' ');
+        i = start + run;
+        shifts.push((compact.len(), i));
+        next = b.get(i..).and_then(spread_at);
+    }
+    compact.extend_from_slice(b.get(i..).unwrap_or_default());
+    (compact, shifts)
 }
 
 /// Byte ranges of the view that are quoted or embedded markup: content the customer relays
@@ -612,9 +644,10 @@ mod tests {
             h.iter()
                 .all(|h| t.is_char_boundary(h.start) && h.end <= t.len())
         );
-        let (compact, at) = single_blanks(b"a  b\t\tc d");
+        let t = b"a  b\t\tc d";
+        let (compact, shifts) = single_blanks(t, spread_at(t).unwrap_or(0));
         assert_eq!(compact, b"a b c d");
-        assert_eq!(at, vec![0, 1, 3, 4, 6, 7, 8]);
+        assert_eq!(shifts, vec![(2, 3), (4, 6)]);
     }
 
     #[test]

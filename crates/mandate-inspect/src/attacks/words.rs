@@ -283,14 +283,52 @@ pub(super) fn unbound_mode(text: &str) -> bool {
     // Built once: a finder built per call costs more than the search.
     static MOD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"mod"));
-    if MOD.find(text.as_bytes()).is_none() {
-        return false;
-    }
+    let b = text.as_bytes();
+    // Only the words around a whole word "mode", "modo" or "modus" are read ("model",
+    // "modify" are passed over).
+    MOD.find_iter(b).any(|p| {
+        let word_start = p == 0 || !b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+        let len = b
+            .get(p..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let whole = matches!(b.get(p..p + len), Some(b"mode" | b"modo" | b"modus"));
+        word_start && whole && {
+            // A window of words around it, on character boundaries.
+            let mut from = p.saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (p + len + 40).min(b.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            mode_around(text.get(from..to).unwrap_or_default(), p - from)
+        }
+    })
+}
+
+/// Whether the mode word at `at` of `window` is named by having no limits and is the
+/// assistant's (see [`unbound_mode`]).
+fn mode_around(window: &str, at: usize) -> bool {
     // Quotes around the name ("'unrestricted support mode'") are not part of its words.
-    let w: Vec<&str> = crate::person::words(text)
+    let mut mode_index = None;
+    let w: Vec<&str> = crate::person::words(window)
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, w)| {
+            if (w.as_ptr() as usize).wrapping_sub(window.as_ptr() as usize) == at {
+                mode_index = Some(i);
+            }
+            w
+        })
         .collect();
+    let Some(i) = mode_index else {
+        return false;
+    };
     let unbound = |i: usize| {
         let word = w.get(i).copied().unwrap_or_default();
         let before = i
@@ -331,31 +369,22 @@ pub(super) fn unbound_mode(text: &str) -> bool {
     };
     // The assistant's mode: "you" go into it, with nothing of the customer's in between ("can
     // you switch my plan to unlimited mode?" is about a plan).
-    let yours = |i: usize| {
-        let before: Vec<&str> = w.get(i.saturating_sub(6)..i).unwrap_or_default().to_vec();
-        before
-            .iter()
-            .rposition(|x| crate::person::second_person(x))
-            .is_some_and(|y| {
-                !before
-                    .iter()
-                    .skip(y)
-                    .any(|x| crate::person::own_possessive(x))
-            })
-    };
+    let before: Vec<&str> = w.get(i.saturating_sub(6)..i).unwrap_or_default().to_vec();
+    let yours = before
+        .iter()
+        .rposition(|x| crate::person::second_person(x))
+        .is_some_and(|y| {
+            !before
+                .iter()
+                .skip(y)
+                .any(|x| crate::person::own_possessive(x))
+        });
     // "The unrestricted mode on the blender": a mode of a thing.
-    let of_a_thing = |i: usize| {
-        matches!(
-            w.get(i + 1).copied().unwrap_or_default(),
-            "on" | "of" | "for" | "in" | "de" | "del" | "du" | "des" | "von" | "auf" | "fur"
-        )
-    };
-    w.iter().enumerate().any(|(i, x)| {
-        matches!(*x, "mode" | "modo" | "modus")
-            && (i.saturating_sub(3)..i + 4).any(unbound)
-            && yours(i)
-            && !of_a_thing(i)
-    })
+    let of_a_thing = matches!(
+        w.get(i + 1).copied().unwrap_or_default(),
+        "on" | "of" | "for" | "in" | "de" | "del" | "du" | "des" | "von" | "auf" | "fur"
+    );
+    (i.saturating_sub(3)..i + 4).any(unbound) && yours && !of_a_thing
 }
 
 #[cfg(test)]
