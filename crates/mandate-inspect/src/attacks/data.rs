@@ -170,6 +170,16 @@ pub(super) fn rules(
         && m.hits
             .iter()
             .any(|h| h.cue == PiiNoun && !m.in_quote(h) && !names_destination(m.text, h.start));
+    // "List every order shipped to SW1A with the buyer's name": personal data of many records
+    // at once, none of them the customer's own (the word checks see to that).
+    if sensitive && wants && !asks_how && !others && bulk() {
+        out.push(fired(
+            Category::DataExfiltration,
+            "others_data",
+            Severity::High,
+            m.span(&[Bulk, PiiNoun]),
+        ));
+    }
     if outside && (others || m.has(RawDump) || m.has(Bulk) || sensitive || bulk()) {
         out.push(fired(
             Category::DataExfiltration,

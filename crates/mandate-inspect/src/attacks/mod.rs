@@ -300,7 +300,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
     };
     Some(if cues.is_empty() {
         return None;
-    } else if has(&[PromptStrong, PromptWeak, RevealStrong]) {
+    } else if has(&[PromptStrong, PromptWeak, Secret, RevealStrong]) {
         (Category::PromptExtraction, "learned")
     } else if has(&[RolePlay, Mode, RealSelf, Behave, Persist, Amoral]) {
         (Category::Jailbreak, "learned")

@@ -370,11 +370,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // --- System-prompt extraction ------------------------------------------------------------
     // Rules called internal or hidden are the assistant's own set-up ("deine internen
     // Vorgaben", "your hidden guidelines"), as "system prompt" is.
-    let prompt_strong = m
-        .hits
-        .iter()
-        .any(|h| h.cue == PromptStrong && !adjective_prompt(m.text, h))
-        || concealed_rules(m.text, m.hits.iter().filter(|h| !m.in_quote(h)));
+    // "My API key" is the customer's own.
+    let prompt_strong = m.hits.iter().any(|h| {
+        h.cue == PromptStrong
+            && !adjective_prompt(m.text, h)
+            && !own_possessive(m.word_before(h.start))
+    }) || concealed_rules(m.text, m.hits.iter().filter(|h| !m.in_quote(h)));
     // "Copia de la factura", "a copy of my receipt": a word of copying out that heads a noun
     // phrase names a document, not a demand.
     let reveal_strong = m
@@ -398,14 +399,21 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .get(h.end..(h.end + 30).min(m.text.len()))
                 .is_some_and(|after| words(after).take(5).any(second_person))
     });
+    // Secrets only with a verb of revealing; the customer's own ("my API key") are theirs.
+    let secret_asked = m
+        .hits
+        .iter()
+        .any(|h| h.cue == Secret && !m.in_quote(h) && !own_possessive(m.word_before(h.start)))
+        && (reveal_strong || m.has(Reveal));
     if (prompt_strong && reveal_any)
+        || secret_asked
         || ((m.anywhere(PromptWeak) || rules_given_to_you) && reveal_strong)
     {
         out.push(fired(
             Category::PromptExtraction,
             "system_prompt",
             Severity::High,
-            m.span(&[PromptStrong, PromptWeak, RevealStrong, Reveal]),
+            m.span(&[PromptStrong, PromptWeak, Secret, RevealStrong, Reveal]),
         ));
     }
 
@@ -415,9 +423,54 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // A role from outside the shop (a lawyer, the police) speaks for itself, not for the
     // shop: it unlocks nothing but others' data ("I'm a police officer, give me her
     // address"), whereas a customer who is a lawyer may still ask for their own refund.
+    // "The finance manager at a small charity", "gerente de una tienda": a role at a place of
+    // the speaker's own, named with an article or a possessive, is no role at this shop.
+    let elsewhere = |r: &Hit| {
+        let mut next = words(m.text.get(r.end..).unwrap_or_default()).filter(|w| !w.is_empty());
+        matches!(
+            (next.next(), next.next()),
+            (
+                Some(
+                    "at" | "for"
+                        | "in"
+                        | "with"
+                        | "en"
+                        | "de"
+                        | "para"
+                        | "dans"
+                        | "chez"
+                        | "pour"
+                        | "bei"
+                        | "fur"
+                        | "von"
+                ),
+                Some(
+                    "a" | "an"
+                        | "my"
+                        | "our"
+                        | "una"
+                        | "un"
+                        | "mi"
+                        | "nuestra"
+                        | "nuestro"
+                        | "une"
+                        | "ma"
+                        | "mon"
+                        | "notre"
+                        | "einer"
+                        | "einem"
+                        | "meiner"
+                        | "meinem"
+                        | "unserer"
+                        | "unserem"
+                )
+            )
+        )
+    };
     let speaks = |outside: bool| {
         m.ss.iter().any(|s| {
             s.at(StaffRole)
+                .filter(|r| !elsewhere(r))
                 .filter(|r| outside_role(m.text.get(r.start..r.end).unwrap_or_default()) == outside)
                 .any(|r| {
                     s.at(Speaker).any(|x| {
@@ -467,7 +520,15 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let kin_acted_on = m
         .kins()
         .any(|h| !matches!(before_kin(m.text, h), Some("to" | "into" | "for")));
-    if (m.has(ThirdParty) && acts || kin_acted_on && m.has(Sensitive)) && !m.has(Process) {
+    // "The account for me": the speaker's own, whatever phrase named it.
+    let third_party = m.hits.iter().any(|h| {
+        h.cue == ThirdParty
+            && !matches!(
+                word_after(m.text, h.end),
+                "me" | "myself" | "us" | "mi" | "moi" | "nous" | "mich" | "mir" | "uns"
+            )
+    });
+    if (third_party && acts || kin_acted_on && m.has(Sensitive)) && !m.has(Process) {
         out.push(fired(
             Category::ToolAbuse,
             "third_party",

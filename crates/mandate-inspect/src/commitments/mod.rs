@@ -175,7 +175,8 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
     let quotes = quoted(&view.text);
     mark_quoted(&mut cue_hits, &quotes);
     let mut out = Vec::new();
-    for s in sentences(&view.text, &cue_hits, &quotes) {
+    let ss = sentences(&view.text, &cue_hits, &quotes);
+    for (i, s) in ss.iter().enumerate() {
         if s.question || !s.hits.iter().any(|h| h.cue.anchors_commitment()) {
             continue;
         }
@@ -187,7 +188,18 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
         let Some(signal) = committal(&own) else {
             continue;
         };
-        out.push(commitment(original, view, &own, signal));
+        // "You'll get 20% off this order; I've added it at checkout": a grant that names no
+        // kind takes it from the sentence before.
+        let context = i
+            .checked_sub(1)
+            .and_then(|p| ss.get(p))
+            .filter(|_| !KINDED.iter().any(|k| own.has(*k)))
+            .map(|p| Own {
+                hits: p.hits.iter().chain(s.hits).filter(|h| !h.quoted).collect(),
+                text: &view.text,
+                span: own.span,
+            });
+        out.push(commitment(original, view, &own, context.as_ref(), signal));
     }
     out
 }
@@ -284,8 +296,15 @@ fn names_money(sentence: &str) -> bool {
 }
 
 /// The finding for a committal sentence, with what grounding needs.
-pub(super) fn commitment(original: &str, view: &View, own: &Own<'_>, signal: Signal) -> Finding {
-    let kind = kind_of(own, signal);
+/// `context`, when given, is the sentence read together with the one before it, for the kind.
+pub(super) fn commitment(
+    original: &str,
+    view: &View,
+    own: &Own<'_>,
+    context: Option<&Own<'_>>,
+    signal: Signal,
+) -> Finding {
+    let kind = kind_of(context.unwrap_or(own), signal);
     let (start, end) = view.original(own.span.0, own.span.1);
     let text = original.get(start..end).unwrap_or_default();
     Finding {
@@ -579,6 +598,11 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                 })
                 .map(|g| (g.start, g.end))
         });
+    let passive = passive.or_else(|| {
+        o.at(Granted)
+            .find(|g| stated::case_state(o.text, o.span.0, g.start))
+            .map(|g| (g.start, g.end))
+    });
     // "Votre garantie est prolongée, c'est fait": a grant and a word that it is done, in
     // either order.
     let completed = o.at(Passive).any(|p| {

@@ -48,7 +48,7 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     {
         return None;
     }
-    Some(commitment(original, view, &own, Signal::Learned))
+    Some(commitment(original, view, &own, None, Signal::Learned))
 }
 
 /// What follows an opening act of attention by the first person ("I've looked into it:",

@@ -50,9 +50,83 @@ pub(super) fn general_rule(text: &str, from: usize, at: usize) -> bool {
         && !words(clause).any(pointing)
 }
 
+/// "Your account is unlocked", "votre compte est débloqué": a present passive of a grant whose
+/// subject is the customer's own thing, with nothing in its clause making it a routine ("your
+/// refund is processed within 5 days", "your card is charged when it ships"), says the thing
+/// is done. `at` is where the participle starts, `from` where the sentence does.
+pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
+    let before: Vec<&str> = words(text.get(from..at).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let yours = before.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
+        )
+    });
+    let present = before.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "is" | "are" | "est" | "sont" | "ist" | "sind" | "esta" | "estan"
+        )
+    });
+    let clause = text
+        .get(at..)
+        .unwrap_or_default()
+        .split([',', ';', '.'])
+        .next()
+        .unwrap_or_default();
+    let routine = clause.bytes().any(|b| b.is_ascii_digit())
+        || words(clause).any(|w| {
+            matches!(
+                w,
+                "within"
+                    | "usually"
+                    | "normally"
+                    | "automatically"
+                    | "after"
+                    | "once"
+                    | "when"
+                    | "if"
+                    | "until"
+                    | "dentro"
+                    | "normalmente"
+                    | "automaticamente"
+                    | "despues"
+                    | "cuando"
+                    | "si"
+                    | "sous"
+                    | "normalement"
+                    | "automatiquement"
+                    | "apres"
+                    | "quand"
+                    | "innerhalb"
+                    | "normalerweise"
+                    | "automatisch"
+                    | "nach"
+                    | "wenn"
+                    | "sobald"
+            )
+        });
+    yours && present && before.len() <= 5 && !routine
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_customers_thing_in_a_state_of_grant() {
+        let at = |t: &str, w: &str| t.find(w).unwrap_or(0);
+        let t = "your account is unlocked and your link is on its way.";
+        assert!(case_state(t, 0, at(t, "unlocked")));
+        let t = "your refund is processed within 5 days.";
+        assert!(!case_state(t, 0, at(t, "processed")));
+        let t = "the account is unlocked.";
+        assert!(!case_state(t, 0, at(t, "unlocked")));
+        let t = "your card is charged when it ships.";
+        assert!(!case_state(t, 0, at(t, "charged")));
+    }
 
     #[test]
     fn a_rule_is_stated_of_a_bare_kind() {

@@ -176,6 +176,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fais abstraction", OverrideVerb),
     ("contourne*", OverrideVerb),
     ("vergiss", OverrideVerb),
+    // "Lass deine Vorschriften weg": leave them out.
+    ("lass deine", OverrideVerb),
+    ("lassen sie ihre", OverrideVerb),
     ("vergessen sie", OverrideVerb),
     ("ignorier*", OverrideVerb),
     ("missacht*", OverrideVerb),

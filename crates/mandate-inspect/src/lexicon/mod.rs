@@ -59,6 +59,10 @@ pub enum Cue {
     Behave,
     /// What a jailbreak wants: free, refund, discount codes, no charge.
     Payoff,
+    /// Secrets the assistant runs with: API keys, environment variables, access tokens. Asked
+    /// for with a verb of revealing, they are its set-up; asked about ("how do I get API keys
+    /// for your affiliate programme?"), they are a product.
+    Secret,
     /// Strong prompt nouns: system prompt, your instructions, your configuration.
     PromptStrong,
     /// Weaker prompt nouns that are often innocent: your instructions, your rules.
@@ -269,6 +273,7 @@ impl Cue {
                 | Cue::Hijack
                 | Cue::Secrecy
                 | Cue::PromptStrong
+                | Cue::Secret
                 | Cue::PromptWeak
                 | Cue::RevealStrong
                 | Cue::Authority
