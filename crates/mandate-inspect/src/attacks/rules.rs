@@ -329,17 +329,18 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai());
     // A named mode given rules of behaviour ("DAN, do anything now... you can do anything") is
     // a persona even when no verb of role-play introduces it.
-    let mode = m.has(Mode) || super::words::unbound_mode(m.text);
-    let unbound_persona = role_play && (mode || m.has(Persist) || m.has(Behave))
-        || mode && m.has(Behave)
+    // A mode without limits is read from the words only when a rule would use it.
+    let mode = || m.has(Mode) || super::words::unbound_mode(m.text);
+    let unbound_persona = role_play && (m.has(Persist) || m.has(Behave) || mode())
+        || m.has(Behave) && mode()
         || amoral_self;
     if unbound_persona
-        || (role_play || mode || fiction)
-            && (m.has(Payoff)
-                || m.has(OverrideVerb)
-                || m.has(RuleNoun)
-                || m.has(Nullify)
-                || m.has(Grant))
+        || (m.has(Payoff)
+            || m.has(OverrideVerb)
+            || m.has(RuleNoun)
+            || m.has(Nullify)
+            || m.has(Grant))
+            && (role_play || fiction || mode())
     {
         out.push(fired(
             Category::Jailbreak,

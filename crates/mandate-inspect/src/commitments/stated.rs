@@ -55,21 +55,23 @@ pub(super) fn general_rule(text: &str, from: usize, at: usize) -> bool {
 /// refund is processed within 5 days", "your card is charged when it ships"), says the thing
 /// is done. `at` is where the participle starts, `from` where the sentence does.
 pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
-    let before: Vec<&str> = words(text.get(from..at).unwrap_or_default())
+    // The two words that decide are read first: the auxiliary right before the participle and
+    // the possessive that opens the sentence.
+    let present = matches!(
+        crate::person::word_before(text, at),
+        "is" | "are" | "est" | "sont" | "ist" | "sind" | "esta" | "estan"
+    );
+    let yours = matches!(
+        crate::person::word_after(text, from),
+        "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
+    );
+    if !(present && yours) {
+        return false;
+    }
+    let short = words(text.get(from..at).unwrap_or_default())
         .filter(|w| !w.is_empty())
-        .collect();
-    let yours = before.first().is_some_and(|w| {
-        matches!(
-            *w,
-            "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
-        )
-    });
-    let present = before.last().is_some_and(|w| {
-        matches!(
-            *w,
-            "is" | "are" | "est" | "sont" | "ist" | "sind" | "esta" | "estan"
-        )
-    });
+        .nth(5)
+        .is_none();
     let clause = text
         .get(at..)
         .unwrap_or_default()
@@ -108,7 +110,7 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
                     | "sobald"
             )
         });
-    yours && present && before.len() <= 5 && !routine
+    short && !routine
 }
 
 #[cfg(test)]
