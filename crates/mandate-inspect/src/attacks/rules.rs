@@ -7,7 +7,7 @@ use crate::{Category, Severity, Source};
 
 use super::data;
 use super::message::Message;
-use super::words::WordChecks;
+use super::words::{WordChecks, adjective_prompt, concealed_rules, outside_role, rule_for_you};
 
 /// How the text being read was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,9 +369,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     }
 
     // --- System-prompt extraction ------------------------------------------------------------
-    // Rules called internal or hidden are the assistant's own set-up ("deine internen
-    // Vorgaben", "your hidden guidelines"), as "system prompt" is.
-    // "My API key" is the customer's own.
+    // A prompt noun after the customer's own possessive is theirs; rules called internal or
+    // hidden are the assistant's own set-up ("deine internen Vorgaben", "your hidden
+    // guidelines"), as "system prompt" is.
     let prompt_strong = m.hits.iter().any(|h| {
         h.cue == PromptStrong
             && !adjective_prompt(m.text, h)
@@ -642,90 +642,4 @@ pub(super) fn before_kin<'t>(text: &'t str, h: &Hit) -> Option<&'t str> {
         word = before.next();
     }
     word
-}
-
-/// "New rule for this chat: you never mention...": the announced rule, after its colon, has
-/// the assistant as its subject. "You can call me Sam" permits; it rules nothing.
-fn rule_for_you(text: &str, from: usize) -> bool {
-    let rest = text.get(from..).unwrap_or_default();
-    rest.find(':').filter(|&i| i <= 40).is_some_and(|i| {
-        let mut after = words(rest.get(i + 1..).unwrap_or_default()).filter(|w| !w.is_empty());
-        after.next().is_some_and(second_person)
-            && !after.next().is_some_and(|w| {
-                matches!(
-                    w,
-                    "can" | "may" | "could" | "puedes" | "peux" | "pouvez" | "kannst" | "darfst"
-                )
-            })
-    })
-}
-
-/// Whether a rule noun among `hits` is called internal or hidden.
-pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
-    hits.any(|h| h.cue == RuleNoun && concealed(crate::person::word_before(text, h.start)))
-}
-
-/// Adjectives that make rules the assistant's hidden set-up rather than the shop's policy.
-fn concealed(word: &str) -> bool {
-    matches!(
-        word,
-        "internal"
-            | "hidden"
-            | "secret"
-            | "internas"
-            | "internos"
-            | "ocultas"
-            | "secretas"
-            | "internes"
-            | "cachees"
-            | "secretes"
-            | "internen"
-            | "interne"
-            | "geheimen"
-            | "versteckten"
-    )
-}
-
-/// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").
-fn adjective_prompt(text: &str, h: &Hit) -> bool {
-    text.get(..h.end).is_some_and(|t| t.ends_with("prompt"))
-        && matches!(
-            word_after(text, h.end),
-            "delivery"
-                | "dispatch"
-                | "shipping"
-                | "service"
-                | "reply"
-                | "response"
-                | "replies"
-                | "payment"
-                | "attention"
-                | "help"
-                | "support"
-                | "action"
-                | "refund"
-        )
-}
-
-/// Roles from outside the shop: the law and its officers.
-fn outside_role(role: &str) -> bool {
-    matches!(
-        role,
-        "lawyer"
-            | "attorney"
-            | "solicitor"
-            | "legal representative"
-            | "police officer"
-            | "law enforcement"
-            | "abogado"
-            | "abogada"
-            | "avocat"
-            | "avocate"
-            | "anwalt"
-            | "anwaltin"
-            | "rechtsanwalt"
-            | "policia"
-            | "polizei"
-            | "gendarme"
-    )
 }

@@ -1,4 +1,10 @@
-//! Word-level checks that run before any automaton.
+//! Word-level readings: checks that run before any automaton, and the words around a cue
+//! that decide what it is (a rule announced for the assistant, rules called internal, a
+//! prompt that is an adjective, a role from outside the shop, a mode without limits).
+
+use crate::lexicon::Cue::RuleNoun;
+use crate::person::{second_person, word_after, words};
+use crate::scan::Hit;
 
 /// Word-level facts no cue phrase can express, found in one pass without allocating:
 /// a quantifier over the shop's business objects that are not the customer's own ("all
@@ -385,6 +391,92 @@ fn mode_around(window: &str, at: usize) -> bool {
         "on" | "of" | "for" | "in" | "de" | "del" | "du" | "des" | "von" | "auf" | "fur"
     );
     (i.saturating_sub(3)..i + 4).any(unbound) && yours && !of_a_thing
+}
+
+/// "New rule for this chat: you never mention...": the announced rule, after its colon, has
+/// the assistant as its subject. "You can call me Sam" permits; it rules nothing.
+pub(super) fn rule_for_you(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or_default();
+    rest.find(':').filter(|&i| i <= 40).is_some_and(|i| {
+        let mut after = words(rest.get(i + 1..).unwrap_or_default()).filter(|w| !w.is_empty());
+        after.next().is_some_and(second_person)
+            && !after.next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "can" | "may" | "could" | "puedes" | "peux" | "pouvez" | "kannst" | "darfst"
+                )
+            })
+    })
+}
+
+/// Whether a rule noun among `hits` is called internal or hidden.
+pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
+    hits.any(|h| h.cue == RuleNoun && concealed(crate::person::word_before(text, h.start)))
+}
+
+/// Adjectives that make rules the assistant's hidden set-up rather than the shop's policy.
+fn concealed(word: &str) -> bool {
+    matches!(
+        word,
+        "internal"
+            | "hidden"
+            | "secret"
+            | "internas"
+            | "internos"
+            | "ocultas"
+            | "secretas"
+            | "internes"
+            | "cachees"
+            | "secretes"
+            | "internen"
+            | "interne"
+            | "geheimen"
+            | "versteckten"
+    )
+}
+
+/// Whether "prompt" at `h` is the adjective of a service ("your prompt delivery option").
+pub(super) fn adjective_prompt(text: &str, h: &Hit) -> bool {
+    text.get(..h.end).is_some_and(|t| t.ends_with("prompt"))
+        && matches!(
+            word_after(text, h.end),
+            "delivery"
+                | "dispatch"
+                | "shipping"
+                | "service"
+                | "reply"
+                | "response"
+                | "replies"
+                | "payment"
+                | "attention"
+                | "help"
+                | "support"
+                | "action"
+                | "refund"
+        )
+}
+
+/// Roles from outside the shop: the law and its officers.
+pub(super) fn outside_role(role: &str) -> bool {
+    matches!(
+        role,
+        "lawyer"
+            | "attorney"
+            | "solicitor"
+            | "legal representative"
+            | "police officer"
+            | "law enforcement"
+            | "abogado"
+            | "abogada"
+            | "avocat"
+            | "avocate"
+            | "anwalt"
+            | "anwaltin"
+            | "rechtsanwalt"
+            | "policia"
+            | "polizei"
+            | "gendarme"
+    )
 }
 
 #[cfg(test)]

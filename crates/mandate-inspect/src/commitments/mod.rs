@@ -9,10 +9,15 @@
 
 mod kind;
 mod model;
+mod qualifiers;
 mod stated;
 
 use kind::kind_of;
 use model::{after_attention, by_model};
+use qualifiers::{
+    adjectival, compound_head, conditioned_after, names_money, negated, realised, reports,
+    universal_object,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -202,97 +207,6 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
         out.push(commitment(original, view, &own, context.as_ref(), signal));
     }
     out
-}
-
-/// Nouns that a participle before them modifies ("reset link", "refund request form"),
-/// which make it part of a name rather than a report of something done.
-fn compound_head(word: &str) -> bool {
-    matches!(
-        word,
-        "option"
-            | "options"
-            | "link"
-            | "links"
-            | "page"
-            | "email"
-            | "e-mail"
-            | "form"
-            | "button"
-            | "request"
-            | "requests"
-            | "process"
-            | "procedure"
-            | "policy"
-            | "instructions"
-            | "tool"
-            | "feature"
-            | "settings"
-            | "screen"
-            | "flow"
-            | "section"
-            | "window"
-            | "period"
-    )
-}
-
-/// A participle after an article or a demonstrative describes a thing ("the returned item",
-/// "this approved claim"): nothing is said to have been done.
-fn adjectival(text: &str, h: &Hit) -> bool {
-    matches!(
-        crate::person::word_before(text, h.start),
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "el"
-            | "la"
-            | "los"
-            | "las"
-            | "le"
-            | "les"
-            | "der"
-            | "die"
-            | "das"
-            | "den"
-            | "dem"
-    )
-}
-
-/// A verb of confirming or checking followed by what was found ("I've confirmed that the
-/// price you paid was the sale price", "I've confirmed with the team that...", "j'ai vérifié
-/// que"): a report, not a grant.
-fn reports(text: &str, h: &Hit) -> bool {
-    let that = |w: &str| matches!(w, "that" | "que" | "qu'il" | "qu'elle" | "dass");
-    let mut next =
-        crate::person::words(text.get(h.end..).unwrap_or_default()).filter(|w| !w.is_empty());
-    match next.next() {
-        Some(w) if that(w) => true,
-        // "with the team that", "con el equipo que", "mit dem Team, dass".
-        Some("with" | "con" | "avec" | "mit") => next.take(3).any(that),
-        _ => false,
-    }
-}
-
-/// "Me he dado cuenta", "je me suis rendu compte": to give or render account is to realise,
-/// and no account is acted on.
-fn realised(text: &str, h: &Hit) -> bool {
-    matches!(word_after(text, h.end), "cuenta" | "compte")
-        && text
-            .get(h.start..h.end)
-            .is_some_and(|v| v.starts_with("dad") || v.starts_with("di") || v.starts_with("rendu"))
-}
-
-/// Whether a sentence names money as such, without an amount.
-fn names_money(sentence: &str) -> bool {
-    crate::person::words(sentence).any(|w| {
-        matches!(
-            w,
-            "money" | "amount" | "dinero" | "importe" | "argent" | "montant" | "geld" | "betrag"
-        )
-    })
 }
 
 /// The finding for a committal sentence, with what grounding needs.
@@ -642,87 +556,6 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         return Some(Signal::Exception);
     }
     None
-}
-
-/// Whether a condition of time follows `pos` in the sentence: "we refund the amount once the
-/// item is back", "le reembolsaremos cuando recibamos el producto", "sobald die Ware
-/// eingegangen ist". A future or present grant that waits on an event is not made now (an
-/// offer on a condition the customer meets, "for $899 if you order today", still binds).
-fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
-    o.at(Hedge).any(|h| {
-        h.start >= pos
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                matches!(
-                    t.trim(),
-                    "once"
-                        | "when"
-                        | "as soon as"
-                        | "after we receive"
-                        | "after receiving"
-                        | "upon receipt"
-                        | "on receipt"
-                        | "cuando"
-                        | "una vez que"
-                        | "en cuanto"
-                        | "tras recibir"
-                        | "despues de recibir"
-                        | "des que"
-                        | "des reception"
-                        | "apres reception"
-                        | "une fois que"
-                        | "quand"
-                        | "lorsque"
-                        | "sobald"
-                        | "nachdem"
-                        | "nach eingang"
-                        | "nach erhalt"
-                        | "after that"
-                        | "afterwards"
-                        | "from then on"
-                        | "despues de eso"
-                        | "apres cela"
-                        | "danach"
-                )
-            })
-    })
-}
-
-/// Whether a grant verb's object is anything of a kind: "refund any item", "replace every
-/// product", "reembolsamos cualquier pedido", "nous remboursons tout article".
-fn universal_object(o: &Own<'_>) -> bool {
-    o.hits.iter().any(|h| {
-        matches!(h.cue, Grant | Performative)
-            && matches!(
-                word_after(o.text, h.end),
-                "any"
-                    | "every"
-                    | "each"
-                    | "cualquier"
-                    | "todo"
-                    | "tout"
-                    | "toute"
-                    | "jeden"
-                    | "jede"
-                    | "jedes"
-            )
-    })
-}
-
-/// Whether one of the two words before `pos` negates what follows ("aren't normally
-/// accepted", "not approved").
-fn negated(text: &str, pos: usize) -> bool {
-    text.get(..pos)
-        .unwrap_or_default()
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .any(|w| {
-            w.ends_with("n't")
-                || matches!(
-                    w,
-                    "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca"
-                )
-        })
 }
 
 /// Whether a token looks like a code: letters and digits, at least five, with a digit.

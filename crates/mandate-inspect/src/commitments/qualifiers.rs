@@ -1,0 +1,180 @@
+//! Words around a grant that qualify it: a participle that names a thing ("the password reset
+//! option"), a verb that reports what was found, a realising rather than an account given, a
+//! condition of time after it, an object that is anything of a kind, a negation before it.
+
+use super::Own;
+use crate::lexicon::Cue::*;
+use crate::person::word_after;
+use crate::scan::Hit;
+
+/// Nouns that a participle before them modifies ("reset link", "refund request form"),
+/// which make it part of a name rather than a report of something done.
+pub(super) fn compound_head(word: &str) -> bool {
+    matches!(
+        word,
+        "option"
+            | "options"
+            | "link"
+            | "links"
+            | "page"
+            | "email"
+            | "e-mail"
+            | "form"
+            | "button"
+            | "request"
+            | "requests"
+            | "process"
+            | "procedure"
+            | "policy"
+            | "instructions"
+            | "tool"
+            | "feature"
+            | "settings"
+            | "screen"
+            | "flow"
+            | "section"
+            | "window"
+            | "period"
+    )
+}
+
+/// A participle after an article or a demonstrative describes a thing ("the returned item",
+/// "this approved claim"): nothing is said to have been done.
+pub(super) fn adjectival(text: &str, h: &Hit) -> bool {
+    matches!(
+        crate::person::word_before(text, h.start),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "el"
+            | "la"
+            | "los"
+            | "las"
+            | "le"
+            | "les"
+            | "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+    )
+}
+
+/// A verb of confirming or checking followed by what was found ("I've confirmed that the
+/// price you paid was the sale price", "I've confirmed with the team that...", "j'ai vérifié
+/// que"): a report, not a grant.
+pub(super) fn reports(text: &str, h: &Hit) -> bool {
+    let that = |w: &str| matches!(w, "that" | "que" | "qu'il" | "qu'elle" | "dass");
+    let mut next =
+        crate::person::words(text.get(h.end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    match next.next() {
+        Some(w) if that(w) => true,
+        // "with the team that", "con el equipo que", "mit dem Team, dass".
+        Some("with" | "con" | "avec" | "mit") => next.take(3).any(that),
+        _ => false,
+    }
+}
+
+/// "Me he dado cuenta", "je me suis rendu compte": to give or render account is to realise,
+/// and no account is acted on.
+pub(super) fn realised(text: &str, h: &Hit) -> bool {
+    matches!(word_after(text, h.end), "cuenta" | "compte")
+        && text
+            .get(h.start..h.end)
+            .is_some_and(|v| v.starts_with("dad") || v.starts_with("di") || v.starts_with("rendu"))
+}
+
+/// Whether a sentence names money as such, without an amount.
+pub(super) fn names_money(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "money" | "amount" | "dinero" | "importe" | "argent" | "montant" | "geld" | "betrag"
+        )
+    })
+}
+
+/// Whether a condition of time follows `pos` in the sentence: "we refund the amount once the
+/// item is back", "le reembolsaremos cuando recibamos el producto", "sobald die Ware
+/// eingegangen ist". A future or present grant that waits on an event is not made now (an
+/// offer on a condition the customer meets, "for $899 if you order today", still binds).
+pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
+    o.at(Hedge).any(|h| {
+        h.start >= pos
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                matches!(
+                    t.trim(),
+                    "once"
+                        | "when"
+                        | "as soon as"
+                        | "after we receive"
+                        | "after receiving"
+                        | "upon receipt"
+                        | "on receipt"
+                        | "cuando"
+                        | "una vez que"
+                        | "en cuanto"
+                        | "tras recibir"
+                        | "despues de recibir"
+                        | "des que"
+                        | "des reception"
+                        | "apres reception"
+                        | "une fois que"
+                        | "quand"
+                        | "lorsque"
+                        | "sobald"
+                        | "nachdem"
+                        | "nach eingang"
+                        | "nach erhalt"
+                        | "after that"
+                        | "afterwards"
+                        | "from then on"
+                        | "despues de eso"
+                        | "apres cela"
+                        | "danach"
+                )
+            })
+    })
+}
+
+/// Whether a grant verb's object is anything of a kind: "refund any item", "replace every
+/// product", "reembolsamos cualquier pedido", "nous remboursons tout article".
+pub(super) fn universal_object(o: &Own<'_>) -> bool {
+    o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Performative)
+            && matches!(
+                word_after(o.text, h.end),
+                "any"
+                    | "every"
+                    | "each"
+                    | "cualquier"
+                    | "todo"
+                    | "tout"
+                    | "toute"
+                    | "jeden"
+                    | "jede"
+                    | "jedes"
+            )
+    })
+}
+
+/// Whether one of the two words before `pos` negates what follows ("aren't normally
+/// accepted", "not approved").
+pub(super) fn negated(text: &str, pos: usize) -> bool {
+    text.get(..pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| {
+            w.ends_with("n't")
+                || matches!(
+                    w,
+                    "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca"
+                )
+        })
+}
