@@ -398,7 +398,13 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         h.cue == RuleNoun
             && m.text
                 .get(h.end..(h.end + 30).min(m.text.len()))
-                .is_some_and(|after| words(after).take(5).any(second_person))
+                .is_some_and(|after| {
+                    // "que recibiste", "que te dieron": Spanish puts the person in the verb.
+                    words(after).take(5).any(|w| {
+                        second_person(w)
+                            || w.len() > 6 && (w.ends_with("aste") || w.ends_with("iste"))
+                    })
+                })
     });
     // Secrets only with a verb of revealing; the customer's own ("my API key") are theirs.
     let secret_asked = m

@@ -234,6 +234,7 @@ fn is_business_object(w: &str) -> bool {
             | "erstattungen"
             | "reviews"
             | "resenas"
+            | "avis"
             | "bewertungen"
     )
 }

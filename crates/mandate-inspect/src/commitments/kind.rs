@@ -69,6 +69,26 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if count(KFee) > 0 && waives {
         bump(&mut score, K::FeeWaiver, 4);
     }
+    // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):
+    // it outweighs the fee words that name the cost.
+    let bears = o.hits.iter().any(|h| {
+        h.cue == KCompensation
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                matches!(
+                    t,
+                    "cover the cost"
+                        | "prenons en charge"
+                        | "prend en charge"
+                        | "prendre en charge"
+                        | "nos hacemos cargo"
+                        | "ubernehmen die kosten"
+                        | "ubernehmen wir die kosten"
+                )
+            })
+    });
+    if bears {
+        bump(&mut score, K::Compensation, 6 + 3 * count(KFee));
+    }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     // A code with its reduction is a discount, whatever it is given for ("15% off for your
     // trouble: use SORRY15").

@@ -38,6 +38,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("weiss es nicht", ThirdParty),
     // ---------------------------------------------------------------- tool verbs
     ("reset", ToolVerb),
+    // Setting a process off: "activa el reembolso automático", "lance la suppression".
+    ("activate", ToolVerb),
+    ("trigger", ToolVerb),
+    ("activa", ToolVerb),
+    ("active", ToolVerb),
+    ("lance", ToolVerb),
+    ("lancez", ToolVerb),
+    ("aktiviere", ToolVerb),
+    ("starte", ToolVerb),
     ("cancel", ToolVerb),
     ("move", ToolVerb),
     ("transfer", ToolVerb),
@@ -299,6 +308,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("das kundenkonto von", ThirdParty),
     // Asking for checks to be skipped.
     ("don't check", SkipCheck),
+    ("sin mas comprobaciones", SkipCheck),
+    ("sin comprobaciones", SkipCheck),
+    ("sin comprobar", SkipCheck),
+    ("sans verification", SkipCheck),
+    ("sans verifier", SkipCheck),
     ("do not check", SkipCheck),
     ("no need to check", SkipCheck),
     ("without checking", SkipCheck),

@@ -49,6 +49,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("deine konfiguration", PromptStrong),
     // ---------------------------------------------------------------- reveal
     ("paste", RevealStrong),
+    ("copy out", RevealStrong),
+    ("first paragraph", RevealStrong),
+    ("primer parrafo", RevealStrong),
+    ("premier paragraphe", RevealStrong),
+    ("ersten absatz", RevealStrong),
     ("quote", RevealStrong),
     ("verbatim", RevealStrong),
     ("word for word", RevealStrong),

@@ -6,6 +6,8 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // kinds: refund
     ("refund*", KRefund),
+    ("reach you", KDelivery),
+    ("get to you", KDelivery),
     ("money back", KRefund),
     ("reimburs*", KRefund),
     ("back to your card", KRefund),
@@ -109,6 +111,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cargo", KFee),
     // kinds: compensation
     ("as an apology", KCompensation),
+    // Bearing a cost: "we'll cover the cost of the repair", "nous prenons en charge les frais".
+    ("cover the cost", KCompensation),
+    ("the cost of", KCompensation),
+    ("prenons en charge", KCompensation),
+    ("prend en charge", KCompensation),
+    ("prendre en charge", KCompensation),
+    ("nos hacemos cargo", KCompensation),
+    ("ubernehmen die kosten", KCompensation),
+    ("ubernehmen wir die kosten", KCompensation),
     // A reason that thanks or apologises makes what is given a compensation.
     ("as a thank-you", KCompensation),
     ("as a thank you", KCompensation),
