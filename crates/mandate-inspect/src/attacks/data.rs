@@ -264,12 +264,14 @@ fn names_destination(text: &str, pos: usize) -> bool {
         matches!(w, [mine, to] if matches!(*to, "to" | "a" | "an" | "into" | "that's" | "it's" | "is")
             && matches!(*mine, "my" | "our" | "mi" | "mon" | "ma" | "meine" | "mein" | "meinen"))
     });
+    // "Send the invoice to this address": the one the writer gives.
+    let to_this = matches!(words.as_slice(), [this, "to", ..] if matches!(*this, "this" | "that"));
     // "The confirmation email", "the tracking email": a message, not an address.
     let a_message = matches!(
         words.first(),
         Some(&("confirmation" | "order" | "receipt" | "verification" | "tracking" | "welcome"))
     );
-    to_mine || a_message
+    to_mine || to_this || a_message
 }
 
 /// Whether the text contains an email address (`name@domain.tld`).

@@ -308,6 +308,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("das kundenkonto von", ThirdParty),
     // Asking for checks to be skipped.
     ("don't check", SkipCheck),
+    ("without human review", SkipCheck),
+    ("without review", SkipCheck),
+    ("without approval", SkipCheck),
     ("sin mas comprobaciones", SkipCheck),
     ("sin comprobaciones", SkipCheck),
     ("sin comprobar", SkipCheck),

@@ -38,6 +38,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sprachmodell", AiAddressee),
     // ---------------------------------------------------------------- notes to an AI inside content
     ("note to", AiNote),
+    // Keys of a record written for the assistant: "instructions_for_ai". Not "for_agent": in
+    // a CRM record the agent is the person at the support desk.
+    ("for_ai", AiNote),
+    ("for_assistant", AiNote),
+    ("for_bot", AiNote),
+    ("ai_instructions", AiNote),
+    ("assistant_instructions", AiNote),
+    ("bot_instructions", AiNote),
     ("notes to", AiNote),
     ("message to", AiNote),
     ("instruction to", AiNote),
