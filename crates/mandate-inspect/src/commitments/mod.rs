@@ -135,8 +135,8 @@ impl Own<'_> {
 
     /// Whether the sentence names what would be committed to: a kind's word, a percentage or
     /// (when `money`) an amount.
-    fn says_what(&self, sentence: &str, money: bool) -> bool {
-        KINDED.iter().any(|k| self.has(*k)) || sentence.contains('%') || money
+    fn says_what(&self, sentence: &str, money: impl Fn() -> bool) -> bool {
+        KINDED.iter().any(|k| self.has(*k)) || sentence.contains('%') || money()
     }
 
     /// Whether a refusal or hedge governs position `pos`: it comes before it in the same
@@ -298,7 +298,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     }
     // Money sent back is granted when the sentence says how much, or names the money itself
     // ("the money for order 66021 is already on its way back to you").
-    let money = extract::mentions_money(sentence) || names_money(sentence);
+    // Read only when a rule asks: most sentences name a kind first.
+    let money_read = std::cell::OnceCell::new();
+    let money =
+        || *money_read.get_or_init(|| extract::mentions_money(sentence) || names_money(sentence));
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
         o.text
@@ -330,7 +333,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     };
     // Money that "hasn't come back" is not sent back.
     let granted = |h: &Hit| {
-        (h.cue == Granted || (money && h.cue == MoneyBack && !negated(o.text, h.start)))
+        (h.cue == Granted || (h.cue == MoneyBack && money() && !negated(o.text, h.start)))
             && !purpose(h)
             && !own_object(h)
             && !light(h)
@@ -449,7 +452,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                 .find(|g| word_after(o.text, g.end) == "worden")
                 .map(|g| (g.start, g.end))
         })
-        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money))
+        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money()))
         // A perfect with a thing as its subject: "the refund ... has gone through".
         .or_else(|| {
             o.at(Granted)

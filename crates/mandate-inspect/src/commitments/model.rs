@@ -43,7 +43,7 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     let sentence = view.text.get(best.start..best.end).unwrap_or_default();
     let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
     if !grants
-        && !own.says_what(sentence, extract::mentions_money(sentence))
+        && !own.says_what(sentence, || extract::mentions_money(sentence))
         && extract::dates(sentence).is_empty()
     {
         return None;

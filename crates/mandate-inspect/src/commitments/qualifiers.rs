@@ -90,12 +90,23 @@ pub(super) fn realised(text: &str, h: &Hit) -> bool {
 
 /// Whether a sentence names money as such, without an amount.
 pub(super) fn names_money(sentence: &str) -> bool {
-    crate::person::words(sentence).any(|w| {
-        matches!(
-            w,
-            "money" | "amount" | "dinero" | "importe" | "argent" | "montant" | "geld" | "betrag"
-        )
-    })
+    // Split by bytes: the words looked for are ASCII, and a view mostly is.
+    sentence
+        .as_bytes()
+        .split(|c| !c.is_ascii_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                b"money"
+                    | b"amount"
+                    | b"dinero"
+                    | b"importe"
+                    | b"argent"
+                    | b"montant"
+                    | b"geld"
+                    | b"betrag"
+            )
+        })
 }
 
 /// Whether a condition of time follows `pos` in the sentence: "we refund the amount once the
