@@ -69,6 +69,53 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if count(KFee) > 0 && waives {
         bump(&mut score, K::FeeWaiver, 4);
     }
+    // A price held for the customer ("your plan stays at $15 a month ... as a thank-you") is
+    // about the price, whatever it is given for.
+    if o.hits.iter().any(|h| super::stated::holds(o.text, h))
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Price)
+    {
+        e.1 += 4;
+    }
+    // Changing a detail of the customer's ("I've updated the delivery address") is an account
+    // action, whatever the detail is for.
+    let sentence_words =
+        || crate::person::words(o.text.get(o.span.0..o.span.1).unwrap_or_default());
+    let updates = o.hits.iter().any(|h| {
+        h.cue == Granted
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                [
+                    "updated",
+                    "changed",
+                    "corrected",
+                    "actualizad",
+                    "cambiad",
+                    "modifie",
+                    "geandert",
+                    "aktualisiert",
+                ]
+                .iter()
+                .any(|v| t.starts_with(v))
+            })
+    }) && sentence_words().any(|w| {
+        matches!(
+            w,
+            "address"
+                | "email"
+                | "phone"
+                | "name"
+                | "password"
+                | "direccion"
+                | "correo"
+                | "telefono"
+                | "adresse"
+                | "telephone"
+                | "nom"
+                | "telefonnummer"
+        )
+    });
+    if updates && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::AccountAction) {
+        e.1 += 4;
+    }
     // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):
     // it outweighs the fee words that name the cost.
     let bears = o.hits.iter().any(|h| {

@@ -15,8 +15,8 @@ mod stated;
 use kind::kind_of;
 use model::{after_attention, by_model};
 use qualifiers::{
-    adjectival, compound_head, conditioned_after, names_money, negated, realised, reports,
-    universal_object,
+    adjectival, compound_head, conditioned_after, hands_paperwork, names_money, negated, realised,
+    reports, universal_object,
 };
 
 use serde::{Deserialize, Serialize};
@@ -340,6 +340,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             && !realised(o.text, h)
             && !adjectival(o.text, h)
             && !reports(o.text, h)
+            && !hands_paperwork(o.text, h)
     };
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
@@ -424,9 +425,11 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     let has_kind = o.says_what(sentence, money);
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
     if has_kind
-        && let Some(p) = o
-            .at(Performative)
-            .find(|p| !o.undone_at(p.start, HEDGED) && !conditioned_after(o, p.end))
+        && let Some(p) = o.at(Performative).find(|p| {
+            !o.undone_at(p.start, HEDGED)
+                && !conditioned_after(o, p.end)
+                && (!stated::holds(o.text, p) || stated::yours_first(o.text, o.span.0))
+        })
     {
         let _ = p;
         return Some(if o.has(Exception) || o.has(KException) {

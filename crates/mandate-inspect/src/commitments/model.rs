@@ -42,6 +42,10 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // of words.
     let sentence = view.text.get(best.start..best.end).unwrap_or_default();
     let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
+    // "The replacement is out of stock until next week": what is refused is not given.
+    if own.has(crate::lexicon::Cue::Refuse) {
+        return None;
+    }
     if !grants
         && !own.says_what(sentence, || extract::mentions_money(sentence))
         && extract::dates(sentence).is_empty()
@@ -55,6 +59,23 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
 /// "he revisado tu pedido,", "ich habe nachgesehen:"), or the whole text.
 pub(super) fn after_attention(text: &str) -> &str {
     let lead = text.trim_start();
+    // "I can see the charge was already removed": what is seen is read from the records.
+    if let Some(rest) = [
+        "i can see ",
+        "i see ",
+        "we can see ",
+        "puedo ver ",
+        "veo que ",
+        "je vois ",
+        "je peux voir ",
+        "ich sehe ",
+        "ich kann sehen",
+    ]
+    .iter()
+    .find_map(|s| lead.strip_prefix(s))
+    {
+        return rest;
+    }
     let subject = [
         "i've ",
         "i have ",

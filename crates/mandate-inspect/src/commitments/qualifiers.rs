@@ -88,6 +88,36 @@ pub(super) fn realised(text: &str, h: &Hit) -> bool {
             .is_some_and(|v| v.starts_with("dad") || v.starts_with("di") || v.starts_with("rendu"))
 }
 
+/// "I've attached the returns label", "I've sent you the confirmation email": a document handed
+/// over is information, not a grant.
+pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
+    crate::person::words(text.get(h.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .find(|w| !matches!(*w, "the" | "a" | "an" | "your" | "you" | "my" | "our"))
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "label"
+                    | "labels"
+                    | "file"
+                    | "document"
+                    | "invoice"
+                    | "receipt"
+                    | "form"
+                    | "link"
+                    | "guide"
+                    | "manual"
+                    | "instructions"
+                    | "photo"
+                    | "copy"
+                    | "details"
+                    | "confirmation"
+                    | "returns"
+            )
+        })
+}
+
 /// Whether a sentence names money as such, without an amount.
 pub(super) fn names_money(sentence: &str) -> bool {
     // Split by bytes: the words looked for are ASCII, and a view mostly is.

@@ -61,11 +61,7 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         crate::person::word_before(text, at),
         "is" | "are" | "est" | "sont" | "ist" | "sind" | "esta" | "estan"
     );
-    let yours = matches!(
-        crate::person::word_after(text, from),
-        "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
-    );
-    if !(present && yours) {
+    if !(present && yours_first(text, from)) {
         return false;
     }
     let short = words(text.get(from..at).unwrap_or_default())
@@ -111,6 +107,26 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
             )
         });
     short && !routine
+}
+
+/// Verbs that hold a thing where it is ("your plan stays at $15 a month"): a grant only when
+/// the thing is the customer's ([`yours_first`]); "the price stays at $15 until Sunday" is the
+/// offer.
+pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
+    text.get(h.start..h.end).is_some_and(|t| {
+        matches!(
+            t,
+            "stays at" | "will stay at" | "remains at" | "se queda en" | "reste a" | "bleibt bei"
+        )
+    })
+}
+
+/// Whether the sentence starting at `from` opens with the customer's possessive.
+pub(super) fn yours_first(text: &str, from: usize) -> bool {
+    matches!(
+        crate::person::word_after(text, from),
+        "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
+    )
 }
 
 #[cfg(test)]

@@ -102,6 +102,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- requests for data
     ("give me", Request),
     ("send me", Request),
+    ("mandamela", Request),
+    ("mandamelo", Request),
+    ("mandamelos", Request),
+    ("mandamelas", Request),
     ("forward", Request),
     ("paste", Request),
     ("tell me", Request),

@@ -49,6 +49,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("deine konfiguration", PromptStrong),
     // ---------------------------------------------------------------- reveal
     ("paste", RevealStrong),
+    ("spell out", RevealStrong),
     ("copy out", RevealStrong),
     ("first paragraph", RevealStrong),
     ("primer parrafo", RevealStrong),
@@ -251,6 +252,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("internal instructions", PromptStrong),
     ("your internal instructions", PromptStrong),
     ("internal rules", PromptStrong),
+    // Weak: "the setup message on the screen" is a device's; with a verb that copies out, the
+    // assistant's.
+    ("setup message", PromptWeak),
+    ("set-up message", PromptWeak),
+    ("setup text", PromptWeak),
     // The secrets the assistant runs with are its set-up too.
     ("api keys", Secret),
     ("api key", Secret),

@@ -688,6 +688,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Rules that no longer count, or were never loaded.
     ("ya no cuentan", Nullify),
     ("ya no valen", Nullify),
+    // The assistant told it no longer applies a rule: "tu n'appliques plus la politique".
+    ("n'appliques plus", Nullify),
+    ("n'appliquez plus", Nullify),
+    ("ya no aplicas", Nullify),
+    ("wendest nicht mehr", Nullify),
+    ("aufgehoben", Nullify),
     ("ya no vale", Nullify),
     ("ne vaut plus", Nullify),
     ("zahlt nicht mehr", Nullify),

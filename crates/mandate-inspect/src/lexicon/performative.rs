@@ -4,6 +4,13 @@
 use super::Cue::{self, *};
 
 pub(super) static PHRASES: &[(&str, Cue)] = &[
+    // A thing held where it is, for the customer (see `commitments::stated::holds`).
+    ("stays at", Performative),
+    ("will stay at", Performative),
+    ("remains at", Performative),
+    ("se queda en", Performative),
+    ("reste a", Performative),
+    ("bleibt bei", Performative),
     // will-subjects
     ("te devolveremos", Performative),
     // Synthetic futures, first person: "le reembolsaremos", "nous rembourserons".

@@ -52,6 +52,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ob", Hedge),
     // refusals
     ("can't", Refuse),
+    // What is not there to give: "out of stock until next week".
+    ("out of stock", Refuse),
+    ("sold out", Refuse),
+    ("agotado", Refuse),
+    ("agotada", Refuse),
+    ("en rupture", Refuse),
+    ("ausverkauft", Refuse),
+    ("nicht auf lager", Refuse),
+    ("nicht vorratig", Refuse),
     ("cant", Refuse),
     ("cannot", Refuse),
     ("can not", Refuse),
