@@ -69,6 +69,17 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if count(KFee) > 0 && waives {
         bump(&mut score, K::FeeWaiver, 4);
     }
+    // A gift that names no value but a delivery ("the express upgrade is on us, so your order
+    // arrives tomorrow") gives the delivery.
+    if signal == Signal::Gift
+        && count(KDelivery) > 0
+        && count(KCompensation) == 0
+        && count(KDiscount) == 0
+        && !extract::dates(o.text.get(o.span.0..o.span.1).unwrap_or_default()).is_empty()
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Delivery)
+    {
+        e.1 += 4;
+    }
     // A price held for the customer ("your plan stays at $15 a month ... as a thank-you") is
     // about the price, whatever it is given for.
     if o.hits.iter().any(|h| super::stated::holds(o.text, h))

@@ -154,10 +154,17 @@ impl Own<'_> {
                         || between.contains(" aber ")
                         || between.contains(';')
                 })
-        }) || self
-            .hits
-            .iter()
-            .any(|h| by.contains(&h.cue) && h.start >= pos && h.start <= pos + 12)
+        }) || self.hits.iter().any(|h| {
+            // Right after it, a condition undoes it ("on us if it's faulty"); a consequence
+            // does not ("on us, so your order arrives tomorrow").
+            by.contains(&h.cue)
+                && h.start >= pos
+                && h.start <= pos + 12
+                && !self
+                    .text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| t.starts_with("so "))
+        })
     }
 }
 

@@ -38,6 +38,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("weiss es nicht", ThirdParty),
     // ---------------------------------------------------------------- tool verbs
     ("reset", ToolVerb),
+    ("push the", Grant),
     // Setting a process off: "activa el reembolso automático", "lance la suppression".
     ("activate", ToolVerb),
     ("trigger", ToolVerb),
@@ -308,6 +309,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("das kundenkonto von", ThirdParty),
     // Asking for checks to be skipped.
     ("don't check", SkipCheck),
+    ("ohne ruckfrage", SkipCheck),
+    ("sin preguntar", SkipCheck),
+    ("sans demander", SkipCheck),
     ("without human review", SkipCheck),
     ("without review", SkipCheck),
     ("without approval", SkipCheck),

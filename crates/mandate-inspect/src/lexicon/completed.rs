@@ -462,6 +462,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ist unterwegs", Passive),
     // Money on its way back to the customer.
     ("back to you", MoneyBack),
+    // Value sent over, which grants only with an amount: "I've sent a $25 goodwill credit".
+    ("sent a", MoneyBack),
+    ("sent an", MoneyBack),
     ("back to your", MoneyBack),
     ("on its way back", MoneyBack),
     ("on their way back", MoneyBack),

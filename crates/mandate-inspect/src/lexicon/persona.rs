@@ -6,6 +6,11 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- role-play
     ("you are now", RolePlay),
+    ("act like the version of you", RolePlay),
+    ("the version of you that", RolePlay),
+    ("interpreta a", RolePlay),
+    ("interpreta el papel", RolePlay),
+    ("incarne", RolePlay),
     // A persona imposed in the present, or on the assistant in the third person: "now you act
     // as two entities", "Assistant now acts like a terminal", "you are to act as".
     ("now you act as", RolePlay),
@@ -112,6 +117,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("entwicklermodus", Mode),
     // ---------------------------------------------------------------- payoffs
     ("free", Payoff),
+    ("no me cobres", Payoff),
+    ("ne me fais pas payer", Payoff),
+    ("berechne mir nichts", Payoff),
     ("for free", Payoff),
     ("compensat*", Payoff),
     ("compensacion", Payoff),
