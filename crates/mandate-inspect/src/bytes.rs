@@ -164,6 +164,12 @@ fn non_space_lanes(w: u64) -> u64 {
     HIGH & !(equal(w & LOW7, b' ') & !w)
 }
 
+/// Lanes that are an ASCII space or tab.
+fn blank_lanes(w: u64) -> u64 {
+    let x7 = w & LOW7;
+    !w & HIGH & (equal(x7, b' ') | equal(x7, b'\t'))
+}
+
 /// Lanes that are ASCII digits.
 fn digit_lanes(w: u64) -> u64 {
     !w & HIGH & within(w & LOW7, b'0', b'9')
@@ -235,24 +241,24 @@ pub fn has_spaced_letters(b: &[u8]) -> bool {
     // of eight bytes with a few operations before letters are looked at. Letters pulled apart
     // leave a chain of spaces every other byte (words apart by one or three spaces continue
     // it), so a chain long enough to matter has three inside one word of eight.
-    let spaces = |w: u64| !w & HIGH & (equal(w & LOW7, b' ') | equal(w & LOW7, b'\t'));
     let mut parts = b.chunks_exact(8);
     let alternate = |s: u64| s & (s >> 16) & (s >> 32) != 0;
-    let found = parts.by_ref().any(|part| alternate(spaces(load(part))))
-        || alternate(spaces(load(parts.remainder())));
+    let found = parts
+        .by_ref()
+        .any(|part| alternate(blank_lanes(load(part))))
+        || alternate(blank_lanes(load(parts.remainder())));
     found && letters_between_spaces(b)
 }
 
 /// The exact reading behind [`has_spaced_letters`].
 fn letters_between_spaces(b: &[u8]) -> bool {
     let lower = |w: u64| !w & HIGH & within(w & LOW7, b'a', b'z');
-    let space = |w: u64| !w & HIGH & (equal(w & LOW7, b' ') | equal(w & LOW7, b'\t'));
     let mut from = 0;
     while let Some(chunk) = b.get(from..(from + 64).min(b.len())) {
         if chunk.len() < 7 {
             return false;
         }
-        let (l, s) = (mask(chunk, lower), mask(chunk, space));
+        let (l, s) = (mask(chunk, lower), mask(chunk, blank_lanes));
         if l & (s >> 1) & (l >> 2) & (s >> 3) & (l >> 4) & (s >> 5) & (l >> 6) != 0 {
             return true;
         }

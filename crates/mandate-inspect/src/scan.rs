@@ -304,8 +304,7 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
     // Words kept apart by more than one blank ("you   are   now", letters joined again with
     // the blanks they leave) are read as if one space stood between them, and the hits are
     // placed back on the text.
-    if let Some(first) = spread_at(b) {
-        let (compact, shifts) = single_blanks(b, first);
+    if let Some((compact, shifts)) = single_blanks(b) {
         let back = |i: usize| {
             let k = shifts.partition_point(|(from, _)| *from <= i);
             let (from, to) = k
@@ -325,28 +324,39 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
     out
 }
 
-/// Where the first tab, or the first of two blanks in a row, is in `b`.
-fn spread_at(b: &[u8]) -> Option<usize> {
-    static TWO_BLANKS: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
-    match (TWO_BLANKS.find(b), memchr::memchr(b'\t', b)) {
+/// Finds two blanks in a row; built once, as a finder built per call costs more than a search.
+static TWO_BLANKS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
+/// `b` with each run of spaces and tabs that is not a single space as one space, and where the
+/// text resumes after each run: (index in the compact text, index in `b`), in order; `None`
+/// when there is no such run. Between runs the bytes are copied as they are.
+fn single_blanks(b: &[u8]) -> Option<(Vec<u8>, Vec<(usize, usize)>)> {
+    let blank = |c: &u8| *c == b' ' || *c == b'\t';
+    // The next double blank and the next tab at or after `from`, each searched again only
+    // once the text has moved past it: a text full of tabs is read once, not once a run.
+    let two = |from: usize| {
+        b.get(from..)
+            .and_then(|h| TWO_BLANKS.find(h))
+            .map(|p| from + p)
+    };
+    let tab = |from: usize| {
+        b.get(from..)
+            .and_then(|h| memchr::memchr(b'\t', h))
+            .map(|p| from + p)
+    };
+    let earliest = |x: Option<usize>, y: Option<usize>| match (x, y) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
-    }
-}
-
-/// `b` with each run of spaces and tabs that is not a single space as one space (the first
-/// such run at `first`), and where the text resumes after each run: (index in the compact
-/// text, index in `b`), in order. Between runs the bytes are copied as they are.
-fn single_blanks(b: &[u8], first: usize) -> (Vec<u8>, Vec<(usize, usize)>) {
-    let blank = |c: &u8| *c == b' ' || *c == b'\t';
+    };
+    let (mut next_two, mut next_tab) = (two(0), tab(0));
+    let mut next = earliest(next_two, next_tab)?;
     let mut compact = Vec::with_capacity(b.len());
     let mut shifts = Vec::new();
     let mut i = 0;
-    let mut next = Some(first);
-    while let Some(at) = next {
+    loop {
         // A space before a tab belongs to its run.
-        let mut start = i + at;
+        let mut start = next;
         while start > i && b.get(start - 1).is_some_and(blank) {
             start -= 1;
         }
@@ -360,10 +370,19 @@ fn single_blanks(b: &[u8], first: usize) -> (Vec<u8>, Vec<(usize, usize)>) {
         compact.push(b' ');
         i = start + run;
         shifts.push((compact.len(), i));
-        next = b.get(i..).and_then(spread_at);
+        if next_two.is_some_and(|p| p < i) {
+            next_two = two(i);
+        }
+        if next_tab.is_some_and(|p| p < i) {
+            next_tab = tab(i);
+        }
+        match earliest(next_two, next_tab) {
+            Some(p) => next = p,
+            None => break,
+        }
     }
     compact.extend_from_slice(b.get(i..).unwrap_or_default());
-    (compact, shifts)
+    Some((compact, shifts))
 }
 
 /// Byte ranges of the view that are quoted or embedded markup: content the customer relays
@@ -645,7 +664,7 @@ mod tests {
                 .all(|h| t.is_char_boundary(h.start) && h.end <= t.len())
         );
         let t = b"a  b\t\tc d";
-        let (compact, shifts) = single_blanks(t, spread_at(t).unwrap_or(0));
+        let (compact, shifts) = single_blanks(t).unwrap_or_default();
         assert_eq!(compact, b"a b c d");
         assert_eq!(shifts, vec![(2, 3), (4, 6)]);
     }

@@ -526,10 +526,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
 
     // --- Tool abuse -------------------------------------------------------------------------
     // A tool verb acts when it commands: "run the refund tool", not "I run a shop".
-    let commands = m
-        .hits
-        .iter()
-        .any(|h| h.cue == ToolVerb && !m.in_quote(h) && m.imperative(h));
+    let commanding = |h: &Hit| h.cue == ToolVerb && !m.in_quote(h) && m.imperative(h);
+    let commands = m.hits.iter().any(commanding);
     // A tool of the customer's own ("my API integration") is not one of the shop's.
     let shop_tool = m
         .hits
@@ -601,9 +599,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // "Do not change refund_limit here": a tool verb that does not command calls nothing, and
     // one inside the name itself ("refund" of "refund_limit") is not a verb.
     let calls = m.hits.iter().any(|h| {
-        h.cue == ToolVerb
-            && !m.in_quote(h)
-            && m.imperative(h)
+        commanding(h)
             && m.text.as_bytes().get(h.end) != Some(&b'_')
             && (h.start == 0 || m.text.as_bytes().get(h.start - 1) != Some(&b'_'))
     });
