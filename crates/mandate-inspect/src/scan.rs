@@ -328,10 +328,14 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
 static TWO_BLANKS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
-/// `b` with each run of spaces and tabs that is not a single space as one space, and where the
-/// text resumes after each run: (index in the compact text, index in `b`), in order; `None`
-/// when there is no such run. Between runs the bytes are copied as they are.
-fn single_blanks(b: &[u8]) -> Option<(Vec<u8>, Vec<(usize, usize)>)> {
+/// A text with its runs of blanks collapsed, and where it resumes after each run: (index in
+/// the compact text, index in the original), in order.
+type Compact = (Vec<u8>, Vec<(usize, usize)>);
+
+/// `b` with each run of spaces and tabs that is not a single space as one space (see
+/// [`Compact`]); `None` when there is no such run. Between runs the bytes are copied as they
+/// are.
+fn single_blanks(b: &[u8]) -> Option<Compact> {
     let blank = |c: &u8| *c == b' ' || *c == b'\t';
     // The next double blank and the next tab at or after `from`, each searched again only
     // once the text has moved past it: a text full of tabs is read once, not once a run.
