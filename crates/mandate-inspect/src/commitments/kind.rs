@@ -9,6 +9,16 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     use CommitmentKind as K;
     // What is refused is not what is granted: "I can't issue a refund, but I've added a store
     // credit" is about the credit.
+    // "Ausnahmsweise", "exceptionally": an exception as the manner of some other grant, whose
+    // own kind is the point ("wir verlängern die Garantie ausnahmsweise um ein Jahr").
+    let manner = |h: &crate::scan::Hit| {
+        h.cue == KException && {
+            let w = crate::person::word_after(o.text, h.start);
+            ["weise", "ally", "mente", "ellement"]
+                .iter()
+                .any(|s| w.ends_with(s))
+        }
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
@@ -27,6 +37,18 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         (K::AccountAction, 2 * count(KAccount)),
         (K::Legal, 3 * count(KLegal) + 4 * count(Admit)),
     ];
+    // An exception only in manner leaves the point to the other kind a sentence names; when
+    // it names none ("nehmen wir die Rücksendung ausnahmsweise an"), the exception is it.
+    let exceptions = o.hits.iter().filter(|h| h.cue == KException);
+    if exceptions.clone().next().is_some()
+        && exceptions.clone().all(|h| manner(h))
+        && score
+            .iter()
+            .any(|(k, v)| *k != K::PolicyException && *v > 0)
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::PolicyException)
+    {
+        e.1 = 0;
+    }
     let bump = |score: &mut [(K, i32); 10], k: K, by: i32| {
         if let Some(e) = score.iter_mut().find(|(x, v)| *x == k && *v > 0) {
             e.1 += by;
@@ -57,6 +79,17 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::PolicyException)
     {
         e.1 += 8;
+    }
+    // What is extended is the kind: "I've extended the warranty on your blender at no charge"
+    // is about the warranty, whatever it cost.
+    let extends = o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Granted | Performative | YouWill)
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| EXTEND_VERBS.iter().any(|v| t.contains(v)))
+    });
+    if extends {
+        bump(&mut score, K::Warranty, 6);
     }
     // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
     // one is a refund.
@@ -196,6 +229,9 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             |(k, v)| if *v > 0 { *k } else { fallback(signal) },
         )
 }
+
+/// Verbs of extending (a warranty, a deadline).
+const EXTEND_VERBS: &[&str] = &["extend", "ampli", "prolong", "verlanger"];
 
 /// Verbs of paying money back.
 const REFUND_VERBS: &[&str] = &[

@@ -121,12 +121,27 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
     })
 }
 
-/// Whether the sentence starting at `from` opens with the customer's possessive.
+/// Whether the sentence starting at `from` opens with the customer's possessive, after a
+/// short opening set off by punctuation if it has one ("Done - your account is unlocked",
+/// "C'est fait : votre compte...").
 pub(super) fn yours_first(text: &str, from: usize) -> bool {
-    matches!(
-        crate::person::word_after(text, from),
-        "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
-    )
+    let yours = |at: usize| {
+        matches!(
+            crate::person::word_after(text, at),
+            "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
+        )
+    };
+    yours(from) || opening_end(text, from).is_some_and(yours)
+}
+
+/// Where a short opening of the sentence at `from` ends: a word or three ("done", "all set",
+/// "good news") before a comma, colon or dash.
+fn opening_end(text: &str, from: usize) -> Option<usize> {
+    let head = text.get(from..(from + 24).min(text.len()))?;
+    let cut = head.find([',', ':', ';', '-'])?;
+    let before = head.get(..cut)?;
+    let count = words(before).filter(|w| !w.is_empty()).count();
+    (1..=3).contains(&count).then_some(from + cut + 1)
 }
 
 #[cfg(test)]
@@ -144,6 +159,12 @@ mod tests {
         assert!(!case_state(t, 0, at(t, "unlocked")));
         let t = "your card is charged when it ships.";
         assert!(!case_state(t, 0, at(t, "charged")));
+        let t = "done - your account is unlocked.";
+        assert!(case_state(t, 0, at(t, "unlocked")));
+        let t = "good news, your account is unlocked.";
+        assert!(case_state(t, 0, at(t, "unlocked")));
+        let t = "as of today the account is unlocked, your password too.";
+        assert!(!case_state(t, 0, at(t, "unlocked")));
     }
 
     #[test]
