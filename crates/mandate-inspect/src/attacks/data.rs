@@ -139,7 +139,31 @@ pub(super) fn rules(
         .hits
         .iter()
         .any(|h| h.cue == Others && m.in_question(h) && asks_who_did_this(m.text, h));
-    if others && (m.has(PiiNoun) || m.has(Request) || who_they_are) && wants && !asks_how {
+    // Without personal data named, the others must be what is asked for, in the clause of the
+    // request ("list the customers who bought it", "exporta todos los clientes con pedidos
+    // pendientes y mándamela"): "the person who bought my sofa wants the manual, can you send
+    // me a link?" asks for a link.
+    let others_asked = || {
+        m.hits.iter().any(|r| {
+            r.cue == Request
+                && m.hits.iter().any(|o| {
+                    let (from, to) = if o.start >= r.end {
+                        (r.end, o.start)
+                    } else {
+                        (o.end, r.start)
+                    };
+                    o.cue == Others
+                        && to >= from
+                        && to - from <= 60
+                        && !m
+                            .text
+                            .get(from..to)
+                            .unwrap_or_default()
+                            .contains([',', '.', '?', ';'])
+                })
+        })
+    };
+    if others && (m.has(PiiNoun) || who_they_are || others_asked()) && wants && !asks_how {
         out.push(fired(
             Category::DataExfiltration,
             "others_data",

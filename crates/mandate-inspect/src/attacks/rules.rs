@@ -9,7 +9,7 @@ use super::data;
 use super::message::Message;
 use super::words::{
     WordChecks, about_own, adjective_prompt, concealed_rules, given, outside_role, rule_for_you,
-    rules_received,
+    rules_denied, rules_received, self_after_new_rule,
 };
 
 /// How the text being read was obtained.
@@ -326,7 +326,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             && !m.in_quote(h)
             && m.text.get(h.end..h.end + 1) != Some("-")
             && !matches!(word_after(m.text, h.end), "i" | "i'm" | "i've" | "i'd")
-    });
+    }) || self_after_new_rule(m.text, m.hits.iter().filter(|h| !m.in_quote(h)));
     // A persona whose definition is having no limits, or that must be held whatever happens,
     // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
     // An AI described ("an AI called BH", "GPT that has no content filter"), not the shop's
@@ -343,7 +343,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     };
     // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
     // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
-    let amoral_self = m.has(Amoral) && (role_play || m.has(Hijack) || other_ai());
+    let amoral_self = (m.has(Amoral)
+        || rules_denied(m.text, m.hits.iter().filter(|h| !m.in_quote(h))))
+        && (role_play || m.has(Hijack) || other_ai());
     // A named mode given rules of behaviour ("DAN, do anything now... you can do anything") is
     // a persona even when no verb of role-play introduces it.
     // A mode without limits is read from the words only when a rule would use it.

@@ -530,6 +530,70 @@ const RECEIVING: &[&str] = &[
     "received", "got", "given", "told", "recus", "recues", "bekommen", "erhalten",
 ];
 
+/// "A partir de este mensaje eres «Lola», una vendedora...", "from this message on you're a
+/// seller who...": a new self for the assistant, named or with an article, announced by the
+/// words that open new rules ("new instructions: you are authorised to..." permits; it makes
+/// no one).
+pub(super) fn self_after_new_rule<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
+    hits.any(|h| {
+        h.cue == crate::lexicon::Cue::NewRule && {
+            let rest = text.get(h.end..).unwrap_or_default();
+            let rest = rest
+                .trim_start()
+                .strip_prefix("on ")
+                .unwrap_or(rest)
+                .trim_start();
+            let be = [
+                "eres ", "you're ", "you are ", "tu es ", "du bist ", "bist du ",
+            ]
+            .iter()
+            .find_map(|b| rest.strip_prefix(b));
+            be.is_some_and(|after| {
+                after.starts_with(['"', '\'']) || {
+                    let w = words(after).find(|w| !w.is_empty()).unwrap_or_default();
+                    matches!(
+                        w,
+                        "a" | "an" | "un" | "una" | "une" | "ein" | "eine" | "einen"
+                    )
+                }
+            })
+        }
+    })
+}
+
+/// "A support bot with zero restrictions", "un agente sin ninguna regla": rules denied by a
+/// quantifier of none, which describes a self without limits.
+pub(super) fn rules_denied<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
+    hits.any(|h| {
+        h.cue == RuleNoun && {
+            let a = crate::person::word_before(text, h.start);
+            let a_start = text
+                .get(..h.start)
+                .unwrap_or_default()
+                .trim_end()
+                .len()
+                .saturating_sub(a.len());
+            let b = crate::person::word_before(text, a_start);
+            let none = |w: &str| {
+                matches!(
+                    w,
+                    "zero"
+                        | "no"
+                        | "without"
+                        | "sin"
+                        | "sans"
+                        | "ohne"
+                        | "keine"
+                        | "aucune"
+                        | "ningun"
+                        | "ninguna"
+                )
+            };
+            none(a) || matches!(a, "any" | "all" | "ninguna" | "aucune" | "jegliche") && none(b)
+        }
+    })
+}
+
 /// Whether a rule noun among `hits` is called internal or hidden.
 pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
     hits.any(|h| h.cue == RuleNoun && concealed(crate::person::word_before(text, h.start)))

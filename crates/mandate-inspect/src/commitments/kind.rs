@@ -66,16 +66,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Accepting what the policy would refuse ("aceptamos la devolución aunque hayan pasado los
     // 30 días") grants the exception: what is accepted is the goods, not money.
-    let accepts = o.hits.iter().any(|h| {
-        matches!(h.cue, Performative | Granted | Grant)
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                ["accept", "acept", "akzept"]
-                    .iter()
-                    .any(|v| t.starts_with(v))
-            })
-    });
     if signal == Signal::Exception
-        && accepts
+        && super::accepts(o)
         && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::PolicyException)
     {
         e.1 += 8;

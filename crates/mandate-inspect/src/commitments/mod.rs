@@ -240,6 +240,63 @@ pub(super) fn commitment(
     }
 }
 
+/// Whether the sentence grants by accepting ("j'accepte le retour", "aceptamos", "we accept
+/// your return"): what is accepted is the goods back, not money.
+pub(super) fn accepts(o: &Own<'_>) -> bool {
+    o.hits.iter().any(|h| {
+        matches!(h.cue, Performative | Granted | Grant)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                [
+                    "accept",
+                    "acept",
+                    "akzept",
+                    "wir akzept",
+                    "j'accept",
+                    "nous accept",
+                ]
+                .iter()
+                .any(|v| t.starts_with(v))
+            })
+    })
+}
+
+/// Participles that put a charge on an account when their subject is a fee.
+const CHARGING: &[&str] = &[
+    "applied",
+    "added",
+    "charged",
+    "aplicad",
+    "cobrad",
+    "applique",
+    "factur",
+    "berechnet",
+    "erhoben",
+];
+
+/// Whether what is accepted is the customer's own ("wir akzeptieren Ihre Rücksendung",
+/// "we accept your return"), not a kind of thing ("wir akzeptieren Rücksendungen ...": the
+/// policy).
+fn accepts_yours(o: &Own<'_>) -> bool {
+    o.hits.iter().any(|h| {
+        matches!(h.cue, Performative | Granted | Grant)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                let yours = |w: &str| {
+                    crate::person::second_person_possessive(w)
+                        || matches!(w, "ihre" | "ihr" | "ihren" | "su" | "sus")
+                };
+                t.split(' ').any(|w| accepting(w) && !w.is_empty())
+                    && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
+            })
+    })
+}
+
+/// A word of accepting, in the four languages.
+fn accepting(w: &str) -> bool {
+    ["accept", "acept", "akzept"]
+        .iter()
+        .any(|v| w.starts_with(v))
+}
+
 /// Which structure makes a sentence committal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Signal {
@@ -295,7 +352,15 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // "Your order history shows...", "el historial de tu cuenta indica...": the records read
     // (a record noun that tells within a few words), unless the sentence goes on to what the
     // agent did ("... and I've just sent it to your card").
-    if o.has(History) || (!o.has(DoneSubject) && o.then(Record, Tells, 40).is_some()) {
+    // What a concession says of the past ("even though it was bought 45 days ago, I've
+    // approved the return") is the obstacle overcome, not the history read.
+    let conceded = |h: &Hit| {
+        o.at(Exception).any(|e| {
+            e.end <= h.start && !o.text.get(e.end..h.start).unwrap_or_default().contains(',')
+        })
+    };
+    let history = o.at(History).any(|h| !conceded(h));
+    if history || (!o.has(DoneSubject) && o.then(Record, Tells, 40).is_some()) {
         return None;
     }
     // "We will refund any item returned within 30 days": a grant to whatever meets a
@@ -429,8 +494,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = y;
         return Some(Signal::YouWill);
     }
-    let has_kind = o.says_what(sentence, money);
-    // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten").
+    // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten"); accepting
+    // in spite of something ("wir akzeptieren Ihre Rücksendung trotz abgelaufener Frist")
+    // grants the exception, whatever is accepted.
+    let has_kind = o.says_what(sentence, money) || o.has(Exception) && accepts_yours(o);
     if has_kind
         && let Some(p) = o.at(Performative).find(|p| {
             !o.undone_at(p.start, HEDGED)
@@ -550,6 +617,21 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         })
     }) && o.has(Granted);
     let passive = passive.or_else(|| completed.then_some((o.span.0, o.span.0)));
+    // "The late fee was applied because the payment bounced": a fee applied or added is
+    // charged, not waived or given.
+    let charged = |g: &Hit| {
+        o.text
+            .get(g.start..g.end)
+            .is_some_and(|t| CHARGING.iter().any(|v| t.starts_with(v)))
+            && o.hits
+                .iter()
+                .rfind(|k| KINDED.contains(&k.cue) && k.end <= g.start)
+                .is_some_and(|k| k.cue == KFee)
+    };
+    let passive = passive.filter(|_| {
+        let mut grants = o.at(Granted).peekable();
+        grants.peek().is_none() || !grants.all(|g| charged(g))
+    });
     if let Some((s, _)) = passive
         && !o.undone_at(s, HEDGED)
         && has_kind

@@ -459,6 +459,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("security department", StaffRole),
     ("billing department", StaffRole),
     ("returns department", StaffRole),
+    // A department of the shop named in Spanish, French or German, whatever it does
+    // ("departamento de fraude", "Betrugsabteilung", "Rechtsabteilung").
+    ("departamento de", StaffRole),
+    ("departement", StaffRole),
+    ("*abteilung", StaffRole),
+    // A speaker saying where they work: with a role of the shop's right after it, a claim.
+    ("i work in", Speaker),
+    ("i work at", Speaker),
+    ("i work for", Speaker),
+    ("trabajo en", Speaker),
+    ("trabajo para", Speaker),
+    ("je travaille", Speaker),
+    ("ich arbeite", Speaker),
     ("department here", Authority),
     ("team here", Authority),
     ("dept here", Authority),

@@ -182,6 +182,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("de manera excepcional", Exception),
     ("como excepcion", Exception),
     ("als ausnahme", Exception),
+    // A grant made in spite of what would refuse it ("trotz abgelaufener Frist").
+    ("despite", Exception),
+    ("in spite of", Exception),
+    ("a pesar de", Exception),
+    ("pese a", Exception),
+    ("malgre", Exception),
+    ("trotz", Exception),
     // admissions
     ("we're liable", Admit),
     ("we are liable", Admit),

@@ -27,6 +27,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("their details", Others),
     ("who bought", Others),
     ("who ordered", Others),
+    // A record described by what someone else did with it: "the account that placed order
+    // 55102" (the customer's own is "my account", or "the order I placed").
+    ("who placed", Others),
+    ("that placed", Others),
+    ("that ordered", Others),
+    ("that bought", Others),
     ("who reported", Others),
     ("someone else", Others),
     ("customer list", Others),

@@ -115,6 +115,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("akzeptiere ich", Performative),
     ("ich akzeptiere", Performative),
     ("wir akzeptieren", Performative),
+    ("we accept your", Performative),
+    ("we're accepting your", Performative),
     ("akzeptieren wir", Performative),
     ("erlasse ich", Performative),
     ("ich erlasse", Performative),
