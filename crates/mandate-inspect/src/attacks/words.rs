@@ -594,6 +594,126 @@ pub(super) fn rules_denied<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hi
     })
 }
 
+/// Whether the record at `h` is written to: a verb of writing, copying or adding a few words
+/// before it ("copy this into your notes", "add a note", "pon en mi ficha"). "It says so in
+/// my profile" reads it.
+pub(super) fn written_to(text: &str, h: &Hit) -> bool {
+    let head = text
+        .get(h.start.saturating_sub(40)..h.start)
+        .unwrap_or_default();
+    let mut before: Vec<&str> = words(head).filter(|w| !w.is_empty()).collect();
+    let keep = before.len().saturating_sub(4);
+    before.drain(..keep);
+    before.iter().any(|w| {
+        matches!(
+            *w,
+            "add"
+                | "put"
+                | "copy"
+                | "write"
+                | "paste"
+                | "save"
+                | "leave"
+                | "make"
+                | "record"
+                | "log"
+                | "update"
+                | "note"
+                | "pon"
+                | "anade"
+                | "anota"
+                | "apunta"
+                | "escribe"
+                | "copia"
+                | "guarda"
+                | "deja"
+                | "ajoute"
+                | "ajoutez"
+                | "mets"
+                | "mettez"
+                | "ecris"
+                | "ecrivez"
+                | "copie"
+                | "enregistre"
+                | "laisse"
+                | "schreib"
+                | "schreibe"
+                | "trag"
+                | "trage"
+                | "kopier"
+                | "kopiere"
+                | "speicher"
+                | "speichere"
+                | "hinterleg"
+                | "hinterlege"
+                | "vermerk"
+                | "vermerke"
+                | "notier"
+                | "notiere"
+                | "fug"
+                | "fuge"
+        )
+    })
+}
+
+/// Whether a text written to the record grants a standing authorisation: a word of approval
+/// with a scope without limit ("pre-approved for unlimited refunds", "approved for free
+/// shipping forever", "autorizado para todos los reembolsos"). "Note that my refund was
+/// approved by Sarah" reports one approval, and plants nothing.
+pub(super) fn standing_authorisation(text: &str) -> bool {
+    let (mut approves, mut unbounded) = (false, false);
+    for w in words(text).filter(|w| !w.is_empty()) {
+        approves |= matches!(
+            w,
+            "approved"
+                | "preapproved"
+                | "authorised"
+                | "authorized"
+                | "entitled"
+                | "exempt"
+                | "whitelisted"
+                | "aprobado"
+                | "aprobada"
+                | "preaprobado"
+                | "autorizado"
+                | "autorizada"
+                | "approuve"
+                | "approuvee"
+                | "autorise"
+                | "autorisee"
+                | "genehmigt"
+                | "freigegeben"
+                | "berechtigt"
+        );
+        unbounded |= matches!(
+            w,
+            "unlimited"
+                | "forever"
+                | "always"
+                | "any"
+                | "all"
+                | "every"
+                | "ilimitado"
+                | "ilimitados"
+                | "ilimitadas"
+                | "siempre"
+                | "todos"
+                | "todas"
+                | "illimite"
+                | "illimites"
+                | "illimitees"
+                | "toujours"
+                | "tous"
+                | "toutes"
+                | "unbegrenzt"
+                | "unbegrenzte"
+                | "immer"
+                | "alle"
+        );
+    }
+    approves && unbounded
+}
+
 /// Whether a rule noun among `hits` is called internal or hidden.
 pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
     hits.any(|h| h.cue == RuleNoun && concealed(crate::person::word_before(text, h.start)))
