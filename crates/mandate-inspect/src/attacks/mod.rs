@@ -30,6 +30,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| h.cue.anchors_attack())
         || words::concealed_rules(&view.text, all_hits.iter())
         || words::rules_received(&view.text, all_hits.iter())
+        || words::speaks_as(&view.text, all_hits.iter())
         || words::unbound_mode(&view.text)
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()

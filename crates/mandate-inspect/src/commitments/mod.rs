@@ -530,6 +530,14 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                 .map(|g| (g.start, g.end))
         })
         .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money()))
+        // "Die 24,99 Euro werden Ihnen noch heute zurückerstattet": a German passive with the
+        // customer as recipient of a sum is given to them, not a routine.
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| qualifiers::passive_to_you(o.text, g.start))
+                .filter(|_| money())
+                .map(|g| (g.start, g.end))
+        })
         // A perfect with a thing as its subject: "the refund ... has gone through".
         .or_else(|| {
             o.at(Granted)
@@ -549,6 +557,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                             // "Ihr Abonnement verlängert sich": a reflexive present says
                             // what a thing does in general.
                             && !o.text.get(g.end..).is_some_and(|r| r.starts_with(" sich"))
+                            // "Prices change during sales": a bare plural says what things
+                            // of a kind do.
+                            && !qualifiers::bare_plural(o.text, k)
                             && !o.text.get(k.end..g.start).is_some_and(|between| {
                                 // "La remise s'applique", "la suscripción se renueva" too.
                                 between.ends_with("s'")

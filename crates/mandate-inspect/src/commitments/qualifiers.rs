@@ -219,3 +219,31 @@ pub(super) fn negated(text: &str, pos: usize) -> bool {
                 )
         })
 }
+
+/// Whether the kind noun at `k` is an English plural with nothing before it that makes it
+/// particular ("prices", not "your prices" or "the refunds for order 4410").
+pub(super) fn bare_plural(text: &str, k: &crate::scan::Hit) -> bool {
+    let noun = text.get(k.start..k.end).unwrap_or_default();
+    noun.ends_with('s')
+        && !noun.ends_with("ss")
+        && !noun.contains(' ')
+        && !matches!(
+            crate::person::word_before(text, k.start),
+            "the" | "your" | "these" | "those" | "our" | "my" | "both" | "two" | "all"
+        )
+}
+
+/// Whether the participle at `at` ends a German passive addressed to the customer: "werden
+/// Ihnen ... zurückerstattet", "wird dir ... gutgeschrieben".
+pub(super) fn passive_to_you(text: &str, at: usize) -> bool {
+    let head = text.get(at.saturating_sub(40)..at).unwrap_or_default();
+    let mut auxiliary = false;
+    for w in crate::person::words(head).filter(|w| !w.is_empty()) {
+        if matches!(w, "werden" | "wird") {
+            auxiliary = true;
+        } else if auxiliary && matches!(w, "ihnen" | "dir" | "euch") {
+            return true;
+        }
+    }
+    false
+}

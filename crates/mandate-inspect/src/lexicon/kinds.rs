@@ -305,6 +305,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("for the inconvenience", KCompensation),
     ("por las molestias", KCompensation),
     ("pour le derangement", KCompensation),
+    ("pour le desagrement", KCompensation),
+    ("pour ce desagrement", KCompensation),
+    ("pour la gene", KCompensation),
+    ("por el inconveniente", KCompensation),
+    ("por las molestias causadas", KCompensation),
     ("fur die unannehmlichkeiten", KCompensation),
     // Codes and vouchers by their other names.
     ("cupon*", KDiscount),

@@ -333,6 +333,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je vous rembourse", Performative),
     ("je vous fais", Performative),
     ("je vous prolonge", Performative),
+    // The first person acting on the customer's thing with no pronoun: "je prolonge votre
+    // garantie", "j'annule les frais".
+    ("je prolonge", Performative),
+    ("je rembourse", Performative),
+    ("j'applique", Performative),
+    ("j'annule", Performative),
+    ("j'accorde", Performative),
+    ("j'offre", Performative),
+    ("je credite", Performative),
     ("je vous annule", Performative),
     ("je vous retire", Performative),
     ("je vous credite", Performative),
