@@ -450,11 +450,25 @@ pub(super) fn rule_for_you(text: &str, from: usize) -> bool {
 /// customer's to follow, and instructions about the customer's own things ("que te dieron
 /// sobre mi paquete") are the case's.
 pub(super) fn rules_received<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
-    hits.any(|h| {
+    hits.filter(|h| h.cue == RuleNoun).any(|h| {
         let after = text
             .get(h.end..(h.end + 40).min(text.len()))
             .unwrap_or_default();
-        let ws: Vec<&str> = words(after).filter(|w| !w.is_empty()).take(6).collect();
+        // Most rule nouns have no second person after them: nothing more to read.
+        let b = after.as_bytes();
+        if !b
+            .windows(2)
+            .any(|p| matches!(p, b"yo" | b"te" | b"t'" | b"di" | b"tu" | b"du"))
+        {
+            return false;
+        }
+        let mut ws = [""; 6];
+        let mut n = 0;
+        for (slot, w) in ws.iter_mut().zip(words(after).filter(|w| !w.is_empty())) {
+            *slot = w;
+            n += 1;
+        }
+        let ws = ws.get(..n).unwrap_or_default();
         // The customer as the giver ("the instructions I gave you", "que te di", "die ich dir
         // gegeben habe"): their own instructions, not the set-up.
         let by_speaker = ws.iter().enumerate().any(|(k, w)| {
@@ -464,9 +478,7 @@ pub(super) fn rules_received<'h>(text: &str, mut hits: impl Iterator<Item = &'h 
                         .get(k + 1)
                         .is_some_and(|v| v.len() <= 8 && (v.ends_with('e') || v.ends_with('i')))
         });
-        h.cue == RuleNoun
-            && !by_speaker
-            && !about_own(text, h.end)
+        !by_speaker
             && ws.iter().enumerate().any(|(k, w)| {
                 let prev = k.checked_sub(1).and_then(|p| ws.get(p)).copied();
                 let next = ws.get(k + 1).copied();
@@ -492,6 +504,7 @@ pub(super) fn rules_received<'h>(text: &str, mut hits: impl Iterator<Item = &'h 
                     _ => false,
                 }
             })
+            && !about_own(text, h.end)
     })
 }
 
