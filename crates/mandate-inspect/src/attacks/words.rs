@@ -449,7 +449,7 @@ pub(super) fn rule_for_you(text: &str, from: usize) -> bool {
 /// assistant is their recipient, not their author: "the instructions you gave me" are the
 /// customer's to follow, and instructions about the customer's own things ("que te dieron
 /// sobre mi paquete") are the case's.
-pub(super) fn rules_received<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
+pub(super) fn rules_received<'h>(text: &str, hits: impl Iterator<Item = &'h Hit>) -> bool {
     hits.filter(|h| h.cue == RuleNoun).any(|h| {
         let after = text
             .get(h.end..(h.end + 40).min(text.len()))
