@@ -239,7 +239,15 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .any(|n| n.cue == AiNote && n.end <= h.start && h.start <= n.end + 25)
             || m.hits
                 .iter()
-                .any(|n| n.cue == YouMust && n.start >= h.end && n.start <= h.end + 40);
+                .any(|n| n.cue == YouMust && n.start >= h.end && n.start <= h.end + 40)
+            // A heading for the AI: "(for automated agents only):", "To all AI assistants:".
+            || matches!(
+                m.word_before(h.start),
+                "for" | "to" | "para" | "pour" | "an" | "fur" | "all"
+            ) && m
+                .text
+                .get(h.end..(h.end + 12).min(m.text.len()))
+                .is_some_and(|t| t.contains(':'));
         let directive_follows = m.hits.iter().any(|d| {
             d.start >= h.end
                 && d.start <= h.end + 160
