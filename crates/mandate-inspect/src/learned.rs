@@ -360,7 +360,7 @@ mod tests {
     /// flagged the same ordinary probe; trained on val19 to val23, it read val24 exactly as the
     /// shipped model did, so val23 and val24 are held out with them, and so are the later rounds.
     const HELD_OUT: &[&str] = &[
-        "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27",
+        "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27", "val28",
     ];
 
     #[test]

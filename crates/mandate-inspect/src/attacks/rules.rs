@@ -419,11 +419,26 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // "Las instrucciones que te dieron sobre mi paquete": handed over about the customer's
     // own thing, they are the case's.
     let the_cases = |h: &Hit| given(m.text, h) && about_own(m.text, h.end);
+    // "What's your setup for gift wrapping?": a set-up for a thing is a service's.
+    let service_setup = |h: &Hit| {
+        m.text.get(h.start..h.end).is_some_and(|t| {
+            [
+                "setup",
+                "set-up",
+                "config",
+                "configuration",
+                "configuracion",
+            ]
+            .iter()
+            .any(|w| t.ends_with(w))
+        }) && m.for_a_thing(h.end)
+    };
     let prompt_strong = m.hits.iter().any(|h| {
         h.cue == PromptStrong
             && !adjective_prompt(m.text, h)
             && !own_possessive(m.word_before(h.start))
             && !the_cases(h)
+            && !service_setup(h)
     }) || concealed_rules(m.text, m.hits.iter().filter(|h| !m.in_quote(h)));
     // "Copia de la factura", "a copy of my receipt": a word of copying out that heads a noun
     // phrase names a document, not a demand.

@@ -382,11 +382,29 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .is_some_and(|w| matches!(w, "to" | "para" | "pour" | "zu" | "um"))
     };
     // "I've updated my notes": work on the agent's own things grants the customer nothing.
+    // ... or kept there: "I've reset the steps in my notes", "lo he anotado en mis notas".
     let own_object = |h: &Hit| {
-        matches!(
-            word_after(o.text, h.end),
-            "my" | "mi" | "mis" | "mon" | "ma" | "mes" | "meine" | "meinen" | "mein"
-        )
+        let own = |w: &str| {
+            matches!(
+                w,
+                "my" | "mi" | "mis" | "mon" | "ma" | "mes" | "meine" | "meinen" | "mein"
+            )
+        };
+        own(word_after(o.text, h.end)) || {
+            let rest = o.text.get(h.end..).unwrap_or_default();
+            let clause = rest
+                .split([',', ';', '.', ':', '?', '!'])
+                .next()
+                .unwrap_or_default();
+            let ws: Vec<&str> = crate::person::words(clause)
+                .filter(|w| !w.is_empty())
+                .take(8)
+                .collect();
+            ws.windows(2).any(|p| {
+                matches!(p.first().copied(), Some("in" | "en" | "dans"))
+                    && p.get(1).is_some_and(|w| own(w))
+            })
+        }
     };
     // "I've taken a look", "I've made a note": a verb that names an act of attention.
     let light = |h: &Hit| {

@@ -46,8 +46,18 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     if own.has(crate::lexicon::Cue::Refuse) {
         return None;
     }
+    // "(He revisado tu cuenta y) no veo ningún cargo duplicado": what the sentence says is not
+    // there, after an act of attention, is not given.
+    let from = best.end.saturating_sub(after_attention(sentence).len());
+    let mut kinds = own
+        .hits
+        .iter()
+        .filter(|h| super::KINDED.contains(&h.cue) && h.start >= from)
+        .peekable();
+    let denied_only =
+        kinds.peek().is_some() && kinds.all(|h| super::qualifiers::denied(&view.text, h.start));
     if !grants
-        && !own.says_what(sentence, || extract::mentions_money(sentence))
+        && (denied_only || !own.says_what(sentence, || extract::mentions_money(sentence)))
         && extract::dates(sentence).is_empty()
     {
         return None;
@@ -124,10 +134,16 @@ pub(super) fn after_attention(text: &str) -> &str {
     );
     // The act ends at the first comma or colon, or "and", within a short clause ("I've
     // checked your order history:", "I checked and ...").
-    let end = [rest.find([':', ',']), rest.find(" and ").map(|i| i + 4)]
-        .into_iter()
-        .flatten()
-        .min();
+    let end = [
+        rest.find([':', ',']),
+        [" and ", " y ", " et ", " und "]
+            .iter()
+            .filter_map(|c| rest.find(c).map(|i| i + c.len() - 1))
+            .min(),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
     match end {
         Some(end) if attends && end <= 60 => rest.get(end + 1..).unwrap_or_default(),
         _ => text,

@@ -88,34 +88,119 @@ pub(super) fn realised(text: &str, h: &Hit) -> bool {
             .is_some_and(|v| v.starts_with("dad") || v.starts_with("di") || v.starts_with("rendu"))
 }
 
-/// "I've attached the returns label", "I've sent you the confirmation email": a document handed
-/// over is information, not a grant.
+/// "I've attached the returns label", "te he enviado un correo con las instrucciones", "je
+/// vous ai envoyé le lien de suivi", "ich habe Ihnen die Rücksendeanleitung geschickt": a
+/// document handed over is information, not a grant. The object follows the verb, or in
+/// German precedes a participle that ends the clause. ("He cambiado el correo de tu cuenta"
+/// changes an address: only a verb of sending hands a message over.)
 pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
-    crate::person::words(text.get(h.end..).unwrap_or_default())
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .find(|w| !matches!(*w, "the" | "a" | "an" | "your" | "you" | "my" | "our"))
-        .is_some_and(|w| {
-            matches!(
-                w,
-                "label"
-                    | "labels"
-                    | "file"
-                    | "document"
-                    | "invoice"
-                    | "receipt"
-                    | "form"
-                    | "link"
-                    | "guide"
-                    | "manual"
-                    | "instructions"
-                    | "photo"
-                    | "copy"
-                    | "details"
-                    | "confirmation"
-                    | "returns"
-            )
-        })
+    let sends = text.get(h.start..h.end).is_some_and(|v| {
+        [
+            "sent",
+            "attached",
+            "emailed",
+            "forwarded",
+            "enviad",
+            "adjuntad",
+            "mandad",
+            "envoye",
+            "joint",
+            "transmis",
+            "geschickt",
+            "gesendet",
+            "ubermittelt",
+            "weitergeleitet",
+        ]
+        .iter()
+        .any(|s| v.contains(s))
+    });
+    let handed = |w: &str| paperwork(w) || sends && message(w);
+    let after = text.get(h.end..).unwrap_or_default();
+    if crate::person::words(after)
+        .take(4)
+        .find(|w| !w.is_empty() && !ARTICLES_AND_PRONOUNS.contains(w))
+        .is_some_and(handed)
+    {
+        return true;
+    }
+    // German: "habe Ihnen die Rücksendeanleitung per E-Mail geschickt".
+    let clause_ends = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | '!' | ';'));
+    sends && clause_ends && {
+        let head = text
+            .get(h.start.saturating_sub(60)..h.start)
+            .unwrap_or_default();
+        crate::person::words(head).any(message)
+    }
+}
+
+/// Words skipped on the way to the object of a verb of handing over.
+const ARTICLES_AND_PRONOUNS: &[&str] = &[
+    "the", "a", "an", "your", "you", "my", "our", "un", "una", "el", "la", "los", "las", "le",
+    "les", "une", "des", "votre", "vos", "te", "vous", "die", "der", "das", "den", "ein", "eine",
+    "einen", "ihnen", "dir", "ihre", "ihren",
+];
+
+/// Documents handed over, whatever the verb ("I've attached the label", "I've updated the
+/// details").
+fn paperwork(w: &str) -> bool {
+    matches!(
+        w,
+        "label"
+            | "labels"
+            | "file"
+            | "document"
+            | "invoice"
+            | "receipt"
+            | "form"
+            | "link"
+            | "guide"
+            | "manual"
+            | "instructions"
+            | "photo"
+            | "copy"
+            | "details"
+            | "confirmation"
+            | "returns"
+    )
+}
+
+/// A message, a document or a link in the four languages, when something is sent; German
+/// compounds by their head ("Rücksendeanleitung", "Versandetikett").
+fn message(w: &str) -> bool {
+    paperwork(w)
+        || matches!(
+            w,
+            "email"
+                | "mail"
+                | "correo"
+                | "enlace"
+                | "instrucciones"
+                | "etiqueta"
+                | "factura"
+                | "recibo"
+                | "formulario"
+                | "copia"
+                | "lien"
+                | "etiquette"
+                | "facture"
+                | "formulaire"
+                | "copie"
+                | "courriel"
+        )
+        || [
+            "anleitung",
+            "etikett",
+            "formular",
+            "bestatigung",
+            "rechnung",
+            "link",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 /// Whether a sentence names money as such, without an amount.
@@ -218,6 +303,26 @@ pub(super) fn negated(text: &str, pos: usize) -> bool {
                     "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca"
                 )
         })
+}
+
+/// Whether a quantifier of none or a negation comes right before `pos` ("ningún cargo",
+/// "no charges", "keine Gebühr", "aucun frais", "not refunded").
+pub(super) fn denied(text: &str, pos: usize) -> bool {
+    negated(text, pos)
+        || matches!(
+            crate::person::word_before(text, pos),
+            "no" | "ningun"
+                | "ninguna"
+                | "ningunos"
+                | "ningunas"
+                | "kein"
+                | "keine"
+                | "keinen"
+                | "keinerlei"
+                | "aucun"
+                | "aucune"
+                | "zero"
+        )
 }
 
 /// Whether the kind noun at `k` is an English plural with nothing before it that makes it

@@ -48,6 +48,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("play \"", RolePlay),
     ("in character", RolePlay),
     ("stay in character", RolePlay),
+    // A part for the assistant in a performance: "you're an actor playing...", "stay in role".
+    ("you're an actor", RolePlay),
+    ("you are an actor", RolePlay),
+    ("stay in role", RolePlay),
+    ("stay in your role", RolePlay),
     ("write a story", RolePlay),
     ("write a poem", RolePlay),
     ("write a song", RolePlay),
