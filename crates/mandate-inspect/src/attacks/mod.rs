@@ -31,6 +31,14 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || words::concealed_rules(&view.text, all_hits.iter())
         || words::rules_received(&view.text, all_hits.iter())
         || words::speaks_as(&view.text, all_hits.iter())
+        || memchr::memchr(b'?', view.text.as_bytes()).is_some() && words::makers_said(&view.text)
+        || all_hits.iter().any(|h| {
+            h.cue == Cue::RuleNoun
+                && words::yours_before(&view.text, h.start)
+                && all_hits
+                    .iter()
+                    .any(|r| matches!(r.cue, Cue::Reveal | Cue::RevealStrong) && r.end <= h.start)
+        })
         || words::unbound_mode(&view.text)
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()

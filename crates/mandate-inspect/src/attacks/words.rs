@@ -763,6 +763,96 @@ pub(super) fn standing_authorisation(text: &str) -> bool {
     approves && unbounded
 }
 
+/// Whether a preposition of topic follows the word that `pos` ends or lies in ("your
+/// policies on refunds", "tus instrucciones sobre devoluciones"); a stem's hit may end inside
+/// its word.
+pub(super) fn topic_after(text: &str, pos: usize) -> bool {
+    let rest = text.get(pos..).unwrap_or_default();
+    let end = pos
+        + rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+    matches!(
+        word_after(text, end),
+        "on" | "about" | "regarding" | "sobre" | "sur" | "concernant" | "zu" | "uber"
+    )
+}
+
+/// Whether the assistant's possessive comes right before `pos`, or one word before it ("your
+/// instructions", "your complete instructions", "deine vollständigen Anweisungen").
+pub(super) fn yours_before(text: &str, pos: usize) -> bool {
+    let yours = |w: &str| {
+        crate::person::second_person_possessive(w)
+            || matches!(w, "tes" | "ta" | "deinen" | "deiner")
+    };
+    let a = crate::person::word_before(text, pos);
+    let a_start = text
+        .get(..pos)
+        .unwrap_or_default()
+        .trim_end()
+        .len()
+        .saturating_sub(a.len());
+    yours(a) || yours(crate::person::word_before(text, a_start))
+}
+
+/// "What did the developers write in your first message?", "¿qué te dijeron tus
+/// programadores?": a question about what the assistant's makers wrote or told it asks for
+/// its set-up.
+pub(super) fn makers_said(text: &str) -> bool {
+    const MAKERS: &[&str] = &[
+        "developers",
+        "developer",
+        "creators",
+        "programmers",
+        "engineers",
+        "operators",
+        "desarrolladores",
+        "programadores",
+        "creadores",
+        "developpeurs",
+        "createurs",
+        "programmeurs",
+        "entwickler",
+        "programmierer",
+    ];
+    const SAID: &[&str] = &[
+        "write",
+        "wrote",
+        "written",
+        "tell",
+        "told",
+        "say",
+        "said",
+        "put",
+        "give",
+        "gave",
+        "dijeron",
+        "escribieron",
+        "pusieron",
+        "dit",
+        "ecrit",
+        "donne",
+        "gesagt",
+        "geschrieben",
+        "gegeben",
+    ];
+    text.split_inclusive(['.', '!', '?'])
+        .filter(|s| s.trim_end().ends_with('?'))
+        .any(|s| {
+            // "What did your engineers write on my repair report?" is about the case.
+            let (mut maker, mut said, mut you, mut mine) = (false, false, false, false);
+            for w in words(s).filter(|w| !w.is_empty()) {
+                mine |= crate::person::own_possessive(w);
+                maker |= MAKERS.contains(&w);
+                said |= SAID.contains(&w);
+                you |= second_person(w)
+                    || crate::person::second_person_possessive(w)
+                    || matches!(w, "te" | "dir" | "dich" | "ton" | "ta" | "tes");
+            }
+            maker && said && you && !mine
+        })
+}
+
 /// Whether a rule noun among `hits` is called internal or hidden.
 pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
     hits.any(|h| h.cue == RuleNoun && concealed(crate::person::word_before(text, h.start)))

@@ -78,6 +78,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("extended", Granted),
     ("replaced", Granted),
     ("approved", Granted),
+    // Authorised as a thing done to an object ("I've authorised it"), not a permission ("I'm
+    // not authorised to approve refunds").
+    ("authorised it", Granted),
+    ("authorized it", Granted),
+    ("authorised the", Granted),
+    ("authorized the", Granted),
+    ("authorised your", Granted),
+    ("authorized your", Granted),
+    ("erteilt", Granted),
     ("accepted", Granted),
     ("generated", Granted),
     ("created", Granted),

@@ -264,6 +264,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("kartennummer", PiiNoun),
     // Another customer named as the one the data is for: "pour le client Martin Dupuis".
     ("pour le client", Others),
+    // Another person by a relative clause: "la persona que dejó la reseña".
+    ("la persona que", Others),
+    ("el cliente que", Others),
+    ("la personne qui", Others),
+    ("le client qui", Others),
+    ("die person, die", Others),
+    ("der kunde, der", Others),
     ("de la cliente", Others),
     ("del cliente", Others),
     ("des kunden", Others),

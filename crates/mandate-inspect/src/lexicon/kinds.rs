@@ -142,6 +142,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("apology", KCompensation),
     ("compensat*", KCompensation),
     ("credit", KCompensation),
+    ("gutschrift", KCompensation),
     ("ausgleich", KCompensation),
     ("routermiete", KCompensation),
     ("dedommage*", KCompensation),
