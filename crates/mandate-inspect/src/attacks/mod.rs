@@ -6,8 +6,11 @@
 //! standard: any instruction addressed to the assistant in them is an injection.
 
 mod data;
+mod extraction;
 mod message;
+mod persona;
 mod rules;
+mod setup;
 mod words;
 
 use crate::learned::{self, Task};
@@ -28,18 +31,18 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     let all_hits = hits(&view.text, Family::Attack);
     let anchored = source.is_data()
         || all_hits.iter().any(|h| h.cue.anchors_attack())
-        || words::concealed_rules(&view.text, all_hits.iter())
-        || words::rules_received(&view.text, all_hits.iter())
-        || words::speaks_as(&view.text, all_hits.iter())
-        || memchr::memchr(b'?', view.text.as_bytes()).is_some() && words::makers_said(&view.text)
+        || setup::concealed_rules(&view.text, all_hits.iter())
+        || setup::rules_received(&view.text, all_hits.iter())
+        || persona::speaks_as(&view.text, all_hits.iter())
+        || memchr::memchr(b'?', view.text.as_bytes()).is_some() && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {
             h.cue == Cue::RuleNoun
-                && words::yours_before(&view.text, h.start)
+                && setup::yours_before(&view.text, h.start)
                 && all_hits
                     .iter()
                     .any(|r| matches!(r.cue, Cue::Reveal | Cue::RevealStrong) && r.end <= h.start)
         })
-        || words::unbound_mode(&view.text)
+        || persona::unbound_mode(&view.text)
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()
             && WordChecks::of(&view.text).function_name;
