@@ -144,7 +144,7 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
         || secret_asked
         || received()
         || shows_yours()
-        || makers_said(m.text)
+        || m.anywhere(Maker) && makers_said(m.text)
         || ((m.anywhere(PromptWeak) || rules_given_to_you) && reveal_strong)
     {
         out.push(fired(

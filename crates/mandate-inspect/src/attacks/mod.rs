@@ -34,7 +34,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::concealed_rules(&view.text, all_hits.iter())
         || setup::rules_received(&view.text, all_hits.iter())
         || persona::speaks_as(&view.text, all_hits.iter())
-        || memchr::memchr(b'?', view.text.as_bytes()).is_some() && setup::makers_said(&view.text)
+        || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {
             h.cue == Cue::RuleNoun
                 && setup::yours_before(&view.text, h.start)

@@ -351,9 +351,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     };
     // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
     // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
-    let amoral_self = (m.has(Amoral)
-        || rules_denied(m.text, m.hits.iter().filter(|h| !m.in_quote(h))))
-        && (role_play || m.has(Hijack) || other_ai());
+    let amoral_self = (role_play || m.has(Hijack) || other_ai())
+        && (m.has(Amoral) || rules_denied(m.text, m.hits.iter().filter(|h| !m.in_quote(h))));
     // A named mode given rules of behaviour ("DAN, do anything now... you can do anything") is
     // a persona even when no verb of role-play introduces it.
     // A mode without limits is read from the words only when a rule would use it.

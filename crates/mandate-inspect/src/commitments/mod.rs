@@ -396,14 +396,22 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                 .split([',', ';', '.', ':', '?', '!'])
                 .next()
                 .unwrap_or_default();
-            let ws: Vec<&str> = crate::person::words(clause)
+            // Read word by word only where "in m...", "en m...", "dans m..." occurs.
+            if !["in m", "en m", "dans m"]
+                .iter()
+                .any(|p| clause.contains(p))
+            {
+                return false;
+            }
+            let mut prev = "";
+            crate::person::words(clause)
                 .filter(|w| !w.is_empty())
                 .take(8)
-                .collect();
-            ws.windows(2).any(|p| {
-                matches!(p.first().copied(), Some("in" | "en" | "dans"))
-                    && p.get(1).is_some_and(|w| own(w))
-            })
+                .any(|w| {
+                    let kept = matches!(prev, "in" | "en" | "dans") && own(w);
+                    prev = w;
+                    kept
+                })
         }
     };
     // "I've taken a look", "I've made a note": a verb that names an act of attention.

@@ -132,20 +132,25 @@ pub(super) fn after_attention(text: &str) -> &str {
             | "nachgeschaut"
             | "angeschaut"
     );
+    if !attends {
+        return text;
+    }
     // The act ends at the first comma or colon, or "and", within a short clause ("I've
     // checked your order history:", "I checked and ...").
+    // Only the head is searched: an act that ends later is no short clause.
+    let head = rest.get(..64).unwrap_or(rest);
     let end = [
-        rest.find([':', ',']),
+        head.find([':', ',']),
         [" and ", " y ", " et ", " und "]
             .iter()
-            .filter_map(|c| rest.find(c).map(|i| i + c.len() - 1))
+            .filter_map(|c| head.find(c).map(|i| i + c.len() - 1))
             .min(),
     ]
     .into_iter()
     .flatten()
     .min();
     match end {
-        Some(end) if attends && end <= 60 => rest.get(end + 1..).unwrap_or_default(),
+        Some(end) if end <= 60 => rest.get(end + 1..).unwrap_or_default(),
         _ => text,
     }
 }

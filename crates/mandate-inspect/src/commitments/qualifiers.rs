@@ -94,34 +94,37 @@ pub(super) fn realised(text: &str, h: &Hit) -> bool {
 /// German precedes a participle that ends the clause. ("He cambiado el correo de tu cuenta"
 /// changes an address: only a verb of sending hands a message over.)
 pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
-    let sends = text.get(h.start..h.end).is_some_and(|v| {
-        [
-            "sent",
-            "attached",
-            "emailed",
-            "forwarded",
-            "enviad",
-            "adjuntad",
-            "mandad",
-            "envoye",
-            "joint",
-            "transmis",
-            "geschickt",
-            "gesendet",
-            "ubermittelt",
-            "weitergeleitet",
-        ]
-        .iter()
-        .any(|s| v.contains(s))
-    });
-    let handed = |w: &str| paperwork(w) || sends && message(w);
+    // Whether the verb is one of sending: read only when the object could be a message.
+    let sends = || {
+        text.get(h.start..h.end).is_some_and(|v| {
+            [
+                "sent",
+                "attached",
+                "emailed",
+                "forwarded",
+                "enviad",
+                "adjuntad",
+                "mandad",
+                "envoye",
+                "joint",
+                "transmis",
+                "geschickt",
+                "gesendet",
+                "ubermittelt",
+                "weitergeleitet",
+            ]
+            .iter()
+            .any(|s| v.contains(s))
+        })
+    };
     let after = text.get(h.end..).unwrap_or_default();
-    if crate::person::words(after)
+    if let Some(w) = crate::person::words(after)
         .take(4)
         .find(|w| !w.is_empty() && !ARTICLES_AND_PRONOUNS.contains(w))
-        .is_some_and(handed)
     {
-        return true;
+        if paperwork(w) || message(w) && sends() {
+            return true;
+        }
     }
     // German: "habe Ihnen die Rücksendeanleitung per E-Mail geschickt".
     let clause_ends = after
@@ -129,7 +132,7 @@ pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
         .chars()
         .next()
         .is_none_or(|c| matches!(c, '.' | ',' | '!' | ';'));
-    sends && clause_ends && {
+    clause_ends && sends() && {
         let head = text
             .get(h.start.saturating_sub(60)..h.start)
             .unwrap_or_default();
@@ -342,6 +345,9 @@ pub(super) fn bare_plural(text: &str, k: &crate::scan::Hit) -> bool {
 /// Ihnen ... zurückerstattet", "wird dir ... gutgeschrieben".
 pub(super) fn passive_to_you(text: &str, at: usize) -> bool {
     let head = text.get(at.saturating_sub(40)..at).unwrap_or_default();
+    if !head.contains(" wird ") && !head.contains(" werden ") {
+        return false;
+    }
     let mut auxiliary = false;
     for w in crate::person::words(head).filter(|w| !w.is_empty()) {
         if matches!(w, "werden" | "wird") {

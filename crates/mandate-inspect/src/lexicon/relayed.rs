@@ -165,6 +165,21 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("dis a", Directive),
     ("donne", Directive),
     // ---------------------------------------------------------------- words to produce as given
+    // Those who build or run the assistant.
+    ("developers", Maker),
+    ("developer", Maker),
+    ("creators", Maker),
+    ("programmers", Maker),
+    ("engineers", Maker),
+    ("operators", Maker),
+    ("desarrolladores", Maker),
+    ("programadores", Maker),
+    ("creadores", Maker),
+    ("developpeurs", Maker),
+    ("createurs", Maker),
+    ("programmeurs", Maker),
+    ("entwickler", Maker),
+    ("programmierer", Maker),
     // The record later turns or agents read, named as a place to write to.
     ("your notes", Notes),
     ("the notes", Notes),
