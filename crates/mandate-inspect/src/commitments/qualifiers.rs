@@ -121,10 +121,9 @@ pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
     if let Some(w) = crate::person::words(after)
         .take(4)
         .find(|w| !w.is_empty() && !ARTICLES_AND_PRONOUNS.contains(w))
+        && (paperwork(w) || message(w) && sends())
     {
-        if paperwork(w) || message(w) && sends() {
-            return true;
-        }
+        return true;
     }
     // German: "habe Ihnen die Rücksendeanleitung per E-Mail geschickt".
     let clause_ends = after
