@@ -153,28 +153,33 @@ pub(super) fn self_after_new_rule<'h>(text: &str, mut hits: impl Iterator<Item =
 pub(super) fn speaks_as<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
     hits.any(|h| {
         h.cue == crate::lexicon::Cue::Say && {
-            let rest = text.get(h.end..).unwrap_or_default().trim_start();
-            let rest = [
-                "only ",
-                "solo ",
-                "solamente ",
-                "nur ",
-                "uniquement ",
-                "just ",
+            // The rest of the clause, a few words at most: "reply only as", "reply to this
+            // message the way a rogue employee would".
+            let rest = text.get(h.end..).unwrap_or_default();
+            let rest = rest.get(..rest.len().min(40)).unwrap_or(rest);
+            let clause = rest
+                .split([',', '.', ';', ':', '?', '!'])
+                .next()
+                .unwrap_or_default();
+            [
+                " as ",
+                " como ",
+                " als ",
+                " comme ",
+                " en tant que ",
+                " the way ",
+                " like ",
+                " wie ",
             ]
             .iter()
-            .find_map(|w| rest.strip_prefix(w))
-            .unwrap_or(rest)
-            .trim_start();
-            ["as ", "como ", "als ", "comme ", "en tant que "]
-                .iter()
-                .find_map(|w| rest.strip_prefix(w))
-                .is_some_and(|after| {
-                    after.starts_with(['"', '\'']) || {
-                        let w = words(after).find(|w| !w.is_empty()).unwrap_or_default();
-                        matches!(w, "a" | "an" | "un" | "una" | "une" | "ein" | "eine")
-                    }
-                })
+            .filter_map(|w| clause.find(w).map(|i| i + w.len()))
+            .any(|at| {
+                let after = clause.get(at..).unwrap_or_default();
+                after.starts_with(['"', '\'']) || {
+                    let w = words(after).find(|w| !w.is_empty()).unwrap_or_default();
+                    matches!(w, "a" | "an" | "un" | "una" | "une" | "ein" | "eine")
+                }
+            })
         }
     })
 }

@@ -246,17 +246,20 @@ pub(super) fn standing_authorisation(text: &str) -> bool {
     approves && unbounded
 }
 
+/// Where the word that `pos` ends or lies in ends (a stem's hit may end inside its word).
+fn word_end(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or_default();
+    pos + rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len())
+}
+
 /// Whether a preposition of topic follows the word that `pos` ends or lies in ("your
 /// policies on refunds", "tus instrucciones sobre devoluciones"); a stem's hit may end inside
 /// its word.
 pub(super) fn topic_after(text: &str, pos: usize) -> bool {
-    let rest = text.get(pos..).unwrap_or_default();
-    let end = pos
-        + rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
     matches!(
-        word_after(text, end),
+        word_after(text, word_end(text, pos)),
         "on" | "about" | "regarding" | "sobre" | "sur" | "concernant" | "zu" | "uber"
     )
 }
@@ -338,7 +341,12 @@ pub(super) fn makers_said(text: &str) -> bool {
 
 /// Whether a rule noun among `hits` is called internal or hidden.
 pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
-    hits.any(|h| h.cue == RuleNoun && concealed(crate::person::word_before(text, h.start)))
+    // Spanish and French put the adjective after the noun: "las reglas internas".
+    hits.any(|h| {
+        h.cue == RuleNoun
+            && (concealed(crate::person::word_before(text, h.start))
+                || concealed(word_after(text, word_end(text, h.end))))
+    })
 }
 
 /// Adjectives that make rules the assistant's hidden set-up rather than the shop's policy.

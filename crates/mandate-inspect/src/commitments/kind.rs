@@ -212,14 +212,45 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if refunds && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Refund) {
         e.1 += 3;
     }
+    // A delivery granted free ("je vous accorde la livraison express gratuite") is a gift,
+    // unless a day makes it the delivery (as for "on us, so it arrives tomorrow" above).
+    let only_delivery = score.iter().all(|(k, v)| *k == K::Delivery || *v == 0);
+    if only_delivery
+        && count(KDelivery) > 0
+        && crate::person::words(sentence).any(|w| {
+            matches!(
+                w,
+                "free"
+                    | "gratuit"
+                    | "gratuite"
+                    | "gratuito"
+                    | "gratuita"
+                    | "gratis"
+                    | "kostenlos"
+                    | "kostenlose"
+                    | "kostenlosen"
+            )
+        })
+        && extract::dates(sentence).is_empty()
+        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Compensation)
+    {
+        e.1 += 2 * count(KDelivery) + 1;
+    }
     let priority = |k: K| K::ALL.iter().rev().position(|x| *x == k).unwrap_or(0) as i32;
     score
         .iter()
         .max_by_key(|(k, v)| (*v, priority(*k)))
-        .map_or(
-            K::Refund,
-            |(k, v)| if *v > 0 { *k } else { fallback(signal) },
-        )
+        .map_or(K::Refund, |(k, v)| {
+            if *v > 0 {
+                *k
+            } else if names_a_return(sentence) {
+                // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
+                // policy's to allow.
+                K::PolicyException
+            } else {
+                fallback(signal)
+            }
+        })
 }
 
 /// Verbs of extending (a warranty, a deadline).
@@ -272,6 +303,16 @@ const WAIVER_VERBS: &[&str] = &[
     "storniert",
     "sont annules",
 ];
+
+/// Whether a sentence names a return of goods.
+fn names_a_return(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "return" | "returns" | "rucksendung" | "ruckgabe" | "retour" | "retours" | "devolucion"
+        )
+    })
+}
 
 /// The kind a committal structure implies when the sentence names none.
 fn fallback(signal: Signal) -> CommitmentKind {

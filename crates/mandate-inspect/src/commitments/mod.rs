@@ -476,7 +476,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         }
         return Some(Signal::Done);
     }
-    if let Some(g) = o.at(Guarantee).find(|g| !o.undone_at(g.start, REFUSE)) {
+    if let Some(g) = o
+        .at(Guarantee)
+        .find(|g| !o.undone_at(g.start, REFUSE) && qualifiers::confirms_what_will_be(o.text, g))
+    {
         let _ = g;
         return Some(Signal::Guarantee);
     }

@@ -46,6 +46,14 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     if own.has(crate::lexicon::Cue::Refuse) {
         return None;
     }
+    // "Para cancelar tu suscripción, entra en Mi cuenta": a purpose opening a sentence the
+    // rules found no grant in tells the customer how to do it.
+    if matches!(
+        sentence.split_whitespace().next(),
+        Some("to" | "para" | "pour" | "um")
+    ) {
+        return None;
+    }
     // "(He revisado tu cuenta y) no veo ningún cargo duplicado": what the sentence says is not
     // there, after an act of attention, is not given.
     let from = best.end.saturating_sub(after_attention(sentence).len());

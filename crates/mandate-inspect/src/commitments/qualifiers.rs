@@ -340,6 +340,47 @@ pub(super) fn bare_plural(text: &str, k: &crate::scan::Hit) -> bool {
         )
 }
 
+/// A guarantee stands on its own; a confirmation ("I can confirm", "te confirmo") promises
+/// only what it says will happen: "I can confirm your order will be delivered tomorrow", not
+/// "I can confirm we received your return".
+pub(super) fn confirms_what_will_be(text: &str, g: &Hit) -> bool {
+    let said = text.get(g.start..g.end).unwrap_or_default();
+    if !said.contains("confirm") && !said.contains("bestatig") {
+        return true;
+    }
+    let rest = text.get(g.end..).unwrap_or_default();
+    let clause = rest.split(['.', ';', '?', '!']).next().unwrap_or_default();
+    let future = [
+        " will ",
+        "'ll ",
+        " va a ",
+        " vas a ",
+        " llegara",
+        " recibiras",
+        " sera ",
+        " arrivera",
+        " recevrez",
+        " wird ",
+        " werden ",
+    ]
+    .iter()
+    .any(|f| clause.contains(f));
+    // "Je vous confirme la livraison demain": a day with no past in the clause.
+    let past = [
+        " was ",
+        " were ",
+        " received",
+        " ago",
+        " a ete",
+        " fue ",
+        " wurde",
+        " hat ",
+    ]
+    .iter()
+    .any(|p| clause.contains(p));
+    future || !past && !crate::extract::dates(clause).is_empty()
+}
+
 /// Whether the participle at `at` ends a German passive addressed to the customer: "werden
 /// Ihnen ... zurückerstattet", "wird dir ... gutgeschrieben".
 pub(super) fn passive_to_you(text: &str, at: usize) -> bool {

@@ -72,6 +72,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("es una promesa", Guarantee),
     ("c'est promis", Guarantee),
     ("ist versprochen", Guarantee),
+    // Confirming what will happen promises it (only with a future after it: "I can confirm we
+    // received it" reads the records).
+    ("i can confirm", Guarantee),
+    ("i confirm", Guarantee),
+    ("te confirmo", Guarantee),
+    ("le confirmo", Guarantee),
+    ("je vous confirme", Guarantee),
+    ("je te confirme", Guarantee),
+    ("ich bestatige ihnen", Guarantee),
+    ("ich kann bestatigen", Guarantee),
+    ("ich kann ihnen bestatigen", Guarantee),
     ("no matter what", Guarantee),
     ("locked in", Guarantee),
     ("for sure", Guarantee),

@@ -585,6 +585,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no cobres", Directive),
     ("ne facture pas", Directive),
     ("markieren", Directive),
+    ("setze", Directive),
     ("gutschreiben", Directive),
     ("marque la commande", Directive),
     ("marque cette", Directive),
