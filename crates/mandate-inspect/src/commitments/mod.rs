@@ -245,18 +245,9 @@ pub(super) fn commitment(
 pub(super) fn accepts(o: &Own<'_>) -> bool {
     o.hits.iter().any(|h| {
         matches!(h.cue, Performative | Granted | Grant)
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                [
-                    "accept",
-                    "acept",
-                    "akzept",
-                    "wir akzept",
-                    "j'accept",
-                    "nous accept",
-                ]
-                .iter()
-                .any(|v| t.starts_with(v))
-            })
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.split(' ').any(accepting))
     })
 }
 
@@ -292,7 +283,7 @@ fn accepts_yours(o: &Own<'_>) -> bool {
 
 /// A word of accepting, in the four languages.
 fn accepting(w: &str) -> bool {
-    ["accept", "acept", "akzept"]
+    ["accept", "acept", "akzept", "j'accept"]
         .iter()
         .any(|v| w.starts_with(v))
 }
