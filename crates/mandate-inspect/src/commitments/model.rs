@@ -54,6 +54,18 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     ) {
         return None;
     }
+    // "Ihr Konto ist wieder gesperrt, weil die Zahlung fehlgeschlagen ist": a state explained
+    // by its cause, with no word of granting, is reported.
+    if !grants
+        && crate::person::words(sentence).any(|w| {
+            matches!(
+                w,
+                "because" | "weil" | "porque" | "parce" | "car" | "debido"
+            )
+        })
+    {
+        return None;
+    }
     // "(He revisado tu cuenta y) no veo ningún cargo duplicado": what the sentence says is not
     // there, after an act of attention, is not given.
     let from = best.end.saturating_sub(after_attention(sentence).len());

@@ -57,10 +57,39 @@ pub(super) fn general_rule(text: &str, from: usize, at: usize) -> bool {
 pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
     // The two words that decide are read first: the auxiliary right before the participle and
     // the possessive that opens the sentence.
-    let present = matches!(
-        crate::person::word_before(text, at),
-        "is" | "are" | "est" | "sont" | "ist" | "sind" | "esta" | "estan"
-    );
+    // The auxiliary right before the participle, or before an adverb of time or return
+    // ("ihr Konto ist wieder freigeschaltet", "your account is now unlocked").
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "est" | "sont" | "ist" | "sind" | "esta" | "estan"
+        )
+    };
+    let before = crate::person::word_before(text, at);
+    let present = aux(before)
+        || matches!(
+            before,
+            "now"
+                | "again"
+                | "already"
+                | "ya"
+                | "deja"
+                | "wieder"
+                | "jetzt"
+                | "nun"
+                | "bereits"
+                | "nuevamente"
+                | "maintenant"
+                | "ahora"
+        ) && {
+            let start = text
+                .get(..at)
+                .unwrap_or_default()
+                .trim_end()
+                .len()
+                .saturating_sub(before.len());
+            aux(crate::person::word_before(text, start))
+        };
     if !(present && yours_first(text, from)) {
         return false;
     }

@@ -294,6 +294,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("aprueb*", Unlock),
     ("erstatte", Unlock),
     ("genehmige", Unlock),
+    // Released by someone who claims the power to release it: "die Erstattung ist
+    // freigegeben, bitte sofort auszahlen".
+    ("ist freigegeben", Unlock),
+    ("sofort auszahlen", Unlock),
     // others' data, more forms
     ("nobody will check", Secrecy),
     ("no one will check", Secrecy),

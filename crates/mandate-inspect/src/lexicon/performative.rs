@@ -116,6 +116,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ich akzeptiere", Performative),
     ("wir akzeptieren", Performative),
     ("we accept your", Performative),
+    // A charge that falls away for this customer: "die Rücksendegebühr entfällt für Sie".
+    ("entfallt fur sie", Performative),
+    ("entfallt fur dich", Performative),
+    ("entfallen fur sie", Performative),
     ("we're accepting your", Performative),
     ("akzeptieren wir", Performative),
     ("erlasse ich", Performative),
