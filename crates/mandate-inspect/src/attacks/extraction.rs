@@ -123,11 +123,6 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
         m.hits.iter().any(|h| {
             h.cue == RuleNoun
                 && !m.in_quote(h)
-                && yours_before(m.text, h.start)
-                && !m.for_a_thing(h.end)
-                // "A summary of your policies on refunds": rules about a topic are the shop's.
-                && !topic_after(m.text, h.end)
-                && !m.practical_before(h.start)
                 && m.hits.iter().any(|r| {
                     matches!(r.cue, Reveal | RevealStrong)
                         && r.end <= h.start
@@ -138,6 +133,11 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
                             .unwrap_or_default()
                             .contains([',', '.', '?'])
                 })
+                && yours_before(m.text, h.start)
+                && !m.for_a_thing(h.end)
+                // "A summary of your policies on refunds": rules about a topic are the shop's.
+                && !topic_after(m.text, h.end)
+                && !m.practical_before(h.start)
         })
     };
     if (prompt_strong && reveal_any)

@@ -101,10 +101,11 @@ pub(super) fn about_own(text: &str, at: usize) -> bool {
 /// Whether a prompt phrase is rules handed over ("te dieron", "on t'a données", "you were
 /// given").
 pub(super) fn given(text: &str, h: &Hit) -> bool {
+    // A cue phrase is a few words: a plain window search beats a substring searcher's set-up.
     text.get(h.start..h.end).is_some_and(|t| {
         ["given", "dieron", "donn", "mitgegeben"]
             .iter()
-            .any(|v| t.contains(v))
+            .any(|v| t.as_bytes().windows(v.len()).any(|w| w == v.as_bytes()))
     })
 }
 
