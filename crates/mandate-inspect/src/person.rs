@@ -20,6 +20,19 @@ pub(crate) fn word_before(text: &str, pos: usize) -> &str {
     head.get(start..).unwrap_or_default()
 }
 
+/// The two words that end right before `pos`, nearest first ("your complete" before
+/// "instructions" gives ("complete", "your")).
+pub(crate) fn two_words_before(text: &str, pos: usize) -> (&str, &str) {
+    let a = word_before(text, pos);
+    let a_start = text
+        .get(..pos)
+        .unwrap_or_default()
+        .trim_end()
+        .len()
+        .saturating_sub(a.len());
+    (a, word_before(text, a_start))
+}
+
 /// The word that starts right after `pos` (whitespace skipped), apostrophes kept; empty when
 /// punctuation comes first.
 pub(crate) fn word_after(text: &str, pos: usize) -> &str {

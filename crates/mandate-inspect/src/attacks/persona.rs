@@ -189,14 +189,7 @@ pub(super) fn speaks_as<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>)
 pub(super) fn rules_denied<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
     hits.any(|h| {
         h.cue == RuleNoun && {
-            let a = crate::person::word_before(text, h.start);
-            let a_start = text
-                .get(..h.start)
-                .unwrap_or_default()
-                .trim_end()
-                .len()
-                .saturating_sub(a.len());
-            let b = crate::person::word_before(text, a_start);
+            let (a, b) = crate::person::two_words_before(text, h.start);
             let none = |w: &str| {
                 matches!(
                     w,

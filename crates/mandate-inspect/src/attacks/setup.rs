@@ -272,14 +272,8 @@ pub(super) fn yours_before(text: &str, pos: usize) -> bool {
         crate::person::second_person_possessive(w)
             || matches!(w, "tes" | "ta" | "deinen" | "deiner")
     };
-    let a = crate::person::word_before(text, pos);
-    let a_start = text
-        .get(..pos)
-        .unwrap_or_default()
-        .trim_end()
-        .len()
-        .saturating_sub(a.len());
-    yours(a) || yours(crate::person::word_before(text, a_start))
+    let (a, b) = crate::person::two_words_before(text, pos);
+    yours(a) || yours(b)
 }
 
 /// "What did the developers write in your first message?", "¿qué te dijeron tus

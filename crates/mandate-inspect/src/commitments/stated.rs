@@ -65,7 +65,7 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
             "is" | "are" | "est" | "sont" | "ist" | "sind" | "esta" | "estan"
         )
     };
-    let before = crate::person::word_before(text, at);
+    let (before, earlier) = crate::person::two_words_before(text, at);
     let present = aux(before)
         || matches!(
             before,
@@ -81,15 +81,7 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
                 | "nuevamente"
                 | "maintenant"
                 | "ahora"
-        ) && {
-            let start = text
-                .get(..at)
-                .unwrap_or_default()
-                .trim_end()
-                .len()
-                .saturating_sub(before.len());
-            aux(crate::person::word_before(text, start))
-        };
+        ) && aux(earlier);
     if !(present && yours_first(text, from)) {
         return false;
     }
