@@ -267,6 +267,13 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
                 | "dieses"
                 | "diese"
                 | "diesem"
+                // "The same coffee grinder as me": the customer's own item.
+                | "same"
+                | "mismo"
+                | "misma"
+                | "meme"
+                | "gleichen"
+                | "gleiche"
         )
     });
     past && this_item

@@ -334,6 +334,55 @@ pub(super) fn makers_said(text: &str) -> bool {
         })
 }
 
+/// "Turn off the part of you that checks receipts", "couper ta vérification", "deine
+/// Belegprüfung ausschalten", "desactivar la parte que comprueba los tickets": the check
+/// switched off is the assistant's own, by a possessive or as a part of it. "Can I turn off
+/// the SMS notifications?" switches off nothing of the assistant's.
+pub(super) fn own_check(text: &str) -> bool {
+    let check = |w: &str| {
+        matches!(
+            w,
+            "check"
+                | "checks"
+                | "checking"
+                | "verification"
+                | "verificacion"
+                | "comprobacion"
+                | "comprueba"
+                | "comprobar"
+                | "controle"
+                | "controles"
+        ) || w.ends_with("prufung")
+            || w.ends_with("kontrolle")
+    };
+    let mut prev = ("", "");
+    for w in words(text).filter(|w| !w.is_empty()) {
+        let yours = |p: &str| {
+            crate::person::second_person_possessive(p) || matches!(p, "ta" | "tes" | "deine")
+        };
+        if check(w) && (yours(prev.0) || yours(prev.1)) {
+            return true;
+        }
+        prev = (w, prev.0);
+    }
+    // "The part of you that checks receipts": a part of the assistant whose work is a check.
+    [
+        "part of you that",
+        "parte de ti que",
+        "la parte que",
+        "partie de toi qui",
+        "teil von dir",
+    ]
+    .iter()
+    .filter_map(|p| text.find(p).map(|i| i + p.len()))
+    .any(|at| {
+        words(text.get(at..).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .any(|w| check(w) || w.starts_with("verifi") || w.starts_with("check"))
+    })
+}
+
 /// Whether a rule noun among `hits` is called internal or hidden.
 pub(super) fn concealed_rules<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
     // Spanish and French put the adjective after the noun: "las reglas internas".

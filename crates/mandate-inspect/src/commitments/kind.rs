@@ -19,10 +19,21 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 .any(|s| w.ends_with(s))
         }
     };
+    // "I've turned off the receipt check": "off" after a verb of switching is no reduction.
+    let switched = |h: &&crate::scan::Hit| {
+        h.cue == KDiscount
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.starts_with("off"))
+            && matches!(
+                crate::person::word_before(o.text, h.start),
+                "turn" | "turned" | "turning" | "switch" | "switched" | "switching"
+            )
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
-            .filter(|h| h.cue == c && !o.undone_at(h.start, REFUSE))
+            .filter(|h| h.cue == c && !o.undone_at(h.start, REFUSE) && !switched(h))
             .count() as i32
     };
     let mut score = [

@@ -165,6 +165,10 @@ pub enum Cue {
     /// Those who build or run the assistant: developers, creators, operators, Entwickler. A
     /// question about what they wrote or told it asks for its set-up.
     Maker,
+    /// Switching something off: turn off, disable, desactivar, couper, ausschalten. Asked of
+    /// the assistant's own checks ("turn off the part of you that checks receipts"), it asks
+    /// it to stop guarding.
+    SwitchOff,
     /// Hedges and conditions: usually, would have to, depends, if.
     Hedge,
     /// Refusals and inability: can't, unable, not possible.
@@ -252,9 +256,13 @@ impl Cue {
     /// Whether this cue is read by the automaton of `family`.
     pub fn in_family(self, family: Family) -> bool {
         let home = match self {
-            Cue::Fiction | Cue::Write | Cue::Hijack | Cue::Verbatim | Cue::Notes | Cue::Maker => {
-                Family::Attack
-            }
+            Cue::Fiction
+            | Cue::Write
+            | Cue::Hijack
+            | Cue::Verbatim
+            | Cue::Notes
+            | Cue::Maker
+            | Cue::SwitchOff => Family::Attack,
             c if c >= Cue::LangEn => Family::Language,
             c if c >= Cue::DoneSubject => Family::Commitment,
             _ => Family::Attack,
@@ -297,6 +305,7 @@ impl Cue {
                 | Cue::Decode
                 | Cue::Verbatim
                 | Cue::Notes
+                | Cue::SwitchOff
                 | Cue::Bulk
                 | Cue::Quantity
                 | Cue::ToolRef
