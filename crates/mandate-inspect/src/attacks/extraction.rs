@@ -58,7 +58,7 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
             && !the_cases(h)
             && !service_setup(h)
             && !on_a_topic(h)
-    }) || concealed_rules(m.text, m.hits.iter().filter(|h| !m.in_quote(h)));
+    }) || concealed_rules(m.text, m.unquoted());
     // "Copia de la factura", "a copy of my receipt": a word of copying out that heads a noun
     // phrase names a document, not a demand.
     // "The exact wording of the rules you follow", "a copy of your instructions": the text of

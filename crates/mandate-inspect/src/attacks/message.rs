@@ -58,6 +58,11 @@ impl<'a> Message<'a> {
         self.all.has(cue)
     }
 
+    /// The hits outside quotes: the customer's own words.
+    pub(super) fn unquoted(&self) -> impl Iterator<Item = &Hit> {
+        self.hits.iter().filter(|h| !h.quoted)
+    }
+
     pub(super) fn in_quote(&self, h: &Hit) -> bool {
         h.quoted
     }

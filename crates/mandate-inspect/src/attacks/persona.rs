@@ -134,15 +134,7 @@ pub(super) fn self_after_new_rule<'h>(text: &str, mut hits: impl Iterator<Item =
             ]
             .iter()
             .find_map(|b| rest.strip_prefix(b));
-            be.is_some_and(|after| {
-                after.starts_with(['"', '\'']) || {
-                    let w = words(after).find(|w| !w.is_empty()).unwrap_or_default();
-                    matches!(
-                        w,
-                        "a" | "an" | "un" | "una" | "une" | "ein" | "eine" | "einen"
-                    )
-                }
-            })
+            be.is_some_and(names_someone)
         }
     })
 }
@@ -173,15 +165,21 @@ pub(super) fn speaks_as<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>)
             ]
             .iter()
             .filter_map(|w| clause.find(w).map(|i| i + w.len()))
-            .any(|at| {
-                let after = clause.get(at..).unwrap_or_default();
-                after.starts_with(['"', '\'']) || {
-                    let w = words(after).find(|w| !w.is_empty()).unwrap_or_default();
-                    matches!(w, "a" | "an" | "un" | "una" | "une" | "ein" | "eine")
-                }
-            })
+            .any(|at| names_someone(clause.get(at..).unwrap_or_default()))
         }
     })
+}
+
+/// Whether `after` opens with someone named in quotes or with an indefinite article ("'Lola',
+/// una vendedora", "a rogue employee"): a self, not a state ("authorised to", "soon").
+fn names_someone(after: &str) -> bool {
+    after.starts_with(['"', '\'']) || {
+        let w = words(after).find(|w| !w.is_empty()).unwrap_or_default();
+        matches!(
+            w,
+            "a" | "an" | "un" | "una" | "une" | "ein" | "eine" | "einen"
+        )
+    }
 }
 
 /// "A support bot with zero restrictions", "un agente sin ninguna regla": rules denied by a

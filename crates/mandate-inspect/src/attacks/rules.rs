@@ -333,8 +333,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             && !m.in_quote(h)
             && m.text.get(h.end..h.end + 1) != Some("-")
             && !matches!(word_after(m.text, h.end), "i" | "i'm" | "i've" | "i'd")
-    }) || self_after_new_rule(m.text, m.hits.iter().filter(|h| !m.in_quote(h)))
-        || speaks_as(m.text, m.hits.iter().filter(|h| !m.in_quote(h)));
+    }) || self_after_new_rule(m.text, m.unquoted())
+        || speaks_as(m.text, m.unquoted());
     // A persona whose definition is having no limits, or that must be held whatever happens,
     // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
     // An AI described ("an AI called BH", "GPT that has no content filter"), not the shop's
@@ -352,7 +352,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // A self freed from ethics or censorship is a jailbreak when it is a persona's or an
     // AI's ("an AI that is not bound by any rules"), not when a customer says it of the shop.
     let amoral_self = (role_play || m.has(Hijack) || other_ai())
-        && (m.has(Amoral) || rules_denied(m.text, m.hits.iter().filter(|h| !m.in_quote(h))));
+        && (m.has(Amoral) || rules_denied(m.text, m.unquoted()));
     // A named mode given rules of behaviour ("DAN, do anything now... you can do anything") is
     // a persona even when no verb of role-play introduces it.
     // A mode without limits is read from the words only when a rule would use it.

@@ -48,6 +48,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         (K::AccountAction, 2 * count(KAccount)),
         (K::Legal, 3 * count(KLegal) + 4 * count(Admit)),
     ];
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     // An exception only in manner leaves the point to the other kind a sentence names; when
     // it names none ("nehmen wir die Rücksendung ausnahmsweise an"), the exception is it.
     let exceptions = o.hits.iter().filter(|h| h.cue == KException);
@@ -60,8 +61,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         e.1 = 0;
     }
+    // Raises a kind the sentence names; `add` raises it whether named or not.
     let bump = |score: &mut [(K, i32); 10], k: K, by: i32| {
         if let Some(e) = score.iter_mut().find(|(x, v)| *x == k && *v > 0) {
+            e.1 += by;
+        }
+    };
+    let add = |score: &mut [(K, i32); 10], k: K, by: i32| {
+        if let Some(e) = score.iter_mut().find(|(x, _)| *x == k) {
             e.1 += by;
         }
     };
@@ -77,30 +84,21 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Accepting what the policy would refuse ("aceptamos la devolución aunque hayan pasado los
     // 30 días") grants the exception: what is accepted is the goods, not money.
-    if signal == Signal::Exception
-        && super::accepts(o)
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::PolicyException)
-    {
-        e.1 += 8;
+    if signal == Signal::Exception && super::accepts(o) {
+        add(&mut score, K::PolicyException, 8);
     }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
     // is about the warranty, whatever it cost.
-    let extends = o.hits.iter().any(|h| {
-        matches!(h.cue, Grant | Granted | Performative | YouWill)
-            && o.text
-                .get(h.start..h.end)
-                .is_some_and(|t| EXTEND_VERBS.iter().any(|v| t.contains(v)))
+    let extends = o.said(&[Grant, Granted, Performative, YouWill], |_, t| {
+        EXTEND_VERBS.iter().any(|v| t.contains(v))
     });
     if extends {
         bump(&mut score, K::Warranty, 6);
     }
     // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
     // one is a refund.
-    let waives = o.hits.iter().any(|h| {
-        matches!(h.cue, Granted | YouWill)
-            && o.text
-                .get(h.start..h.end)
-                .is_some_and(|t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)))
+    let waives = o.said(&[Granted, YouWill], |_, t| {
+        WAIVER_VERBS.iter().any(|w| t.starts_with(w))
     });
     if count(KFee) > 0 && waives {
         bump(&mut score, K::FeeWaiver, 4);
@@ -111,39 +109,31 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         && count(KDelivery) > 0
         && count(KCompensation) == 0
         && count(KDiscount) == 0
-        && !extract::dates(o.text.get(o.span.0..o.span.1).unwrap_or_default()).is_empty()
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Delivery)
+        && !extract::dates(sentence).is_empty()
     {
-        e.1 += 4;
+        add(&mut score, K::Delivery, 4);
     }
     // A price held for the customer ("your plan stays at $15 a month ... as a thank-you") is
     // about the price, whatever it is given for.
-    if o.hits.iter().any(|h| super::stated::holds(o.text, h))
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Price)
-    {
-        e.1 += 4;
+    if o.hits.iter().any(|h| super::stated::holds(o.text, h)) {
+        add(&mut score, K::Price, 4);
     }
     // Changing a detail of the customer's ("I've updated the delivery address") is an account
     // action, whatever the detail is for.
-    let sentence_words =
-        || crate::person::words(o.text.get(o.span.0..o.span.1).unwrap_or_default());
-    let updates = o.hits.iter().any(|h| {
-        h.cue == Granted
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                [
-                    "updated",
-                    "changed",
-                    "corrected",
-                    "actualizad",
-                    "cambiad",
-                    "modifie",
-                    "geandert",
-                    "aktualisiert",
-                ]
-                .iter()
-                .any(|v| t.starts_with(v))
-            })
-    }) && sentence_words().any(|w| {
+    let updates = o.said(&[Granted], |_, t| {
+        [
+            "updated",
+            "changed",
+            "corrected",
+            "actualizad",
+            "cambiad",
+            "modifie",
+            "geandert",
+            "aktualisiert",
+        ]
+        .iter()
+        .any(|v| t.starts_with(v))
+    }) && crate::person::words(sentence).any(|w| {
         matches!(
             w,
             "address"
@@ -160,68 +150,54 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 | "telefonnummer"
         )
     });
-    if updates && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::AccountAction) {
-        e.1 += 4;
+    if updates {
+        add(&mut score, K::AccountAction, 4);
     }
     // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):
     // it outweighs the fee words that name the cost.
-    let bears = o.hits.iter().any(|h| {
-        h.cue == KCompensation
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                matches!(
-                    t,
-                    "cover the cost"
-                        | "prenons en charge"
-                        | "prend en charge"
-                        | "prendre en charge"
-                        | "nos hacemos cargo"
-                        | "ubernehmen die kosten"
-                        | "ubernehmen wir die kosten"
-                )
-            })
+    let bears = o.said(&[KCompensation], |_, t| {
+        matches!(
+            t,
+            "cover the cost"
+                | "prenons en charge"
+                | "prend en charge"
+                | "prendre en charge"
+                | "nos hacemos cargo"
+                | "ubernehmen die kosten"
+                | "ubernehmen wir die kosten"
+        )
     });
     if bears {
         bump(&mut score, K::Compensation, 6 + 3 * count(KFee));
     }
-    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
     // A code with its reduction is a discount, whatever it is given for ("15% off for your
     // trouble: use SORRY15").
     if count(KDiscount) > 0 && super::has_code_token(sentence) {
         bump(&mut score, K::Discount, 3);
     }
-    if sentence.contains('%')
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Discount)
-    {
-        e.1 += 3;
+    if sentence.contains('%') {
+        add(&mut score, K::Discount, 3);
     }
     // Two prices in one grant ("$650 instead of $799", "450 Euro statt 520 Euro") make it
     // about the price.
-    if extract::money_count(sentence) >= 2
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Price)
-    {
-        e.1 += 3;
+    if extract::money_count(sentence) >= 2 {
+        add(&mut score, K::Price, 3);
     }
     // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
     // Money sent *back* is a refund; value sent over ("sent you a $15 gift card") is whatever
     // its words say.
-    let refunds = o.hits.iter().any(|h| {
-        h.cue == MoneyBack
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                ["back", "zuruck", "retour", "vuelta", "devuelto"]
-                    .iter()
-                    .any(|w| t.contains(w))
-            })
-    }) || o.hits.iter().any(|h| {
-        matches!(h.cue, Grant | Granted | Performative)
-            && !o.undone_at(h.start, REFUSE)
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                REFUND_VERBS
-                    .iter()
-                    .any(|v| t.starts_with(v) || t.ends_with(v))
-            })
+    let refunds = o.said(&[MoneyBack], |_, t| {
+        ["back", "zuruck", "retour", "vuelta", "devuelto"]
+            .iter()
+            .any(|w| t.contains(w))
+    }) || o.said(&[Grant, Granted, Performative], |h, t| {
+        !o.undone_at(h.start, REFUSE)
+            && REFUND_VERBS
+                .iter()
+                .any(|v| t.starts_with(v) || t.ends_with(v))
     });
-    if refunds && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Refund) {
-        e.1 += 3;
+    if refunds {
+        add(&mut score, K::Refund, 3);
     }
     // A delivery granted free ("je vous accorde la livraison express gratuite") is a gift,
     // unless a day makes it the delivery (as for "on us, so it arrives tomorrow" above).
@@ -243,9 +219,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             )
         })
         && extract::dates(sentence).is_empty()
-        && let Some(e) = score.iter_mut().find(|(k, _)| *k == K::Compensation)
     {
-        e.1 += 2 * count(KDelivery) + 1;
+        add(&mut score, K::Compensation, 2 * count(KDelivery) + 1);
     }
     let priority = |k: K| K::ALL.iter().rev().position(|x| *x == k).unwrap_or(0) as i32;
     score

@@ -108,6 +108,14 @@ impl Own<'_> {
         self.hits.iter().filter(move |h| h.cue == c)
     }
 
+    /// Whether a hit of one of `cues` says what `said` looks for in its words ("extended",
+    /// "accepte", "cover the cost"): which verb made a grant decides what it grants.
+    fn said(&self, cues: &[Cue], said: impl Fn(&Hit, &str) -> bool) -> bool {
+        self.hits.iter().any(|h| {
+            cues.contains(&h.cue) && self.text.get(h.start..h.end).is_some_and(|t| said(h, t))
+        })
+    }
+
     /// Each `b` with the nearest `a` before it within `window` bytes, as (a's start, b's end):
     /// "I'm sorry, I'm not able to waive" pairs the verb with the subject that governs it.
     fn nearest_before(
@@ -243,11 +251,8 @@ pub(super) fn commitment(
 /// Whether the sentence grants by accepting ("j'accepte le retour", "aceptamos", "we accept
 /// your return"): what is accepted is the goods back, not money.
 pub(super) fn accepts(o: &Own<'_>) -> bool {
-    o.hits.iter().any(|h| {
-        matches!(h.cue, Performative | Granted | Grant)
-            && o.text
-                .get(h.start..h.end)
-                .is_some_and(|t| t.split(' ').any(accepting))
+    o.said(&[Performative, Granted, Grant], |_, t| {
+        t.split(' ').any(accepting)
     })
 }
 
@@ -268,16 +273,12 @@ const CHARGING: &[&str] = &[
 /// "we accept your return"), not a kind of thing ("wir akzeptieren Rücksendungen ...": the
 /// policy).
 fn accepts_yours(o: &Own<'_>) -> bool {
-    o.hits.iter().any(|h| {
-        matches!(h.cue, Performative | Granted | Grant)
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                let yours = |w: &str| {
-                    crate::person::second_person_possessive(w)
-                        || matches!(w, "ihre" | "ihr" | "ihren" | "su" | "sus")
-                };
-                t.split(' ').any(|w| accepting(w) && !w.is_empty())
-                    && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
-            })
+    let yours = |w: &str| {
+        crate::person::second_person_possessive(w)
+            || matches!(w, "ihre" | "ihr" | "ihren" | "su" | "sus")
+    };
+    o.said(&[Performative, Granted, Grant], |h, t| {
+        t.split(' ').any(accepting) && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
     })
 }
 

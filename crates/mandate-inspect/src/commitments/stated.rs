@@ -55,10 +55,9 @@ pub(super) fn general_rule(text: &str, from: usize, at: usize) -> bool {
 /// refund is processed within 5 days", "your card is charged when it ships"), says the thing
 /// is done. `at` is where the participle starts, `from` where the sentence does.
 pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
-    // The two words that decide are read first: the auxiliary right before the participle and
-    // the possessive that opens the sentence.
-    // The auxiliary right before the participle, or before an adverb of time or return
-    // ("ihr Konto ist wieder freigeschaltet", "your account is now unlocked").
+    // The two words that decide are read first: the auxiliary right before the participle (or
+    // before an adverb of time or return: "ihr Konto ist wieder freigeschaltet", "your account
+    // is now unlocked") and the possessive that opens the sentence.
     let aux = |w: &str| {
         matches!(
             w,
