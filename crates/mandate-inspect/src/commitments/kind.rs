@@ -89,17 +89,19 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
     // is about the warranty, whatever it cost.
-    let extends = o.said(&[Grant, Granted, Performative, YouWill], |_, t| {
-        EXTEND_VERBS.iter().any(|v| t.contains(v))
-    });
+    let extends = o.said(
+        |c| matches!(c, Grant | Granted | Performative | YouWill),
+        |_, t| EXTEND_VERBS.iter().any(|v| t.contains(v)),
+    );
     if extends {
         bump(&mut score, K::Warranty, 6);
     }
     // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
     // one is a refund.
-    let waives = o.said(&[Granted, YouWill], |_, t| {
-        WAIVER_VERBS.iter().any(|w| t.starts_with(w))
-    });
+    let waives = o.said(
+        |c| matches!(c, Granted | YouWill),
+        |_, t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)),
+    );
     if count(KFee) > 0 && waives {
         bump(&mut score, K::FeeWaiver, 4);
     }
@@ -120,20 +122,23 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Changing a detail of the customer's ("I've updated the delivery address") is an account
     // action, whatever the detail is for.
-    let updates = o.said(&[Granted], |_, t| {
-        [
-            "updated",
-            "changed",
-            "corrected",
-            "actualizad",
-            "cambiad",
-            "modifie",
-            "geandert",
-            "aktualisiert",
-        ]
-        .iter()
-        .any(|v| t.starts_with(v))
-    }) && crate::person::words(sentence).any(|w| {
+    let updates = o.said(
+        |c| matches!(c, Granted),
+        |_, t| {
+            [
+                "updated",
+                "changed",
+                "corrected",
+                "actualizad",
+                "cambiad",
+                "modifie",
+                "geandert",
+                "aktualisiert",
+            ]
+            .iter()
+            .any(|v| t.starts_with(v))
+        },
+    ) && crate::person::words(sentence).any(|w| {
         matches!(
             w,
             "address"
@@ -155,18 +160,21 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):
     // it outweighs the fee words that name the cost.
-    let bears = o.said(&[KCompensation], |_, t| {
-        matches!(
-            t,
-            "cover the cost"
-                | "prenons en charge"
-                | "prend en charge"
-                | "prendre en charge"
-                | "nos hacemos cargo"
-                | "ubernehmen die kosten"
-                | "ubernehmen wir die kosten"
-        )
-    });
+    let bears = o.said(
+        |c| matches!(c, KCompensation),
+        |_, t| {
+            matches!(
+                t,
+                "cover the cost"
+                    | "prenons en charge"
+                    | "prend en charge"
+                    | "prendre en charge"
+                    | "nos hacemos cargo"
+                    | "ubernehmen die kosten"
+                    | "ubernehmen wir die kosten"
+            )
+        },
+    );
     if bears {
         bump(&mut score, K::Compensation, 6 + 3 * count(KFee));
     }
@@ -186,16 +194,22 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
     // Money sent *back* is a refund; value sent over ("sent you a $15 gift card") is whatever
     // its words say.
-    let refunds = o.said(&[MoneyBack], |_, t| {
-        ["back", "zuruck", "retour", "vuelta", "devuelto"]
-            .iter()
-            .any(|w| t.contains(w))
-    }) || o.said(&[Grant, Granted, Performative], |h, t| {
-        !o.undone_at(h.start, REFUSE)
-            && REFUND_VERBS
+    let refunds = o.said(
+        |c| matches!(c, MoneyBack),
+        |_, t| {
+            ["back", "zuruck", "retour", "vuelta", "devuelto"]
                 .iter()
-                .any(|v| t.starts_with(v) || t.ends_with(v))
-    });
+                .any(|w| t.contains(w))
+        },
+    ) || o.said(
+        |c| matches!(c, Grant | Granted | Performative),
+        |h, t| {
+            !o.undone_at(h.start, REFUSE)
+                && REFUND_VERBS
+                    .iter()
+                    .any(|v| t.starts_with(v) || t.ends_with(v))
+        },
+    );
     if refunds {
         add(&mut score, K::Refund, 3);
     }

@@ -108,12 +108,13 @@ impl Own<'_> {
         self.hits.iter().filter(move |h| h.cue == c)
     }
 
-    /// Whether a hit of one of `cues` says what `said` looks for in its words ("extended",
+    /// Whether a hit of a role `cue` accepts says what `said` looks for in its words ("extended",
     /// "accepte", "cover the cost"): which verb made a grant decides what it grants.
-    fn said(&self, cues: &[Cue], said: impl Fn(&Hit, &str) -> bool) -> bool {
-        self.hits.iter().any(|h| {
-            cues.contains(&h.cue) && self.text.get(h.start..h.end).is_some_and(|t| said(h, t))
-        })
+    #[inline]
+    fn said(&self, cue: impl Fn(Cue) -> bool, said: impl Fn(&Hit, &str) -> bool) -> bool {
+        self.hits
+            .iter()
+            .any(|h| cue(h.cue) && self.text.get(h.start..h.end).is_some_and(|t| said(h, t)))
     }
 
     /// Each `b` with the nearest `a` before it within `window` bytes, as (a's start, b's end):
@@ -251,9 +252,10 @@ pub(super) fn commitment(
 /// Whether the sentence grants by accepting ("j'accepte le retour", "aceptamos", "we accept
 /// your return"): what is accepted is the goods back, not money.
 pub(super) fn accepts(o: &Own<'_>) -> bool {
-    o.said(&[Performative, Granted, Grant], |_, t| {
-        t.split(' ').any(accepting)
-    })
+    o.said(
+        |c| matches!(c, Performative | Granted | Grant),
+        |_, t| t.split(' ').any(accepting),
+    )
 }
 
 /// Participles that put a charge on an account when their subject is a fee.
@@ -277,9 +279,13 @@ fn accepts_yours(o: &Own<'_>) -> bool {
         crate::person::second_person_possessive(w)
             || matches!(w, "ihre" | "ihr" | "ihren" | "su" | "sus")
     };
-    o.said(&[Performative, Granted, Grant], |h, t| {
-        t.split(' ').any(accepting) && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
-    })
+    o.said(
+        |c| matches!(c, Performative | Granted | Grant),
+        |h, t| {
+            t.split(' ').any(accepting)
+                && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
+        },
+    )
 }
 
 /// A word of accepting, in the four languages.
