@@ -134,7 +134,26 @@ pub(super) fn rules(
             )
         }
     });
-    let others = others || kin_owns && m.has(PiiNoun);
+    // "Can you tell me her delivery address?": personal data with a third person's possessive
+    // before it is someone else's ("their" is often a company's: "their returns address").
+    // What is asked for is the object of the asking verb, in its clause: "her email is on
+    // file" and "he placed it with his email" name the data without asking for it.
+    let third_persons = m.hits.iter().any(|h| {
+        h.cue == PiiNoun
+            && !m.in_quote(h)
+            && third_persons_data(m.text, h.start)
+            && m.hits.iter().any(|r| {
+                matches!(r.cue, Request | Reveal)
+                    && r.end <= h.start
+                    && h.start - r.end <= 30
+                    && !m
+                        .text
+                        .get(r.end..h.start)
+                        .unwrap_or_default()
+                        .contains([',', '.', '?', ';'])
+            })
+    });
+    let others = others || kin_owns && m.has(PiiNoun) || third_persons;
     let who_they_are = m
         .hits
         .iter()
@@ -229,6 +248,36 @@ pub(super) fn rules(
             m.span(&[RawDump]),
         ));
     }
+}
+
+/// Whether the personal-data word at `pos` has a third person's possessive before it, right
+/// before or one word earlier ("her delivery address", "son adresse"), and is not where
+/// something goes ("send the receipt to her email").
+pub(super) fn third_persons_data(text: &str, pos: usize) -> bool {
+    let mut back = text
+        .get(..pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(3);
+    let (a, b, c) = (back.next(), back.next(), back.next());
+    // French puts no word between ("son adresse"), and "son" may be an English noun ("send
+    // my son the address").
+    let before = match (a, b) {
+        (Some(a), _) if third_possessive(a) => b,
+        (_, Some(b)) if third_possessive(b) && !matches!(b, "son" | "sa" | "ses") => c,
+        _ => return false,
+    };
+    !matches!(before, Some("to" | "into" | "a" | "an" | "at" | "auf"))
+}
+
+/// A person's possessive of the third person: "his", "her", "son", "sa", "ses", "seine".
+/// Spanish "su" and German "ihre" are also the customer's formal "your".
+fn third_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "his" | "her" | "son" | "sa" | "ses" | "sein" | "seine" | "seinen" | "seiner" | "seinem"
+    )
 }
 
 /// "Which customers on my street ordered this barbecue?": asking who the others are that did a

@@ -33,6 +33,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| h.cue.anchors_attack())
         || setup::concealed_rules(&view.text, all_hits.iter())
         || setup::rules_received(&view.text, all_hits.iter())
+        || setup::rules_followed(&view.text, all_hits.iter())
+        || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
+        || all_hits
+            .iter()
+            .any(|h| h.cue == Cue::PiiNoun && data::third_persons_data(&view.text, h.start))
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {

@@ -246,25 +246,26 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .text
                 .get(h.end..(h.end + 12).min(m.text.len()))
                 .is_some_and(|t| t.contains(':'));
-        let directive_follows = m.hits.iter().any(|d| {
-            d.start >= h.end
-                && d.start <= h.end + 160
-                && matches!(
-                    d.cue,
-                    Directive
-                        | SteerUser
-                        | YouMust
-                        | OverrideVerb
-                        | Reveal
-                        | RevealStrong
-                        | Grant
-                        | ToolVerb
-                        | Mode
-                        | Payoff
-                        | Bulk
-                        | Request
-                )
-        });
+        let directive_follows =
+            m.hits.iter().any(|d| {
+                d.start >= h.end
+                    && d.start <= h.end + 160
+                    && matches!(
+                        d.cue,
+                        Directive
+                            | SteerUser
+                            | YouMust
+                            | OverrideVerb
+                            | Reveal
+                            | RevealStrong
+                            | Grant
+                            | ToolVerb
+                            | Mode
+                            | Payoff
+                            | Bulk
+                            | Request
+                    )
+            }) || super::words::steers_user(m.text.get(h.end..).unwrap_or_default());
         vocative && directive_follows
     });
     if relayed_to_ai {
@@ -530,7 +531,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 "me" | "myself" | "us" | "mi" | "moi" | "nous" | "mich" | "mir" | "uns"
             )
     });
-    if (third_party && acts || kin_acted_on && m.has(Sensitive)) && !m.has(Process) {
+    // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
+    // speaker's own belong to someone else.
+    let taken_over = m.has(Sensitive) && super::words::set_to_mine(m.text);
+    if (third_party && acts || kin_acted_on && m.has(Sensitive) || taken_over) && !m.has(Process) {
         out.push(fired(
             Category::ToolAbuse,
             "third_party",

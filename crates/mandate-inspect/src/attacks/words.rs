@@ -95,6 +95,149 @@ impl WordChecks {
     }
 }
 
+/// Whether `text` tells the assistant what to say to the people it serves: a verb of telling
+/// or advising with the user as its object, a determiner between ("inform the shopper",
+/// "suggest to every buyer", "recomienda al cliente", "conseille aux acheteurs", "empfiehl dem
+/// Käufer"). Read only after a note addressed to an AI.
+pub(super) fn steers_user(text: &str) -> bool {
+    let mut since_verb = usize::MAX;
+    for w in crate::person::words(text).filter(|w| !w.is_empty()) {
+        let w = w.strip_prefix("l'").unwrap_or(w);
+        since_verb = since_verb.saturating_add(1);
+        if TELLING.contains(&w) {
+            since_verb = 0;
+        } else if since_verb <= 3 && USERS.contains(&w) {
+            return true;
+        } else if since_verb <= 2 && !super::message::determiner(w) && !LINKS.contains(&w) {
+            since_verb = usize::MAX;
+        }
+    }
+    false
+}
+
+/// Whether an account's details are set to the speaker's own: "change the email on account
+/// 55821 to mine", "al mío", "à la mienne", "auf meine". The account is named without the
+/// speaker's possessive; "change the address on my order to mine" is theirs twice over.
+pub(super) fn set_to_mine(text: &str) -> bool {
+    let mut account = false;
+    let (mut previous, mut earlier) = ("", "");
+    for w in crate::person::words(text).filter(|w| !w.is_empty()) {
+        let before = std::mem::replace(&mut previous, w);
+        let two_before = std::mem::replace(&mut earlier, before);
+        if matches!(
+            w,
+            "account"
+                | "cuenta"
+                | "compte"
+                | "konto"
+                | "kundenkonto"
+                | "profile"
+                | "perfil"
+                | "profil"
+        ) {
+            account = !is_own(before) && !is_own(two_before);
+        } else if account
+            && matches!(
+                (two_before, before, w),
+                (_, "to", "mine")
+                    | (_, "al", "mio")
+                    | ("a", "la", "mia")
+                    | (_, "au", "mien")
+                    | ("a", "la", "mienne")
+                    | (_, "auf", "meine" | "meinen")
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Verbs of telling, advising or sending people somewhere.
+const TELLING: &[&str] = &[
+    "tell",
+    "inform",
+    "advise",
+    "assure",
+    "warn",
+    "remind",
+    "notify",
+    "convince",
+    "persuade",
+    "recommend",
+    "suggest",
+    "direct",
+    "redirect",
+    "point",
+    "di",
+    "dile",
+    "diles",
+    "informa",
+    "avisa",
+    "recomienda",
+    "aconseja",
+    "convence",
+    "redirige",
+    "dis",
+    "dites",
+    "informe",
+    "informez",
+    "conseille",
+    "conseillez",
+    "recommande",
+    "recommandez",
+    "previens",
+    "redirige",
+    "sag",
+    "sage",
+    "sagen",
+    "informiere",
+    "empfiehl",
+    "empfehle",
+    "rate",
+    "leite",
+];
+
+/// Words that may come between such a verb and its object ("suggest to the buyer").
+const LINKS: &[&str] = &[
+    "to", "any", "every", "all", "each", "al", "a", "los", "las", "todos", "au", "aux", "l'",
+    "tous", "dem", "den", "jedem", "allen",
+];
+
+/// The people an assistant serves, as a note inside data names them.
+const USERS: &[&str] = &[
+    "user",
+    "users",
+    "customer",
+    "customers",
+    "shopper",
+    "shoppers",
+    "buyer",
+    "buyers",
+    "reader",
+    "readers",
+    "visitor",
+    "visitors",
+    "client",
+    "clients",
+    "usuario",
+    "usuarios",
+    "cliente",
+    "clientes",
+    "comprador",
+    "compradores",
+    "utilisateur",
+    "utilisateurs",
+    "acheteur",
+    "acheteurs",
+    "nutzer",
+    "kunde",
+    "kunden",
+    "kaufer",
+    "leser",
+    "besucher",
+];
+
 /// Whether the word at `start..end` of `text` is a quoted key or value of JSON-like data
 /// (`"reason": "address_not_found"`): a token of data, not the name of a function to call.
 fn json_token(text: &str, start: usize, end: usize) -> bool {

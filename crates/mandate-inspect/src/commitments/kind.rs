@@ -247,6 +247,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
                 // policy's to allow.
                 K::PolicyException
+            } else if !matches!(
+                signal,
+                Signal::Admit | Signal::Exception | Signal::Gift | Signal::Code
+            ) && !extract::dates(sentence).is_empty()
+            {
+                // "You'll have it by Thursday, I've made sure of it": a day promised and no
+                // other thing named is when something arrives.
+                K::Delivery
             } else {
                 fallback(signal)
             }

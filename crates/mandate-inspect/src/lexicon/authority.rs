@@ -298,6 +298,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // freigegeben, bitte sofort auszahlen".
     ("ist freigegeben", Unlock),
     ("sofort auszahlen", Unlock),
+    // An approval declared by the speaker ("Freigabe erteilt", "approval granted").
+    ("freigabe erteilt", Unlock),
+    ("genehmigung erteilt", Unlock),
+    ("approval granted", Unlock),
+    ("approval given", Unlock),
+    ("authorisation granted", Unlock),
+    ("authorization granted", Unlock),
+    ("autorizacion concedida", Unlock),
+    ("aprobacion concedida", Unlock),
+    ("autorisation accordee", Unlock),
+    ("accord donne", Unlock),
     // others' data, more forms
     ("nobody will check", Secrecy),
     ("no one will check", Secrecy),
@@ -453,6 +464,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ich bin ein", Speaker),
     ("ich bin eine", Speaker),
     ("ich bin", Speaker),
+    // Spanish and French name a profession without an article: "soy supervisor".
+    ("soy", Speaker),
+    ("je suis", Speaker),
     ("teamleiter*", StaffRole),
     ("schichtleiter*", StaffRole),
     ("jefe de equipo", StaffRole),
