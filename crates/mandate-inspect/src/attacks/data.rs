@@ -85,7 +85,17 @@ pub(super) fn rules(
                 })
             })
     });
-    let wants = m.has(Request) || m.has(Reveal) || asks_for;
+    // "E-mail" both names and asks: the asking word must be another ("he set it up with his
+    // email" asks for nothing).
+    let requests = m.hits.iter().any(|r| {
+        r.cue == Request
+            && !m.in_quote(r)
+            && !m
+                .hits
+                .iter()
+                .any(|p| p.cue == PiiNoun && p.start == r.start)
+    });
+    let wants = requests || m.has(Reveal) || asks_for;
     // "Tell me the address on order 55190? It's my neighbour's": the personal data asked for
     // is said to be someone else's, by a possessive standing alone ("it's my sister's
     // birthday" names a gift, not an owner).

@@ -35,6 +35,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::rules_received(&view.text, all_hits.iter())
         || setup::rules_followed(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
+        // Personal data of many records ("the email and phone number for every account").
+        || all_hits.iter().any(|h| h.cue == Cue::Bulk) && all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
         || all_hits
             .iter()
             .any(|h| h.cue == Cue::PiiNoun && data::third_persons_data(&view.text, h.start))

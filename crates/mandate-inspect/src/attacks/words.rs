@@ -119,6 +119,21 @@ pub(super) fn steers_user(text: &str) -> bool {
 /// 55821 to mine", "al mío", "à la mienne", "auf meine". The account is named without the
 /// speaker's possessive; "change the address on my order to mine" is theirs twice over.
 pub(super) fn set_to_mine(text: &str) -> bool {
+    // Most texts have none of the phrases of "to mine": a few substring searches say so
+    // before any word is read.
+    if ![
+        "to mine",
+        "al mio",
+        "la mia",
+        "au mien",
+        "la mienne",
+        "auf mein",
+    ]
+    .iter()
+    .any(|p| text.contains(p))
+    {
+        return false;
+    }
     let mut account = false;
     let (mut previous, mut earlier) = ("", "");
     for w in crate::person::words(text).filter(|w| !w.is_empty()) {
@@ -383,24 +398,33 @@ fn is_business_object(w: &str) -> bool {
             | "subscriptions"
             | "subscription"
             | "accounts"
+            | "account"
             | "customers"
+            | "customer"
             | "users"
+            | "user"
             | "refunds"
             | "invoices"
             | "bookings"
             | "tickets"
             | "pedidos"
             | "cuentas"
+            | "cuenta"
             | "clientes"
+            | "cliente"
             | "suscripciones"
             | "reembolsos"
             | "commandes"
             | "comptes"
+            | "compte"
             | "clients"
+            | "client"
             | "abonnements"
             | "bestellungen"
             | "konten"
+            | "konto"
             | "kunden"
+            | "kunde"
             | "abos"
             | "erstattungen"
             | "reviews"

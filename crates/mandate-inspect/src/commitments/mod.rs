@@ -151,8 +151,15 @@ impl Own<'_> {
     /// Whether a refusal or hedge governs position `pos`: it comes before it in the same
     /// clause (no "but" between them).
     fn undone_at(&self, pos: usize, by: &[Cue]) -> bool {
+        // The "if" of "even if", the "wenn" of "auch wenn": a concession, not a condition.
+        let conceding = |h: &Hit| {
+            self.hits
+                .iter()
+                .any(|e| e.cue == Exception && e.start <= h.start && h.end <= e.end)
+        };
         self.hits.iter().any(|h| {
             by.contains(&h.cue)
+                && !conceding(h)
                 && h.start < pos
                 && pos - h.start <= 90
                 && !self.text.get(h.end..pos).is_some_and(|between| {
@@ -167,6 +174,7 @@ impl Own<'_> {
             // Right after it, a condition undoes it ("on us if it's faulty"); a consequence
             // does not ("on us, so your order arrives tomorrow").
             by.contains(&h.cue)
+                && !conceding(h)
                 && h.start >= pos
                 && h.start <= pos + 12
                 && !self
@@ -284,6 +292,23 @@ fn accepts_yours(o: &Own<'_>) -> bool {
         |h, t| {
             t.split(' ').any(accepting)
                 && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
+        },
+    )
+}
+
+/// "Nehmen wir den Mantel noch zurück": goods taken back, by German's separable verb whose
+/// particle closes the clause.
+fn takes_back(o: &Own<'_>) -> bool {
+    o.said(
+        |c| c == Performative,
+        |h, t| {
+            t.contains("nehmen")
+                && o.text
+                    .get(h.end..)
+                    .unwrap_or_default()
+                    .split([',', '.', ';', '!'])
+                    .next()
+                    .is_some_and(|clause| clause.trim_end().ends_with("zuruck"))
         },
     )
 }
@@ -524,7 +549,8 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten"); accepting
     // in spite of something ("wir akzeptieren Ihre Rücksendung trotz abgelaufener Frist")
     // grants the exception, whatever is accepted.
-    let has_kind = o.says_what(sentence, money) || o.has(Exception) && accepts_yours(o);
+    let has_kind =
+        o.says_what(sentence, money) || o.has(Exception) && (accepts_yours(o) || takes_back(o));
     if has_kind
         && let Some(p) = o.at(Performative).find(|p| {
             !o.undone_at(p.start, HEDGED)

@@ -94,7 +94,11 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         .split([',', ';', '.'])
         .next()
         .unwrap_or_default();
-    let routine = clause.bytes().any(|b| b.is_ascii_digit())
+    // A number says how a routine goes ("is processed within 5 days"); a year says until when
+    // a grant holds ("votre garantie est prolongée jusqu'en juin 2027").
+    let routine = clause
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| !n.is_empty() && !(n.len() == 4 && (n.starts_with("20") || n.starts_with("19"))))
         || words(clause).any(|w| {
             matches!(
                 w,

@@ -10,6 +10,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("de tus clientes", Others),
     ("de vos clients", Others),
     ("ihrer kunden", Others),
+    // The owner of a record, named as another: "the account holder's lawyer".
+    ("the account holder's", Others),
+    ("account holder's", Others),
+    ("del titular de la cuenta", Others),
+    ("du titulaire du compte", Others),
+    ("des kontoinhabers", Others),
+    ("beim kunden", Others),
     ("other people", Others),
     ("other users", Others),
     ("other buyers", Others),
@@ -57,6 +64,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- personal data
     ("email", PiiNoun),
     ("e-mail", PiiNoun),
+    ("iban", PiiNoun),
     ("emails", PiiNoun),
     ("email address*", PiiNoun),
     ("phone number*", PiiNoun),
@@ -113,6 +121,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- requests for data
     ("give me", Request),
     ("send me", Request),
+    // Needing a thing asks for it: "brauche ich die IBAN, die beim Kunden ... hinterlegt ist".
+    ("i need the", Request),
+    ("write out", Request),
+    ("brauche ich die", Request),
+    ("ich brauche die", Request),
+    ("necesito el", Request),
+    ("necesito la", Request),
+    ("necesito los", Request),
+    ("necesito las", Request),
     ("mandamela", Request),
     ("mandamelo", Request),
     ("mandamelos", Request),

@@ -336,6 +336,20 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("neue vorgabe", NewRule),
     // ---------------------------------------------------------------- the assistant's "real" self
     ("your real instructions", RealSelf),
+    // The assistant before its rules: "the old version of yourself, before they added all
+    // those restrictions".
+    ("old version of yourself", RealSelf),
+    ("older version of yourself", RealSelf),
+    ("earlier version of yourself", RealSelf),
+    ("previous version of yourself", RealSelf),
+    ("original version of yourself", RealSelf),
+    ("the old you", RealSelf),
+    ("your old self", RealSelf),
+    ("tu version anterior", RealSelf),
+    ("tu antigua version", RealSelf),
+    ("ton ancienne version", RealSelf),
+    ("deine alte version", RealSelf),
+    ("deine fruhere version", RealSelf),
     ("your actual instructions", RealSelf),
     ("your true instructions", RealSelf),
     ("your real purpose", RealSelf),
