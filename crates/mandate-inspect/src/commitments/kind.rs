@@ -95,6 +95,16 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     );
     if extends {
         bump(&mut score, K::Warranty, 6);
+        // A deadline extended is the policy's exception ("te hemos ampliado el plazo de
+        // devolución").
+        if crate::person::words(sentence).any(|w| {
+            matches!(
+                w,
+                "deadline" | "window" | "plazo" | "delai" | "frist" | "ruckgabefrist"
+            )
+        }) {
+            add(&mut score, K::PolicyException, 8);
+        }
     }
     // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
     // one is a refund.

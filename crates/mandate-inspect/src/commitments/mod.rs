@@ -529,9 +529,21 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = g;
         return Some(Signal::Gift);
     }
+    // "I'm sorry, I can't waive...": regret, not a first person about to act.
+    let regret = |s: usize| {
+        let mut ws =
+            crate::person::words(o.text.get(s..).unwrap_or_default()).filter(|w| !w.is_empty());
+        // "I'm sorry" or "I am sorry".
+        let state = match ws.next() {
+            Some("i") => ws.nth(1),
+            _ => ws.next(),
+        };
+        // "I'm happy to waive the fee" commits: gladness is willing.
+        matches!(state, Some("sorry" | "afraid"))
+    };
     if o.nearest_before(WillSubject, Grant, 40)
         .chain(o.nearest_before(WillSubject, Granted, 30))
-        .any(|(s, e)| !o.undone_at(s, HEDGED) && !conditioned_after(o, e))
+        .any(|(s, e)| !regret(s) && !o.undone_at(s, HEDGED) && !conditioned_after(o, e))
     {
         return Some(if o.has(Exception) {
             Signal::Exception
@@ -539,10 +551,15 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             Signal::Will
         });
     }
-    if let Some(y) = o
-        .at(YouWill)
-        .find(|y| !o.undone_at(y.start, HEDGED) && !conditioned_after(o, y.end))
-    {
+    if let Some(y) = o.at(YouWill).find(|y| {
+        // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
+        // what the customer will have.
+        !o.undone_at(y.start, HEDGED)
+            && !conditioned_after(o, y.end)
+            && !o
+                .at(Hedge)
+                .any(|h| h.start >= y.end && h.start <= y.end + 3)
+    }) {
         let _ = y;
         return Some(Signal::YouWill);
     }

@@ -232,6 +232,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // what the customer will have or pay
     ("that's what you'll pay", YouWill),
     ("you won't be billed", YouWill),
+    ("you won't have to pay", YouWill),
+    ("vous n'aurez rien a payer", YouWill),
+    ("vous n'aurez pas a payer", YouWill),
+    ("no tendras que pagar", YouWill),
+    ("no tendra que pagar", YouWill),
+    ("sie mussen nichts bezahlen", YouWill),
+    ("sie zahlen nichts", YouWill),
     ("sie bekommen", YouWill),
     ("du bekommst", YouWill),
     ("you won't be charged", YouWill),

@@ -224,6 +224,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zeigt", Tells),
     ("zeigen", Tells),
     ("vermerkt", Tells),
+    // The agent seeing it there, verb-final or after the record: "wie ich in den Unterlagen
+    // sehe", "en el sistema veo que...".
+    ("sehe", Tells),
+    ("veo", Tells),
     // Reading from the records: history, not a grant.
     ("records show", History),
     ("our records show", History),
