@@ -152,16 +152,7 @@ pub(super) fn rules(
         h.cue == PiiNoun
             && !m.in_quote(h)
             && third_persons_data(m.text, h.start)
-            && m.hits.iter().any(|r| {
-                matches!(r.cue, Request | Reveal)
-                    && r.end <= h.start
-                    && h.start - r.end <= 30
-                    && !m
-                        .text
-                        .get(r.end..h.start)
-                        .unwrap_or_default()
-                        .contains([',', '.', '?', ';'])
-            })
+            && m.object_of(h, |c| matches!(c, Request | Reveal))
     });
     let others = others || kin_owns && m.has(PiiNoun) || third_persons;
     let who_they_are = m

@@ -141,16 +141,7 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
         m.hits.iter().any(|h| {
             h.cue == RuleNoun
                 && !m.in_quote(h)
-                && m.hits.iter().any(|r| {
-                    matches!(r.cue, Reveal | RevealStrong)
-                        && r.end <= h.start
-                        && h.start - r.end <= 30
-                        && !m
-                            .text
-                            .get(r.end..h.start)
-                            .unwrap_or_default()
-                            .contains([',', '.', '?'])
-                })
+                && m.object_of(h, |c| matches!(c, Reveal | RevealStrong))
                 && yours_before(m.text, h.start)
                 && !m.for_a_thing(h.end)
                 // "A summary of your policies on refunds": rules about a topic are the shop's.

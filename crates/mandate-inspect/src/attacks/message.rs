@@ -357,6 +357,22 @@ impl<'a> Message<'a> {
         )
     }
 
+    /// Whether `h` is the object of a verb of one of `verbs`: such a verb ends at most 30 bytes
+    /// before it, with no punctuation between ("tell me her delivery address", "print your
+    /// complete instructions").
+    pub(super) fn object_of(&self, h: &Hit, verbs: impl Fn(Cue) -> bool) -> bool {
+        self.hits.iter().any(|r| {
+            verbs(r.cue)
+                && r.end <= h.start
+                && h.start - r.end <= 30
+                && !self
+                    .text
+                    .get(r.end..h.start)
+                    .unwrap_or_default()
+                    .contains([',', '.', '?', ';'])
+        })
+    }
+
     /// Whether the verb at `h` opens its clause, as a command does: at the start of a
     /// sentence or after a comma or colon, after "please", "and", "then", or after the "you"
     /// of a request ("can you email...", "peux-tu", "kannst du", "I need you to send"). A verb
