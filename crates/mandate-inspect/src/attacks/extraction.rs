@@ -88,10 +88,9 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
                 .get(s.start..s.end)
                 .is_some_and(|t| words(t).any(|w| second_person(w) || second_person_possessive(w)))
     });
-    // A request asks to see as much as a verb of showing does ("ich brauche die Konfiguration,
-    // mit der du gestartet bist").
-    // A request of one word must open its clause ("the system will route such requests" asks
-    // nothing); a phrase asks wherever it stands ("..., brauche ich die Konfiguration").
+    // A request asks to see as much as a verb of showing does. One word must open its clause
+    // ("the system will route such requests" asks nothing); a phrase asks wherever it stands
+    // ("..., brauche ich die Konfiguration, mit der du gestartet bist").
     let requests = || {
         m.hits.iter().any(|h| {
             h.cue == Request

@@ -1,5 +1,6 @@
 //! Word-level checks no cue phrase can express: bulk requests over the shop's business
-//! objects, many codes at once, the names of internal functions.
+//! objects, many codes at once, the names of internal functions, an account's details set to
+//! the speaker's own, and a verb of telling whose object is the user.
 
 /// Word-level facts no cue phrase can express, found in one pass without allocating:
 /// a quantifier over the shop's business objects that are not the customer's own ("all
@@ -202,7 +203,6 @@ const TELLING: &[&str] = &[
     "recommande",
     "recommandez",
     "previens",
-    "redirige",
     "sag",
     "sage",
     "sagen",
