@@ -372,8 +372,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         return Some(Signal::Admit);
     }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
-    // "Your order history shows...", "el historial de tu cuenta indica...": the records read
-    // (a record noun that tells within a few words), unless the sentence goes on to what the
+    // "Your order history shows...", "el historial de tu cuenta indica...", "d'après notre
+    // historique": the records read (a record noun and a telling word within a few words of
+    // each other), unless the sentence goes on to what the
     // agent did ("... and I've just sent it to your card").
     // What a concession says of the past ("even though it was bought 45 days ago, I've
     // approved the return") is the obstacle overcome, not the history read.
@@ -383,7 +384,8 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         })
     };
     let history = o.at(History).any(|h| !conceded(h));
-    if history || (!o.has(DoneSubject) && o.then(Record, Tells, 40).is_some()) {
+    let read = o.then(Record, Tells, 40).is_some() || o.then(Tells, Record, 20).is_some();
+    if history || (!o.has(DoneSubject) && read) {
         return None;
     }
     // "We will refund any item returned within 30 days": a grant to whatever meets a

@@ -530,8 +530,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("realizado", Granted),
     ("realizada", Granted),
     ("durchgefuhrt", Granted),
-    ("veranlasst", Granted),
     ("gestrichen", Granted),
+    // Set in motion: "I've initiated the refund", "ich habe die Erstattung angestoßen".
+    ("initiated", Granted),
+    ("kicked off", Granted),
+    ("iniciado", Granted),
+    ("iniciada", Granted),
+    ("lance", Granted),
+    ("lancee", Granted),
+    ("eingeleitet", Granted),
+    ("angestossen", Granted),
     // Completed now.
     ("has now been", Passive),
     ("have now been", Passive),

@@ -228,6 +228,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // sehe", "en el sistema veo que...".
     ("sehe", Tells),
     ("veo", Tells),
+    // The records named as the source, before them: "d'après notre historique, ...".
+    ("according to", Tells),
+    ("d'apres", Tells),
+    ("selon", Tells),
+    ("segun", Tells),
+    ("laut", Tells),
     // Reading from the records: history, not a grant.
     ("records show", History),
     ("our records show", History),
