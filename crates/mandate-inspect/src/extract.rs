@@ -50,6 +50,11 @@ fn patterns() -> Option<&'static Patterns> {
                   (?:\d{1,2}(?::\d{2})?(?:\s?(?:am|pm)|st|nd|rd|th|\.)?(?:\s+(?:of\s+)?[a-z]+)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\ weekend|\d+\s+(?:hours?|days?|business\ days?|stunden|tagen|heures|jours|horas|dias))
               | (?:today|tomorrow|tonight|this\ (?:week|weekend|afternoon|evening)|next\ (?:week|monday|tuesday|wednesday|thursday|friday))
               | \d{4}-\d{2}-\d{2}
+              | (?:january|february|march|april|may|june|july|august|september|october|november|december
+                 |enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre
+                 |janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre
+                 |januar|februar|marz|maerz|juni|juli|oktober|dezember)
+                \s+(?:de\s+|of\s+)?\d{4}
               | \d{1,2}(?:am|pm)
               | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
             )\b").ok()?,
@@ -297,6 +302,14 @@ mod tests {
                 .iter()
                 .any(|d| d == "by the 3rd")
         );
+        // A month and a year: where an extended warranty or a deadline now ends.
+        for (text, date) in [
+            ("your warranty now runs until june 2028", "june 2028"),
+            ("la garantia hasta marzo de 2028", "marzo de 2028"),
+            ("prolongee jusqu'en juin 2027", "juin 2027"),
+        ] {
+            assert!(dates(text).iter().any(|d| d == date), "{text}");
+        }
         assert_eq!(
             objects("refund for order A-1 and #902114, claim WC-7781, ORD-3Q9X"),
             vec!["A-1", "902114", "WC-7781", "ORD-3Q9X"]

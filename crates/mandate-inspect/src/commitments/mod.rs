@@ -574,6 +574,8 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         && let Some(p) = o.at(Performative).find(|p| {
             !o.undone_at(p.start, HEDGED)
                 && !conditioned_after(o, p.end)
+                // "El enlace que te enviamos": the message sent, not a thing granted.
+                && !hands_paperwork(o.text, p)
                 && (!stated::holds(o.text, p) || stated::yours_first(o.text, o.span.0))
         })
     {
@@ -699,6 +701,22 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             )
         })
     }) && o.has(Granted);
+    // "Consider it done: the $40 credit is on your account": taken as done, a sum needs no
+    // participle.
+    let completed = completed
+        || o.at(Passive).any(|p| {
+            o.text.get(p.start..p.end).is_some_and(|t| {
+                matches!(
+                    t,
+                    "consider it done"
+                        | "dalo por hecho"
+                        | "considerelo hecho"
+                        | "c'est comme si c'etait fait"
+                        | "considerez que c'est fait"
+                        | "betrachten sie es als erledigt"
+                )
+            })
+        }) && (o.has(Granted) || money());
     let passive = passive.or_else(|| completed.then_some((o.span.0, o.span.0)));
     // "The late fee was applied because the payment bounced": a fee applied or added is
     // charged, not waived or given.

@@ -99,16 +99,19 @@ pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
         text.get(h.start..h.end).is_some_and(|v| {
             [
                 "sent",
+                "send",
                 "attached",
                 "emailed",
                 "forwarded",
                 "enviad",
+                "enviamos",
                 "adjuntad",
                 "mandad",
-                "envoye",
+                "envoy",
                 "joint",
                 "transmis",
                 "geschickt",
+                "schicken",
                 "gesendet",
                 "ubermittelt",
                 "weitergeleitet",
@@ -131,12 +134,26 @@ pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
         .chars()
         .next()
         .is_none_or(|c| matches!(c, '.' | ',' | '!' | ';'));
-    clause_ends && sends() && {
-        let head = text
-            .get(h.start.saturating_sub(60)..h.start)
-            .unwrap_or_default();
-        crate::person::words(head).any(message)
+    let head = || {
+        text.get(h.start.saturating_sub(60)..h.start)
+            .unwrap_or_default()
+    };
+    if clause_ends && sends() && crate::person::words(head()).any(message) {
+        return true;
     }
+    // "El enlace que te enviamos caduca en 24 horas", "the link that we sent you": the message
+    // is the object of a relative clause, before the verb.
+    let mut before = crate::person::words(head())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| {
+            ARTICLES_AND_PRONOUNS.contains(w) || matches!(*w, "we" | "i" | "nous" | "wir" | "ich")
+        });
+    matches!(
+        before.next(),
+        Some("que" | "that" | "which" | "den" | "die" | "das")
+    ) && before.next().is_some_and(message)
+        && sends()
 }
 
 /// Words skipped on the way to the object of a verb of handing over.
