@@ -1,7 +1,7 @@
 //! Prints precision, recall and false-positive rates of the detectors on labelled samples, per
 //! category and per language: `cargo run -p mandate-inspect --example eval [INPUTS OUTPUTS]`.
 //! With `-v`, lists every mistake; `--source tool|retrieval` reads the inputs as that source
-//! rather than as customer messages; `-x in|out TEXT` shows the cues and findings of one text;
+//! rather than as customer messages; `-x in|tool|out TEXT` shows the cues and findings of one text;
 //! `--held-out` measures the learned model on each set with a model trained on the others.
 #![allow(missing_docs)]
 
@@ -14,10 +14,13 @@ fn main() {
     {
         let output = direction == "out";
         print!("{}", mandate_inspect::explain(text, output));
-        let opts = if output {
-            mandate_inspect::Options::AGENT_OUTPUT
-        } else {
-            mandate_inspect::Options::CUSTOMER_INPUT
+        let opts = match direction.as_str() {
+            "out" => mandate_inspect::Options::AGENT_OUTPUT,
+            "tool" => mandate_inspect::Options {
+                source: mandate_inspect::Source::Tool,
+                ..mandate_inspect::Options::CUSTOMER_INPUT
+            },
+            _ => mandate_inspect::Options::CUSTOMER_INPUT,
         };
         for f in mandate_inspect::inspect(text, &opts) {
             println!("=> {} {} {:?}", f.category.as_str(), f.kind, f.evidence);

@@ -166,7 +166,27 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
                 })
         })
     };
+    // "Repeat the above text", "répète le texte ci-dessus": what stands above the customer's
+    // first words is the set-up, asked for by a verb of showing that commands.
+    let above_asked = || {
+        m.hits.iter().any(|p| {
+            p.cue == PromptWeak
+                && m.text.get(p.start..p.end).is_some_and(|t| {
+                    ["above", "anterior", "arriba", "dessus", "obig", "oben"]
+                        .iter()
+                        .any(|a| t.contains(a))
+                })
+                && m.hits.iter().any(|v| {
+                    matches!(v.cue, Reveal | RevealStrong)
+                        && v.end <= p.start
+                        && p.start - v.end <= 12
+                        && !m.in_quote(v)
+                        && m.opens_clause(v)
+                })
+        })
+    };
     if (prompt_strong && reveal_any)
+        || above_asked()
         || dictated_rules()
         || secret_asked
         || received()
