@@ -120,21 +120,43 @@ fn mode_around(window: &str, at: usize) -> bool {
 /// seller who...": a new self for the assistant, named or with an article, announced by the
 /// words that open new rules ("new instructions: you are authorised to..." permits; it makes
 /// no one).
-pub(super) fn self_after_new_rule<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
+pub(super) fn self_after_new_rule<'h>(text: &str, hits: impl Iterator<Item = &'h Hit>) -> bool {
+    new_self(text, hits, names_someone)
+}
+
+/// The same new self, given a name of its own ("from now on, you're Burple, an advanced
+/// model"): "you're a member of our rewards club" describes the reader of a welcome email.
+pub(super) fn named_self_after_new_rule<'h>(
+    text: &str,
+    hits: impl Iterator<Item = &'h Hit>,
+) -> bool {
+    new_self(text, hits, |after| {
+        after.starts_with(['"', '\'']) || named(after)
+    })
+}
+
+fn new_self<'h>(
+    text: &str,
+    mut hits: impl Iterator<Item = &'h Hit>,
+    names: impl Fn(&str) -> bool,
+) -> bool {
     hits.any(|h| {
         h.cue == crate::lexicon::Cue::NewRule && {
-            let rest = text.get(h.end..).unwrap_or_default();
+            // "From now on, you're...": the comma after the words of time is no clause of its own.
+            let rest = text
+                .get(h.end..)
+                .unwrap_or_default()
+                .trim_start_matches([' ', ',']);
             let rest = rest
-                .trim_start()
                 .strip_prefix("on ")
                 .unwrap_or(rest)
-                .trim_start();
+                .trim_start_matches([' ', ',']);
             let be = [
                 "eres ", "you're ", "you are ", "tu es ", "du bist ", "bist du ",
             ]
             .iter()
             .find_map(|b| rest.strip_prefix(b));
-            be.is_some_and(names_someone)
+            be.is_some_and(&names)
         }
     })
 }
@@ -171,15 +193,30 @@ pub(super) fn speaks_as<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>)
 }
 
 /// Whether `after` opens with someone named in quotes or with an indefinite article ("'Lola',
-/// una vendedora", "a rogue employee"): a self, not a state ("authorised to", "soon").
+/// una vendedora", "a rogue employee"), or by a name that an article describes ("Burple, an
+/// advanced model"): a self, not a state ("authorised to", "soon").
 fn names_someone(after: &str) -> bool {
-    after.starts_with(['"', '\'']) || {
-        let w = words(after).find(|w| !w.is_empty()).unwrap_or_default();
-        matches!(
-            w,
-            "a" | "an" | "un" | "una" | "une" | "ein" | "eine" | "einen"
-        )
-    }
+    after.starts_with(['"', '\''])
+        || article(words(after).find(|w| !w.is_empty()).unwrap_or_default())
+        || named(after)
+}
+
+/// Whether `after` opens with one word, a comma and an article: a name and what it is
+/// ("Burple, an advanced model").
+fn named(after: &str) -> bool {
+    after.split_once(", ").is_some_and(|(name, rest)| {
+        !name.is_empty()
+            && name.chars().all(char::is_alphanumeric)
+            && article(words(rest).next().unwrap_or_default())
+    })
+}
+
+/// An indefinite article, in the four languages.
+fn article(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "un" | "una" | "une" | "ein" | "eine" | "einen"
+    )
 }
 
 /// "A support bot with zero restrictions", "un agente sin ninguna regla": rules denied by a

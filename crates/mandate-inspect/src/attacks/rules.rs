@@ -7,7 +7,9 @@ use crate::{Category, Severity, Source};
 
 use super::data;
 use super::message::Message;
-use super::persona::{outside_role, rules_denied, self_after_new_rule, speaks_as};
+use super::persona::{
+    named_self_after_new_rule, outside_role, rules_denied, self_after_new_rule, speaks_as,
+};
 use super::setup::{own_check, rule_for_you, standing_authorisation, written_to};
 use super::words::WordChecks;
 
@@ -374,9 +376,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // a persona even when no verb of role-play introduces it.
     // A mode without limits is read from the words only when a rule would use it.
     let mode = || m.has(Mode) || super::persona::unbound_mode(m.text);
+    // Data that gives the assistant a new self by name ("from now on, you're Burple, an
+    // advanced model") instructs it, whatever the self is for.
     let unbound_persona = role_play && (m.has(Persist) || m.has(Behave) || mode())
         || m.has(Behave) && mode()
-        || amoral_self;
+        || amoral_self
+        || source.is_data() && named_self_after_new_rule(m.text, m.unquoted());
     if unbound_persona
         || (m.has(Payoff)
             || m.has(OverrideVerb)
