@@ -174,7 +174,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         add(&mut score, K::AccountAction, 4);
     }
     // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):
-    // it outweighs the fee words that name the cost.
+    // it outweighs the fee words that name the cost. After an admission of fault ("nous
+    // reconnaissons notre erreur et prenons en charge...") it is what the liability costs.
     let bears = o.said(
         |c| matches!(c, KCompensation),
         |_, t| {
@@ -190,7 +191,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             )
         },
     );
-    if bears {
+    if bears && signal != Signal::Admit {
         bump(&mut score, K::Compensation, 6 + 3 * count(KFee));
     }
     // A code with its reduction is a discount, whatever it is given for ("15% off for your

@@ -735,6 +735,8 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     });
     if let Some((s, _)) = passive
         && !o.undone_at(s, HEDGED)
+        // "Vous êtes remboursé dès que nous recevons le colis": a state that waits on an event.
+        && !conditioned_after(o, s)
         && has_kind
         && !looked
         && !stated::general_rule(o.text, o.span.0, s)

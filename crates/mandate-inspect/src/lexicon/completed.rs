@@ -422,6 +422,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("aufgehoben", Granted),
     ("erstattet", Granted),
     ("c'est fait", Passive),
+    // The customer in the state of grant: "vous êtes remboursé intégralement".
+    ("vous etes", Passive),
+    ("tu es", Passive),
     // Taken as done: "consider it done", "dalo por hecho".
     ("consider it done", Passive),
     ("dalo por hecho", Passive),
