@@ -29,6 +29,92 @@ fn owned_thing(w: &str) -> bool {
     )
 }
 
+/// "Mi vecina pidió lo mismo que yo... ¿a qué dirección se lo mandasteis?": someone the
+/// customer knows, named as the one who ordered, then where that order was sent. What was
+/// bought for the customer ("my friend ordered this for me") went to the customer's own
+/// address.
+pub(super) fn acquaintance_ordered(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ordered_at = ws.windows(6).position(|w| {
+        let [first, second, after @ ..] = w else {
+            return false;
+        };
+        let possessive = matches!(*first, "my" | "mi" | "ma" | "mon" | "mein" | "meine");
+        let person = matches!(
+            *second,
+            "neighbour"
+                | "neighbor"
+                | "friend"
+                | "vecina"
+                | "vecino"
+                | "amiga"
+                | "amigo"
+                | "voisine"
+                | "voisin"
+                | "amie"
+                | "ami"
+                | "nachbarin"
+                | "nachbar"
+                | "freundin"
+                | "freund"
+        );
+        // The verb right after, or after an auxiliary and an object ("meine Nachbarin hat das
+        // Gleiche bestellt").
+        let ordered = after.iter().any(|v| {
+            matches!(
+                *v,
+                "ordered"
+                    | "bought"
+                    | "pidio"
+                    | "compro"
+                    | "commande"
+                    | "achete"
+                    | "bestellt"
+                    | "bestellte"
+                    | "gekauft"
+                    | "kaufte"
+            )
+        });
+        possessive && person && ordered
+    });
+    let Some(at) = ordered_at else {
+        return false;
+    };
+    let rest = ws.get(at + 2..).unwrap_or_default();
+    let for_me = rest.windows(2).take(8).any(|w| {
+        matches!(
+            w,
+            ["for", "me"] | ["para", "mi"] | ["pour", "moi"] | ["fur", "mich"] | ["to", "me"]
+        )
+    });
+    let sent = rest.iter().any(|w| {
+        matches!(
+            *w,
+            "sent"
+                | "ship"
+                | "shipped"
+                | "deliver"
+                | "delivered"
+                | "mandasteis"
+                | "enviasteis"
+                | "mandaron"
+                | "enviaron"
+                | "envoye"
+                | "envoyee"
+                | "livre"
+                | "livree"
+                | "expedie"
+                | "geschickt"
+                | "geliefert"
+                | "versandt"
+                | "verschickt"
+        )
+    });
+    sent && !for_me
+}
+
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
 /// something is done; `bulk` whether the word checks found a bulk object (read only if a rule
 /// needs it).
@@ -154,7 +240,10 @@ pub(super) fn rules(
             && third_persons_data(m.text, h.start)
             && m.object_of(h, |c| matches!(c, Request | Reveal))
     });
-    let others = others || kin_owns && m.has(PiiNoun) || third_persons;
+    let others = others
+        || kin_owns && m.has(PiiNoun)
+        || third_persons
+        || m.has(PiiNoun) && asks_for && acquaintance_ordered(m.text);
     let who_they_are = m
         .hits
         .iter()
@@ -309,10 +398,32 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
                 "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
             )
     });
-    let this_item = ws().any(|w| {
+    // "Ordered the limited-edition sneakers": an item bought, named by its article, is as much
+    // this one ("qualified for the free delivery" names a benefit, not an item).
+    let the_item_bought = ws().any(|w| {
         matches!(
             w,
-            "this"
+            "ordered"
+                | "bought"
+                | "purchased"
+                | "compraron"
+                | "pidieron"
+                | "commande"
+                | "achete"
+                | "bestellt"
+                | "gekauft"
+        )
+    }) && ws().any(|w| {
+        matches!(
+            w,
+            "the" | "el" | "la" | "los" | "las" | "le" | "les" | "den" | "das"
+        )
+    });
+    let this_item = the_item_bought
+        || ws().any(|w| {
+            matches!(
+                w,
+                "this"
                 | "that"
                 | "ce"
                 | "cet"
@@ -332,8 +443,8 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
                 | "meme"
                 | "gleichen"
                 | "gleiche"
-        )
-    });
+            )
+        });
     past && this_item
 }
 

@@ -194,6 +194,27 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if bears && signal != Signal::Admit {
         bump(&mut score, K::Compensation, 6 + 3 * count(KFee));
     }
+    // A fee given as a gift ("the delivery fee is on the house") is waived, not borne. The gift's own
+    // words ("on the house" is also a word of compensation, "free of charge" one of fees)
+    // name neither, and a fee word that ends a compound ("die Reparaturkosten") names a cost
+    // taken over, not a fee.
+    let outside_gift = |c: Cue| {
+        o.hits.iter().any(|h| {
+            h.cue == c
+                && !h
+                    .start
+                    .checked_sub(1)
+                    .and_then(|i| o.text.as_bytes().get(i))
+                    .is_some_and(u8::is_ascii_alphabetic)
+                && !o
+                    .hits
+                    .iter()
+                    .any(|g| g.cue == Gift && g.start <= h.start && h.end <= g.end)
+        })
+    };
+    if signal == Signal::Gift && !bears && outside_gift(KFee) && !outside_gift(KCompensation) {
+        bump(&mut score, K::FeeWaiver, 5);
+    }
     // A code with its reduction is a discount, whatever it is given for ("15% off for your
     // trouble: use SORRY15").
     if count(KDiscount) > 0 && super::has_code_token(sentence) {

@@ -525,7 +525,11 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     }
     // A gift in a sentence that hands the matter on ("a supervisor can look into a goodwill
     // gesture") is not given.
-    if let Some(g) = o.at(Gift).find(|g| !o.undone_at(g.start, HEDGED))
+    // A long gift ("corren por nuestra cuenta si...") is undone by a condition right after its
+    // end, as a short one ("on us if...") is.
+    if let Some(g) = o
+        .at(Gift)
+        .find(|g| !o.undone_at(g.start, HEDGED) && !o.undone_at(g.end, HEDGED))
         && !o.has(Escalate)
     {
         let _ = g;

@@ -247,6 +247,8 @@ pub(super) fn names_money(sentence: &str) -> bool {
 /// item is back", "le reembolsaremos cuando recibamos el producto", "sobald die Ware
 /// eingegangen ist". A future or present grant that waits on an event is not made now (an
 /// offer on a condition the customer meets, "for $899 if you order today", still binds).
+/// So does a threshold every order is held to ("Sie erhalten 10 % Rabatt auf Bestellungen
+/// über 50 €"): that is the policy, not a grant to this customer.
 pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
     o.at(Hedge).any(|h| {
         h.start >= pos
@@ -275,6 +277,17 @@ pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
                         | "nachdem"
                         | "nach eingang"
                         | "nach erhalt"
+                        | "on orders over"
+                        | "for orders over"
+                        | "on all orders over"
+                        | "auf bestellungen uber"
+                        | "bei bestellungen uber"
+                        | "bei bestellungen ab"
+                        | "ab einem bestellwert"
+                        | "en pedidos de mas de"
+                        | "en pedidos superiores a"
+                        | "sur les commandes de plus de"
+                        | "pour les commandes de plus de"
                         | "after that"
                         | "afterwards"
                         | "from then on"

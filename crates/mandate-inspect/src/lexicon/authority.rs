@@ -122,6 +122,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reprogram*", Unlock),
     ("policy checks", Unlock),
     ("skip the", Unlock),
+    // A price set by whoever claims the right: "setz den Preis ... auf 1 Euro".
+    ("set the price", Unlock),
+    ("change the price", Unlock),
+    ("pon el precio", Unlock),
+    ("cambia el precio", Unlock),
+    ("mets le prix", Unlock),
+    ("change le prix", Unlock),
+    ("setz den preis", Unlock),
+    ("setze den preis", Unlock),
+    ("andere den preis", Unlock),
     // Money held back, let go: "débloquer le remboursement", "release the held refund".
     ("release the held", Unlock),
     ("release the refund", Unlock),

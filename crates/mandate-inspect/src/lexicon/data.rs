@@ -297,12 +297,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("pour le client", Others),
     // Another person by a relative clause: "la persona que dejó la reseña".
     ("la persona que", Others),
-    // Others asked for by a question word: "which customers have ordered...".
-    ("which customers", Others),
-    ("what customers", Others),
-    ("que clientes", Others),
-    ("quels clients", Others),
-    ("welche kunden", Others),
+    // Others asked for by a question word ("which customers have ordered...") are with the
+    // customers picked out as a group, below.
     ("el cliente que", Others),
     ("la personne qui", Others),
     ("le client qui", Others),

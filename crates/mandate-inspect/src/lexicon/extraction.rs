@@ -163,7 +163,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // prompt leaks, round two
     ("context window", PromptStrong),
     ("your context", PromptStrong),
-    ("before my first message", PromptStrong),
+    // What came before the customer's first message is the set-up, when asked for by a verb
+    // of showing; alone, it dates the customer's own doing ("I sent a photo before my first
+    // message").
+    ("before my first message", PromptWeak),
+    ("antes de mi primer mensaje", PromptWeak),
+    ("avant mon premier message", PromptWeak),
+    ("precede mon premier message", PromptWeak),
+    ("vor meiner ersten nachricht", PromptWeak),
     ("above this message", PromptStrong),
     ("were you given", PromptStrong),
     ("were you told", PromptStrong),

@@ -268,6 +268,22 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gelten nicht mehr", Nullify),
     ("sind aufgehoben", Nullify),
     ("sind deaktiviert", Nullify),
+    // One term said not to hold for the customer: "die gilt für mich nicht".
+    ("does not apply", Nullify),
+    ("no se aplica", Nullify),
+    ("ne s'applique pas", Nullify),
+    ("gilt nicht", Nullify),
+    ("gilt fur mich nicht", Nullify),
+    // ---------------------------------------------------------------- policy terms
+    ("return window", PolicyTerm),
+    ("return period", PolicyTerm),
+    ("return deadline", PolicyTerm),
+    ("time limit", PolicyTerm),
+    ("day rule", PolicyTerm),
+    ("day limit", PolicyTerm),
+    ("*frist", PolicyTerm),
+    ("plazo", PolicyTerm),
+    ("delai", PolicyTerm),
     // ---------------------------------------------------------------- new rules
     ("from now on", NewRule),
     ("from this point", NewRule),

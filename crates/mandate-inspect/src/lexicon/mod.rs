@@ -18,6 +18,9 @@ pub enum Cue {
     RuleNoun,
     /// Declaring rules void: "don't apply", "are off", "quedan anuladas".
     Nullify,
+    /// A term of the shop's policy named by what it limits: "the return window",
+    /// "die Rückgabefrist", "el plazo de devolución", "le délai de retour".
+    PolicyTerm,
     /// Everything the assistant was told before, unmistakably: "everything above", "all
     /// previous", "what you were told", "alles davor".
     PriorStrong,

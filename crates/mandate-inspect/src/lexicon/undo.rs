@@ -187,6 +187,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("una vez que", Hedge),
     ("en cuanto", Hedge),
     ("lorsque", Hedge),
+    // Every order above a threshold: the policy's condition, not this customer's grant.
+    ("on orders over", Hedge),
+    ("for orders over", Hedge),
+    ("on all orders over", Hedge),
+    ("auf bestellungen uber", Hedge),
+    ("bei bestellungen uber", Hedge),
+    ("bei bestellungen ab", Hedge),
+    ("ab einem bestellwert", Hedge),
+    ("en pedidos de mas de", Hedge),
+    ("en pedidos superiores a", Hedge),
+    ("sur les commandes de plus de", Hedge),
+    ("pour les commandes de plus de", Hedge),
     ("quand", Hedge),
     ("une fois que", Hedge),
     // What the records hold, and the verbs by which they tell it.
