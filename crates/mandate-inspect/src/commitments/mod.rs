@@ -557,10 +557,18 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             Signal::Will
         });
     }
+    // A bare verb of receiving needs something a commitment is about ("das genaue
+    // Zeitfenster bekommen Sie per SMS" promises a message); "you won't be charged" names it.
+    let bare_receiving = |y: &Hit| {
+        o.text
+            .get(y.start..y.end)
+            .is_some_and(|t| t.contains("bekomm") || t.contains("erhalt") || t.contains("durfen"))
+    };
     if let Some(y) = o.at(YouWill).find(|y| {
         // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
         // what the customer will have.
-        !o.undone_at(y.start, HEDGED)
+        (!bare_receiving(y) || o.says_what(sentence, money))
+            && !o.undone_at(y.start, HEDGED)
             && !conditioned_after(o, y.end)
             && !o
                 .at(Hedge)
@@ -674,6 +682,13 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                                                 | "pas"
                                                 | "n'est"
                                                 | "nunca"
+                                            // "El precio ya aparece rebajado en la web":
+                                            // what is shown, not what is done.
+                                            | "aparece"
+                                            | "appears"
+                                            | "shows"
+                                            | "apparait"
+                                            | "erscheint"
                                         )
                                     })
                             })
@@ -713,6 +728,14 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                 matches!(
                     t,
                     "consider it done"
+                        // A sum now in the customer's account: "a $25 credit is now on your
+                        // account".
+                        | "is now on your account"
+                        | "is now in your account"
+                        | "ya esta en tu cuenta"
+                        | "ya esta en su cuenta"
+                        | "est maintenant sur votre compte"
+                        | "ist jetzt auf ihrem konto"
                         | "dalo por hecho"
                         | "considerelo hecho"
                         | "c'est comme si c'etait fait"

@@ -97,6 +97,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("le confirmo", Guarantee),
     ("je vous confirme", Guarantee),
     ("je confirme", Guarantee),
+    // A sum the customer may count on: "die 89 € sind Ihnen sicher".
+    ("sind ihnen sicher", Guarantee),
+    ("ist ihnen sicher", Guarantee),
+    ("sind dir sicher", Guarantee),
+    ("is guaranteed to you", Guarantee),
+    ("vous sont acquis", Guarantee),
+    ("te los aseguro", Guarantee),
     ("je te confirme", Guarantee),
     ("ich bestatige ihnen", Guarantee),
     ("ich kann bestatigen", Guarantee),

@@ -427,6 +427,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tu es", Passive),
     // Taken as done: "consider it done", "dalo por hecho".
     ("consider it done", Passive),
+    // A sum now in the customer's account, "a $25 credit is now on your account", is as done.
+    ("is now on your account", Passive),
+    ("is now in your account", Passive),
+    ("ya esta en tu cuenta", Passive),
+    ("ya esta en su cuenta", Passive),
+    ("est maintenant sur votre compte", Passive),
+    ("ist jetzt auf ihrem konto", Passive),
     ("dalo por hecho", Passive),
     ("considerelo hecho", Passive),
     ("c'est comme si c'etait fait", Passive),
