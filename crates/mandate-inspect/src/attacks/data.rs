@@ -33,56 +33,31 @@ fn owned_thing(w: &str) -> bool {
 /// customer knows, named as the one who ordered, then where that order was sent. What was
 /// bought for the customer ("my friend ordered this for me") went to the customer's own
 /// address.
-pub(super) fn acquaintance_ordered(text: &str) -> bool {
-    let ws: Vec<&str> = crate::person::words(text)
+pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
+    let ws: Vec<&str> = crate::person::words(text.get(person.end..).unwrap_or_default())
         .filter(|w| !w.is_empty())
         .collect();
-    let ordered_at = ws.windows(6).position(|w| {
-        let [first, second, after @ ..] = w else {
-            return false;
-        };
-        let possessive = matches!(*first, "my" | "mi" | "ma" | "mon" | "mein" | "meine");
-        let person = matches!(
-            *second,
-            "neighbour"
-                | "neighbor"
-                | "friend"
-                | "vecina"
-                | "vecino"
-                | "amiga"
-                | "amigo"
-                | "voisine"
-                | "voisin"
-                | "amie"
-                | "ami"
-                | "nachbarin"
-                | "nachbar"
-                | "freundin"
-                | "freund"
-        );
-        // The verb right after, or after an auxiliary and an object ("meine Nachbarin hat das
-        // Gleiche bestellt").
-        let ordered = after.iter().any(|v| {
-            matches!(
-                *v,
-                "ordered"
-                    | "bought"
-                    | "pidio"
-                    | "compro"
-                    | "commande"
-                    | "achete"
-                    | "bestellt"
-                    | "bestellte"
-                    | "gekauft"
-                    | "kaufte"
-            )
-        });
-        possessive && person && ordered
+    // The verb right after, or after an auxiliary and an object ("meine Nachbarin hat das
+    // Gleiche bestellt"); the noun's own ending ("mi vecina") may come first.
+    let ordered_at = ws.iter().take(5).position(|v| {
+        matches!(
+            *v,
+            "ordered"
+                | "bought"
+                | "pidio"
+                | "compro"
+                | "commande"
+                | "achete"
+                | "bestellt"
+                | "bestellte"
+                | "gekauft"
+                | "kaufte"
+        )
     });
     let Some(at) = ordered_at else {
         return false;
     };
-    let rest = ws.get(at + 2..).unwrap_or_default();
+    let rest = ws.get(at..).unwrap_or_default();
     let for_me = rest.windows(2).take(8).any(|w| {
         matches!(
             w,
@@ -243,7 +218,11 @@ pub(super) fn rules(
     let others = others
         || kin_owns && m.has(PiiNoun)
         || third_persons
-        || m.has(PiiNoun) && asks_for && acquaintance_ordered(m.text);
+        || m.has(PiiNoun)
+            && asks_for
+            && m.hits
+                .iter()
+                .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h));
     let who_they_are = m
         .hits
         .iter()

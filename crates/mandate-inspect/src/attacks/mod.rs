@@ -40,7 +40,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits
             .iter()
             .any(|h| h.cue == Cue::PiiNoun && data::third_persons_data(&view.text, h.start))
-        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun) && data::acquaintance_ordered(&view.text)
+        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
+            && all_hits.iter().any(|h| h.cue == Cue::Acquaintance && data::acquaintance_ordered(&view.text, h))
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {

@@ -24,22 +24,24 @@ fn waives_a_term(m: &Message<'_>, s: &crate::scan::Sentence<'_>) -> bool {
             let term = s.at(PolicyTerm).any(|t| {
                 t.start >= v.end && t.start <= v.end + 45 && !m.own_between(v.end, t.start)
             });
-            let void = m.hits.iter().any(|n| n.cue == Nullify && n.start >= v.end);
-            let approval = words(m.text.get(v.end..).unwrap_or_default()).any(|w| {
-                matches!(
-                    w,
-                    "approved"
-                        | "genehmigt"
-                        | "aprobada"
-                        | "aprobado"
-                        | "approuve"
-                        | "approuvee"
-                        | "acceptee"
-                        | "accepte"
-                        | "akzeptiert"
-                )
-            });
-            term && (void || approval)
+            let void = || m.hits.iter().any(|n| n.cue == Nullify && n.start >= v.end);
+            let approval = || {
+                words(m.text.get(v.end..).unwrap_or_default()).any(|w| {
+                    matches!(
+                        w,
+                        "approved"
+                            | "genehmigt"
+                            | "aprobada"
+                            | "aprobado"
+                            | "approuve"
+                            | "approuvee"
+                            | "acceptee"
+                            | "accepte"
+                            | "akzeptiert"
+                    )
+                })
+            };
+            term && (void() || approval())
         })
 }
 

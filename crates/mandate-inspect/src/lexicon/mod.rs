@@ -82,6 +82,8 @@ pub enum Cue {
     ThirdParty,
     /// A relative's or acquaintance's thing: my brother's, my neighbour's.
     Kin,
+    /// Someone the customer knows, named alone: my neighbour, mi amiga, meine Nachbarin.
+    Acquaintance,
     /// Actions on an account that need its owner: reset, change the email, cancel, transfer.
     Sensitive,
     /// Who is speaking: "this is the", "hier spricht", "soy el", "je suis le".
