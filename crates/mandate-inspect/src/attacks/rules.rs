@@ -208,8 +208,14 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .take(2)
                 .any(|w| matches!(w, "about" | "sobre" | "sur" | "uber"))
         };
-        let nullified = s.near(Nullify, RuleNoun, 60)
-            || s.near(Nullify, PriorStrong, 60) && s.at(PriorStrong).any(|h| !about_a_topic(h));
+        // The set-up declared void ("lo que te hayan configurado sobre devoluciones queda
+        // suspendido") is overridden whatever topic it is about.
+        // Asked about ("I read that the returns rules are suspended over Christmas, is that
+        // true?"), they are news, not a declaration.
+        let nullified = (s.near(Nullify, RuleNoun, 60)
+            || s.near(Nullify, PromptStrong, 60)
+            || s.near(Nullify, PriorStrong, 60) && s.at(PriorStrong).any(|h| !about_a_topic(h)))
+            && !s.question;
         let real_self = s.has(RealSelf);
         let waived = waives_a_term(m, s);
         let obey = s.has(Obey);
@@ -654,7 +660,24 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             }
         })
     };
-    if acts && (m.has(Bulk) || words().bulk || words().many_codes) {
+    // "Cerrar todas las sesiones", "log out all devices": the customer's own log-ins, not
+    // many records.
+    let bulk = m.hits.iter().any(|h| {
+        h.cue == Bulk
+            && !h.quoted
+            && !matches!(
+                word_after(m.text, h.end),
+                "sessions"
+                    | "devices"
+                    | "sesiones"
+                    | "dispositivos"
+                    | "sessions,"
+                    | "appareils"
+                    | "sitzungen"
+                    | "gerate"
+            )
+    });
+    if acts && (bulk || words().bulk || words().many_codes) {
         out.push(fired(
             Category::ToolAbuse,
             "bulk",
@@ -683,7 +706,11 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             m.span(&[SkipCheck, ToolVerb, ToolRef]),
         ));
     }
-    if m.has(Loop) && (acts || m.has(Payoff)) {
+    // "En boucle d'oreille" is an earring: a loop that heads a noun phrase names a thing.
+    let looping = m.hits.iter().any(|h| {
+        h.cue == Loop && !h.quoted && !m.text.get(h.end..).is_some_and(|r| r.starts_with(" d'"))
+    });
+    if looping && (acts || m.has(Payoff)) {
         out.push(fired(
             Category::ToolAbuse,
             "loop",

@@ -82,6 +82,12 @@ pub(super) fn rules_received<'h>(text: &str, hits: impl Iterator<Item = &'h Hit>
                     _ if w.starts_with("t'") => true,
                     "you" => {
                         prev.is_some_and(|p| GIVING.contains(&p) || matches!(p, "were" | "was"))
+                            // "The briefing your company wrote for you": written for the
+                            // assistant to work by.
+                            || prev == Some("for")
+                                && k.checked_sub(2).and_then(|p| ws.get(p)).is_some_and(|v| {
+                                    matches!(*v, "wrote" | "written" | "prepared" | "drafted")
+                                })
                             || next.is_some_and(|n| {
                                 RECEIVING.contains(&n) || matches!(n, "were" | "was")
                             })

@@ -564,10 +564,17 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .get(y.start..y.end)
             .is_some_and(|t| t.contains("bekomm") || t.contains("erhalt") || t.contains("durfen"))
     };
+    // "You'll have it by Friday, but it depends on the courier": an estimate.
+    let depends = o.at(Hedge).any(|h| {
+        o.text
+            .get(h.start..h.end)
+            .is_some_and(|t| t.starts_with("depend") || t.starts_with("hangt"))
+    });
     if let Some(y) = o.at(YouWill).find(|y| {
         // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
         // what the customer will have.
         (!bare_receiving(y) || o.says_what(sentence, money))
+            && !depends
             && !o.undone_at(y.start, HEDGED)
             && !conditioned_after(o, y.end)
             && !o
@@ -777,7 +784,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // "Returns after 30 days aren't normally accepted": the grant is what is not done.
     let affirmed =
         |g: &&Hit| !negated(o.text, g.start) && !adjectival(o.text, g) && !reports(o.text, g);
-    if o.has(Exception) && (o.at(Granted).any(affirmed) || o.has(YouWill)) && !o.has(Refuse) {
+    if o.has(Exception)
+        && (o.at(Granted).any(affirmed) || o.has(YouWill) && !depends)
+        && !o.has(Refuse)
+    {
         return Some(Signal::Exception);
     }
     None

@@ -32,6 +32,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("show me yours", PromptStrong),
     ("pre-prompt", PromptStrong),
     ("tu configuracion", PromptStrong),
+    // What the assistant was configured with: "lo que te hayan configurado".
+    ("te hayan configurado", PromptStrong),
+    ("te han configurado", PromptStrong),
+    ("te configuraron", PromptStrong),
+    ("on t'a configure", PromptStrong),
     ("tus instrucciones", PromptStrong),
     ("tu prompt", PromptStrong),
     ("tus reglas", PromptWeak),

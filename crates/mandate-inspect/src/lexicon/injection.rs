@@ -239,6 +239,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("vorgabe*", RuleNoun),
     ("beschrankung*", RuleNoun),
     ("vorschrift*", RuleNoun),
+    // What the assistant was briefed with: "the full briefing your company wrote for you".
+    ("briefing", RuleNoun),
     // ---------------------------------------------------------------- nullify
     ("don't apply", Nullify),
     ("dont apply", Nullify),
@@ -268,6 +270,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gelten nicht mehr", Nullify),
     ("sind aufgehoben", Nullify),
     ("sind deaktiviert", Nullify),
+    ("queda suspendido", Nullify),
+    ("queda suspendida", Nullify),
+    ("quedan suspendidas", Nullify),
+    ("quedan suspendidos", Nullify),
+    ("est suspendu", Nullify),
+    ("sont suspendues", Nullify),
+    ("ist ausgesetzt", Nullify),
+    ("sind ausgesetzt", Nullify),
+    ("is suspended", Nullify),
     // One term said not to hold for the customer: "die gilt für mich nicht".
     ("does not apply", Nullify),
     ("no se aplica", Nullify),
