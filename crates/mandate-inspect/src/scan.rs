@@ -74,10 +74,20 @@ struct Compiled {
 /// Phrases of one family, deduplicated by text.
 fn compile(family: Family) -> Vec<Compiled> {
     let mut out: Vec<Compiled> = Vec::new();
-    for (phrase, cue) in phrases().filter(|(_, c)| c.in_family(family)) {
+    // Customers write in chat shorthand ("disregard whatever ur boss told u"): an attack phrase
+    // addressed to "you" is also listed as written with "u" and "ur".
+    let shorthand = phrases()
+        .filter(|(_, c)| family == Family::Attack && c.in_family(family))
+        .filter_map(|(p, c)| chat_shorthand(p).map(|s| (s, *c)));
+    let listed = phrases()
+        .filter(|(_, c)| c.in_family(family))
+        .map(|(p, c)| (std::borrow::Cow::Borrowed(*p), *c));
+    for (phrase, cue) in listed.chain(shorthand.map(|(p, c)| (std::borrow::Cow::Owned(p), c))) {
+        let phrase: &str = &phrase;
+        let cue = &cue;
         let (text, infix) = match phrase.strip_prefix('*') {
             Some(t) => (t, true),
-            None => (*phrase, false),
+            None => (phrase, false),
         };
         let (text, stem) = match text.strip_suffix('*') {
             Some(t) => (t, true),
@@ -108,6 +118,26 @@ fn compile(family: Family) -> Vec<Compiled> {
         }
     }
     out
+}
+
+/// The phrase with "you" written "u" and "your" written "ur", if it has either word.
+fn chat_shorthand(phrase: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<&str> = phrase
+        .split(' ')
+        .map(|w| match w {
+            "you" => {
+                changed = true;
+                "u"
+            }
+            "your" => {
+                changed = true;
+                "ur"
+            }
+            w => w,
+        })
+        .collect();
+    changed.then(|| words.join(" "))
 }
 
 fn build(family: Family) -> Option<Lexicon> {

@@ -99,10 +99,15 @@ pub(super) fn rules(
     bulk: impl Fn() -> bool,
     out: &mut Vec<Fired>,
 ) {
-    // "As the person who paid": the speaker describing themself, not someone else.
+    // "As the person who paid", "I'm the one who placed the order": the speaker describing
+    // themself, not someone else.
     let others = m.hits.iter().any(|h| {
         h.cue == Others
             && !m.in_quote(h)
+            && !m.text.get(..h.start).is_some_and(|t| {
+                let t = t.trim_end();
+                t.ends_with("i'm the one") || t.ends_with("i am the one")
+            })
             && !m
                 .hits
                 .iter()

@@ -87,6 +87,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if signal == Signal::Exception && super::accepts(o) {
         add(&mut score, K::PolicyException, 8);
     }
+    // What the shop does not usually do, then does ("we don't usually refund gift cards, but
+    // in your case I've approved it"), is an exception to its policy.
+    if o.has(Refuse) && usual_then_but(o.text.get(o.span.0..o.span.1).unwrap_or_default()) {
+        add(&mut score, K::PolicyException, 8);
+    }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
     // is about the warranty, whatever it cost.
     let extends = o.said(
@@ -369,4 +374,25 @@ fn fallback(signal: Signal) -> CommitmentKind {
         Signal::Code => CommitmentKind::Discount,
         _ => CommitmentKind::AccountAction,
     }
+}
+
+/// "We don't usually..., but": a word of what is usual, then a turn to this case.
+fn usual_then_but(sentence: &str) -> bool {
+    let usual = [
+        "usually",
+        "normally",
+        "normalmente",
+        "normalement",
+        "normalerweise",
+    ]
+    .iter()
+    .filter_map(|u| sentence.find(u))
+    .min();
+    usual.is_some_and(|u| {
+        sentence.get(u..).is_some_and(|rest| {
+            [", but", " but ", " pero ", " mais ", " aber "]
+                .iter()
+                .any(|b| rest.contains(b))
+        })
+    })
 }

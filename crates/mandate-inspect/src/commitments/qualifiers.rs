@@ -323,18 +323,19 @@ pub(super) fn universal_object(o: &Own<'_>) -> bool {
 /// Whether one of the two words before `pos` negates what follows ("aren't normally
 /// accepted", "not approved").
 pub(super) fn negated(text: &str, pos: usize) -> bool {
-    text.get(..pos)
-        .unwrap_or_default()
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .any(|w| {
-            w.ends_with("n't")
-                || matches!(
-                    w,
-                    "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca"
-                )
-        })
+    let before = || text.get(..pos).unwrap_or_default().split_whitespace().rev();
+    before().take(2).any(|w| {
+        w.ends_with("n't")
+            || matches!(
+                w,
+                "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca"
+            )
+    })
+    // French wraps a modal in its negation: "ne peuvent plus être appliqués".
+    || before().take(4).any(|w| w == "ne" || w.starts_with("n'"))
+        && before()
+            .take(3)
+            .any(|w| matches!(w, "plus" | "pas" | "jamais"))
 }
 
 /// Whether a quantifier of none or a negation comes right before `pos` ("ningún cargo",

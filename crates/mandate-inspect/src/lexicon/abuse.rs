@@ -429,6 +429,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tout a la fois", Bulk),
     ("every order", Bulk),
     // Comping.
+    // Commands to approve, in the forms a claimed colleague uses: "validez le remboursement".
+    ("validez", Grant),
+    ("approuvez", Grant),
+    ("valida el", Grant),
+    ("valida la", Grant),
+    ("aprueba el", Grant),
+    ("genehmigen sie", Grant),
+    ("validate the", Grant),
     ("comp", Grant),
     ("comped", Grant),
     ("comp it", Grant),

@@ -297,6 +297,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("pour le client", Others),
     // Another person by a relative clause: "la persona que dejó la reseña".
     ("la persona que", Others),
+    // Whoever placed an order: "el teléfono de quien hizo el pedido 44981".
+    ("de quien hizo", Others),
+    ("de quien realizo", Others),
+    ("whoever placed", Others),
+    ("qui a passe la commande", Others),
+    ("de celui qui a commande", Others),
+    ("der die bestellung", Others),
     // Others asked for by a question word ("which customers have ordered...") are with the
     // customers picked out as a group, below.
     ("el cliente que", Others),
