@@ -268,6 +268,34 @@ pub(super) fn outside_role(role: &str) -> bool {
     )
 }
 
+/// "Could you be a bit quicker", "can you be the one who handles my refund", "would you be
+/// her contact", "be my grandma's contact": being a degree, the one who does something, or
+/// someone's contact gives the assistant no part to play.
+pub(super) fn not_a_part(text: &str, h: &Hit) -> bool {
+    let Some(t) = text.get(h.start..h.end) else {
+        return false;
+    };
+    let after = crate::person::word_after(text, h.end);
+    if t.starts_with("you be her") || t.starts_with("you be him") {
+        // "Be her" as a part ends there or goes on with when or how ("be her for a moment");
+        // "be her contact" makes "her" whose.
+        return !(after.is_empty()
+            || matches!(
+                after,
+                "for" | "now" | "again" | "just" | "please" | "and" | "today" | "once" | "instead"
+            ));
+    }
+    if t.starts_with("you be ") {
+        return matches!(
+            after,
+            "bit" | "little" | "tad" | "lot" | "one" | "dear" | "same" | "first" | "last" | "only"
+        );
+    }
+    // A relative's possessive ("be my grandma's contact") names someone else's business.
+    text.get(h.end..)
+        .is_some_and(|rest| rest.starts_with('\'') || rest.starts_with('\u{2019}'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::unbound_mode;

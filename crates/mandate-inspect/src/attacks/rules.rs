@@ -8,7 +8,8 @@ use crate::{Category, Severity, Source};
 use super::data;
 use super::message::Message;
 use super::persona::{
-    named_self_after_new_rule, outside_role, rules_denied, self_after_new_rule, speaks_as,
+    named_self_after_new_rule, not_a_part, outside_role, rules_denied, self_after_new_rule,
+    speaks_as,
 };
 use super::setup::{own_check, rule_for_you, standing_authorisation, written_to};
 use super::words::WordChecks;
@@ -431,6 +432,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             && !m.in_quote(h)
             && m.text.get(h.end..h.end + 1) != Some("-")
             && !matches!(word_after(m.text, h.end), "i" | "i'm" | "i've" | "i'd")
+            && !not_a_part(m.text, h)
     }) || self_after_new_rule(m.text, m.unquoted())
         || speaks_as(m.text, m.unquoted());
     // A persona whose definition is having no limits, or that must be held whatever happens,
@@ -463,6 +465,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         || source.is_data() && named_self_after_new_rule(m.text, m.unquoted());
     if unbound_persona
         || (m.has(Payoff)
+            || m.has(Secret)
             || m.has(OverrideVerb)
             || m.has(RuleNoun)
             || m.has(Nullify)

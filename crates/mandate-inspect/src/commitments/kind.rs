@@ -30,10 +30,21 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 "turn" | "turned" | "turning" | "switch" | "switched" | "switching"
             )
     };
+    // A word read twice ("compens" inside "compensación") names its kind once.
+    let inside_longer = |h: &&crate::scan::Hit| {
+        o.hits.iter().any(|g| {
+            g.cue == h.cue
+                && g.start <= h.start
+                && h.end <= g.end
+                && g.end - g.start > h.end - h.start
+        })
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
-            .filter(|h| h.cue == c && !o.undone_at(h.start, REFUSE) && !switched(h))
+            .filter(|h| {
+                h.cue == c && !o.undone_at(h.start, REFUSE) && !switched(h) && !inside_longer(h)
+            })
             .count() as i32
     };
     let mut score = [
@@ -220,10 +231,28 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if signal == Signal::Gift && !bears && outside_gift(KFee) && !outside_gift(KCompensation) {
         bump(&mut score, K::FeeWaiver, 5);
     }
-    // A code with its reduction is a discount, whatever it is given for ("15% off for your
-    // trouble: use SORRY15").
-    if count(KDiscount) > 0 && super::has_code_token(sentence) {
+    // A code or a percentage with its reduction is a discount, whatever it is given for ("15%
+    // off for your trouble: use SORRY15", "como compensación, te he aplicado un 15 % de
+    // descuento").
+    if count(KDiscount) > 0 && (super::has_code_token(sentence) || sentence.contains('%')) {
         bump(&mut score, K::Discount, 3);
+    }
+    // A coupon worth a sum, given for the trouble ("un cupón de 20 € por las molestias"), makes
+    // up for it: a coupon's word names a discount only when it takes a share off.
+    let coupon = o.said(
+        |c| c == KDiscount,
+        |_, t| {
+            ["cupon", "coupon", "gutschein"]
+                .iter()
+                .any(|w| t.starts_with(w))
+        },
+    );
+    if coupon
+        && count(KCompensation) > 0
+        && !sentence.contains('%')
+        && extract::money_count(sentence) == 1
+    {
+        bump(&mut score, K::Compensation, 2);
     }
     if sentence.contains('%') {
         add(&mut score, K::Discount, 3);
