@@ -47,7 +47,8 @@ fn patterns() -> Option<&'static Patterns> {
             percent: Regex::new(r"(?i-u)(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|(?:percent|per cent|por ciento|pour cent|prozent)\b)").ok()?,
             date: Regex::new(r"(?ix-u)\b(
                 (?:by|before|on|until|within|from|bis|vor|am|avant|le|el|antes\ del?|para\ el)\s+(?:the\s+)?
-                  (?:\d{1,2}(?::\d{2})?(?:\s?(?:am|pm)|st|nd|rd|th|\.)?(?:\s+(?:of\s+)?[a-z]+)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\ weekend|\d+\s+(?:hours?|days?|business\ days?|stunden|tagen|heures|jours|horas|dias))
+                  (?:\d{1,2}(?::\d{2})?(?:\s?(?:am|pm)|st|nd|rd|th|\.)?(?:\s+(?:of\s+)?[a-z]+)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\ weekend|\d+\s+(?:hours?|days?|business\ days?|stunden|tagen|heures|jours|horas|dias)
+                   |christmas(?:\ eve|\ day)?|new\ year'?s?(?:\ eve|\ day)?|easter|thanksgiving|black\ friday|navidad|nochebuena|nochevieja|reyes|noel|paques|weihnachten|heiligabend|silvester|neujahr|ostern)
               | (?:today|tomorrow|tonight|this\ (?:week|weekend|afternoon|evening)|next\ (?:week|monday|tuesday|wednesday|thursday|friday))
               | \d{4}-\d{2}-\d{2}
               | (?:january|february|march|april|may|june|july|august|september|october|november|december
@@ -307,9 +308,16 @@ mod tests {
             ("your warranty now runs until june 2028", "june 2028"),
             ("la garantia hasta marzo de 2028", "marzo de 2028"),
             ("prolongee jusqu'en juin 2027", "juin 2027"),
+            // A holiday after a preposition is a day; "merry christmas" is none.
+            (
+                "you'll have it before christmas eve",
+                "before christmas eve",
+            ),
+            ("das paket ist vor weihnachten da", "vor weihnachten"),
         ] {
             assert!(dates(text).iter().any(|d| d == date), "{text}");
         }
+        assert!(dates("merry christmas and thanks").is_empty());
         assert_eq!(
             objects("refund for order A-1 and #902114, claim WC-7781, ORD-3Q9X"),
             vec!["A-1", "902114", "WC-7781", "ORD-3Q9X"]

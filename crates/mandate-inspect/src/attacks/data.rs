@@ -90,6 +90,56 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
     sent && !for_me
 }
 
+/// "My order", "meine Bestellung": the customer's own thing, whose data is the customer's.
+fn own_thing_named(text: &str) -> bool {
+    let mut before = "";
+    crate::person::words(text).any(|w| {
+        let own = crate::person::own_possessive(before) && owned_thing(w);
+        before = w;
+        own
+    })
+}
+
+/// "That's my neighbour", "das ist mein Nachbar": the acquaintance is said to be who something
+/// is.
+pub(super) fn said_to_be(text: &str, person: &Hit) -> bool {
+    matches!(
+        crate::person::word_before(text, person.start),
+        "that's" | "it's" | "is" | "ist" | "c'est" | "est" | "es"
+    )
+}
+
+/// "Can you tell me the address on order 38815? That's my neighbour": someone the customer
+/// knows, said to be who an order's data belongs to, while the data is asked to be told, not
+/// changed ("can you change the address? it's my neighbour, he'll take it in" acts for the
+/// customer's own order).
+fn acquaintance_named(m: &Message<'_>) -> bool {
+    m.hits
+        .iter()
+        .any(|h| h.cue == Acquaintance && said_to_be(m.text, h))
+        && m.hits.iter().any(|h| {
+            h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
+        })
+        && !own_thing_named(m.text)
+        && !crate::person::words(m.text).any(|w| {
+            matches!(
+                w,
+                "change"
+                    | "update"
+                    | "correct"
+                    | "andern"
+                    | "aktualisieren"
+                    | "korrigieren"
+                    | "cambiar"
+                    | "corregir"
+                    | "actualizar"
+                    | "changer"
+                    | "modifier"
+                    | "corriger"
+            )
+        })
+}
+
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
 /// something is done; `bulk` whether the word checks found a bulk object (read only if a rule
 /// needs it).
@@ -227,7 +277,8 @@ pub(super) fn rules(
             && asks_for
             && m.hits
                 .iter()
-                .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h));
+                .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
+        || acquaintance_named(m);
     let who_they_are = m
         .hits
         .iter()

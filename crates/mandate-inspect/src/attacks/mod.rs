@@ -41,7 +41,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             .iter()
             .any(|h| h.cue == Cue::PiiNoun && data::third_persons_data(&view.text, h.start))
         || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
-            && all_hits.iter().any(|h| h.cue == Cue::Acquaintance && data::acquaintance_ordered(&view.text, h))
+            && all_hits.iter().any(|h| {
+                h.cue == Cue::Acquaintance
+                    && (data::acquaintance_ordered(&view.text, h) || data::said_to_be(&view.text, h))
+            })
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {

@@ -379,6 +379,9 @@ const WAIVER_VERBS: &[&str] = &[
     "annule",
     "erlassen",
     "entfernt",
+    "herausgenommen",
+    "rausgenommen",
+    "gestrichen",
     "storniert",
     "sont annules",
 ];

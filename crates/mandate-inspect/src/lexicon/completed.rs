@@ -144,6 +144,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("entfernt", Granted),
     ("storniert", Granted),
     ("erlassen", Granted),
+    // A charge taken out of the bill: "ich habe sie bereits herausgenommen".
+    ("herausgenommen", Granted),
+    ("rausgenommen", Granted),
+    ("gestrichen", Granted),
     ("verlangert", Granted),
     ("freigeschaltet", Granted),
     ("vermerkt", Granted),

@@ -98,6 +98,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nombres", PiiNoun),
     ("datos", PiiNoun),
     ("adresse*", PiiNoun),
+    // German compounds end in the noun that names the data.
+    ("lieferadresse*", PiiNoun),
+    ("rechnungsadresse*", PiiNoun),
+    ("wohnadresse*", PiiNoun),
+    ("anschrift*", PiiNoun),
+    ("lieferanschrift*", PiiNoun),
+    ("handynummer*", PiiNoun),
     ("telephone", PiiNoun),
     ("noms", PiiNoun),
     ("telefonnummer*", PiiNoun),
@@ -344,6 +351,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("dites-moi", Request),
     ("dis-moi", Request),
     ("sag mir", Request),
+    // The German modal question puts its verb last ("können Sie mir die Adresse ... sagen?"):
+    // what is asked for is given to "mir".
+    ("konnen sie mir", Request),
+    ("konnten sie mir", Request),
+    ("kannst du mir", Request),
+    ("konntest du mir", Request),
     ("nenne mir", Request),
     ("nennen sie mir", Request),
     ("post the", Request),
