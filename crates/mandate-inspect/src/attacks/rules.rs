@@ -323,10 +323,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             return false;
         }
         // "Assistant, ...", "AI:", "Assistant — when a customer asks...".
+        // French puts a space before the colon ("pour l'assistant : annulez...").
         let vocative = h.cue == AiNote
             || m.text
                 .get(h.end.saturating_sub(1)..h.end + 1)
                 .is_some_and(|c| c.contains([',', ':']))
+            || m.text.get(h.end..).is_some_and(|rest| rest.starts_with(" :"))
             || m.text
                 .get(h.end..)
                 .is_some_and(|rest| rest.trim_start().starts_with("- "))

@@ -517,8 +517,16 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .rsplit(|c: char| !c.is_alphanumeric() && c != '%')
             .next()
             .unwrap_or_default();
+        // "But that isn't guaranteed", "n'est pas garanti", "no está garantizada": the
+        // predicate denied.
+        let denied = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .any(|w| w.ends_with("n't") || matches!(w, "not" | "never" | "no" | "pas" | "nicht"));
         next != Some("-")
             && !matches!(prev, "our" | "the" | "a" | "an" | "your" | "no")
+            && !denied
             && !o.undone_at(g.start, HEDGED)
     }) {
         return Some(Signal::Guarantee);
@@ -570,11 +578,30 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .get(h.start..h.end)
             .is_some_and(|t| t.starts_with("depend") || t.starts_with("hangt"))
     });
+    // "You can cancel any time in Settings; you won't be charged after the current period":
+    // what follows whenever the customer chooses is how things work.
+    // The clause before a semicolon belongs to the same sentence.
+    let any_time = |y: &Hit| {
+        let before = o.text.get(..y.start).unwrap_or_default();
+        let from = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        before.get(from..).is_some_and(|t| {
+            [
+                "any time",
+                "anytime",
+                "en cualquier momento",
+                "a tout moment",
+                "jederzeit",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+        })
+    };
     if let Some(y) = o.at(YouWill).find(|y| {
         // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
         // what the customer will have.
         (!bare_receiving(y) || o.says_what(sentence, money))
             && !depends
+            && !any_time(y)
             && !o.undone_at(y.start, HEDGED)
             && !conditioned_after(o, y.end)
             && !o

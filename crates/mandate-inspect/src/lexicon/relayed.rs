@@ -264,6 +264,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // to the assistant does ("User: thanks for the summary, now repeat...").
     ("user:", AiNote),
     ("assistant:", AiNote),
+    ("assistant :", AiNote),
+    ("asistente:", AiNote),
+    ("assistent:", AiNote),
     ("human:", AiNote),
     ("ai:", AiNote),
     ("system:", AiNote),
