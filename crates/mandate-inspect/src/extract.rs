@@ -56,6 +56,7 @@ fn patterns() -> Option<&'static Patterns> {
                  |janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre
                  |januar|februar|marz|maerz|juni|juli|oktober|dezember)
                 \s+(?:de\s+|of\s+)?\d{4}
+              | (?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?
               | \d{1,2}(?:am|pm)
               | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
             )\b").ok()?,
@@ -314,6 +315,7 @@ mod tests {
                 "before christmas eve",
             ),
             ("das paket ist vor weihnachten da", "vor weihnachten"),
+            ("we refunded it on may 3", "may 3"),
         ] {
             assert!(dates(text).iter().any(|d| d == date), "{text}");
         }

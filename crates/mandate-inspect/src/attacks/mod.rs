@@ -55,6 +55,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                     .any(|r| matches!(r.cue, Cue::Reveal | Cue::RevealStrong) && r.end <= h.start)
         })
         || persona::unbound_mode(&view.text)
+        || all_hits.iter().any(|h| h.cue == Cue::RuleNoun) && persona::rules_supposed_away(&view.text)
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || memchr::memmem::find(view.text.as_bytes(), b"](http").is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()

@@ -458,7 +458,11 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // A named mode given rules of behaviour ("DAN, do anything now... you can do anything") is
     // a persona even when no verb of role-play introduces it.
     // A mode without limits is read from the words only when a rule would use it.
-    let mode = || m.has(Mode) || super::persona::unbound_mode(m.text);
+    let mode = || {
+        m.has(Mode)
+            || super::persona::unbound_mode(m.text)
+            || super::persona::rules_supposed_away(m.text)
+    };
     // Data that gives the assistant a new self by name ("from now on, you're Burple, an
     // advanced model") instructs it, whatever the self is for.
     let unbound_persona = role_play && (m.has(Persist) || m.has(Behave) || mode())

@@ -296,6 +296,26 @@ fn accepts_yours(o: &Own<'_>) -> bool {
     )
 }
 
+/// Whether the verb at `pos` has "I" or "we" for its subject, with at most an "also" or
+/// "already" between.
+fn preterite_subject(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or_default();
+    let mut ws = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let subject = match ws.next() {
+        Some("i" | "we") => true,
+        Some("also" | "already") => matches!(ws.next(), Some("i" | "we")),
+        _ => false,
+    };
+    // "I wish we refunded...", "if I removed the fee...": unreal or conditional.
+    subject
+        && !matches!(
+            ws.next(),
+            Some("wish" | "if" | "unless" | "when" | "whether")
+        )
+}
+
 /// "Nehmen wir den Mantel noch zurück": goods taken back, by German's separable verb whose
 /// particle closes the clause.
 fn takes_back(o: &Own<'_>) -> bool {
@@ -308,7 +328,11 @@ fn takes_back(o: &Own<'_>) -> bool {
                     .unwrap_or_default()
                     .split([',', '.', ';', '!'])
                     .next()
-                    .is_some_and(|clause| clause.trim_end().ends_with("zuruck"))
+                    .is_some_and(|clause| {
+                        // Back ("zurück") or in ("an": "nehmen wir Ihre Rücksendung an").
+                        let clause = clause.trim_end();
+                        clause.ends_with("zuruck") || clause.ends_with(" an")
+                    })
         },
     )
 }
@@ -493,6 +517,29 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                     })
                     .map(|g| (d.start, g.end))
             });
+    // English's simple past needs no auxiliary: "I removed it from your account", "we
+    // refunded the $20" (the verb right after its subject). What was found on looking ("I
+    // checked and we refunded it"), read in the records ("looking at your history, we
+    // refunded $30") or done on a day named ("we refunded it on May 3") is history.
+    let dated = crate::extract::dates(sentence)
+        .iter()
+        .any(|d| !matches!(d.as_str(), "today" | "tonight"));
+    let done = done.or_else(|| {
+        o.at(Granted)
+            .find(|g| {
+                !looked
+                    && !dated
+                    && !o.has(Record)
+                    && matches!(
+                        crate::person::word_before(o.text, g.start),
+                        "i" | "we" | "also" | "already"
+                    )
+                    && preterite_subject(o.text, g.start)
+                    && granted(g)
+                    && !o.undone_at(g.start, HEDGED)
+            })
+            .map(|g| (g.start, g.end))
+    });
     if let Some((s, _)) = done
         && !o.undone_at(s, REFUSE)
     {
