@@ -9,15 +9,19 @@
 
 mod kind;
 mod model;
+mod own;
 mod qualifiers;
 mod stated;
+mod verbs;
 
 use kind::kind_of;
 use model::{after_attention, by_model};
+use own::Own;
 use qualifiers::{
     adjectival, compound_head, conditioned_after, hands_paperwork, names_money, negated, realised,
     reports, universal_object,
 };
+use verbs::{accepts, accepts_yours, preterite_subject, takes_back};
 
 use serde::{Deserialize, Serialize};
 
@@ -88,100 +92,6 @@ impl CommitmentKind {
     /// Parses a kind name.
     pub fn parse(s: &str) -> Option<CommitmentKind> {
         CommitmentKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-/// The sentence's own (unquoted) hits.
-pub(super) struct Own<'a> {
-    hits: Vec<&'a Hit>,
-    text: &'a str,
-    /// The sentence's range in `text`.
-    span: (usize, usize),
-}
-
-impl Own<'_> {
-    fn has(&self, c: Cue) -> bool {
-        self.hits.iter().any(|h| h.cue == c)
-    }
-
-    fn at(&self, c: Cue) -> impl Iterator<Item = &&Hit> + '_ {
-        self.hits.iter().filter(move |h| h.cue == c)
-    }
-
-    /// Whether a hit of a role `cue` accepts says what `said` looks for in its words ("extended",
-    /// "accepte", "cover the cost"): which verb made a grant decides what it grants.
-    #[inline]
-    fn said(&self, cue: impl Fn(Cue) -> bool, said: impl Fn(&Hit, &str) -> bool) -> bool {
-        self.hits
-            .iter()
-            .any(|h| cue(h.cue) && self.text.get(h.start..h.end).is_some_and(|t| said(h, t)))
-    }
-
-    /// Each `b` with the nearest `a` before it within `window` bytes, as (a's start, b's end):
-    /// "I'm sorry, I'm not able to waive" pairs the verb with the subject that governs it.
-    fn nearest_before(
-        &self,
-        a: Cue,
-        b: Cue,
-        window: usize,
-    ) -> impl Iterator<Item = (usize, usize)> {
-        self.at(b).filter_map(move |y| {
-            self.at(a)
-                .filter(|x| x.start < y.start && y.start <= x.end + window)
-                .last()
-                .map(|x| (x.start, y.end))
-        })
-    }
-
-    /// `a` followed by `b` within `window` bytes.
-    fn then(&self, a: Cue, b: Cue, window: usize) -> Option<(usize, usize)> {
-        self.at(a).find_map(|x| {
-            self.at(b)
-                .find(|y| y.start > x.start && y.start <= x.end + window)
-                .map(|y| (x.start, y.end))
-        })
-    }
-
-    /// Whether the sentence names what would be committed to: a kind's word, a percentage or
-    /// (when `money`) an amount.
-    fn says_what(&self, sentence: &str, money: impl Fn() -> bool) -> bool {
-        KINDED.iter().any(|k| self.has(*k)) || sentence.contains('%') || money()
-    }
-
-    /// Whether a refusal or hedge governs position `pos`: it comes before it in the same
-    /// clause (no "but" between them).
-    fn undone_at(&self, pos: usize, by: &[Cue]) -> bool {
-        // The "if" of "even if", the "wenn" of "auch wenn": a concession, not a condition.
-        let conceding = |h: &Hit| {
-            self.hits
-                .iter()
-                .any(|e| e.cue == Exception && e.start <= h.start && h.end <= e.end)
-        };
-        self.hits.iter().any(|h| {
-            by.contains(&h.cue)
-                && !conceding(h)
-                && h.start < pos
-                && pos - h.start <= 90
-                && !self.text.get(h.end..pos).is_some_and(|between| {
-                    between.contains(" but ")
-                        || between.contains(", but")
-                        || between.contains(" pero ")
-                        || between.contains(" mais ")
-                        || between.contains(" aber ")
-                        || between.contains(';')
-                })
-        }) || self.hits.iter().any(|h| {
-            // Right after it, a condition undoes it ("on us if it's faulty"); a consequence
-            // does not ("on us, so your order arrives tomorrow").
-            by.contains(&h.cue)
-                && !conceding(h)
-                && h.start >= pos
-                && h.start <= pos + 12
-                && !self
-                    .text
-                    .get(h.start..h.end)
-                    .is_some_and(|t| t.starts_with("so "))
-        })
     }
 }
 
@@ -257,15 +167,6 @@ pub(super) fn commitment(
     }
 }
 
-/// Whether the sentence grants by accepting ("j'accepte le retour", "aceptamos", "we accept
-/// your return"): what is accepted is the goods back, not money.
-pub(super) fn accepts(o: &Own<'_>) -> bool {
-    o.said(
-        |c| matches!(c, Performative | Granted | Grant),
-        |_, t| t.split(' ').any(accepting),
-    )
-}
-
 /// Participles that put a charge on an account when their subject is a fee.
 const CHARGING: &[&str] = &[
     "applied",
@@ -278,71 +179,6 @@ const CHARGING: &[&str] = &[
     "berechnet",
     "erhoben",
 ];
-
-/// Whether what is accepted is the customer's own ("wir akzeptieren Ihre Rücksendung",
-/// "we accept your return"), not a kind of thing ("wir akzeptieren Rücksendungen ...": the
-/// policy).
-fn accepts_yours(o: &Own<'_>) -> bool {
-    let yours = |w: &str| {
-        crate::person::second_person_possessive(w)
-            || matches!(w, "ihre" | "ihr" | "ihren" | "su" | "sus")
-    };
-    o.said(
-        |c| matches!(c, Performative | Granted | Grant),
-        |h, t| {
-            t.split(' ').any(accepting)
-                && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
-        },
-    )
-}
-
-/// Whether the verb at `pos` has "I" or "we" for its subject, with at most an "also" or
-/// "already" between.
-fn preterite_subject(text: &str, pos: usize) -> bool {
-    let before = text.get(..pos).unwrap_or_default();
-    let mut ws = before
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty());
-    let subject = match ws.next() {
-        Some("i" | "we") => true,
-        Some("also" | "already") => matches!(ws.next(), Some("i" | "we")),
-        _ => false,
-    };
-    // "I wish we refunded...", "if I removed the fee...": unreal or conditional.
-    subject
-        && !matches!(
-            ws.next(),
-            Some("wish" | "if" | "unless" | "when" | "whether")
-        )
-}
-
-/// "Nehmen wir den Mantel noch zurück": goods taken back, by German's separable verb whose
-/// particle closes the clause.
-fn takes_back(o: &Own<'_>) -> bool {
-    o.said(
-        |c| c == Performative,
-        |h, t| {
-            t.contains("nehmen")
-                && o.text
-                    .get(h.end..)
-                    .unwrap_or_default()
-                    .split([',', '.', ';', '!'])
-                    .next()
-                    .is_some_and(|clause| {
-                        // Back ("zurück") or in ("an": "nehmen wir Ihre Rücksendung an").
-                        let clause = clause.trim_end();
-                        clause.ends_with("zuruck") || clause.ends_with(" an")
-                    })
-        },
-    )
-}
-
-/// A word of accepting, in the four languages.
-fn accepting(w: &str) -> bool {
-    ["accept", "acept", "akzept", "j'accept"]
-        .iter()
-        .any(|v| w.starts_with(v))
-}
 
 /// Which structure makes a sentence committal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,103 @@
+//! One sentence's own hits (quoted words left out) and the questions every reading asks of
+//! them: is a role there, which verb said it, what governs a position.
+
+use crate::lexicon::Cue::{self, *};
+use crate::scan::Hit;
+
+/// The sentence's own (unquoted) hits.
+pub(crate) struct Own<'a> {
+    pub(super) hits: Vec<&'a Hit>,
+    pub(super) text: &'a str,
+    /// The sentence's range in `text`.
+    pub(super) span: (usize, usize),
+}
+
+impl Own<'_> {
+    pub(super) fn has(&self, c: Cue) -> bool {
+        self.hits.iter().any(|h| h.cue == c)
+    }
+
+    pub(super) fn at(&self, c: Cue) -> impl Iterator<Item = &&Hit> + '_ {
+        self.hits.iter().filter(move |h| h.cue == c)
+    }
+
+    /// Whether a hit of a role `cue` accepts says what `said` looks for in its words ("extended",
+    /// "accepte", "cover the cost"): which verb made a grant decides what it grants.
+    #[inline]
+    pub(super) fn said(
+        &self,
+        cue: impl Fn(Cue) -> bool,
+        said: impl Fn(&Hit, &str) -> bool,
+    ) -> bool {
+        self.hits
+            .iter()
+            .any(|h| cue(h.cue) && self.text.get(h.start..h.end).is_some_and(|t| said(h, t)))
+    }
+
+    /// Each `b` with the nearest `a` before it within `window` bytes, as (a's start, b's end):
+    /// "I'm sorry, I'm not able to waive" pairs the verb with the subject that governs it.
+    pub(super) fn nearest_before(
+        &self,
+        a: Cue,
+        b: Cue,
+        window: usize,
+    ) -> impl Iterator<Item = (usize, usize)> {
+        self.at(b).filter_map(move |y| {
+            self.at(a)
+                .filter(|x| x.start < y.start && y.start <= x.end + window)
+                .last()
+                .map(|x| (x.start, y.end))
+        })
+    }
+
+    /// `a` followed by `b` within `window` bytes.
+    pub(super) fn then(&self, a: Cue, b: Cue, window: usize) -> Option<(usize, usize)> {
+        self.at(a).find_map(|x| {
+            self.at(b)
+                .find(|y| y.start > x.start && y.start <= x.end + window)
+                .map(|y| (x.start, y.end))
+        })
+    }
+
+    /// Whether the sentence names what would be committed to: a kind's word, a percentage or
+    /// (when `money`) an amount.
+    pub(super) fn says_what(&self, sentence: &str, money: impl Fn() -> bool) -> bool {
+        super::KINDED.iter().any(|k| self.has(*k)) || sentence.contains('%') || money()
+    }
+
+    /// Whether a refusal or hedge governs position `pos`: it comes before it in the same
+    /// clause (no "but" between them).
+    pub(super) fn undone_at(&self, pos: usize, by: &[Cue]) -> bool {
+        // The "if" of "even if", the "wenn" of "auch wenn": a concession, not a condition.
+        let conceding = |h: &Hit| {
+            self.hits
+                .iter()
+                .any(|e| e.cue == Exception && e.start <= h.start && h.end <= e.end)
+        };
+        self.hits.iter().any(|h| {
+            by.contains(&h.cue)
+                && !conceding(h)
+                && h.start < pos
+                && pos - h.start <= 90
+                && !self.text.get(h.end..pos).is_some_and(|between| {
+                    between.contains(" but ")
+                        || between.contains(", but")
+                        || between.contains(" pero ")
+                        || between.contains(" mais ")
+                        || between.contains(" aber ")
+                        || between.contains(';')
+                })
+        }) || self.hits.iter().any(|h| {
+            // Right after it, a condition undoes it ("on us if it's faulty"); a consequence
+            // does not ("on us, so your order arrives tomorrow").
+            by.contains(&h.cue)
+                && !conceding(h)
+                && h.start >= pos
+                && h.start <= pos + 12
+                && !self
+                    .text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| t.starts_with("so "))
+        })
+    }
+}

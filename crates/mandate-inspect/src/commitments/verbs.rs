@@ -1,0 +1,81 @@
+//! The verbs and subjects that make a grant: accepting the goods back, the customer's own
+//! thing accepted, English's simple past after "I" or "we", German's separable verbs whose
+//! particle closes the clause.
+
+use super::Own;
+use crate::lexicon::Cue::*;
+use crate::person::word_after;
+
+/// Whether the sentence grants by accepting ("j'accepte le retour", "aceptamos", "we accept
+/// your return"): what is accepted is the goods back, not money.
+pub(super) fn accepts(o: &Own<'_>) -> bool {
+    o.said(
+        |c| matches!(c, Performative | Granted | Grant),
+        |_, t| t.split(' ').any(accepting),
+    )
+}
+
+/// Whether what is accepted is the customer's own ("wir akzeptieren Ihre Rücksendung",
+/// "we accept your return"), not a kind of thing ("wir akzeptieren Rücksendungen ...": the
+/// policy).
+pub(super) fn accepts_yours(o: &Own<'_>) -> bool {
+    let yours = |w: &str| {
+        crate::person::second_person_possessive(w)
+            || matches!(w, "ihre" | "ihr" | "ihren" | "su" | "sus")
+    };
+    o.said(
+        |c| matches!(c, Performative | Granted | Grant),
+        |h, t| {
+            t.split(' ').any(accepting)
+                && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
+        },
+    )
+}
+
+/// Whether the verb at `pos` has "I" or "we" for its subject, with at most an "also" or
+/// "already" between.
+pub(super) fn preterite_subject(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or_default();
+    let mut ws = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let subject = match ws.next() {
+        Some("i" | "we") => true,
+        Some("also" | "already") => matches!(ws.next(), Some("i" | "we")),
+        _ => false,
+    };
+    // "I wish we refunded...", "if I removed the fee...": unreal or conditional.
+    subject
+        && !matches!(
+            ws.next(),
+            Some("wish" | "if" | "unless" | "when" | "whether")
+        )
+}
+
+/// "Nehmen wir den Mantel noch zurück": goods taken back, by German's separable verb whose
+/// particle closes the clause.
+pub(super) fn takes_back(o: &Own<'_>) -> bool {
+    o.said(
+        |c| c == Performative,
+        |h, t| {
+            t.contains("nehmen")
+                && o.text
+                    .get(h.end..)
+                    .unwrap_or_default()
+                    .split([',', '.', ';', '!'])
+                    .next()
+                    .is_some_and(|clause| {
+                        // Back ("zurück") or in ("an": "nehmen wir Ihre Rücksendung an").
+                        let clause = clause.trim_end();
+                        clause.ends_with("zuruck") || clause.ends_with(" an")
+                    })
+        },
+    )
+}
+
+/// A word of accepting, in the four languages.
+fn accepting(w: &str) -> bool {
+    ["accept", "acept", "akzept", "j'accept"]
+        .iter()
+        .any(|v| w.starts_with(v))
+}
