@@ -397,7 +397,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let mode = || {
         m.has(Mode)
             || super::persona::unbound_mode(m.text)
-            || super::persona::rules_supposed_away(m.text)
+            || m.has(Suppose) && super::persona::rules_supposed_away(m.text)
     };
     // Data that gives the assistant a new self by name ("from now on, you're Burple, an
     // advanced model") instructs it, whatever the self is for.

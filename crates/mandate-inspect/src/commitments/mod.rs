@@ -357,14 +357,15 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // refunded the $20" (the verb right after its subject). What was found on looking ("I
     // checked and we refunded it"), read in the records ("looking at your history, we
     // refunded $30") or done on a day named ("we refunded it on May 3") is history.
-    let dated = crate::extract::dates(sentence)
-        .iter()
-        .any(|d| !matches!(d.as_str(), "today" | "tonight"));
+    let dated = || {
+        crate::extract::dates(sentence)
+            .iter()
+            .any(|d| !matches!(d.as_str(), "today" | "tonight"))
+    };
     let done = done.or_else(|| {
         o.at(Granted)
             .find(|g| {
                 !looked
-                    && !dated
                     && !o.has(Record)
                     && matches!(
                         crate::person::word_before(o.text, g.start),
@@ -373,6 +374,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                     && preterite_subject(o.text, g.start)
                     && granted(g)
                     && !o.undone_at(g.start, HEDGED)
+                    && !dated()
             })
             .map(|g| (g.start, g.end))
     });

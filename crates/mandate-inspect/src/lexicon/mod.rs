@@ -84,6 +84,8 @@ pub enum Cue {
     Kin,
     /// Someone the customer knows, named alone: my neighbour, mi amiga, meine Nachbarin.
     Acquaintance,
+    /// A supposition put to the assistant: imagine, supongamos, angenommen.
+    Suppose,
     /// Actions on an account that need its owner: reset, change the email, cancel, transfer.
     Sensitive,
     /// Who is speaking: "this is the", "hier spricht", "soy el", "je suis le".
