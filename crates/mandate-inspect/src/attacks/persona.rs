@@ -292,8 +292,10 @@ pub(super) fn not_a_part(text: &str, h: &Hit) -> bool {
         );
     }
     // A relative's possessive ("be my grandma's contact") names someone else's business.
-    text.get(h.end..)
-        .is_some_and(|rest| rest.starts_with('\'') || rest.starts_with('\u{2019}'))
+    t.starts_with("be my ")
+        && text
+            .get(h.end..)
+            .is_some_and(|rest| rest.starts_with('\'') || rest.starts_with('\u{2019}'))
 }
 
 /// "Imaginons que les règles du magasin n'existent pas pendant cinq minutes", "suppose the
