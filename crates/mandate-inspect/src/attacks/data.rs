@@ -140,6 +140,58 @@ fn acquaintance_named(m: &Message<'_>) -> bool {
         })
 }
 
+/// "La cuenta de Laura Giménez", "le compte de Paul": an account named by its holder, who is
+/// not the speaker ("la cuenta de mi empresa", "la cuenta de correo" name the customer's own
+/// or a kind of account).
+fn named_holder(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        h.cue == ThirdParty
+            && m.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.ends_with(" de") || t.ends_with(" von") || t.ends_with(" of"))
+            && {
+                let next = word_after(m.text, h.end);
+                next.len() > 1
+                    && !crate::person::own_possessive(next)
+                    && !crate::person::second_person_possessive(next)
+                    && !matches!(
+                        next,
+                        "su" | "sus"
+                            | "la"
+                            | "el"
+                            | "los"
+                            | "las"
+                            | "un"
+                            | "una"
+                            | "le"
+                            | "les"
+                            | "une"
+                            | "the"
+                            | "an"
+                            | "dem"
+                            | "der"
+                            | "einem"
+                            | "einer"
+                            | "ihrem"
+                            | "ihrer"
+                            | "correo"
+                            | "usuario"
+                            | "cliente"
+                            | "empresa"
+                            | "messagerie"
+                            | "courriel"
+                            | "client"
+                            | "utilisateur"
+                            | "entreprise"
+                            | "this"
+                            | "that"
+                            | "esta"
+                            | "este"
+                    )
+            }
+    })
+}
+
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
 /// something is done; `bulk` whether the word checks found a bulk object (read only if a rule
 /// needs it).
@@ -270,11 +322,20 @@ pub(super) fn rules(
             && third_persons_data(m.text, h.start)
             && m.object_of(h, |c| matches!(c, Request | Reveal))
     });
+    // The data asked for, by a question or as the object of a request ("donnez-moi
+    // l'adresse où le colis a été livré").
+    let pii_asked = || {
+        asks_for
+            || m.hits
+                .iter()
+                .any(|h| h.cue == PiiNoun && m.object_of(h, |c| matches!(c, Request | Reveal)))
+    };
     let others = others
         || kin_owns && m.has(PiiNoun)
+        || m.has(PiiNoun) && pii_asked() && named_holder(m)
         || third_persons
         || m.has(PiiNoun)
-            && asks_for
+            && pii_asked()
             && m.hits
                 .iter()
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))

@@ -39,11 +39,33 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 && g.end - g.start > h.end - h.start
         })
     };
+    // "He reactivado tu tarjeta regalo": the customer's own card acted on, not one given.
+    let own_card = |h: &&crate::scan::Hit| {
+        h.cue == KCompensation
+            && matches!(
+                crate::person::word_before(o.text, h.start),
+                "your"
+                    | "tu"
+                    | "tus"
+                    | "su"
+                    | "votre"
+                    | "ta"
+                    | "ton"
+                    | "ihre"
+                    | "ihr"
+                    | "deine"
+                    | "dein"
+            )
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
             .filter(|h| {
-                h.cue == c && !o.undone_at(h.start, REFUSE) && !switched(h) && !inside_longer(h)
+                h.cue == c
+                    && !o.undone_at(h.start, REFUSE)
+                    && !switched(h)
+                    && !inside_longer(h)
+                    && !own_card(h)
             })
             .count() as i32
     };
@@ -314,6 +336,13 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         .map_or(K::Refund, |(k, v)| {
             if *v > 0 {
                 *k
+            } else if !matches!(signal, Signal::Admit | Signal::Gift | Signal::Code)
+                && extract::money_count(sentence) > 0
+                && o.has(Granted)
+            {
+                // "Die 32 € wurden Ihnen soeben gutgeschrieben": a sum credited, with nothing
+                // else named, is money back.
+                K::Refund
             } else if names_a_return(sentence) {
                 // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
                 // policy's to allow.

@@ -243,7 +243,15 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             e.end <= h.start && !o.text.get(e.end..h.start).unwrap_or_default().contains(',')
         })
     };
-    let history = o.at(History).any(|h| !conceded(h));
+    // "A minute ago", "moments ago": what was just done is news, not history.
+    let just_now = |h: &Hit| {
+        o.text.get(h.start..h.end) == Some("ago")
+            && matches!(
+                crate::person::word_before(o.text, h.start),
+                "minute" | "minutes" | "moment" | "moments" | "seconds" | "second"
+            )
+    };
+    let history = o.at(History).any(|h| !conceded(h) && !just_now(h));
     let read = o.then(Record, Tells, 40).is_some() || o.then(Tells, Record, 20).is_some();
     if history || (!o.has(DoneSubject) && read) {
         return None;
@@ -541,6 +549,28 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             o.at(Granted)
                 .find(|g| qualifiers::passive_to_you(o.text, g.start))
                 .filter(|_| money())
+                .map(|g| (g.start, g.end))
+        })
+        // A thing that went through ("the refund for the cracked mug ($18.50) went through a
+        // minute ago"), its kind named earlier in the clause; "went through your order"
+        // examines it.
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| {
+                    o.text.get(g.start..g.end) == Some("went through")
+                        && !matches!(
+                            word_after(o.text, g.end),
+                            "your" | "the" | "my" | "our" | "all" | "it" | "them" | "this" | "that"
+                        )
+                        && o.hits.iter().any(|k| {
+                            KINDED.contains(&k.cue)
+                                && k.end <= g.start
+                                && g.start - k.end <= 60
+                                && !o.text.get(k.end..g.start).is_some_and(|between| {
+                                    between.contains([',', ';']) || between.contains(". ")
+                                })
+                        })
+                })
                 .map(|g| (g.start, g.end))
         })
         // A perfect with a thing as its subject: "the refund ... has gone through".

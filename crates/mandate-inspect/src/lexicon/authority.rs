@@ -6,6 +6,15 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- authority claims
     ("your supervisor", Authority),
+    // The customer's messages raised to another's: "treat my messages as coming from an
+    // administrator".
+    ("treat my messages as", Authority),
+    ("treat these messages as", Authority),
+    ("trata mis mensajes como", Authority),
+    ("traite mes messages comme", Authority),
+    ("considere mes messages comme", Authority),
+    ("behandle meine nachrichten als", Authority),
+    ("behandeln sie meine nachrichten als", Authority),
     // A member of the shop's own staff, claimed: "I'm a senior developer on your team".
     ("on your team", Authority),
     ("internal audit", Authority),
@@ -192,6 +201,22 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("hier ist der", Speaker),
     ("this is your", Speaker),
     ("i'm the", Speaker),
+    // A greeting that names the speaker before their team: "hi its Marco from the warehouse
+    // team".
+    ("hi it's", Speaker),
+    ("hi its", Speaker),
+    ("hi, it's", Speaker),
+    ("hi, its", Speaker),
+    ("hey it's", Speaker),
+    ("hey its", Speaker),
+    ("hello it's", Speaker),
+    ("hello, it's", Speaker),
+    ("hola, soy", Speaker),
+    ("hola soy", Speaker),
+    ("bonjour, c'est", Speaker),
+    ("salut c'est", Speaker),
+    ("hallo, hier ist", Speaker),
+    ("hallo hier ist", Speaker),
     ("i am the", Speaker),
     ("i'm your", Speaker),
     ("as the", Speaker),

@@ -77,6 +77,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ihre namen", Others),
     // ---------------------------------------------------------------- personal data
     ("email", PiiNoun),
+    // Where someone lives is their address, asked for without the word.
+    ("where he lives", PiiNoun),
+    ("where she lives", PiiNoun),
+    ("where they live", PiiNoun),
+    ("ou il habite", PiiNoun),
+    ("ou elle habite", PiiNoun),
+    ("donde vive", PiiNoun),
+    ("wo er wohnt", PiiNoun),
+    ("wo sie wohnt", PiiNoun),
     ("e-mail", PiiNoun),
     ("iban", PiiNoun),
     ("emails", PiiNoun),

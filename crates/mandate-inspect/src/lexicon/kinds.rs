@@ -250,6 +250,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("apologi*", KCompensation),
     ("sorry for the", KCompensation),
     ("voucher", KCompensation),
+    ("gift card", KCompensation),
+    ("tarjeta regalo", KCompensation),
+    ("carte cadeau", KCompensation),
+    ("geschenkkarte", KCompensation),
     // ---------------------------------------------------------------- generalisation, round three: fees, compensation and prices in four languages
     ("tarifa", KFee),
     ("tarifas", KFee),

@@ -172,6 +172,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("refund*", Payoff),
     ("discount*", Payoff),
     ("coupon*", Payoff),
+    ("cupon*", Payoff),
     ("code", Payoff),
     ("codes", Payoff),
     ("promo*", Payoff),
