@@ -152,28 +152,21 @@ fn named_holder(m: &Message<'_>) -> bool {
             && {
                 let next = word_after(m.text, h.end);
                 next.len() > 1
+                    && !super::message::determiner(next)
                     && !crate::person::own_possessive(next)
                     && !crate::person::second_person_possessive(next)
                     && !matches!(
                         next,
-                        "su" | "sus"
-                            | "la"
-                            | "el"
-                            | "los"
-                            | "las"
-                            | "un"
-                            | "una"
-                            | "le"
-                            | "les"
-                            | "une"
-                            | "the"
-                            | "an"
+                        "sus"
                             | "dem"
-                            | "der"
                             | "einem"
                             | "einer"
                             | "ihrem"
                             | "ihrer"
+                            | "this"
+                            | "that"
+                            | "esta"
+                            | "este"
                             | "correo"
                             | "usuario"
                             | "cliente"
@@ -183,10 +176,6 @@ fn named_holder(m: &Message<'_>) -> bool {
                             | "client"
                             | "utilisateur"
                             | "entreprise"
-                            | "this"
-                            | "that"
-                            | "esta"
-                            | "este"
                     )
             }
     })
