@@ -68,6 +68,11 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         matches!(
             *w,
             "sent"
+                | "went"
+                | "go"
+                | "gone"
+                | "fue"
+                | "ging"
                 | "ship"
                 | "shipped"
                 | "deliver"

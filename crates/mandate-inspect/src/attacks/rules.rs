@@ -665,8 +665,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     }
     // "Do not change refund_limit here": a tool verb that does not command calls nothing, and
     // one inside the name itself ("refund" of "refund_limit") is not a verb.
+    // "Ejecuta create_coupon(...)": a verb of carrying out commands the call as a tool verb does.
     let calls = m.hits.iter().any(|h| {
-        commanding(h)
+        (commanding(h) || h.cue == Execute && !m.in_quote(h) && m.imperative(h))
             && m.text.as_bytes().get(h.end) != Some(&b'_')
             && (h.start == 0 || m.text.as_bytes().get(h.start - 1) != Some(&b'_'))
     });

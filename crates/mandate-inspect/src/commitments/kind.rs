@@ -259,8 +259,9 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if count(KDiscount) > 0 && (super::has_code_token(sentence) || sentence.contains('%')) {
         bump(&mut score, K::Discount, 3);
     }
-    // A coupon worth a sum, given for the trouble ("un cupón de 20 € por las molestias"), makes
-    // up for it: a coupon's word names a discount only when it takes a share off.
+    // A coupon worth a sum, given for the trouble ("un cupón de 20 € por las molestias", "als
+    // Ausgleich ... einen 15-€-Gutschein"), makes up for it: a coupon's word names a discount
+    // only when it takes a share off.
     let coupon = o.said(
         |c| c == KDiscount,
         |_, t| {
@@ -272,7 +273,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if coupon
         && count(KCompensation) > 0
         && !sentence.contains('%')
-        && extract::money_count(sentence) == 1
+        && extract::money_count(sentence) <= 1
     {
         bump(&mut score, K::Compensation, 2);
     }

@@ -400,6 +400,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sans verification", SkipCheck),
     // Someone the customer knows, named alone (their data is read by the data rules only).
     ("my neighbour", Acquaintance),
+    ("my coworker", Acquaintance),
+    ("my colleague", Acquaintance),
+    ("mi companer*", Acquaintance),
+    ("mon collegue", Acquaintance),
+    ("ma collegue", Acquaintance),
+    ("mein kollege", Acquaintance),
+    ("meine kollegin", Acquaintance),
     ("my ex", Acquaintance),
     ("mi ex", Acquaintance),
     ("mon ex", Acquaintance),
@@ -438,6 +445,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Comping.
     // Commands to approve, in the forms a claimed colleague uses: "validez le remboursement".
     ("validez", Grant),
+    // An order made free, in the verb-final German of a request ("dass Sie mir die Bestellung
+    // kostenlos stellen").
+    ("kostenlos stellen", Grant),
+    ("kostenlos machen", Grant),
+    ("gratis machen", Grant),
+    ("make it free", Grant),
+    ("make the order free", Grant),
+    ("hazlo gratis", Grant),
     ("approuvez", Grant),
     ("valida el", Grant),
     ("valida la", Grant),

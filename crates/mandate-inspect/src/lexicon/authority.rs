@@ -248,6 +248,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ich bin einer der", Speaker),
     ("ich bin eine der", Speaker),
     ("manager", StaffRole),
+    // The assistant's vendor, whose staff claim to be inside it.
+    ("chatbot vendor", StaffRole),
+    ("chatbot provider", StaffRole),
+    ("chatbot-anbieter", StaffRole),
+    ("chatbot-hersteller", StaffRole),
+    ("proveedor del chatbot", StaffRole),
+    ("fournisseur du chatbot", StaffRole),
     ("managers", StaffRole),
     ("supervisors", StaffRole),
     ("store manager", StaffRole),
