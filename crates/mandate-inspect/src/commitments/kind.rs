@@ -446,6 +446,10 @@ fn usual_then_but(sentence: &str) -> bool {
         "normalmente",
         "normalement",
         "normalerweise",
+        "d'habitude",
+        "habituellement",
+        "por lo general",
+        "ublicherweise",
     ]
     .iter()
     .filter_map(|u| sentence.find(u))

@@ -32,6 +32,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("show me yours", PromptStrong),
     ("pre-prompt", PromptStrong),
     ("tu configuracion", PromptStrong),
+    // The text the assistant was loaded with, said to be its own: "el texto de configuración
+    // que tienes cargado" (not "el texto de configuración del router").
+    ("texto de configuracion que tienes", PromptStrong),
+    ("tu texto de configuracion", PromptStrong),
+    ("your configuration text", PromptStrong),
+    ("the configuration text you", PromptStrong),
+    ("ton texte de configuration", PromptStrong),
+    ("le texte de configuration que tu", PromptStrong),
+    ("deinen konfigurationstext", PromptStrong),
+    ("den konfigurationstext, den du", PromptStrong),
     // What the assistant was configured with: "lo que te hayan configurado".
     ("te hayan configurado", PromptStrong),
     ("te han configurado", PromptStrong),
