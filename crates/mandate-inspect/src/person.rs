@@ -131,6 +131,14 @@ pub(crate) fn second_person_possessive(w: &str) -> bool {
     SECOND_PERSON_POSSESSIVE.contains(&w)
 }
 
+/// The customer's, as an answer addresses them: the second-person possessives with the
+/// formal "Ihre" and "su" and the familiar "tu" and "ta", which as words alone are also a
+/// pronoun ("tu") or a third person's ("ihr", "su").
+pub(crate) fn addressee_possessive(w: &str) -> bool {
+    second_person_possessive(w)
+        || matches!(w, "tu" | "ta" | "ihre" | "ihr" | "ihren" | "su" | "sus")
+}
+
 /// A first-person possessive, which makes what follows the customer's own ("my", "notre",
 /// "meine").
 pub(crate) fn own_possessive(w: &str) -> bool {

@@ -108,9 +108,27 @@ fn own_thing_named(text: &str) -> bool {
 /// "That's my neighbour", "das ist mein Nachbar": the acquaintance is said to be who something
 /// is.
 pub(super) fn said_to_be(text: &str, person: &Hit) -> bool {
+    copula(crate::person::word_before(text, person.start))
+}
+
+/// A form of "to be" that says who or whose something is, in the four languages.
+fn copula(w: &str) -> bool {
     matches!(
-        crate::person::word_before(text, person.start),
-        "that's" | "it's" | "is" | "ist" | "c'est" | "est" | "es"
+        w,
+        "it's"
+            | "that's"
+            | "is"
+            | "was"
+            | "they're"
+            | "are"
+            | "were"
+            | "es"
+            | "son"
+            | "era"
+            | "est"
+            | "c'est"
+            | "ist"
+            | "sind"
     )
 }
 
@@ -262,25 +280,7 @@ pub(super) fn rules(
     // is said to be someone else's, by a possessive standing alone ("it's my sister's
     // birthday" names a gift, not an owner).
     let kin_owns = m.kins().any(|h| {
-        matches!(
-            before_kin(m.text, h),
-            Some(
-                "it's"
-                    | "that's"
-                    | "is"
-                    | "was"
-                    | "they're"
-                    | "are"
-                    | "were"
-                    | "es"
-                    | "son"
-                    | "era"
-                    | "est"
-                    | "c'est"
-                    | "ist"
-                    | "sind"
-            )
-        ) && {
+        before_kin(m.text, h).is_some_and(copula) && {
             // "It's my brother's order but...": the possessive with the thing it owns.
             let mut end = h.end;
             let mut next = word_after(m.text, end);

@@ -42,20 +42,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // "He reactivado tu tarjeta regalo": the customer's own card acted on, not one given.
     let own_card = |h: &&crate::scan::Hit| {
         h.cue == KCompensation
-            && matches!(
-                crate::person::word_before(o.text, h.start),
-                "your"
-                    | "tu"
-                    | "tus"
-                    | "su"
-                    | "votre"
-                    | "ta"
-                    | "ton"
-                    | "ihre"
-                    | "ihr"
-                    | "deine"
-                    | "dein"
-            )
+            && crate::person::addressee_possessive(crate::person::word_before(o.text, h.start))
     };
     let count = |c: Cue| {
         o.hits
@@ -122,7 +109,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // What the shop does not usually do, then does ("we don't usually refund gift cards, but
     // in your case I've approved it"), is an exception to its policy.
-    if o.has(Refuse) && usual_then_but(o.text.get(o.span.0..o.span.1).unwrap_or_default()) {
+    if o.has(Refuse) && usual_then_but(sentence) {
         add(&mut score, K::PolicyException, 8);
     }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
@@ -454,11 +441,5 @@ fn usual_then_but(sentence: &str) -> bool {
     .iter()
     .filter_map(|u| sentence.find(u))
     .min();
-    usual.is_some_and(|u| {
-        sentence.get(u..).is_some_and(|rest| {
-            [", but", " but ", " pero ", " mais ", " aber "]
-                .iter()
-                .any(|b| rest.contains(b))
-        })
-    })
+    usual.is_some_and(|u| sentence.get(u..).is_some_and(super::own::turns))
 }

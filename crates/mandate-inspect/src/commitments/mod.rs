@@ -375,10 +375,6 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .find(|g| {
                 !looked
                     && !o.has(Record)
-                    && matches!(
-                        crate::person::word_before(o.text, g.start),
-                        "i" | "we" | "also" | "already"
-                    )
                     && preterite_subject(o.text, g.start)
                     && granted(g)
                     && !o.undone_at(g.start, HEDGED)
@@ -412,11 +408,10 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .unwrap_or_default();
         // "But that isn't guaranteed", "n'est pas garanti", "no está garantizada": the
         // predicate denied.
-        let denied = before
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .take(2)
-            .any(|w| w.ends_with("n't") || matches!(w, "not" | "never" | "no" | "pas" | "nicht"));
+        let denied = negated(o.text, g.start) || {
+            let (a, b) = crate::person::two_words_before(o.text, g.start);
+            a == "no" || b == "no"
+        };
         next != Some("-")
             && !matches!(prev, "our" | "the" | "a" | "an" | "your" | "no")
             && !denied

@@ -79,14 +79,10 @@ impl Own<'_> {
                 && !conceding(h)
                 && h.start < pos
                 && pos - h.start <= 90
-                && !self.text.get(h.end..pos).is_some_and(|between| {
-                    between.contains(" but ")
-                        || between.contains(", but")
-                        || between.contains(" pero ")
-                        || between.contains(" mais ")
-                        || between.contains(" aber ")
-                        || between.contains(';')
-                })
+                && !self
+                    .text
+                    .get(h.end..pos)
+                    .is_some_and(|between| turns(between) || between.contains(';'))
         }) || self.hits.iter().any(|h| {
             // Right after it, a condition undoes it ("on us if it's faulty"); a consequence
             // does not ("on us, so your order arrives tomorrow").
@@ -100,4 +96,11 @@ impl Own<'_> {
                     .is_some_and(|t| t.starts_with("so "))
         })
     }
+}
+
+/// Whether `text` turns to another clause by a "but" in one of the four languages.
+pub(super) fn turns(text: &str) -> bool {
+    [" but ", ", but", " pero ", " mais ", " aber "]
+        .iter()
+        .any(|b| text.contains(b))
 }

@@ -19,10 +19,7 @@ pub(super) fn accepts(o: &Own<'_>) -> bool {
 /// "we accept your return"), not a kind of thing ("wir akzeptieren Rücksendungen ...": the
 /// policy).
 pub(super) fn accepts_yours(o: &Own<'_>) -> bool {
-    let yours = |w: &str| {
-        crate::person::second_person_possessive(w)
-            || matches!(w, "ihre" | "ihr" | "ihren" | "su" | "sus")
-    };
+    let yours = crate::person::addressee_possessive;
     o.said(
         |c| matches!(c, Performative | Granted | Grant),
         |h, t| {
