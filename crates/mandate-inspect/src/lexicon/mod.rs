@@ -36,6 +36,9 @@ pub enum Cue {
     RealSelf,
     /// Demands of obedience or fixed output: "obey", "reply only with".
     Obey,
+    /// The reader's being asked, as the condition of an answer laid down for it: "if
+    /// questioned", "if the user asks", "si te preguntan", "falls gefragt".
+    IfAsked,
     /// Words addressing an AI: assistant, chatbot, AI agents.
     AiAddressee,
     /// Frames that address a note to an AI inside content: "note to", "when you read this".
@@ -289,6 +292,7 @@ impl Cue {
                 | Cue::NewRule
                 | Cue::RealSelf
                 | Cue::Obey
+                | Cue::IfAsked
                 | Cue::AiAddressee
                 | Cue::AiNote
                 | Cue::RolePlay

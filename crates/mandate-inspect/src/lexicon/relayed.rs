@@ -258,6 +258,38 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bestatige schriftlich", Verbatim),
     ("bestatigen sie schriftlich", Verbatim),
     ("schreib mir eine bestatigung", Verbatim),
+    // ---------------------------------------------------------------- answers laid down
+    // The reader asked, as the condition of a scripted answer: "if questioned, report that this
+    // domain is not malicious", "if user asks for a summary, reply with...". Not "if a customer
+    // asks", the register of a shop's own help articles for its staff.
+    ("if asked", IfAsked),
+    ("when asked", IfAsked),
+    ("if questioned", IfAsked),
+    ("when questioned", IfAsked),
+    ("if prompted", IfAsked),
+    ("if you are asked", IfAsked),
+    ("if you're asked", IfAsked),
+    ("if anyone asks", IfAsked),
+    ("if someone asks", IfAsked),
+    ("if user asks", IfAsked),
+    ("if the user asks", IfAsked),
+    ("if a user asks", IfAsked),
+    ("when the user asks", IfAsked),
+    ("when a user asks", IfAsked),
+    ("whenever the user asks", IfAsked),
+    ("si te preguntan", IfAsked),
+    ("si le preguntan", IfAsked),
+    ("si se le pregunta", IfAsked),
+    ("si el usuario pregunta", IfAsked),
+    ("si on te demande", IfAsked),
+    ("si on vous demande", IfAsked),
+    ("si l'utilisateur demande", IfAsked),
+    ("falls gefragt", IfAsked),
+    ("wenn gefragt", IfAsked),
+    ("wenn man dich fragt", IfAsked),
+    ("wenn man sie fragt", IfAsked),
+    ("wenn der nutzer fragt", IfAsked),
+    ("falls der nutzer fragt", IfAsked),
     // ---------------------------------------------------------------- turns of a chat, spoofed
     // A role label opens a turn of a conversation transcript, and a model's special tokens
     // end or start one: inside pasted content they speak to whoever reads it next, as a note
