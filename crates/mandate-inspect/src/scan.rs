@@ -478,10 +478,27 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a text is mostly a record of fields ("Domain Name: ...", "Registrant:" over an
+/// indented value, "Tech Email: ..."), as a WHOIS lookup, a header block or a form dump is:
+/// at least eight lines, three in five of them a field name of a few words and a colon.
+pub fn record_shaped(text: &str) -> bool {
+    let (mut lines, mut fields) = (0usize, 0usize);
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        let field = line.find(':').is_some_and(|i| {
+            let name = line.get(..i).unwrap_or_default();
+            !name.is_empty() && name.len() <= 40 && name.split_whitespace().count() <= 5
+        });
+        fields += usize::from(field);
+    }
+    lines >= 8 && fields * 5 >= lines * 3
+}
+
 /// The part of a message that is a document pasted after a request about it: the lines after
 /// a first line that introduces them ("Summarise this review:", "Translate the following
 /// text.", "Here is my receipt" over a line of dashes), when they are more than a line of
-/// text. A closing line of dashes with a short question after it ends the document there:
+/// text, or a question over a record of fields. A closing line of dashes with a short
+/// question after it ends the document there:
 /// the question is the customer's own again. Like a quote, a pasted document is what the
 /// customer relays, not what they say.
 pub fn pasted(text: &str) -> Option<(usize, usize)> {
@@ -509,7 +526,9 @@ pub fn pasted(text: &str) -> Option<(usize, usize)> {
             "unten",
         ]
         .iter()
-        .any(|w| head.contains(w));
+        .any(|w| head.contains(w))
+        // "Which of these domains seem malicious?" over the records it asks about.
+        || head.ends_with('?') && record_shaped(rest);
     let lines = rest
         .lines()
         .filter(|l| !l.trim().is_empty() && !separator(l))

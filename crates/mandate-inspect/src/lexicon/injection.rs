@@ -426,6 +426,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("focus solely on", Obey),
     ("and nothing else", Obey),
     ("absolutely nothing else", Obey),
+    ("report only", Obey),
     ("reply with only", Obey),
     ("respond with only", Obey),
     ("answer with only", Obey),
