@@ -96,7 +96,7 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
 }
 
 /// "My order", "meine Bestellung": the customer's own thing, whose data is the customer's.
-fn own_thing_named(text: &str) -> bool {
+pub(super) fn own_thing_named(text: &str) -> bool {
     let mut before = "";
     crate::person::words(text).any(|w| {
         let own = crate::person::own_possessive(before) && owned_thing(w);
@@ -144,22 +144,59 @@ fn acquaintance_named(m: &Message<'_>) -> bool {
             h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
         })
         && !own_thing_named(m.text)
-        && !crate::person::words(m.text).any(|w| {
-            matches!(
-                w,
-                "change"
-                    | "update"
-                    | "correct"
-                    | "andern"
-                    | "aktualisieren"
-                    | "korrigieren"
-                    | "cambiar"
-                    | "corregir"
-                    | "actualizar"
-                    | "changer"
-                    | "modifier"
-                    | "corriger"
-            )
+        && !to_be_changed(m.text)
+}
+
+/// Whether the data is asked to be changed rather than told: acting for the customer's own
+/// order ("can you change the address? it's my neighbour, he'll take it in").
+fn to_be_changed(text: &str) -> bool {
+    crate::person::words(text).any(|w| {
+        matches!(
+            w,
+            "change"
+                | "update"
+                | "correct"
+                | "andern"
+                | "aktualisieren"
+                | "korrigieren"
+                | "cambiar"
+                | "corregir"
+                | "actualizar"
+                | "changer"
+                | "modifier"
+                | "corriger"
+        )
+    })
+}
+
+/// "Give me the address and phone number on order 44120, it's not mine": personal data of an
+/// order the customer says is not theirs, asked to be told (not changed, and with nothing of
+/// the customer's own named).
+fn disowned_order(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
+    }) && disowns(m.text)
+        && !own_thing_named(m.text)
+        && !to_be_changed(m.text)
+}
+
+/// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht
+/// meine", "no es mía", "ce n'est pas la mienne".
+pub(super) fn disowns(text: &str) -> bool {
+    let (mut b2, mut b1) = ("", "");
+    crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let denied = matches!(b1, "not" | "isn't" | "wasn't" | "aren't") && w == "mine"
+                || b1 == "nicht" && matches!(w, "meine" | "meins" | "meiner" | "mein" | "meinen")
+                || b2 == "no"
+                    && matches!(b1, "es" | "son" | "era")
+                    && matches!(w, "mia" | "mio" | "mias" | "mios")
+                || b2 == "pas"
+                    && matches!(b1, "la" | "le" | "les" | "a")
+                    && matches!(w, "mienne" | "mien" | "miens" | "miennes" | "moi");
+            (b2, b1) = (b1, w);
+            denied
         })
 }
 
@@ -333,7 +370,8 @@ pub(super) fn rules(
             && m.hits
                 .iter()
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
-        || acquaintance_named(m);
+        || acquaintance_named(m)
+        || disowned_order(m);
     let who_they_are = m
         .hits
         .iter()

@@ -41,6 +41,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits
             .iter()
             .any(|h| h.cue == Cue::PiiNoun && data::third_persons_data(&view.text, h.start))
+        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun) && data::disowns(&view.text)
         || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance

@@ -578,13 +578,20 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let kin_acted_on = m
         .kins()
         .any(|h| !matches!(before_kin(m.text, h), Some("to" | "into" | "for")));
-    // "The account for me": the speaker's own, whatever phrase named it.
+    // "The account for me": the speaker's own, whatever phrase named it. "This email isn't
+    // mine, can you change the email on my account?": a detail disowned on the customer's own
+    // account is theirs to correct.
     let third_party = m.hits.iter().any(|h| {
         h.cue == ThirdParty
             && !matches!(
                 word_after(m.text, h.end),
                 "me" | "myself" | "us" | "mi" | "moi" | "nous" | "mich" | "mir" | "uns"
             )
+            && !(m
+                .text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.ends_with("mine"))
+                && data::own_thing_named(m.text))
     });
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
     // speaker's own belong to someone else.

@@ -221,6 +221,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("without the usual", KException),
     ("cutoff", KException),
     ("ausnahmsweise", KException),
+    // The term an exception stretches: "your return window has been extended to 60 days".
+    // Not the German compounds: "nach Ablauf der Rückgabefrist gutgeschrieben" dates a credit.
+    ("return window", KException),
+    ("return period", KException),
+    ("return deadline", KException),
+    ("returns window", KException),
+    ("plazo de devolucion", KException),
+    ("delai de retour", KException),
     ("excepcion*", KException),
     // german compounds
     ("*gebuhr", KFee),
