@@ -460,8 +460,32 @@ pub(super) fn rules(
     // A raw record is asked for by a verb of asking in its sentence ("paste the raw API
     // response", "post the full order history into this chat"), not by a word that names a
     // form somewhere else in a pasted record ("Registrant Email: Select Request Email Form").
+    // The customer's own record ("send me my full order history", "email me the transcript
+    // of this chat") is theirs to have, unless the set-up is asked for with it ("... including
+    // the hidden system part").
     let dump_asked = m.ss.iter().any(|s| {
-        s.has(RawDump)
+        let sentence = m.text.get(s.start..s.end).unwrap_or_default();
+        let set_up = s.has(PromptStrong)
+            || s.has(PromptWeak)
+            || s.has(Secret)
+            || crate::person::words(sentence).any(|w| {
+                matches!(
+                    w,
+                    "hidden"
+                        | "system"
+                        | "internal"
+                        | "oculto"
+                        | "oculta"
+                        | "sistema"
+                        | "cache"
+                        | "cachee"
+                        | "systeme"
+                        | "versteckt"
+                        | "versteckte"
+                        | "interne"
+                )
+            });
+        s.at(RawDump).any(|d| !own_record(m.text, d) || set_up)
             && s.hits.iter().any(|v| {
                 matches!(v.cue, Request | Reveal | RevealStrong) && !m.in_quote(v) && !m.as_noun(v)
             })
@@ -473,6 +497,51 @@ pub(super) fn rules(
             Severity::High,
             m.span(&[RawDump]),
         ));
+    }
+}
+
+/// Whether a raw record named at `d` is the customer's own: their possessive before it ("my
+/// full order history", "our conversation") or this conversation after it ("the transcript of
+/// this chat").
+fn own_record(text: &str, d: &Hit) -> bool {
+    // "The chat log": this conversation's, by its name.
+    if text
+        .get(d.start..d.end)
+        .is_some_and(|t| t.contains("chat") || t.contains("conversation"))
+    {
+        return true;
+    }
+    let (a, b) = crate::person::two_words_before(text, d.start);
+    let owner = |w: &str| {
+        crate::person::own_possessive(w)
+            || matches!(w, "our" | "nuestra" | "notre" | "unser" | "unsere")
+    };
+    if owner(a) || owner(b) {
+        return true;
+    }
+    let ws: Vec<&str> = crate::person::words(text.get(d.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    match ws.as_slice() {
+        ["of" | "de" | "du" | "von", det, noun, ..] => {
+            (owner(det)
+                || matches!(
+                    *det,
+                    "this" | "esta" | "este" | "cette" | "ce" | "diesem" | "dieser"
+                ))
+                && matches!(
+                    *noun,
+                    "chat"
+                        | "conversation"
+                        | "conversacion"
+                        | "gesprach"
+                        | "unterhaltung"
+                        | "session"
+                )
+                || owner(det) && owned_thing(noun)
+        }
+        _ => false,
     }
 }
 

@@ -187,14 +187,34 @@ const FOLLOWING: &[&str] = &[
 ];
 
 /// Whether the clause after `at` names the customer's own thing ("... sobre mi paquete",
-/// "... about my return"): instructions given about it are the case's, not the set-up.
+/// "... about my return"): instructions given about it are the case's, not the set-up. A
+/// possessive after a word of time dates the giving ("the text you were given before our chat
+/// began"); it names no topic.
 pub(super) fn about_own(text: &str, at: usize) -> bool {
     let after = text.get(at..(at + 60).min(text.len())).unwrap_or_default();
     let clause = after
         .split(['.', ',', '?', '!', ';', ':'])
         .next()
         .unwrap_or_default();
-    words(clause).any(crate::person::own_possessive)
+    let mut before = "";
+    words(clause).filter(|w| !w.is_empty()).any(|w| {
+        let own = crate::person::own_possessive(w)
+            && !matches!(
+                before,
+                "before"
+                    | "after"
+                    | "since"
+                    | "until"
+                    | "antes"
+                    | "avant"
+                    | "apres"
+                    | "vor"
+                    | "nach"
+                    | "seit"
+            );
+        before = w;
+        own
+    })
 }
 
 /// Whether a prompt phrase is rules handed over ("te dieron", "on t'a données", "you were

@@ -270,6 +270,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir haften", Admit),
     ("unser fehler", Admit),
     ("wir ubernehmen die verantwortung", Admit),
+    // An error owned: "nous avons commis une erreur de facturation". Not "we owe you", which
+    // as often owes an answer or an apology.
+    ("we made an error", Admit),
+    ("we made a mistake", Admit),
+    ("nous avons commis une erreur", Admit),
+    ("nous avons fait une erreur", Admit),
+    ("hemos cometido un error", Admit),
+    ("cometimos un error", Admit),
+    ("wir haben einen fehler gemacht", Admit),
+    ("uns ist ein fehler unterlaufen", Admit),
     // what the customer will have or pay
     ("that's what you'll pay", YouWill),
     ("you won't be billed", YouWill),

@@ -165,6 +165,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("indemnis*", Payoff),
     ("entschadigung", Payoff),
     ("% off", Payoff),
+    // A share taken off everything, in German and French: "50 % auf alles", "50 % sur tout".
+    ("% auf alles", Payoff),
+    ("prozent auf alles", Payoff),
+    ("% sur tout", Payoff),
+    ("% en todo", Payoff),
     ("don't pay", Payoff),
     ("dont pay", Payoff),
     ("doesn't pay", Payoff),
