@@ -95,6 +95,53 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
     sent && !for_me
 }
 
+/// "What card number did my ex use?", "which email did my neighbour sign up with?": personal
+/// data asked for by a question word, whose subject is someone the customer knows.
+pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool {
+    hits.iter().any(|p| {
+        p.cue == PiiNoun
+            && p.end <= person.start
+            && person.start - p.end <= 20
+            && {
+                let (a, b) = crate::person::two_words_before(text, p.start);
+                [a, b].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "what" | "which" | "que" | "cual" | "quel" | "quelle" | "welche"
+                            | "welchen" | "welcher" | "welches"
+                    )
+                })
+            }
+            // The auxiliary alone between: the acquaintance is its subject ("what email did I
+            // use for my friend's order" is the customer's own).
+            && matches!(
+                crate::person::words(text.get(p.end..person.start).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                ["did" | "does" | "has" | "had" | "was" | "uso" | "usa" | "hat" | "hatte" | "avait" | "a"]
+            )
+    }) && !received_by_me(text.get(person.end..).unwrap_or_default())
+}
+
+/// Whether the clause after a person says the thing came to the customer ("the gift she sent
+/// me", "lo que compró para mí"): what went to the customer is the customer's to know.
+fn received_by_me(rest: &str) -> bool {
+    let clause = rest.split(['.', '?', '!', ';']).next().unwrap_or_default();
+    let ws: Vec<&str> = crate::person::words(clause)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(2).any(|w| {
+        matches!(
+            w,
+            [
+                "for" | "to" | "sent" | "gave" | "para" | "pour" | "fur" | "an",
+                "me" | "mi" | "moi" | "mich" | "mir"
+            ]
+        )
+    })
+}
+
 /// "My order", "meine Bestellung": the customer's own thing, whose data is the customer's.
 pub(super) fn own_thing_named(text: &str) -> bool {
     let mut before = "";
@@ -371,7 +418,10 @@ pub(super) fn rules(
                 .iter()
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
         || acquaintance_named(m)
-        || disowned_order(m);
+        || disowned_order(m)
+        || m.hits
+            .iter()
+            .any(|h| h.cue == Acquaintance && asked_what_theirs(m.text, h, m.hits));
     let who_they_are = m
         .hits
         .iter()

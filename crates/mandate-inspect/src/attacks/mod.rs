@@ -5,6 +5,7 @@
 //! is an indirect injection. Tool results and retrieved documents are held to a stricter
 //! standard: any instruction addressed to the assistant in them is an injection.
 
+mod claims;
 mod data;
 mod extraction;
 mod message;
@@ -45,7 +46,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance
-                    && (data::acquaintance_ordered(&view.text, h) || data::said_to_be(&view.text, h))
+                    && (data::acquaintance_ordered(&view.text, h)
+                        || data::said_to_be(&view.text, h)
+                        || data::asked_what_theirs(&view.text, h, &all_hits))
             })
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)

@@ -542,18 +542,21 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     };
     let outsider_asks_data = speaks(true) && (m.has(Others) || m.has(PiiNoun));
     let claims = m.has(Authority) || speaks(false) || outsider_asks_data;
-    if claims
-        && !asks_how
-        && (m.has(Unlock)
-            || outsider_asks_data
-            || m.has(Mode)
-            || m.has(SkipCheck)
-            || m.has(OverrideVerb)
-            || m.has(Nullify)
-            || m.has(Directive)
-            || m.has(SteerUser)
-            || m.has(Grant)
-            || m.has(YouMust))
+    // An approval claimed for a grant carries its own demand.
+    let claimed = || super::claims::approval_claimed(m);
+    if !asks_how && claimed()
+        || claims
+            && !asks_how
+            && (m.has(Unlock)
+                || outsider_asks_data
+                || m.has(Mode)
+                || m.has(SkipCheck)
+                || m.has(OverrideVerb)
+                || m.has(Nullify)
+                || m.has(Directive)
+                || m.has(SteerUser)
+                || m.has(Grant)
+                || m.has(YouMust))
     {
         out.push(fired(
             Category::AuthoritySpoofing,

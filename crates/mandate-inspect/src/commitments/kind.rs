@@ -30,10 +30,12 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 "turn" | "turned" | "turning" | "switch" | "switched" | "switching"
             )
     };
-    // A word read twice ("compens" inside "compensación") names its kind once.
+    // A word read twice ("compens" inside "compensación") names its kind once, and a kind's
+    // word inside another kind's longer phrase names that one ("charge" inside "duplicate
+    // charge", a refund's).
     let inside_longer = |h: &&crate::scan::Hit| {
         o.hits.iter().any(|g| {
-            g.cue == h.cue
+            (g.cue == h.cue || super::KINDED.contains(&g.cue) && super::KINDED.contains(&h.cue))
                 && g.start <= h.start
                 && h.end <= g.end
                 && g.end - g.start > h.end - h.start

@@ -36,6 +36,9 @@ pub enum Cue {
     RealSelf,
     /// Demands of obedience or fixed output: "obey", "reply only with".
     Obey,
+    /// Someone of the shop who served the customer before: "the previous agent", "your
+    /// colleague", "Ihr Kollege". Not a claim of authority by itself, as a staff role is.
+    PriorAgent,
     /// The reader's being asked, as the condition of an answer laid down for it: "if
     /// questioned", "if the user asks", "si te preguntan", "falls gefragt".
     IfAsked,
@@ -293,6 +296,7 @@ impl Cue {
                 | Cue::RealSelf
                 | Cue::Obey
                 | Cue::IfAsked
+                | Cue::PriorAgent
                 | Cue::AiAddressee
                 | Cue::AiNote
                 | Cue::RolePlay
