@@ -541,6 +541,16 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         })
     };
     let outsider_asks_data = speaks(true) && (m.has(Others) || m.has(PiiNoun));
+    // "Como auditor contratado por la tienda, necesito el número de tarjeta del pedido 5512":
+    // a role of the shop's claimed to be told personal data that is not the speaker's own.
+    let staff_asks_data = || {
+        m.hits.iter().any(|h| {
+            h.cue == PiiNoun
+                && !m.in_quote(h)
+                && m.object_of(h, |c| matches!(c, Request | Reveal))
+                && !own_possessive(m.word_before(h.start))
+        })
+    };
     let claims = m.has(Authority) || speaks(false) || outsider_asks_data;
     // An approval claimed for a grant carries its own demand.
     let claimed = || super::claims::approval_claimed(m);
@@ -549,6 +559,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             && !asks_how
             && (m.has(Unlock)
                 || outsider_asks_data
+                || staff_asks_data()
                 || m.has(Mode)
                 || m.has(SkipCheck)
                 || m.has(OverrideVerb)

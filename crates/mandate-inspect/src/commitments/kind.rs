@@ -55,6 +55,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     && !switched(h)
                     && !inside_longer(h)
                     && !own_card(h)
+                    && !super::account_as_place(o.text, h)
             })
             .count() as i32
     };

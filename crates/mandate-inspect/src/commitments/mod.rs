@@ -109,6 +109,19 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     }
 }
 
+/// Whether an account word names where a grant lands ("I've activated it on your account",
+/// "crédité sur votre compte", "auf Ihr Konto"), not an account acted on.
+fn account_as_place(text: &str, h: &Hit) -> bool {
+    h.cue == KAccount && {
+        let (a, b) = crate::person::two_words_before(text, h.start);
+        crate::person::addressee_possessive(a)
+            && matches!(
+                b,
+                "on" | "to" | "into" | "in" | "en" | "a" | "sur" | "dans" | "auf" | "zu"
+            )
+    }
+}
+
 /// Commitments are decided sentence by sentence; only sentences with an anchor are read.
 fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding> {
     let quotes = quoted(&view.text);
@@ -132,7 +145,11 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
         let context = i
             .checked_sub(1)
             .and_then(|p| ss.get(p))
-            .filter(|_| !KINDED.iter().any(|k| own.has(*k)))
+            .filter(|_| {
+                !own.hits
+                    .iter()
+                    .any(|h| KINDED.contains(&h.cue) && !account_as_place(&view.text, h))
+            })
             .map(|p| Own {
                 hits: p.hits.iter().chain(s.hits).filter(|h| !h.quoted).collect(),
                 text: &view.text,
@@ -709,10 +726,12 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         let mut grants = o.at(Granted).peekable();
         grants.peek().is_none() || !grants.all(|g| charged(g))
     });
-    if let Some((s, _)) = passive
+    if let Some((s, e)) = passive
         && !o.undone_at(s, HEDGED)
         // "Vous êtes remboursé dès que nous recevons le colis": a state that waits on an event.
-        && !conditioned_after(o, s)
+        // A decision made stays made when only what follows it waits ("your refund is
+        // approved and will be sent once we receive the item").
+        && (!conditioned_after(o, s) || qualifiers::decided_before_the_wait(o, s, e))
         && has_kind
         && !looked
         && !stated::general_rule(o.text, o.span.0, s)

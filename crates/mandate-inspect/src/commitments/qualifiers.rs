@@ -243,6 +243,46 @@ pub(super) fn names_money(sentence: &str) -> bool {
         })
 }
 
+/// Whether the participle between `start` and `end` (with its auxiliary) is a decision ("approved", "aprobado",
+/// "approuvé", "genehmigt") and a new clause opens after it before any condition of time: the
+/// decision is made now, and only what the next clause says waits.
+pub(super) fn decided_before_the_wait(o: &Own<'_>, start: usize, end: usize) -> bool {
+    let participle = o.text.get(start..end).unwrap_or_default();
+    let decision = [
+        "approved",
+        "authorised",
+        "authorized",
+        "confirmed",
+        "accepted",
+        "aprobad",
+        "autorizad",
+        "confirmad",
+        "aceptad",
+        "approuve",
+        "autorise",
+        "confirme",
+        "accepte",
+        "genehmigt",
+        "bestatigt",
+        "akzeptiert",
+        "freigegeben",
+    ]
+    .iter()
+    .any(|d| crate::person::words(participle).any(|w| w.starts_with(d)));
+    let rest = o.text.get(end..o.span.1).unwrap_or_default();
+    let wait = o
+        .at(Hedge)
+        .filter(|h| h.start >= end)
+        .map(|h| h.start - end)
+        .min()
+        .unwrap_or(rest.len());
+    let before_wait = rest.get(..wait).unwrap_or_default();
+    decision
+        && [" and ", ", and", " y ", " et ", " und ", ";"]
+            .iter()
+            .any(|c| before_wait.contains(c))
+}
+
 /// Whether a condition of time follows `pos` in the sentence: "we refund the amount once the
 /// item is back", "le reembolsaremos cuando recibamos el producto", "sobald die Ware
 /// eingegangen ist". A future or present grant that waits on an event is not made now (an

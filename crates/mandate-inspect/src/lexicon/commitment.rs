@@ -269,6 +269,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nous sommes responsables", Admit),
     ("wir haften", Admit),
     ("unser fehler", Admit),
+    ("de notre faute", Admit),
+    ("notre faute", Admit),
+    ("nuestra culpa", Admit),
+    ("culpa nuestra", Admit),
+    ("unsere schuld", Admit),
     ("wir ubernehmen die verantwortung", Admit),
     // An error owned: "nous avons commis une erreur de facturation". Not "we owe you", which
     // as often owes an answer or an apology.
