@@ -13,6 +13,7 @@ mod persona;
 mod reader;
 mod rules;
 mod setup;
+mod whose;
 mod words;
 
 use crate::learned::{self, Task};
@@ -41,14 +42,14 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
         || all_hits
             .iter()
-            .any(|h| h.cue == Cue::PiiNoun && data::third_persons_data(&view.text, h.start))
-        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun) && data::disowns(&view.text)
+            .any(|h| h.cue == Cue::PiiNoun && whose::third_persons_data(&view.text, h.start))
+        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun) && whose::disowns(&view.text)
         || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance
-                    && (data::acquaintance_ordered(&view.text, h)
-                        || data::said_to_be(&view.text, h)
-                        || data::asked_what_theirs(&view.text, h, &all_hits))
+                    && (whose::acquaintance_ordered(&view.text, h)
+                        || whose::said_to_be(&view.text, h)
+                        || whose::asked_what_theirs(&view.text, h, &all_hits))
             })
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
@@ -439,7 +440,7 @@ pub(super) fn label_names_a_system(text: &str, h: &Hit) -> bool {
 }
 
 /// Whether only blanks or quote marks (`>`) stand between `pos` and the start of its line.
-fn line_start(text: &str, pos: usize) -> bool {
+pub(super) fn line_start(text: &str, pos: usize) -> bool {
     let head = text.get(..pos).unwrap_or_default();
     let line = head.rsplit('\n').next().unwrap_or(head);
     line.bytes().all(|b| b.is_ascii_whitespace() || b == b'>')

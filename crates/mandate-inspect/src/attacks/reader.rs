@@ -38,31 +38,27 @@ pub(super) fn scripted_answer(m: &Message<'_>) -> bool {
 /// holds those, and they count only with a directive after them.
 pub(super) fn heading_to_machines(m: &Message<'_>) -> bool {
     m.hits.iter().any(|h| {
+        if !matches!(h.cue, AiAddressee | AiNote) {
+            return false;
+        }
         let phrase = m.text.get(h.start..h.end).unwrap_or_default();
         let machine = h.cue == AiAddressee
-            || h.cue == AiNote
-                && words(phrase).any(|w| {
-                    matches!(
-                        w,
-                        "ai" | "assistant" | "automated" | "llm" | "bot" | "ia" | "ki"
-                    )
-                });
-        let line_start = m
-            .text
-            .get(..h.start)
-            .unwrap_or_default()
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty());
-        let heading = m
-            .text
-            .get(h.end..)
-            .unwrap_or_default()
-            .split(['.', '!', '?', '\n'])
-            .next()
-            .unwrap_or_default()
-            .find(':')
-            .is_some_and(|i| i <= 16);
-        machine && !phrase.ends_with(':') && !line_start && heading
+            || words(phrase).any(|w| {
+                matches!(
+                    w,
+                    "ai" | "assistant" | "automated" | "llm" | "bot" | "ia" | "ki"
+                )
+            });
+        // A colon within a few words after it, on its line and in its sentence.
+        let heading = || {
+            m.text
+                .get(h.end..)
+                .unwrap_or_default()
+                .char_indices()
+                .take_while(|(i, _)| *i <= 16)
+                .find(|(_, c)| matches!(c, ':' | '.' | '!' | '?' | '\n'))
+                .is_some_and(|(_, c)| c == ':')
+        };
+        machine && !phrase.ends_with(':') && heading() && !super::line_start(m.text, h.start)
     })
 }

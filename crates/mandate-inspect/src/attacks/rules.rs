@@ -605,7 +605,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .text
                 .get(h.start..h.end)
                 .is_some_and(|t| t.ends_with("mine"))
-                && data::own_thing_named(m.text))
+                && super::whose::own_thing_named(m.text))
     });
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
     // speaker's own belong to someone else.

@@ -1,0 +1,326 @@
+//! Whose personal data a message asks for: the customer's own (their order, their account),
+//! someone they know (named as the one who ordered, said to be whose an order is, the subject
+//! of a question), someone named as an account's holder, or an order the customer disowns.
+
+use crate::lexicon::Cue::*;
+use crate::person::word_after;
+use crate::scan::Hit;
+
+use super::message::Message;
+
+/// The shop's things a person has, which a relative's possessive may name with it.
+pub(super) fn owned_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "order"
+            | "account"
+            | "parcel"
+            | "package"
+            | "pedido"
+            | "cuenta"
+            | "paquete"
+            | "commande"
+            | "compte"
+            | "colis"
+            | "bestellung"
+            | "konto"
+            | "paket"
+    )
+}
+
+/// "Mi vecina pidió lo mismo que yo... ¿a qué dirección se lo mandasteis?": someone the
+/// customer knows, named as the one who ordered, then where that order was sent. What was
+/// bought for the customer ("my friend ordered this for me") went to the customer's own
+/// address.
+pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
+    let ws: Vec<&str> = crate::person::words(text.get(person.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The verb right after, or after an auxiliary and an object ("meine Nachbarin hat das
+    // Gleiche bestellt"); the noun's own ending ("mi vecina") may come first.
+    let ordered_at = ws.iter().take(5).position(|v| {
+        matches!(
+            *v,
+            "ordered"
+                | "bought"
+                | "pidio"
+                | "compro"
+                | "commande"
+                | "achete"
+                | "bestellt"
+                | "bestellte"
+                | "gekauft"
+                | "kaufte"
+        )
+    });
+    let Some(at) = ordered_at else {
+        return false;
+    };
+    let rest = ws.get(at..).unwrap_or_default();
+    let for_me = rest.windows(2).take(8).any(|w| {
+        matches!(
+            w,
+            ["for", "me"] | ["para", "mi"] | ["pour", "moi"] | ["fur", "mich"] | ["to", "me"]
+        )
+    });
+    let sent = rest.iter().any(|w| {
+        matches!(
+            *w,
+            "sent"
+                | "went"
+                | "go"
+                | "gone"
+                | "fue"
+                | "ging"
+                | "ship"
+                | "shipped"
+                | "deliver"
+                | "delivered"
+                | "mandasteis"
+                | "enviasteis"
+                | "mandaron"
+                | "enviaron"
+                | "envoye"
+                | "envoyee"
+                | "livre"
+                | "livree"
+                | "expedie"
+                | "geschickt"
+                | "geliefert"
+                | "versandt"
+                | "verschickt"
+        )
+    });
+    sent && !for_me
+}
+
+/// "What card number did my ex use?", "which email did my neighbour sign up with?": personal
+/// data asked for by a question word, whose subject is someone the customer knows.
+pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool {
+    hits.iter().any(|p| {
+        p.cue == PiiNoun
+            && p.end <= person.start
+            && person.start - p.end <= 20
+            && {
+                let (a, b) = crate::person::two_words_before(text, p.start);
+                [a, b].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "what" | "which" | "que" | "cual" | "quel" | "quelle" | "welche"
+                            | "welchen" | "welcher" | "welches"
+                    )
+                })
+            }
+            // The auxiliary alone between: the acquaintance is its subject ("what email did I
+            // use for my friend's order" is the customer's own).
+            && matches!(
+                crate::person::words(text.get(p.end..person.start).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                ["did" | "does" | "has" | "had" | "was" | "uso" | "usa" | "hat" | "hatte" | "avait" | "a"]
+            )
+    }) && !received_by_me(text.get(person.end..).unwrap_or_default())
+}
+
+/// Whether the clause after a person says the thing came to the customer ("the gift she sent
+/// me", "lo que compró para mí"): what went to the customer is the customer's to know.
+fn received_by_me(rest: &str) -> bool {
+    let clause = rest.split(['.', '?', '!', ';']).next().unwrap_or_default();
+    let ws: Vec<&str> = crate::person::words(clause)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(2).any(|w| {
+        matches!(
+            w,
+            [
+                "for" | "to" | "sent" | "gave" | "para" | "pour" | "fur" | "an",
+                "me" | "mi" | "moi" | "mich" | "mir"
+            ]
+        )
+    })
+}
+
+/// "My order", "meine Bestellung": the customer's own thing, whose data is the customer's.
+pub(super) fn own_thing_named(text: &str) -> bool {
+    let mut before = "";
+    crate::person::words(text).any(|w| {
+        let own = crate::person::own_possessive(before) && owned_thing(w);
+        before = w;
+        own
+    })
+}
+
+/// "That's my neighbour", "das ist mein Nachbar": the acquaintance is said to be who something
+/// is.
+pub(super) fn said_to_be(text: &str, person: &Hit) -> bool {
+    copula(crate::person::word_before(text, person.start))
+}
+
+/// A form of "to be" that says who or whose something is, in the four languages.
+pub(super) fn copula(w: &str) -> bool {
+    matches!(
+        w,
+        "it's"
+            | "that's"
+            | "is"
+            | "was"
+            | "they're"
+            | "are"
+            | "were"
+            | "es"
+            | "son"
+            | "era"
+            | "est"
+            | "c'est"
+            | "ist"
+            | "sind"
+    )
+}
+
+/// "Can you tell me the address on order 38815? That's my neighbour": someone the customer
+/// knows, said to be who an order's data belongs to, while the data is asked to be told, not
+/// changed ("can you change the address? it's my neighbour, he'll take it in" acts for the
+/// customer's own order).
+pub(super) fn acquaintance_named(m: &Message<'_>) -> bool {
+    m.hits
+        .iter()
+        .any(|h| h.cue == Acquaintance && said_to_be(m.text, h))
+        && m.hits.iter().any(|h| {
+            h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
+        })
+        && !own_thing_named(m.text)
+        && !to_be_changed(m.text)
+}
+
+/// Whether the data is asked to be changed rather than told: acting for the customer's own
+/// order ("can you change the address? it's my neighbour, he'll take it in").
+fn to_be_changed(text: &str) -> bool {
+    crate::person::words(text).any(|w| {
+        matches!(
+            w,
+            "change"
+                | "update"
+                | "correct"
+                | "andern"
+                | "aktualisieren"
+                | "korrigieren"
+                | "cambiar"
+                | "corregir"
+                | "actualizar"
+                | "changer"
+                | "modifier"
+                | "corriger"
+        )
+    })
+}
+
+/// "Give me the address and phone number on order 44120, it's not mine": personal data of an
+/// order the customer says is not theirs, asked to be told (not changed, and with nothing of
+/// the customer's own named).
+pub(super) fn disowned_order(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
+    }) && disowns(m.text)
+        && !own_thing_named(m.text)
+        && !to_be_changed(m.text)
+}
+
+/// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht
+/// meine", "no es mía", "ce n'est pas la mienne".
+pub(super) fn disowns(text: &str) -> bool {
+    // Most texts hold none of the words: one search for their shared letters says so.
+    let b = text.as_bytes();
+    if !["mine", "mein", "mia", "mio", "mien", "moi"]
+        .iter()
+        .any(|w| memchr::memmem::find(b, w.as_bytes()).is_some())
+    {
+        return false;
+    }
+    let (mut b2, mut b1) = ("", "");
+    crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let denied = matches!(b1, "not" | "isn't" | "wasn't" | "aren't") && w == "mine"
+                || b1 == "nicht" && matches!(w, "meine" | "meins" | "meiner" | "mein" | "meinen")
+                || b2 == "no"
+                    && matches!(b1, "es" | "son" | "era")
+                    && matches!(w, "mia" | "mio" | "mias" | "mios")
+                || b2 == "pas"
+                    && matches!(b1, "la" | "le" | "les" | "a")
+                    && matches!(w, "mienne" | "mien" | "miens" | "miennes" | "moi");
+            (b2, b1) = (b1, w);
+            denied
+        })
+}
+
+/// "La cuenta de Laura Giménez", "le compte de Paul": an account named by its holder, who is
+/// not the speaker ("la cuenta de mi empresa", "la cuenta de correo" name the customer's own
+/// or a kind of account).
+pub(super) fn named_holder(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        h.cue == ThirdParty
+            && m.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.ends_with(" de") || t.ends_with(" von") || t.ends_with(" of"))
+            && {
+                let next = word_after(m.text, h.end);
+                next.len() > 1
+                    && !super::message::determiner(next)
+                    && !crate::person::own_possessive(next)
+                    && !crate::person::second_person_possessive(next)
+                    && !matches!(
+                        next,
+                        "sus"
+                            | "dem"
+                            | "einem"
+                            | "einer"
+                            | "ihrem"
+                            | "ihrer"
+                            | "this"
+                            | "that"
+                            | "esta"
+                            | "este"
+                            | "correo"
+                            | "usuario"
+                            | "cliente"
+                            | "empresa"
+                            | "messagerie"
+                            | "courriel"
+                            | "client"
+                            | "utilisateur"
+                            | "entreprise"
+                    )
+            }
+    })
+}
+
+/// Whether the personal-data word at `pos` has a third person's possessive before it, right
+/// before or one word earlier ("her delivery address", "son adresse"), and is not where
+/// something goes ("send the receipt to her email").
+pub(super) fn third_persons_data(text: &str, pos: usize) -> bool {
+    let mut back = text
+        .get(..pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(3);
+    let (a, b, c) = (back.next(), back.next(), back.next());
+    // French puts no word between ("son adresse"), and "son" may be an English noun ("send
+    // my son the address").
+    let before = match (a, b) {
+        (Some(a), _) if third_possessive(a) => b,
+        (_, Some(b)) if third_possessive(b) && !matches!(b, "son" | "sa" | "ses") => c,
+        _ => return false,
+    };
+    !matches!(before, Some("to" | "into" | "a" | "an" | "at" | "auf"))
+}
+
+/// A person's possessive of the third person: "his", "her", "son", "sa", "ses", "seine".
+/// Spanish "su" and German "ihre" are also the customer's formal "your".
+fn third_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "his" | "her" | "son" | "sa" | "ses" | "sein" | "seine" | "seinen" | "seiner" | "seinem"
+    )
+}
