@@ -482,6 +482,10 @@ pub fn quoted(text: &str) -> Vec<(usize, usize)> {
 /// indented value, "Tech Email: ..."), as a WHOIS lookup, a header block or a form dump is:
 /// at least eight lines, three in five of them a field name of a few words and a colon.
 pub fn record_shaped(text: &str) -> bool {
+    // Eight lines need seven line breaks: most messages have none.
+    if memchr::memchr_iter(b'\n', text.as_bytes()).nth(6).is_none() {
+        return false;
+    }
     let (mut lines, mut fields) = (0usize, 0usize);
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         lines += 1;
