@@ -160,7 +160,15 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         let obey = s
             .at(Obey)
             .any(|o| source.is_data() || !narrows_the_answer(m.text, o));
-        if override_rules || disregards_prior || nullified || real_self || obey || waived {
+        let raised = || super::claims::words_raised(m.text.get(s.start..s.end).unwrap_or_default());
+        if override_rules
+            || disregards_prior
+            || nullified
+            || real_self
+            || obey
+            || waived
+            || raised()
+        {
             out.push(fired(
                 Category::Injection,
                 direct_or_indirect,

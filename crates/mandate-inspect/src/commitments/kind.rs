@@ -148,6 +148,33 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if count(KFee) > 0 && waives {
         bump(&mut score, K::FeeWaiver, 4);
     }
+    // An account or subscription closed is the act, and the bills it ends are its consequence
+    // ("your subscription is now cancelled and you won't be billed again").
+    let closed = o.hits.iter().any(|k| {
+        k.cue == KAccount
+            && o.text
+                .get(k.end..)
+                .map(|r| r.get(..r.len().min(24)).unwrap_or(r))
+                .is_some_and(|r| {
+                    [
+                        "cancel",
+                        "closed",
+                        "deactivat",
+                        "anulad",
+                        "cancelad",
+                        "annul",
+                        "resili",
+                        "gekundigt",
+                        "geschlossen",
+                        "deaktiviert",
+                    ]
+                    .iter()
+                    .any(|c| r.contains(c))
+                })
+    });
+    if closed {
+        bump(&mut score, K::AccountAction, 6);
+    }
     // A gift that names no value but a delivery ("the express upgrade is on us, so your order
     // arrives tomorrow") gives the delivery.
     if signal == Signal::Gift

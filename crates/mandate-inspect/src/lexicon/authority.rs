@@ -10,6 +10,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // administrator".
     ("treat my messages as", Authority),
     ("treat these messages as", Authority),
+    ("treat my message as", Authority),
+    ("treat my next message as", Authority),
+    ("treat my words as", Authority),
+    ("treat my input as", Authority),
     ("trata mis mensajes como", Authority),
     ("traite mes messages comme", Authority),
     ("considere mes messages comme", Authority),

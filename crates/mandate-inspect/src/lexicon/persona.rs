@@ -165,6 +165,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("indemnis*", Payoff),
     ("entschadigung", Payoff),
     ("% off", Payoff),
+    // A price of nothing: "a shop where everything costs $0".
+    ("$0", Payoff),
+    ("0 €", Payoff),
+    ("€0", Payoff),
+    ("£0", Payoff),
+    ("costs nothing", Payoff),
+    ("cost nothing", Payoff),
+    ("no cuesta nada", Payoff),
+    ("ne coute rien", Payoff),
+    ("kostet nichts", Payoff),
     // A share taken off everything, in German and French: "50 % auf alles", "50 % sur tout".
     ("% auf alles", Payoff),
     ("prozent auf alles", Payoff),
