@@ -544,6 +544,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                     s.at(Speaker).any(|x| {
                         (r.start >= x.end && r.start - x.end <= 30)
                             || (x.start >= r.end && x.start - r.end <= 12)
+                            // "Viene del equipo de desarrollo": the two phrases share a word.
+                            || (x.start < r.end && r.start < x.end)
                     })
                 })
         })
@@ -570,6 +572,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || staff_asks_data()
                 || m.has(Mode)
                 || m.has(SkipCheck)
+                || m.has(SwitchOff)
                 || m.has(OverrideVerb)
                 || m.has(Nullify)
                 || m.has(Directive)

@@ -115,6 +115,12 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if o.has(Refuse) && usual_then_but(sentence) {
         add(&mut score, K::PolicyException, 8);
     }
+    // Granted against the policy, conceded first ("aunque la política no lo permite
+    // normalmente, he aprobado la devolución", "although our rules don't allow it, ..."): the
+    // grant is an exception to it.
+    if o.has(Exception) && against_the_policy(sentence) {
+        add(&mut score, K::PolicyException, 8);
+    }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
     // is about the warranty, whatever it cost.
     let extends = o.said(
@@ -432,6 +438,41 @@ const WAIVER_VERBS: &[&str] = &[
     "storniert",
     "sont annules",
 ];
+
+/// Whether a concession names the shop's policy or rules as not allowing, or not usually
+/// allowing, what follows.
+fn against_the_policy(sentence: &str) -> bool {
+    let mut policy = false;
+    let mut against = false;
+    for w in crate::person::words(sentence) {
+        policy |= matches!(
+            w,
+            "policy"
+                | "rules"
+                | "politica"
+                | "normas"
+                | "politique"
+                | "regles"
+                | "richtlinie"
+                | "richtlinien"
+                | "regeln"
+        );
+        against |= matches!(
+            w,
+            "normally"
+                | "usually"
+                | "normalmente"
+                | "normalement"
+                | "normalerweise"
+                | "allow"
+                | "permite"
+                | "autorise"
+                | "erlaubt"
+                | "erlauben"
+        );
+    }
+    policy && against
+}
 
 /// Whether a sentence names a return of goods.
 fn names_a_return(sentence: &str) -> bool {

@@ -443,13 +443,28 @@ pub(super) fn confirms_what_will_be(text: &str, g: &Hit) -> bool {
         " received",
         " ago",
         " a ete",
+        " etait",
+        " etaient",
         " fue ",
+        " era ",
+        " war ",
+        " waren ",
         " wurde",
         " hat ",
     ]
     .iter()
     .any(|p| clause.contains(p));
-    future || !past && !crate::extract::dates(clause).is_empty()
+    // "Je vous confirme le prix de 299 €": a price confirmed with its sum binds, as a date does.
+    let priced = || {
+        crate::extract::mentions_money(clause)
+            && crate::person::words(clause).any(|w| {
+                matches!(
+                    w,
+                    "price" | "prix" | "precio" | "preis" | "tarif" | "tarifa"
+                )
+            })
+    };
+    future || !past && (!crate::extract::dates(clause).is_empty() || priced())
 }
 
 /// Whether the participle at `at` ends a German passive addressed to the customer: "werden

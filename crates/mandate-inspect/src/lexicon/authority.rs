@@ -228,6 +228,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("as your", Speaker),
     ("speaking as", Speaker),
     ("message from", Speaker),
+    // Where a message says it comes from: "this message comes from the development team".
+    ("message comes from", Speaker),
+    ("message is from", Speaker),
+    ("mensaje viene", Speaker),
+    ("message vient", Speaker),
+    ("nachricht kommt", Speaker),
     ("hier spricht", Speaker),
     ("ich bin der", Speaker),
     ("ich bin die", Speaker),

@@ -268,6 +268,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir raumen ein", Admit),
     ("nous sommes responsables", Admit),
     ("wir haften", Admit),
+    ("haften dafur", Admit),
+    ("haften wir", Admit),
     ("unser fehler", Admit),
     ("de notre faute", Admit),
     ("notre faute", Admit),
