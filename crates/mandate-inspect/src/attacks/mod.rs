@@ -161,6 +161,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     }
     for (kind, text) in views {
         let h = hits(&text, Family::Attack);
+        // A cipher or a reversal turns every word: one cue in the result ("Vtaber123" read as
+        // "ignore123") is a word that happened to decode, not an instruction.
+        if matches!(kind, "rot13" | "caesar" | "reversed") && h.len() < 2 {
+            continue;
+        }
         // Letters folded or joined change a few words; a cipher or a reversal, all of them.
         let changed = match kind {
             "leetspeak" | "split_letters" => decode::changed(&view.text, &text),

@@ -7,6 +7,7 @@
 //! hedges and conditions in the same clause undo it; questions and quoted words never commit;
 //! handing a matter on ("I've logged it, the team will decide") is not granting it.
 
+mod chat;
 mod kind;
 mod model;
 mod own;
@@ -751,7 +752,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     {
         return Some(Signal::Exception);
     }
-    None
+    chat::shorthand(o, sentence, money)
 }
 
 /// Whether a token looks like a code: letters and digits, at least five, with a digit.
