@@ -443,7 +443,7 @@ const WAIVER_VERBS: &[&str] = &[
 /// allowing, what follows.
 fn against_the_policy(sentence: &str) -> bool {
     let mut policy = false;
-    let mut against = false;
+    let mut allows = false;
     for w in crate::person::words(sentence) {
         policy |= matches!(
             w,
@@ -457,21 +457,9 @@ fn against_the_policy(sentence: &str) -> bool {
                 | "richtlinien"
                 | "regeln"
         );
-        against |= matches!(
-            w,
-            "normally"
-                | "usually"
-                | "normalmente"
-                | "normalement"
-                | "normalerweise"
-                | "allow"
-                | "permite"
-                | "autorise"
-                | "erlaubt"
-                | "erlauben"
-        );
+        allows |= matches!(w, "allow" | "permite" | "autorise" | "erlaubt" | "erlauben");
     }
-    policy && against
+    policy && (allows || USUAL.iter().any(|u| sentence.contains(u)))
 }
 
 /// Whether a sentence names a return of goods.
@@ -498,19 +486,19 @@ fn fallback(signal: Signal) -> CommitmentKind {
 
 /// "We don't usually..., but": a word of what is usual, then a turn to this case.
 fn usual_then_but(sentence: &str) -> bool {
-    let usual = [
-        "usually",
-        "normally",
-        "normalmente",
-        "normalement",
-        "normalerweise",
-        "d'habitude",
-        "habituellement",
-        "por lo general",
-        "ublicherweise",
-    ]
-    .iter()
-    .filter_map(|u| sentence.find(u))
-    .min();
+    let usual = USUAL.iter().filter_map(|u| sentence.find(u)).min();
     usual.is_some_and(|u| sentence.get(u..).is_some_and(super::own::turns))
 }
+
+/// Words of what is usual, in the four languages.
+const USUAL: [&str; 9] = [
+    "usually",
+    "normally",
+    "normalmente",
+    "normalement",
+    "normalerweise",
+    "d'habitude",
+    "habituellement",
+    "por lo general",
+    "ublicherweise",
+];
