@@ -118,7 +118,10 @@ pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool 
                     .filter(|w| !w.is_empty())
                     .collect::<Vec<_>>()
                     .as_slice(),
-                ["did" | "does" | "has" | "had" | "was" | "uso" | "usa" | "hat" | "hatte" | "avait" | "a"]
+                [
+                    "did" | "does" | "has" | "had" | "was" | "uso" | "usa" | "hat" | "hatte"
+                        | "avait" | "a"
+                ]
             )
     }) && !received_by_me(text.get(person.end..).unwrap_or_default())
 }

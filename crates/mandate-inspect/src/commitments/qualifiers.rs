@@ -243,9 +243,9 @@ pub(super) fn names_money(sentence: &str) -> bool {
         })
 }
 
-/// Whether the participle between `start` and `end` (with its auxiliary) is a decision ("approved", "aprobado",
-/// "approuvé", "genehmigt") and a new clause opens after it before any condition of time: the
-/// decision is made now, and only what the next clause says waits.
+/// Whether the participle between `start` and `end` (with its auxiliary) is a decision
+/// ("approved", "aprobado", "approuvé", "genehmigt") and a new clause opens after it before
+/// any condition of time: the decision is made now, and only what the next clause says waits.
 pub(super) fn decided_before_the_wait(o: &Own<'_>, start: usize, end: usize) -> bool {
     let participle = o.text.get(start..end).unwrap_or_default();
     let decision = [
