@@ -293,6 +293,15 @@ impl<'a> Message<'a> {
             .split(['.', '!', '?', ';', '\n'])
             .next()
             .unwrap_or_default();
+        // Most clauses name no exception: one search for the words says so.
+        if ![
+            "except", "excepto", "salvo", "sauf", "hormis", "ausser", "besides",
+        ]
+        .iter()
+        .any(|e| clause.contains(e))
+        {
+            return false;
+        }
         let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(12).collect();
         let except = ws.iter().take(8).position(|w| {
             matches!(

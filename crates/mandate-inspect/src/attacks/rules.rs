@@ -160,7 +160,11 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         let obey = s
             .at(Obey)
             .any(|o| source.is_data() || !narrows_the_answer(m.text, o));
-        let raised = || super::claims::words_raised(m.text.get(s.start..s.end).unwrap_or_default());
+        // Read only where the sentence names the system, its rules or its staff.
+        let raised = || {
+            (s.has(PromptStrong) || s.has(RuleNoun) || s.has(StaffRole) || s.has(Authority))
+                && super::claims::words_raised(m.text.get(s.start..s.end).unwrap_or_default())
+        };
         if override_rules
             || disregards_prior
             || nullified

@@ -442,24 +442,17 @@ const WAIVER_VERBS: &[&str] = &[
 /// Whether a concession names the shop's policy or rules as not allowing, or not usually
 /// allowing, what follows.
 fn against_the_policy(sentence: &str) -> bool {
-    let mut policy = false;
-    let mut allows = false;
-    for w in crate::person::words(sentence) {
-        policy |= matches!(
-            w,
-            "policy"
-                | "rules"
-                | "politica"
-                | "normas"
-                | "politique"
-                | "regles"
-                | "richtlinie"
-                | "richtlinien"
-                | "regeln"
-        );
-        allows |= matches!(w, "allow" | "permite" | "autorise" | "erlaubt" | "erlauben");
-    }
-    policy && (allows || USUAL.iter().any(|u| sentence.contains(u)))
+    let has = |ws: &[&str]| ws.iter().any(|w| sentence.contains(w));
+    has(&[
+        "policy",
+        "rules",
+        "politica",
+        "normas",
+        "politique",
+        "regles",
+        "richtlinie",
+        "regeln",
+    ]) && (has(&["allow", "permite", "autorise", "erlaub"]) || has(&USUAL))
 }
 
 /// Whether a sentence names a return of goods.
