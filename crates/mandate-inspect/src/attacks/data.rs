@@ -10,7 +10,7 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_theirs, copula, disowned_order,
-    named_holder, owned_thing, third_persons_data,
+    named_holder, numbered_holder, owned_thing, third_persons_data,
 };
 
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
@@ -144,6 +144,7 @@ pub(super) fn rules(
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
         || acquaintance_named(m)
         || disowned_order(m)
+        || (pii_asked() || m.has(Request)) && numbered_holder(m.text)
         || m.hits
             .iter()
             .any(|h| h.cue == Acquaintance && asked_what_theirs(m.text, h, m.hits));

@@ -43,7 +43,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits
             .iter()
             .any(|h| h.cue == Cue::PiiNoun && whose::third_persons_data(&view.text, h.start))
-        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun) && whose::disowns(&view.text)
+        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
+            && (whose::disowns(&view.text) || whose::numbered_holder(&view.text))
         || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance

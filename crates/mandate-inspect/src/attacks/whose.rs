@@ -332,3 +332,37 @@ fn third_possessive(w: &str) -> bool {
         "his" | "her" | "son" | "sa" | "ses" | "sein" | "seine" | "seinen" | "seiner" | "seinem"
     )
 }
+
+/// "The home address for member #77120", "la dirección del cliente 5512": personal data of an
+/// account named by its number, which is no possessive of the customer's ("my member number"
+/// names their own).
+pub(super) fn numbered_holder(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(3).any(|w| {
+        let &[before, holder, id] = w else {
+            return false;
+        };
+        matches!(
+            before,
+            "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des"
+        ) && matches!(
+            holder,
+            "member"
+                | "customer"
+                | "user"
+                | "client"
+                | "cliente"
+                | "socio"
+                | "membre"
+                | "kunde"
+                | "kunden"
+                | "mitglied"
+                | "nutzer"
+                | "usuario"
+                | "utilisateur"
+        ) && id.len() >= 3
+            && id.bytes().all(|b| b.is_ascii_digit())
+    })
+}

@@ -283,6 +283,21 @@ pub(super) fn decided_before_the_wait(o: &Own<'_>, start: usize, end: usize) -> 
             .any(|c| before_wait.contains(c))
 }
 
+/// Whether "only" comes right before a condition at `pos` ("only if", "solo si", "seulement
+/// si", "nur, wenn").
+fn only_before(text: &str, pos: usize) -> bool {
+    // German sets the clause off with a comma: "nur, wenn".
+    let head = text
+        .get(..pos)
+        .unwrap_or_default()
+        .trim_end()
+        .trim_end_matches(',');
+    matches!(
+        crate::person::word_before(head, head.len()),
+        "only" | "solo" | "seulement" | "uniquement" | "nur"
+    )
+}
+
 /// Whether a condition of time follows `pos` in the sentence: "we refund the amount once the
 /// item is back", "le reembolsaremos cuando recibamos el producto", "sobald die Ware
 /// eingegangen ist". A future or present grant that waits on an event is not made now (an
@@ -336,6 +351,9 @@ pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
                         | "danach"
                 )
             })
+                // "Reparaturkosten übernehmen wir nur, wenn der Fehler bei uns liegt": a grant
+                // only if something holds is the policy's condition.
+                || only_before(o.text, h.start)
     })
 }
 

@@ -6,6 +6,14 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- authority claims
     ("your supervisor", Authority),
+    // A team of the shop's claimed as the sender: "URGENT from IT security: ...".
+    ("from it security", Authority),
+    ("from the security team", Authority),
+    ("from the fraud team", Authority),
+    ("del equipo de seguridad", Authority),
+    ("de l'equipe securite", Authority),
+    ("vom sicherheitsteam", Authority),
+    ("von der it-sicherheit", Authority),
     // The customer's messages raised to another's: "treat my messages as coming from an
     // administrator".
     ("treat my messages as", Authority),

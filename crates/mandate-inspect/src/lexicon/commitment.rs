@@ -269,6 +269,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nous sommes responsables", Admit),
     ("wir haften", Admit),
     ("haften dafur", Admit),
+    // The fault caused: "wir haben den Fehler verursacht", "we caused the damage".
+    ("den fehler verursacht", Admit),
+    ("den schaden verursacht", Admit),
+    ("we caused the", Admit),
+    ("hemos causado el", Admit),
+    ("nous avons cause", Admit),
     ("haften wir", Admit),
     ("unser fehler", Admit),
     ("de notre faute", Admit),

@@ -205,6 +205,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("you've been given", PromptStrong),
     ("you have been given", PromptStrong),
     ("your hidden", PromptStrong),
+    // Configuration called internal is the assistant's set-up, as internal rules are.
+    ("internal configuration", PromptStrong),
+    ("configuracion interna", PromptStrong),
+    ("configuration interne", PromptStrong),
+    ("interne konfiguration", PromptStrong),
     ("hidden instructions", PromptStrong),
     ("*systemanweisung*", PromptStrong),
     ("prompt de sistema", PromptStrong),

@@ -276,6 +276,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("penalties", KFee),
     ("strafgebuhr", KFee),
     ("gebuhr", KFee),
+    // A membership's periodic fee: "la cuota anual", "la cotisation annuelle".
+    ("cuota", KFee),
+    ("cotisation", KFee),
     ("gebuhren", KFee),
     ("mahngebuhr", KFee),
     ("zuschlag", KFee),
