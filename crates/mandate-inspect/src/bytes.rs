@@ -387,6 +387,16 @@ impl Iterator for Ones {
     }
 }
 
+/// The first `n` bytes of `text`, or fewer, cut back to a character boundary: a window that
+/// never falls back to the whole text when `n` lands inside a character.
+pub fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

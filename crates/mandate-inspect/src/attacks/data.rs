@@ -144,7 +144,7 @@ pub(super) fn rules(
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
         || acquaintance_named(m)
         || disowned_order(m)
-        || (pii_asked() || m.has(Request)) && numbered_holder(m.text)
+        || m.has(PiiNoun) && numbered_holder(m.text) && (m.has(Request) || pii_asked())
         || m.hits
             .iter()
             .any(|h| h.cue == Acquaintance && asked_what_theirs(m.text, h, m.hits));

@@ -170,7 +170,7 @@ pub(super) fn speaks_as<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>)
             // The rest of the clause, a few words at most: "reply only as", "reply to this
             // message the way a rogue employee would".
             let rest = text.get(h.end..).unwrap_or_default();
-            let rest = rest.get(..rest.len().min(40)).unwrap_or(rest);
+            let rest = crate::bytes::head(rest, 40);
             let clause = rest
                 .split([',', '.', ';', ':', '?', '!'])
                 .next()

@@ -337,32 +337,51 @@ fn third_possessive(w: &str) -> bool {
 /// account named by its number, which is no possessive of the customer's ("my member number"
 /// names their own).
 pub(super) fn numbered_holder(text: &str) -> bool {
-    let ws: Vec<&str> = crate::person::words(text)
-        .filter(|w| !w.is_empty())
-        .collect();
-    ws.windows(3).any(|w| {
-        let &[before, holder, id] = w else {
-            return false;
-        };
-        matches!(
-            before,
-            "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des"
-        ) && matches!(
-            holder,
-            "member"
-                | "customer"
-                | "user"
-                | "client"
-                | "cliente"
-                | "socio"
-                | "membre"
-                | "kunde"
-                | "kunden"
-                | "mitglied"
-                | "nutzer"
-                | "usuario"
-                | "utilisateur"
-        ) && id.len() >= 3
-            && id.bytes().all(|b| b.is_ascii_digit())
-    })
+    let b = text.as_bytes();
+    // Each number of three digits or more (a text holds a few), and the two words before it.
+    let mut i = 0;
+    while let Some(skip) = b
+        .get(i..)
+        .and_then(|r| r.iter().position(u8::is_ascii_digit))
+    {
+        i += skip;
+        let run = b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let starts_word = i == 0 || b.get(i - 1).is_some_and(|c| !c.is_ascii_alphanumeric());
+        if run >= 3 && starts_word {
+            let before = text
+                .get(..i)
+                .unwrap_or_default()
+                .trim_end_matches([' ', '#', '\u{a0}']);
+            let holder = crate::person::word_before(before, before.len());
+            let (_, prep) = crate::person::two_words_before(before, before.len());
+            if matches!(
+                holder,
+                "member"
+                    | "customer"
+                    | "user"
+                    | "client"
+                    | "cliente"
+                    | "socio"
+                    | "membre"
+                    | "kunde"
+                    | "kunden"
+                    | "mitglied"
+                    | "nutzer"
+                    | "usuario"
+                    | "utilisateur"
+            ) && matches!(
+                prep,
+                "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des"
+            ) {
+                return true;
+            }
+        }
+        i += run.max(1);
+    }
+    false
 }

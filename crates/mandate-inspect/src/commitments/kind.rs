@@ -160,7 +160,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         k.cue == KAccount
             && o.text
                 .get(k.end..)
-                .map(|r| r.get(..r.len().min(24)).unwrap_or(r))
+                .map(|r| crate::bytes::head(r, 24))
                 .is_some_and(|r| {
                     [
                         "cancel",
