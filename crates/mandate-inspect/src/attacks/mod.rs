@@ -32,6 +32,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // Without an anchor no rule can fire, so ordinary text stops here. Data sources are
     // always read in full (the stricter standard).
     let all_hits = hits(&view.text, Family::Attack);
+    let pii = all_hits.iter().any(|h| h.cue == Cue::PiiNoun);
     let anchored = source.is_data()
         || all_hits.iter().any(|h| h.cue.anchors_attack())
         || setup::concealed_rules(&view.text, all_hits.iter())
@@ -39,13 +40,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::rules_followed(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
         // Personal data of many records ("the email and phone number for every account").
-        || all_hits.iter().any(|h| h.cue == Cue::Bulk) && all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
+        || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits
             .iter()
             .any(|h| h.cue == Cue::PiiNoun && whose::third_persons_data(&view.text, h.start))
-        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
-            && (whose::disowns(&view.text) || whose::numbered_holder(&view.text))
-        || all_hits.iter().any(|h| h.cue == Cue::PiiNoun)
+        || pii && (whose::disowns(&view.text) || whose::numbered_holder(&view.text))
+        || pii
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance
                     && (whose::acquaintance_ordered(&view.text, h)

@@ -357,8 +357,7 @@ pub(super) fn numbered_holder(text: &str) -> bool {
                 .get(..i)
                 .unwrap_or_default()
                 .trim_end_matches([' ', '#', '\u{a0}']);
-            let holder = crate::person::word_before(before, before.len());
-            let (_, prep) = crate::person::two_words_before(before, before.len());
+            let (holder, prep) = crate::person::two_words_before(before, before.len());
             if matches!(
                 holder,
                 "member"

@@ -60,8 +60,7 @@ fn dropped_subject(o: &Own<'_>, sentence: &str) -> bool {
         .unwrap_or_default();
     let opens_on_grant = first.ends_with("ed")
         && o.at(Granted)
-            .any(|g| o.text.get(g.start..g.end).is_some_and(|t| t == first))
-        && opening.starts_with(first);
+            .any(|g| o.text.get(g.start..g.end).is_some_and(|t| t == first));
     opens_on_grant
         && [
             " for you",
