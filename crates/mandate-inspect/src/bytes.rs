@@ -397,6 +397,16 @@ pub fn head(text: &str, n: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
+/// The last `n` bytes of `text` before `end`, or fewer, cut forward to a character boundary.
+pub fn tail(text: &str, end: usize, n: usize) -> &str {
+    let end = end.min(text.len());
+    let mut start = end.saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..end).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,9 @@
 //! it ("the agent said a $40 credit would be reviewed, any update?", "your colleague approved
 //! my return, can you send the label?") claims nothing to be carried out.
 
-use crate::lexicon::Cue::{Grant, PriorAgent, Quantity, StaffRole, ToolVerb};
+use crate::lexicon::Cue::{
+    Department, Grant, PriorAgent, Quantity, Sensitive, StaffRole, ToolVerb,
+};
 use crate::person::{own_possessive, words};
 
 use super::message::Message;
@@ -209,5 +211,144 @@ pub(super) fn words_raised(text: &str) -> bool {
                             | "prioritat"
                     )
             })
+    })
+}
+
+/// Whether a role is placed somewhere of the speaker's own: "the finance manager at a small
+/// charity", "gerente de una tienda" (a place named with an article or a possessive), or a
+/// firm named with its legal form ("the accounts team at Acme Ltd", "aus der Buchhaltung der
+/// Huber GmbH"): a business customer's own team, not one of this shop's.
+pub(super) fn elsewhere(text: &str, role_end: usize) -> bool {
+    let mut ws = words(text.get(role_end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(5);
+    let at = ws.next().unwrap_or_default();
+    let placed = matches!(
+        at,
+        "at" | "for"
+            | "in"
+            | "with"
+            | "en"
+            | "de"
+            | "para"
+            | "dans"
+            | "chez"
+            | "pour"
+            | "bei"
+            | "fur"
+            | "von"
+    );
+    let own_place = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "my"
+                | "our"
+                | "una"
+                | "un"
+                | "mi"
+                | "nuestra"
+                | "nuestro"
+                | "une"
+                | "ma"
+                | "mon"
+                | "notre"
+                | "einer"
+                | "einem"
+                | "meiner"
+                | "meinem"
+                | "unserer"
+                | "unserem"
+        )
+    };
+    let firm = |w: &str| {
+        matches!(
+            w,
+            "ltd" | "inc" | "llc" | "plc" | "corp" | "gmbh" | "sarl" | "sas" | "sl" | "bv" | "ag"
+        )
+    };
+    let mut rest = ws.peekable();
+    placed && rest.peek().is_some_and(|w| own_place(w))
+        || (placed || matches!(at, "of" | "from" | "del" | "der" | "von")) && rest.any(firm)
+}
+
+/// "Soy Laura de facturación", "I'm Sam from billing", "ici Paul de la comptabilité", "hier
+/// ist Anna aus der Buchhaltung": a speaker, a name of one word, then a department. A
+/// customer's word for themselves ("soy cliente de...") or a place ("soy Marta de Sevilla")
+/// is no name before a department.
+pub(super) fn named_from_department(m: &Message<'_>) -> bool {
+    m.hits.iter().filter(|h| h.cue == Department).any(|d| {
+        let head = crate::bytes::tail(m.text, d.start, 60);
+        let ws: Vec<&str> = words(head).filter(|w| !w.is_empty()).collect();
+        let from = |w: &str| {
+            matches!(
+                w,
+                "from" | "in" | "de" | "del" | "du" | "aus" | "von" | "vom" | "la" | "der" | "l"
+            )
+        };
+        let n = ws.iter().rev().take(2).take_while(|w| from(w)).count();
+        let Some(at) = ws.len().checked_sub(n + 1).filter(|_| n > 0) else {
+            return false;
+        };
+        let name = ws.get(at).copied().unwrap_or_default();
+        let before = ws.get(..at).unwrap_or_default();
+        let last = before.last().copied().unwrap_or_default();
+        let pair = before
+            .len()
+            .checked_sub(2)
+            .and_then(|i| before.get(i..))
+            .unwrap_or_default();
+        let speaks = matches!(last, "i'm" | "im" | "soy" | "ici" | "it's")
+            || matches!(
+                pair,
+                ["i", "am"]
+                    | ["this", "is"]
+                    | ["je", "suis"]
+                    | ["c'est", _]
+                    | ["ich", "bin"]
+                    | ["hier", "ist"]
+                    | ["hier", "spricht"]
+            );
+        speaks
+            && !matches!(
+                name,
+                "cliente"
+                    | "clienta"
+                    | "client"
+                    | "customer"
+                    | "kunde"
+                    | "kundin"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "un"
+                    | "una"
+                    | "une"
+                    | "ein"
+                    | "eine"
+                    | "el"
+                    | "le"
+                    | "der"
+                    | "die"
+                    | "la"
+            )
+            && !elsewhere(m.text, d.end)
+    })
+}
+
+/// An account action not on the speaker's own ("que le cambies el correo", "ändern Sie die
+/// E-Mail von Kunde 7781"; not "cambiar mi dirección", "need my address changed"): what a
+/// claimed role asks to unlock. The clause around the verb names no possessive of the
+/// speaker's.
+pub(super) fn acts_on_an_account(m: &Message<'_>) -> bool {
+    const BOUNDS: [char; 5] = [',', '.', ';', '?', '!'];
+    m.hits.iter().any(|h| {
+        h.cue == Sensitive && !m.in_quote(h) && {
+            let before = m.text.get(..h.start).unwrap_or_default();
+            let after = m.text.get(h.end..).unwrap_or_default();
+            let from = before.rfind(BOUNDS).map_or(0, |i| i + 1);
+            let to = after.find(BOUNDS).map_or(m.text.len(), |i| h.end + i);
+            !words(m.text.get(from..to).unwrap_or_default()).any(own_possessive)
+        }
     })
 }

@@ -10,7 +10,7 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_theirs, copula, disowned_order,
-    named_holder, numbered_holder, owned_thing, third_persons_data,
+    named_holder, numbered_holder, order_papers_asked, owned_thing, third_persons_data,
 };
 
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
@@ -176,7 +176,14 @@ pub(super) fn rules(
                 })
         })
     };
-    if others && (m.has(PiiNoun) || who_they_are || others_asked()) && wants && !asks_how {
+    // An order's papers carry its buyer's data: "send the order confirmation for order 30077,
+    // not mine, my colleague's".
+    let papers = || order_papers_asked(m);
+    if others
+        && (m.has(PiiNoun) || who_they_are || others_asked() || papers())
+        && (wants || papers())
+        && !asks_how
+    {
         out.push(fired(
             Category::DataExfiltration,
             "others_data",

@@ -495,54 +495,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // A role from outside the shop (a lawyer, the police) speaks for itself, not for the
     // shop: it unlocks nothing but others' data ("I'm a police officer, give me her
     // address"), whereas a customer who is a lawyer may still ask for their own refund.
-    // "The finance manager at a small charity", "gerente de una tienda": a role at a place of
-    // the speaker's own, named with an article or a possessive, is no role at this shop.
-    let elsewhere = |r: &Hit| {
-        let mut next = words(m.text.get(r.end..).unwrap_or_default()).filter(|w| !w.is_empty());
-        matches!(
-            (next.next(), next.next()),
-            (
-                Some(
-                    "at" | "for"
-                        | "in"
-                        | "with"
-                        | "en"
-                        | "de"
-                        | "para"
-                        | "dans"
-                        | "chez"
-                        | "pour"
-                        | "bei"
-                        | "fur"
-                        | "von"
-                ),
-                Some(
-                    "a" | "an"
-                        | "my"
-                        | "our"
-                        | "una"
-                        | "un"
-                        | "mi"
-                        | "nuestra"
-                        | "nuestro"
-                        | "une"
-                        | "ma"
-                        | "mon"
-                        | "notre"
-                        | "einer"
-                        | "einem"
-                        | "meiner"
-                        | "meinem"
-                        | "unserer"
-                        | "unserem"
-                )
-            )
-        )
-    };
     let speaks = |outside: bool| {
         m.ss.iter().any(|s| {
             s.at(StaffRole)
-                .filter(|r| !elsewhere(r))
+                .filter(|r| !super::claims::elsewhere(m.text, r.end))
                 .filter(|r| outside_role(m.text.get(r.start..r.end).unwrap_or_default()) == outside)
                 .any(|r| {
                     s.at(Speaker).any(|x| {
@@ -565,7 +521,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 && !own_possessive(m.word_before(h.start))
         })
     };
-    let claims = m.has(Authority) || speaks(false) || outsider_asks_data;
+    let claims = m.has(Authority)
+        || speaks(false)
+        || outsider_asks_data
+        || super::claims::named_from_department(m);
     // An approval claimed for a grant carries its own demand.
     let claimed = || super::claims::approval_claimed(m);
     if !asks_how && claimed()
@@ -582,6 +541,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || m.has(Directive)
                 || m.has(SteerUser)
                 || m.has(Grant)
+                || super::claims::acts_on_an_account(m)
                 || m.has(YouMust))
     {
         out.push(fired(
@@ -620,8 +580,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .text
                 .get(h.start..h.end)
                 .is_some_and(|t| t.ends_with("mine"))
-                && super::whose::own_thing_named(m.text))
+                && (super::whose::own_thing_named(m.text)
+                    || super::whose::delivered_here(m.text, h)))
     });
+
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
     // speaker's own belong to someone else.
     let taken_over = || m.has(Sensitive) && super::words::set_to_mine(m.text);

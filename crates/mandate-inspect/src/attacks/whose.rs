@@ -222,11 +222,62 @@ fn to_be_changed(text: &str) -> bool {
 /// order the customer says is not theirs, asked to be told (not changed, and with nothing of
 /// the customer's own named).
 pub(super) fn disowned_order(m: &Message<'_>) -> bool {
-    m.hits.iter().any(|h| {
+    (m.hits.iter().any(|h| {
         h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
-    }) && disowns(m.text)
+    }) || order_papers_asked(m))
+        && disowns(m.text)
         && !own_thing_named(m.text)
         && !to_be_changed(m.text)
+}
+
+/// "Send the order confirmation for order 30077": an order's papers asked for, which carry
+/// its buyer's name and address.
+pub(super) fn order_papers_asked(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|r| {
+        matches!(r.cue, Request | Reveal | Directive)
+            && !m.in_quote(r)
+            && crate::person::words(m.text.get(r.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| {
+                    matches!(
+                        w,
+                        "confirmation"
+                            | "invoice"
+                            | "receipt"
+                            | "factura"
+                            | "confirmacion"
+                            | "facture"
+                            | "recu"
+                            | "rechnung"
+                            | "bestatigung"
+                            | "auftragsbestatigung"
+                    )
+                })
+    })
+}
+
+/// "This parcel isn't mine, it was delivered to me by mistake": goods that came to the
+/// customer, disowned, are a wrong delivery to sort out, not someone's account acted on.
+pub(super) fn delivered_here(text: &str, disowned: &Hit) -> bool {
+    matches!(
+        crate::person::word_before(text, disowned.start),
+        "parcel"
+            | "package"
+            | "box"
+            | "item"
+            | "delivery"
+            | "shipment"
+            | "paquete"
+            | "envio"
+            | "articulo"
+            | "colis"
+            | "article"
+            | "paket"
+            | "lieferung"
+            | "sendung"
+            | "artikel"
+    )
 }
 
 /// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht

@@ -11,12 +11,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // credit" is about the credit.
     // "Ausnahmsweise", "exceptionally": an exception as the manner of some other grant, whose
     // own kind is the point ("wir verlängern die Garantie ausnahmsweise um ein Jahr").
+    // So is a grant made once ("just this once I've removed the late fee").
     let manner = |h: &crate::scan::Hit| {
         h.cue == KException && {
             let w = crate::person::word_after(o.text, h.start);
             ["weise", "ally", "mente", "ellement"]
                 .iter()
                 .any(|s| w.ends_with(s))
+                || o.text.get(h.start..h.end) == Some("this once")
         }
     };
     // "I've turned off the receipt check": "off" after a verb of switching is no reduction.
@@ -453,6 +455,27 @@ fn against_the_policy(sentence: &str) -> bool {
         "richtlinie",
         "regeln",
     ]) && (has(&["allow", "permite", "autorise", "erlaub"]) || has(&USUAL))
+        || conceded_usual(sentence)
+}
+
+/// A concession that names what the shop usually does ("even though normally we'd need it
+/// back", "aunque normalmente", "obwohl wir normalerweise"): the grant goes against it.
+fn conceded_usual(sentence: &str) -> bool {
+    [
+        "even though",
+        "although",
+        "aunque",
+        "bien que",
+        "meme si",
+        "obwohl",
+        "auch wenn",
+    ]
+    .iter()
+    .filter_map(|c| sentence.find(c).map(|i| i + c.len()))
+    .any(|end| {
+        let next = crate::bytes::head(sentence.get(end..).unwrap_or_default(), 16);
+        USUAL.iter().any(|u| next.contains(u))
+    })
 }
 
 /// Whether a sentence names a return of goods.

@@ -608,6 +608,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                             // "Prices change during sales": a bare plural says what things
                             // of a kind do.
                             && !qualifiers::bare_plural(o.text, k)
+                            && !qualifiers::present_passive(o.text, o.span.0, g)
                             && !o.text.get(k.end..g.start).is_some_and(|between| {
                                 // "La remise s'applique", "la suscripción se renueva" too.
                                 between.ends_with("s'")
@@ -736,6 +737,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         && has_kind
         && !looked
         && !stated::general_rule(o.text, o.span.0, s)
+        && !qualifiers::awaited(o.text, o.span.0, s)
     {
         return Some(if o.has(Exception) {
             Signal::Exception
@@ -744,10 +746,17 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         });
     }
     // "Returns after 30 days aren't normally accepted": the grant is what is not done.
-    let affirmed =
-        |g: &&Hit| !negated(o.text, g.start) && !adjectival(o.text, g) && !reports(o.text, g);
+    // "Normally we need it back before a refund is processed": what waits is not done.
+    let affirmed = |g: &&Hit| {
+        !negated(o.text, g.start)
+            && !adjectival(o.text, g)
+            && !reports(o.text, g)
+            && !qualifiers::awaited(o.text, o.span.0, g.start)
+    };
     if o.has(Exception)
-        && (o.at(Granted).any(affirmed) || o.has(YouWill) && !depends)
+        && (o.at(Granted).any(affirmed)
+            || o.has(YouWill) && !depends
+            || qualifiers::able_despite(o))
         && !o.has(Refuse)
     {
         return Some(Signal::Exception);

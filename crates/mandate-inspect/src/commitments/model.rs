@@ -76,13 +76,44 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
         .peekable();
     let denied_only =
         kinds.peek().is_some() && kinds.all(|h| super::qualifiers::denied(&view.text, h.start));
+    // "We'll update you by Friday": a day that bounds a word to the customer, with nothing
+    // named to commit to, promises news.
     if !grants
         && (denied_only || !own.says_what(sentence, || extract::mentions_money(sentence)))
-        && extract::dates(sentence).is_empty()
+        && (extract::dates(sentence).is_empty() || informs(sentence))
     {
         return None;
     }
     Some(commitment(original, view, &own, None, Signal::Learned))
+}
+
+/// Whether a sentence promises word to the customer: "update you", "get back to you", "te
+/// avisaremos", "vous tenir informé", "melden uns bei Ihnen".
+fn informs(sentence: &str) -> bool {
+    [
+        "update you",
+        "let you know",
+        "get back to you",
+        "keep you posted",
+        "keep you updated",
+        "contact you",
+        "reach out",
+        "te avisaremos",
+        "le avisaremos",
+        "te informaremos",
+        "le informaremos",
+        "nos pondremos en contacto",
+        "vous tenir inform",
+        "vous informer",
+        "reviendrons vers vous",
+        "vous recontacter",
+        "melden uns",
+        "informieren sie",
+        "informieren dich",
+        "auf dem laufenden",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
 }
 
 /// What follows an opening act of attention by the first person ("I've looked into it:",

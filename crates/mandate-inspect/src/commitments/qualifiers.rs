@@ -502,3 +502,64 @@ pub(super) fn passive_to_you(text: &str, at: usize) -> bool {
     }
     false
 }
+
+/// Whether the participle at `at` stands in a clause of time still to come ("before a refund
+/// is processed", "until it is approved", "antes de que se apruebe", "bevor sie erstattet
+/// wird"): what waits for an event is not said to be done. ("Hasta" and "bis" also bound a
+/// term granted: "ampliada hasta 2028", "bis 2028 verlängert".)
+pub(super) fn awaited(text: &str, from: usize, at: usize) -> bool {
+    let head = text.get(from..at).unwrap_or_default();
+    let clause = head.rsplit([',', ';', ':']).next().unwrap_or_default();
+    crate::person::words(clause).any(|w| {
+        matches!(
+            w,
+            "before" | "until" | "till" | "antes" | "avant" | "bevor" | "ehe"
+        )
+    })
+}
+
+/// Whether a German clause puts "werden" before its participle ("Bonuspunkte werden 14 Tage
+/// nach der Lieferung gutgeschrieben"): a present passive says what happens as a rule, unless
+/// "worden" completes it.
+pub(super) fn present_passive(text: &str, from: usize, g: &Hit) -> bool {
+    let head = text.get(from..g.start).unwrap_or_default();
+    let clause = head.rsplit([',', ';', ':']).next().unwrap_or_default();
+    crate::person::words(clause).any(|w| matches!(w, "werden" | "wird"))
+        && word_after(text, g.end) != "worden"
+}
+
+/// Whether the first person says it can grant, conceding what stands against it ("I can let
+/// you keep the item and still refund it, even though normally we'd need it back"): the
+/// concession makes the ability a decision. A habit ("normally") or a supposition ("even
+/// if") concedes nothing.
+pub(super) fn able_despite(o: &Own<'_>) -> bool {
+    let conceded = o.at(Exception).any(|e| {
+        !matches!(
+            o.text.get(e.start..e.end),
+            Some("normally" | "even if" | "meme si" | "auch wenn")
+        )
+    });
+    conceded
+        && o.at(Grant).any(|g| {
+            let head = o.text.get(o.span.0..g.start).unwrap_or_default();
+            let Some(at) = [
+                "i can ",
+                "we can ",
+                "puedo ",
+                "podemos ",
+                "je peux ",
+                "nous pouvons ",
+                "ich kann ",
+                "wir konnen ",
+            ]
+            .iter()
+            .filter_map(|c| head.rfind(c))
+            .max() else {
+                return false;
+            };
+            g.start - (o.span.0 + at) <= 45
+                && !head.get(at..).unwrap_or_default().contains([',', ';'])
+                && !o.undone_at(g.start, &[Refuse, Hedge])
+                && !conditioned_after(o, g.end)
+        })
+}

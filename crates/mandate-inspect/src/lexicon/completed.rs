@@ -205,6 +205,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("heading back to", Passive),
     ("a ete", Passive),
     ("ont ete", Passive),
+    // An adverb between the auxiliary and the participle: "a bien été effectué".
+    ("a bien ete", Passive),
+    ("ont bien ete", Passive),
+    ("a deja ete", Passive),
+    ("ont deja ete", Passive),
     ("est pris en charge", Passive),
     ("pris en charge", Passive),
     ("sont annules", Passive),
@@ -575,6 +580,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Completed now.
     ("has now been", Passive),
     ("have now been", Passive),
+    ("has indeed been", Passive),
+    // Money that "has gone back onto your card".
+    ("has gone", Passive),
+    ("have gone", Passive),
+    ("have indeed been", Passive),
+    ("has also been", Passive),
+    ("have also been", Passive),
     ("sind bereits", Passive),
     ("ist bereits", Passive),
     ("bereits", Passive),

@@ -178,6 +178,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("envoie", Request),
     ("donne-moi", Request),
     ("gib mir", Request),
+    // Passing on: "vous devez me communiquer l'adresse", "teilen Sie mir ... mit".
+    ("me communiquer", Request),
+    ("communiquez-moi", Request),
+    ("me transmettre", Request),
+    ("transmettez-moi", Request),
+    ("teilen sie mir", Request),
+    ("teil mir", Request),
     ("schick", Request),
     // ---------------------------------------------------------------- decoding
     // The card itself, asked for by its digits.
@@ -227,6 +234,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("execute-le", Execute),
     ("ausfuhren", Execute),
     ("fuhre es aus", Execute),
+    // Doing what the hidden text says: "read it backwards and do what it says".
+    ("do what it says", Execute),
+    ("do as it says", Execute),
+    ("whatever it says", Execute),
+    ("haz lo que dice", Execute),
+    ("haz lo que pone", Execute),
+    ("fais ce qu'il dit", Execute),
+    ("fais ce qui est ecrit", Execute),
+    ("was dort steht", Execute),
+    ("was da steht", Execute),
+    ("was darin steht", Execute),
     // others' data, more forms
     ("customers who", Others),
     ("all customers", Others),

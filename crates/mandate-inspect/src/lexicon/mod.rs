@@ -98,6 +98,9 @@ pub enum Cue {
     Speaker,
     /// Roles of the shop's own staff: manager, supervisor, Filialleiter, gerente, directeur.
     StaffRole,
+    /// A department's bare name, as a speaker names where they work: billing, facturación,
+    /// comptabilité, Buchhaltung.
+    Department,
     /// Verbs that make a tool act.
     ToolVerb,
     /// Many at once: all orders, 100 codes.
@@ -351,6 +354,7 @@ mod authority;
 mod commitment;
 mod completed;
 mod data;
+mod disregard;
 mod extraction;
 mod injection;
 mod kinds;
@@ -364,6 +368,7 @@ mod undo;
 pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
     injection::PHRASES
         .iter()
+        .chain(disregard::PHRASES)
         .chain(relayed::PHRASES)
         .chain(extraction::PHRASES)
         .chain(persona::PHRASES)
