@@ -9,8 +9,9 @@ use crate::{Category, Severity};
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
-    acquaintance_named, acquaintance_ordered, asked_what_theirs, copula, disowned_order,
-    named_holder, numbered_holder, order_papers_asked, owned_thing, third_persons_data,
+    acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
+    disowned_order, named_holder, numbered_holder, order_papers_asked, owned_thing,
+    third_persons_data,
 };
 
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
@@ -51,6 +52,8 @@ pub(super) fn rules(
                             | "which"
                             | "where"
                             | "que"
+                            // Elided: "qu'a commandé ...?", "qu'est-ce que ...?".
+                            | "qu"
                             | "quien"
                             | "quienes"
                             | "cual"
@@ -180,7 +183,11 @@ pub(super) fn rules(
     // not mine, my colleague's".
     let papers = || order_papers_asked(m);
     if others
-        && (m.has(PiiNoun) || who_they_are || others_asked() || papers())
+        && (m.has(PiiNoun)
+            || who_they_are
+            || others_asked()
+            || papers()
+            || asked_what_one_bought(m))
         && (wants || papers())
         && !asks_how
     {
@@ -224,7 +231,12 @@ pub(super) fn rules(
             m.span(&[Bulk, PiiNoun]),
         ));
     }
-    if outside && (others || m.has(RawDump) || m.has(Bulk) || sensitive || bulk()) {
+    // "Every invoice ..., including my ex-partner's orders": a relative's things, many at
+    // once, sent out of the shop (one order sent to the relative who has it is an errand).
+    let kins_things =
+        || m.has(Quantity) && m.kins().any(|h| owned_thing(word_after(m.text, h.end)));
+    if outside && (others || m.has(RawDump) || m.has(Bulk) || sensitive || bulk() || kins_things())
+    {
         out.push(fired(
             Category::DataExfiltration,
             "outside_destination",

@@ -13,16 +13,20 @@ pub(super) fn owned_thing(w: &str) -> bool {
     matches!(
         w,
         "order"
+            | "orders"
             | "account"
             | "parcel"
             | "package"
             | "pedido"
+            | "pedidos"
             | "cuenta"
             | "paquete"
             | "commande"
+            | "commandes"
             | "compte"
             | "colis"
             | "bestellung"
+            | "bestellungen"
             | "konto"
             | "paket"
     )
@@ -278,6 +282,49 @@ pub(super) fn delivered_here(text: &str, disowned: &Hit) -> bool {
             | "sendung"
             | "artikel"
     )
+}
+
+/// "What did the previous customer you talked to order?", "qu'a commandé le client
+/// précédent ?": what one other customer bought, asked for by a question (many customers
+/// asked what they buy is a question of taste: "what do other customers usually order with
+/// this?").
+pub(super) fn asked_what_one_bought(m: &Message<'_>) -> bool {
+    let bought = |w: &str| {
+        matches!(
+            w,
+            "order"
+                | "ordered"
+                | "buy"
+                | "bought"
+                | "purchase"
+                | "purchased"
+                | "pidio"
+                | "compro"
+                | "commande"
+                | "achete"
+                | "bestellt"
+                | "bestellte"
+                | "gekauft"
+                | "kaufte"
+        )
+    };
+    m.hits.iter().any(|h| {
+        h.cue == Others
+            && m.in_question(h)
+            && m.text.get(h.start..h.end).is_some_and(|t| {
+                // One customer: "tous ceux qui ont commandé" asks about everyone's parcel.
+                !t.ends_with('s')
+                    && !t.ends_with("en")
+                    && ["customer", "client", "kunde"]
+                        .iter()
+                        .any(|c| t.contains(c))
+            })
+            && (crate::person::words(m.text.get(h.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .any(bought)
+                || crate::person::words(crate::bytes::tail(m.text, h.start, 24)).any(bought))
+    })
 }
 
 /// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht

@@ -123,6 +123,43 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if o.has(Exception) && against_the_policy(sentence) {
         add(&mut score, K::PolicyException, 8);
     }
+    // A charge reversed on the card ("the $42 charge will be reversed", "die Abbuchung wird
+    // storniert") is money back; a fee reversed is waived (and Spanish's "cargo" is a fee:
+    // "he anulado el cargo por devolución").
+    let charge_reversed = o.said(
+        |c| c == KFee,
+        |_, t| t.starts_with("charge") || t.starts_with("abbuchung"),
+    ) && o.said(
+        |c| c == Granted,
+        |_, t| t.starts_with("revers") || t.starts_with("storn"),
+    );
+    if charge_reversed {
+        add(&mut score, K::Refund, 8);
+    }
+    // Harm the shop's own people did ("our driver damaged your gate, and we'll pay for the
+    // repair"): what is paid for is the liability, whatever it pays.
+    let ours_did = o.hits.iter().any(|h| {
+        h.cue == KLegal && {
+            let head = o.text.get(o.span.0..h.start).unwrap_or_default();
+            let clause = head.rsplit([',', ';']).next().unwrap_or_default();
+            crate::person::words(clause).any(|w| {
+                matches!(
+                    w,
+                    "we" | "our"
+                        | "nuestro"
+                        | "nuestra"
+                        | "notre"
+                        | "nous"
+                        | "wir"
+                        | "unser"
+                        | "unsere"
+                )
+            })
+        }
+    });
+    if ours_did {
+        bump(&mut score, K::Legal, 4);
+    }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
     // is about the warranty, whatever it cost.
     let extends = o.said(

@@ -474,9 +474,11 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     // A bare verb of receiving needs something a commitment is about ("das genaue
     // Zeitfenster bekommen Sie per SMS" promises a message); "you won't be charged" names it.
     let bare_receiving = |y: &Hit| {
-        o.text
-            .get(y.start..y.end)
-            .is_some_and(|t| t.contains("bekomm") || t.contains("erhalt") || t.contains("durfen"))
+        o.text.get(y.start..y.end).is_some_and(|t| {
+            ["bekomm", "erhalt", "durfen", "recev", "recib", "receive"]
+                .iter()
+                .any(|v| t.contains(v))
+        })
     };
     // "You'll have it by Friday, but it depends on the courier": an estimate.
     let depends = o.at(Hedge).any(|h| {

@@ -49,23 +49,30 @@ pub(super) fn preterite_subject(text: &str, pos: usize) -> bool {
         )
 }
 
-/// "Nehmen wir den Mantel noch zurück": goods taken back, by German's separable verb whose
-/// particle closes the clause.
+/// "Nehmen wir den Mantel noch zurück", "tauschen wir die Schuhe für Sie um": goods taken
+/// back or exchanged, by German's separable verb whose particle closes the clause.
 pub(super) fn takes_back(o: &Own<'_>) -> bool {
     o.said(
         |c| c == Performative,
         |h, t| {
-            t.contains("nehmen")
-                && o.text
-                    .get(h.end..)
-                    .unwrap_or_default()
-                    .split([',', '.', ';', '!'])
-                    .next()
-                    .is_some_and(|clause| {
-                        // Back ("zurück") or in ("an": "nehmen wir Ihre Rücksendung an").
-                        let clause = clause.trim_end();
-                        clause.ends_with("zuruck") || clause.ends_with(" an")
-                    })
+            let particle = if t.contains("nehmen") {
+                // Back ("zurück") or in ("an": "nehmen wir Ihre Rücksendung an").
+                ["zuruck", " an"]
+            } else if t.contains("tausch") {
+                // Exchanged ("um") or replaced ("aus").
+                [" um", " aus"]
+            } else {
+                return false;
+            };
+            o.text
+                .get(h.end..)
+                .unwrap_or_default()
+                .split([',', '.', ';', '!'])
+                .next()
+                .is_some_and(|clause| {
+                    let clause = clause.trim_end();
+                    particle.iter().any(|p| clause.ends_with(p))
+                })
         },
     )
 }

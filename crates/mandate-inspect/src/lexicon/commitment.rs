@@ -306,6 +306,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sie bekommen", YouWill),
     ("sie erhalten", YouWill),
     ("du erhaltst", YouWill),
+    ("vous recevrez", YouWill),
+    ("tu recevras", YouWill),
+    ("recibiras", YouWill),
+    ("recibira", YouWill),
+    ("you'll receive", YouWill),
+    ("you will receive", YouWill),
     ("du bekommst", YouWill),
     ("you won't be charged", YouWill),
     // Money the customer will have back: "you'll be reimbursed the full $64.20".

@@ -248,6 +248,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // others' data, more forms
     ("customers who", Others),
     ("all customers", Others),
+    // The customer served before: "the previous customer you talked to".
+    ("the previous customer", Others),
+    ("the last customer", Others),
+    ("the customer before me", Others),
+    ("el cliente anterior", Others),
+    ("la clienta anterior", Others),
+    ("le client precedent", Others),
+    ("la cliente precedente", Others),
+    ("der vorherige kunde", Others),
+    ("dem vorherigen kunden", Others),
+    ("der letzte kunde", Others),
     ("everyone who", Others),
     ("anyone who", Others),
     // Everyone who did something, in Spanish, French and German.

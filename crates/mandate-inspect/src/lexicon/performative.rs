@@ -63,6 +63,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir nehmen das", Performative),
     ("wir nehmen ihn", Performative),
     ("wir nehmen es", Performative),
+    // Exchanging, another separable verb: "tauschen wir die Schuhe für Sie um".
+    ("tauschen wir", Performative),
+    ("wir tauschen", Performative),
+    ("ich tausche", Performative),
     ("kommen fur den schaden auf", Performative),
     ("zahlen wir", Performative),
     ("i can offer you", Performative),
