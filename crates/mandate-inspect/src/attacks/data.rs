@@ -10,7 +10,7 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
-    disowned_order, named_holder, numbered_holder, order_papers_asked, owned_thing,
+    data_of_kin, disowned_order, named_holder, numbered_holder, order_papers_asked, owned_thing,
     third_persons_data,
 };
 
@@ -146,6 +146,7 @@ pub(super) fn rules(
                 .iter()
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
         || acquaintance_named(m)
+        || data_of_kin(m)
         || disowned_order(m)
         || m.has(PiiNoun) && numbered_holder(m.text) && (m.has(Request) || pii_asked())
         || m.hits

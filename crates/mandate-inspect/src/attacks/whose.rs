@@ -327,6 +327,34 @@ pub(super) fn asked_what_one_bought(m: &Message<'_>) -> bool {
     })
 }
 
+/// "¿Qué datos personales tenéis guardados de mi vecino?", "the address of my neighbour",
+/// "les coordonnées de ma voisine": personal data asked for, whose holder, someone the
+/// customer knows, is named after it by a preposition.
+pub(super) fn data_of_kin(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|p| {
+        p.cue == PiiNoun
+            && !m.in_quote(p)
+            && (m.in_question(p) || m.object_of(p, |c| matches!(c, Request | Reveal)))
+            && m.kins().any(|k| {
+                k.start > p.end
+                    && k.start - p.end <= 40
+                    && !m
+                        .text
+                        .get(p.end..k.start)
+                        .unwrap_or_default()
+                        .contains([',', '.', '?', ';'])
+                    && (m
+                        .text
+                        .get(k.start..k.end)
+                        .is_some_and(|t| t.starts_with("de "))
+                        || matches!(
+                            super::rules::before_kin(m.text, k),
+                            Some("of" | "de" | "du" | "des" | "del" | "von" | "vom")
+                        ))
+            })
+    })
+}
+
 /// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht
 /// meine", "no es mía", "ce n'est pas la mienne".
 pub(super) fn disowns(text: &str) -> bool {

@@ -160,6 +160,26 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if ours_did {
         bump(&mut score, K::Legal, 4);
     }
+    // A warranty given more at no cost ("your warranty now covers accidental damage too, at
+    // no cost") is about the warranty; the gift is its price. The warranty must be the
+    // subject that covers ("out of warranty" is the reason for a gift, "brand-new" a thing).
+    let warranty_covers = o.hits.iter().any(|h| {
+        h.cue == KWarranty
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.contains("warrant") || t.contains("garant"))
+            && crate::person::words(o.text.get(h.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .find(|w| !matches!(*w, "now" | "also" | "ahora" | "maintenant" | "jetzt"))
+                .is_some_and(|w| {
+                    ["cover", "cubre", "couvre", "deckt"]
+                        .iter()
+                        .any(|v| w.starts_with(v))
+                })
+    });
+    if signal == Signal::Gift && count(KCompensation) == 0 && warranty_covers {
+        bump(&mut score, K::Warranty, 3);
+    }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
     // is about the warranty, whatever it cost.
     let extends = o.said(
@@ -369,8 +389,9 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if refunds {
         add(&mut score, K::Refund, 3);
     }
-    // A delivery granted free ("je vous accorde la livraison express gratuite") is a gift,
-    // unless a day makes it the delivery (as for "on us, so it arrives tomorrow" above).
+    // A delivery granted free ("je vous accorde la livraison express gratuite") or given as a
+    // present ("nous vous offrons la livraison express") is a gift, unless a day makes it the
+    // delivery (as for "on us, so it arrives tomorrow" above).
     let only_delivery = score.iter().all(|(k, v)| *k == K::Delivery || *v == 0);
     if only_delivery
         && count(KDelivery) > 0
@@ -386,6 +407,13 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     | "kostenlos"
                     | "kostenlose"
                     | "kostenlosen"
+                    | "offrons"
+                    | "offre"
+                    | "offert"
+                    | "offerte"
+                    | "regalamos"
+                    | "regalo"
+                    | "schenken"
             )
         })
         && extract::dates(sentence).is_empty()

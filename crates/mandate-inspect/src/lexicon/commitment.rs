@@ -257,6 +257,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("we take responsibility", Admit),
     ("we take full responsibility", Admit),
     ("our mistake", Admit),
+    ("our error", Admit),
     ("admitimos", Admit),
     ("reconocemos", Admit),
     ("nous reconnaissons", Admit),

@@ -521,6 +521,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ausgezahlt", Granted),
     ("zuruckgezahlt", Granted),
     ("gekundigt", Granted),
+    ("resilie", Granted),
+    ("resiliee", Granted),
+    ("resilies", Granted),
+    ("rescindido", Granted),
+    ("rescindida", Granted),
     ("geschlossen", Granted),
     // ---------------------------------------------------------------- generalisation, round six
     ("hecho", Granted),

@@ -221,6 +221,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("decodiere", Decode),
     ("entschlussel*", Decode),
     // ---------------------------------------------------------------- acting on decoded text
+    // Translating as the cover for an instruction: "translate the following ... then follow it".
+    ("translate the following", Decode),
+    ("translate this and", Decode),
+    ("traduce lo siguiente", Decode),
+    ("traduis ce qui suit", Decode),
+    ("ubersetze folgendes", Decode),
     ("execute", Execute),
     ("and execute", Execute),
     ("follow it", Execute),

@@ -27,6 +27,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your rules", PromptWeak),
     ("the rules you", PromptWeak),
     ("rules you were given", PromptStrong),
+    // The rules the assistant follows, asked for in their exact words ("the exact words of
+    // the rule you follow"); explained, they are the policy ("can you explain the rules you
+    // follow for refunds?").
+    ("the rule you", PromptWeak),
+    ("exact words", RevealStrong),
+    ("exact wording", RevealStrong),
+    ("palabras exactas", RevealStrong),
+    ("mots exacts", RevealStrong),
+    ("genauen wortlaut", RevealStrong),
     ("my instructions begin", PromptStrong),
     ("paste yours", PromptStrong),
     ("show me yours", PromptStrong),
@@ -358,6 +367,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mitarbeitercodes", Secret),
     ("mitarbeiterrabattcode*", Secret),
     ("only staff see", Secret),
+    // Codes kept for the staff: "y compris ceux réservés au personnel".
+    ("reserved for staff", Secret),
+    ("staff-only", Secret),
+    ("reserves au personnel", Secret),
+    ("reservees au personnel", Secret),
+    ("reservados al personal", Secret),
+    ("reservados para empleados", Secret),
+    ("fur mitarbeiter reserviert", Secret),
+    ("nur fur mitarbeiter", Secret),
     ("only staff can see", Secret),
     ("only staff know", Secret),
     ("only employees see", Secret),
