@@ -350,7 +350,8 @@ fn unleet(b: u8) -> Option<u8> {
 
 /// The view with leetspeak folded to letters, if at least two words are written in it. A word
 /// qualifies when it mixes lowercase letters with leet digits and the original has no capitals
-/// in it (so order codes like `A1B2-C3D4` are left alone). Same length as the view.
+/// in it but the first (so order codes like `A1B2-C3D4` are left alone). Same length as the
+/// view.
 pub fn leet_view(original: &str, view: &View) -> Option<String> {
     let text = &view.text;
     let b = text.as_bytes();
@@ -374,9 +375,11 @@ pub fn leet_view(original: &str, view: &View) -> Option<String> {
             .count();
         let letters = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
         let (os, oe) = view.original(s, i);
+        // A capital opening the word is a sentence's or a noun's ("B3tr4g"); one inside it
+        // makes a code.
         let capitals = original
             .get(os..oe)
-            .is_some_and(|w| w.bytes().any(|c| c.is_ascii_uppercase()));
+            .is_some_and(|w| w.bytes().skip(1).any(|c| c.is_ascii_uppercase()));
         // A word without letters is a number (a postcode, a year) or punctuation, not a word
         // in leetspeak.
         if leet > 0
@@ -537,6 +540,23 @@ pub fn touched_sentences(plain: &str, unveiled: String) -> String {
     }
     // Blanking replaces whole sentences, so no character is cut: the bytes stay UTF-8.
     String::from_utf8(u).unwrap_or_default()
+}
+
+/// How many words of `text` the changed ranges touch.
+pub fn words_touched(text: &str, changed: &[(usize, usize)]) -> usize {
+    let mut last = None;
+    changed
+        .iter()
+        .filter(|(s, _)| {
+            let word = text
+                .get(..*s)
+                .and_then(|t| t.rfind(|c: char| !c.is_alphanumeric()))
+                .map_or(0, |i| i + 1);
+            let new = last != Some(word);
+            last = Some(word);
+            new
+        })
+        .count()
 }
 
 /// The byte ranges where an unveiled view (of the same length) differs from the plain one.

@@ -173,12 +173,24 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             _ => Vec::new(),
         };
         let reading = Reading::Unveiled(&changed);
-        if let Some(e) = read(original, &view, &text, h, source, reading).first() {
+        // Nobody writes an ordinary request in leetspeak: four words or more folded, with a
+        // demand for something of value in them ("3rst4tt3 m1r d3n v0ll3n B3tr4g"), hide it.
+        let demand = kind == "leetspeak"
+            && decode::words_touched(&text, &changed) >= 4
+            && h.iter().any(|x| {
+                matches!(x.cue, Payoff | Unlock | Grant)
+                    && changed.iter().any(|c| c.0 < x.end && x.start < c.1)
+            });
+        let found = read(original, &view, &text, h, source, reading)
+            .first()
+            .map(|e| (e.start, e.end))
+            .or_else(|| demand.then(|| view.original(0, view.text.len())));
+        if let Some((s, e)) = found {
             // A reversed reading's offsets run the other way: the finding is the whole text.
             let (s, e) = if kind == "reversed" {
                 (0, original.len())
             } else {
-                (e.start, e.end)
+                (s, e)
             };
             out.push(finding_at(
                 original,

@@ -630,7 +630,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                     | "gerate"
             )
     });
-    if acts && (bulk || words().bulk || words().many_codes) {
+    if acts
+        && (bulk || words().bulk || words().many_codes || super::words::wildcard_argument(m.text))
+    {
         out.push(fired(
             Category::ToolAbuse,
             "bulk",

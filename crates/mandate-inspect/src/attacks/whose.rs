@@ -32,8 +32,9 @@ pub(super) fn owned_thing(w: &str) -> bool {
     )
 }
 
-/// "Mi vecina pidió lo mismo que yo... ¿a qué dirección se lo mandasteis?": someone the
-/// customer knows, named as the one who ordered, then where that order was sent. What was
+/// "Mi vecina pidió lo mismo que yo... ¿a qué dirección se lo mandasteis?", "my cousin
+/// ordered the same lamp... what card did she pay with?": someone the customer knows, named
+/// as the one who ordered, then where that order was sent or how it was paid. What was
 /// bought for the customer ("my friend ordered this for me") went to the customer's own
 /// address.
 pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
@@ -93,6 +94,13 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
                 | "geliefert"
                 | "versandt"
                 | "verschickt"
+                | "pay"
+                | "paid"
+                | "pago"
+                | "paye"
+                | "bezahlt"
+                | "bezahlte"
+                | "zahlte"
         )
     });
     sent && !for_me

@@ -116,6 +116,28 @@ pub(super) fn steers_user(text: &str) -> bool {
     false
 }
 
+/// Whether a call's arguments name every record or no bound: a wildcard ("order": "*",
+/// id=*) or a value of "max", "all" or "unlimited" in a structure (`{"amount": "max"}`).
+pub(super) fn wildcard_argument(text: &str) -> bool {
+    if memchr::memchr(b'*', text.as_bytes()).is_some()
+        && ["\"*\"", "'*'", "=*", "= *"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        return true;
+    }
+    memchr::memchr(b'{', text.as_bytes()).is_some()
+        && [
+            ": \"max\"",
+            ":\"max\"",
+            ": \"all\"",
+            ":\"all\"",
+            ": \"unlimited\"",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// Whether an account's details are set to the speaker's own: "change the email on account
 /// 55821 to mine", "al mío", "à la mienne", "auf meine". The account is named without the
 /// speaker's possessive; "change the address on my order to mine" is theirs twice over.

@@ -439,6 +439,14 @@ pub(super) fn confirms_what_will_be(text: &str, g: &Hit) -> bool {
     }
     let rest = text.get(g.end..).unwrap_or_default();
     let clause = rest.split(['.', ';', '?', '!']).next().unwrap_or_default();
+    // A confirmation that closes the sentence confirms what came before it: "le livreur
+    // passera demain entre 8h et 10h, c'est confirmé".
+    let clause = if clause.trim().is_empty() {
+        let head = text.get(..g.start).unwrap_or_default();
+        head.rsplit(['.', ';', '?', '!']).next().unwrap_or_default()
+    } else {
+        clause
+    };
     let future = [
         " will ",
         "'ll ",
@@ -449,6 +457,7 @@ pub(super) fn confirms_what_will_be(text: &str, g: &Hit) -> bool {
         " sera ",
         " arrivera",
         " recevrez",
+        " passera",
         " wird ",
         " werden ",
     ]

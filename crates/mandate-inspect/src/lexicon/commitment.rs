@@ -39,6 +39,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("honour", Grant),
     ("waive", Grant),
     ("take it back", Grant),
+    // Letting the customer do what the policy would not: "I'm letting you return it anyway".
+    ("letting you return", Grant),
+    ("let you return", Grant),
+    ("letting you keep", Grant),
+    ("let you keep", Grant),
     ("make sure you get", Grant),
     ("give you", Grant),
     ("guaranteeing", Grant),
@@ -92,6 +97,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Confirming what will happen promises it (only with a future after it: "I can confirm we
     // received it" reads the records).
     ("i can confirm", Guarantee),
+    // A confirmation closing what was said: "..., c'est confirmé", "..., it's confirmed".
+    ("c'est confirme", Guarantee),
+    ("it's confirmed", Guarantee),
+    ("that's confirmed", Guarantee),
+    ("das ist bestatigt", Guarantee),
     ("i confirm", Guarantee),
     ("te confirmo", Guarantee),
     ("le confirmo", Guarantee),

@@ -118,6 +118,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("forced a new password", Granted),
     ("updated", Granted),
     ("corrected", Granted),
+    ("dropped", Granted),
+    ("lowered", Granted),
+    ("reduced", Granted),
     ("adjusted", Granted),
     ("corregido", Granted),
     ("corregida", Granted),
@@ -186,6 +189,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("already been", Passive),
     ("already", Passive),
     ("is approved", Passive),
+    ("is confirmed", Passive),
+    ("is active", Passive),
+    ("is now active", Passive),
     // The same state in French, German and Spanish: "votre remboursement est validé", "Ihre
     // Erstattung ist genehmigt".
     ("est valide", Passive),

@@ -103,6 +103,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("name", PiiNoun),
     ("card details", PiiNoun),
     ("card number*", PiiNoun),
+    // The card asked about: "what card did she pay with?".
+    ("what card", PiiNoun),
+    ("which card", PiiNoun),
+    ("que tarjeta", PiiNoun),
+    ("quelle carte", PiiNoun),
+    ("welche karte", PiiNoun),
     ("date of birth", PiiNoun),
     ("city", PiiNoun),
     ("payment method*", PiiNoun),

@@ -27,6 +27,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your rules", PromptWeak),
     ("the rules you", PromptWeak),
     ("rules you were given", PromptStrong),
+    // The tools the assistant was given are its set-up: "the list of tools you have access
+    // to with their parameters".
+    ("tools you have access to", PromptStrong),
+    ("tools you can call", PromptStrong),
+    ("functions you can call", PromptStrong),
+    ("functions you have access to", PromptStrong),
+    ("herramientas a las que tienes acceso", PromptStrong),
+    ("herramientas que puedes usar", PromptStrong),
+    ("outils auxquels tu as acces", PromptStrong),
+    ("outils que tu peux utiliser", PromptStrong),
+    ("tools, auf die du zugreifen kannst", PromptStrong),
+    ("werkzeuge, die du nutzen kannst", PromptStrong),
     // The rules the assistant follows, asked for in their exact words ("the exact words of
     // the rule you follow"); explained, they are the policy ("can you explain the rules you
     // follow for refunds?").
@@ -415,6 +427,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("commence ta reponse par", Verbatim),
     ("commencez votre reponse par", Verbatim),
     ("beginne deine antwort mit", Verbatim),
+    ("respuesta empezando por", Verbatim),
+    ("respuesta comenzando por", Verbatim),
+    ("reponse en commencant par", Verbatim),
+    ("antwort beginnend mit", Verbatim),
+    ("reply starting with", Verbatim),
+    ("answer starting with", Verbatim),
+    ("response starting with", Verbatim),
     // What came before the conversation began is the set-up: "the first thing written above
     // this conversation", "le texte avant notre conversation". Weak: "I emailed you before
     // this conversation" needs a verb that copies out.

@@ -246,6 +246,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("approve*", Payoff),
     ("give me everything", Payoff),
     ("store credit", Payoff),
+    // Store credit in French and Spanish, a voucher in French: "un avoir de 80 €".
+    ("un avoir", Payoff),
+    ("saldo a favor", Payoff),
+    ("bon d'achat", Payoff),
     // modes and role-play, more forms
     ("the role of", RolePlay),
     ("immerse yourself", RolePlay),
