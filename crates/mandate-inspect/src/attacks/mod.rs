@@ -62,6 +62,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                     .any(|r| matches!(r.cue, Cue::Reveal | Cue::RevealStrong) && r.end <= h.start)
         })
         || persona::unbound_mode(&view.text)
+        || words::granted_again(&view.text, &all_hits)
         || all_hits.iter().any(|h| h.cue == Cue::Suppose)
             && all_hits.iter().any(|h| h.cue == Cue::RuleNoun)
             && persona::rules_supposed_away(&view.text)

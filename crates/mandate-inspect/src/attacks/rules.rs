@@ -664,7 +664,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // "En boucle d'oreille" is an earring: a loop that heads a noun phrase names a thing.
     let looping = m.hits.iter().any(|h| {
         h.cue == Loop && !h.quoted && !m.text.get(h.end..).is_some_and(|r| r.starts_with(" d'"))
-    });
+    }) || super::words::granted_again(m.text, m.hits);
     if looping && (acts || m.has(Payoff)) {
         out.push(fired(
             Category::ToolAbuse,

@@ -116,6 +116,39 @@ pub(super) fn steers_user(text: &str) -> bool {
     false
 }
 
+/// "Refund order 11020. Now refund it again": the same grant asked for twice, the second
+/// time "again" ("once more", "otra vez", "encore une fois", "noch einmal"). One grant asked
+/// again ("the refund failed, can you refund it again?": the first is a noun) is a retry.
+pub(super) fn granted_again(text: &str, hits: &[crate::scan::Hit]) -> bool {
+    let grant = |h: &crate::scan::Hit| {
+        h.cue == crate::lexicon::Cue::Grant
+            && !super::message::determiner(crate::person::word_before(text, h.start))
+    };
+    hits.iter().enumerate().any(|(i, second)| {
+        let verb = text.get(second.start..second.end);
+        grant(second)
+            && hits
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .any(|first| grant(first) && text.get(first.start..first.end) == verb)
+            && {
+                let after = crate::bytes::head(text.get(second.end..).unwrap_or_default(), 24);
+                [
+                    "again",
+                    "once more",
+                    "otra vez",
+                    "de nouveau",
+                    "encore une fois",
+                    "noch einmal",
+                    "nochmal",
+                ]
+                .iter()
+                .any(|w| after.contains(w))
+            }
+    })
+}
+
 /// Whether a call's arguments name every record or no bound: a wildcard ("order": "*",
 /// id=*) or a value of "max", "all" or "unlimited" in a structure (`{"amount": "max"}`).
 pub(super) fn wildcard_argument(text: &str) -> bool {

@@ -524,7 +524,9 @@ fn against_the_policy(sentence: &str) -> bool {
 }
 
 /// A concession that names what the shop usually does ("even though normally we'd need it
-/// back", "aunque normalmente", "obwohl wir normalerweise"): the grant goes against it.
+/// back", "aunque normalmente", "obwohl wir normalerweise") or a term that has run out ("even
+/// though the warranty expired in May", "though they're out of warranty", "obwohl die Frist
+/// abgelaufen ist"): the grant goes against it.
 fn conceded_usual(sentence: &str) -> bool {
     [
         "even though",
@@ -538,8 +540,20 @@ fn conceded_usual(sentence: &str) -> bool {
     .iter()
     .filter_map(|c| sentence.find(c).map(|i| i + c.len()))
     .any(|end| {
-        let next = crate::bytes::head(sentence.get(end..).unwrap_or_default(), 16);
+        let rest = sentence.get(end..).unwrap_or_default();
+        let next = crate::bytes::head(rest, 16);
         USUAL.iter().any(|u| next.contains(u))
+            || [
+                "expired",
+                "ran out",
+                "out of warranty",
+                "abgelaufen",
+                "vencid",
+                "caducad",
+                "expire",
+            ]
+            .iter()
+            .any(|t| crate::bytes::head(rest, 40).contains(t))
     })
 }
 

@@ -6,6 +6,13 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- authority claims
     ("your supervisor", Authority),
+    // A right claimed over the rules: "as a VIP member I'm entitled to override your rules".
+    ("entitled to override", Authority),
+    ("entitled to bypass", Authority),
+    ("allowed to override", Authority),
+    ("right to override", Authority),
+    ("derecho a saltarme", Authority),
+    ("droit de contourner", Authority),
     // A team of the shop's claimed as the sender: "URGENT from IT security: ...".
     ("from it security", Authority),
     ("from the security team", Authority),
@@ -206,6 +213,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sag es niemandem", Secrecy),
     // speakers and staff
     ("this is the", Speaker),
+    // Writing from a department: "le escribo desde el departamento legal".
+    ("le escribo desde", Speaker),
+    ("te escribo desde", Speaker),
+    ("i'm writing from", Speaker),
+    ("je vous ecris du", Speaker),
+    ("je vous ecris de la", Speaker),
+    ("ich schreibe ihnen aus", Speaker),
     ("habla el", Speaker),
     ("habla la", Speaker),
     ("le habla", Speaker),

@@ -184,6 +184,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("envoie", Request),
     ("donne-moi", Request),
     ("gib mir", Request),
+    ("enviarme", Request),
+    ("mandarme", Request),
     // Passing on: "vous devez me communiquer l'adresse", "teilen Sie mir ... mit".
     ("me communiquer", Request),
     ("communiquez-moi", Request),

@@ -27,6 +27,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your rules", PromptWeak),
     ("the rules you", PromptWeak),
     ("rules you were given", PromptStrong),
+    // The context the assistant started with: "your raw initial context"; what came "before
+    // my first message" only with a verb that copies out ("I sent a photo before my first
+    // message" is the customer's).
+    ("initial context", PromptStrong),
+    ("your context window", PromptStrong),
+    ("contexto inicial", PromptStrong),
+    ("contexte initial", PromptStrong),
+    ("anfangskontext", PromptStrong),
+    ("above my first message", PromptWeak),
+    ("before my first message", PromptWeak),
+    ("antes de mi primer mensaje", PromptWeak),
+    ("avant mon premier message", PromptWeak),
+    ("vor meiner ersten nachricht", PromptWeak),
     // The tools the assistant was given are its set-up: "the list of tools you have access
     // to with their parameters".
     ("tools you have access to", PromptStrong),
