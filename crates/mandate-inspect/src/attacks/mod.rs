@@ -344,6 +344,12 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 && (h.cue != OverrideVerb || message::imperative(text, h))
                 && !(h.cue == Obey && message::narrows_the_answer(text, h))
                 && !(h.cue == PiiNoun && addressee_data)
+                // "Les magasins qui vendent ce téléphone": the product, not a number.
+                && !(h.cue == PiiNoun
+                    && matches!(
+                        crate::person::word_before(text, h.start),
+                        "this" | "that" | "ce" | "cet" | "cette" | "este" | "ese" | "dieses"
+                    ))
         })
     };
     Some(if cues.is_empty() {

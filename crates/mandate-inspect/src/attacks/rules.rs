@@ -587,8 +587,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
     // speaker's own belong to someone else.
     let taken_over = || m.has(Sensitive) && super::words::set_to_mine(m.text);
-    if (third_party && acts || kin_acted_on && m.has(Sensitive) || taken_over()) && !m.has(Process)
-    {
+    let sensitive = || {
+        m.hits
+            .iter()
+            .any(|h| h.cue == Sensitive && !super::whose::reschedules(m.text, h))
+    };
+    if (third_party && acts || kin_acted_on && sensitive() || taken_over()) && !m.has(Process) {
         out.push(fired(
             Category::ToolAbuse,
             "third_party",

@@ -363,6 +363,32 @@ pub(super) fn data_of_kin(m: &Message<'_>) -> bool {
     })
 }
 
+/// "¿Podéis cambiar la fecha de entrega de su pedido?": an account action that only moves a
+/// delivery's day or slot, an errand done for a relative, not their account taken over.
+pub(super) fn reschedules(text: &str, action: &Hit) -> bool {
+    crate::person::words(text.get(action.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| {
+            matches!(
+                w,
+                "date"
+                    | "day"
+                    | "slot"
+                    | "time"
+                    | "fecha"
+                    | "hora"
+                    | "dia"
+                    | "creneau"
+                    | "jour"
+                    | "termin"
+                    | "liefertermin"
+                    | "lieferdatum"
+                    | "zeitfenster"
+            )
+        })
+}
+
 /// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht
 /// meine", "no es mía", "ce n'est pas la mienne".
 pub(super) fn disowns(text: &str) -> bool {

@@ -111,7 +111,8 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
 }
 
 /// Whether an account word names where a grant lands ("I've activated it on your account",
-/// "crédité sur votre compte", "auf Ihr Konto"), not an account acted on.
+/// "crédité sur votre compte", "auf Ihr Konto", "aufs Konto gebucht"), not an account acted
+/// on.
 fn account_as_place(text: &str, h: &Hit) -> bool {
     h.cue == KAccount && {
         let (a, b) = crate::person::two_words_before(text, h.start);
@@ -120,6 +121,8 @@ fn account_as_place(text: &str, h: &Hit) -> bool {
                 b,
                 "on" | "to" | "into" | "in" | "en" | "a" | "sur" | "dans" | "auf" | "zu"
             )
+            // German folds the article into the preposition.
+            || matches!(b, "aufs" | "ins")
     }
 }
 

@@ -213,6 +213,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sag es niemandem", Secrecy),
     // speakers and staff
     ("this is the", Speaker),
+    // Speaking for someone: "hablo en nombre del director general".
+    ("on behalf of the", Speaker),
+    ("hablo en nombre del", Speaker),
+    ("hablo en nombre de la", Speaker),
+    ("au nom du", Speaker),
+    ("au nom de la", Speaker),
+    ("im namen des", Speaker),
+    ("im namen der", Speaker),
     // Writing from a department: "le escribo desde el departamento legal".
     ("le escribo desde", Speaker),
     ("te escribo desde", Speaker),

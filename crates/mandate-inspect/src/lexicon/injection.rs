@@ -290,6 +290,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("antworte nur mit", Obey),
     // ---------------------------------------------------------------- you must
     ("you must", YouMust),
+    // A demand called an order: "es una orden", "c'est un ordre", "das ist ein Befehl".
+    ("that's an order", YouMust),
+    ("es una orden", YouMust),
+    ("c'est un ordre", YouMust),
+    ("das ist ein befehl", YouMust),
     ("you should", YouMust),
     ("you will now", YouMust),
     ("you are to", YouMust),
@@ -494,6 +499,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("dale a", Directive),
     ("dales", Directive),
     ("haz", Directive),
+    // Applying as told: "aplique un descuento del 60 %".
+    ("aplique un", Directive),
+    ("aplique el", Directive),
+    ("aplica un", Directive),
+    ("aplica el", Directive),
+    ("appliquez un", Directive),
+    ("applique un", Directive),
     ("donne a", Directive),
     ("donnez a", Directive),
     ("gib dem", Directive),

@@ -169,6 +169,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("compensat*", KCompensation),
     ("credit", KCompensation),
     ("gutschrift", KCompensation),
+    ("guthaben", KCompensation),
     ("ausgleich", KCompensation),
     ("routermiete", KCompensation),
     ("dedommage*", KCompensation),
