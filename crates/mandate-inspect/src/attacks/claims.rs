@@ -45,6 +45,10 @@ pub(super) fn approval_claimed(m: &Message<'_>) -> bool {
                 "said you will",
                 "told me you'd",
                 "told me you would",
+                "signed off",
+                "gave the go-ahead",
+                "dio el visto bueno",
+                "a donne son accord",
             ]
             .iter()
             .any(|p| window.contains(p));

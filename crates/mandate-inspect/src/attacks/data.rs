@@ -10,8 +10,8 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
-    data_of_kin, disowned_order, named_holder, numbered_holder, order_papers_asked, owned_thing,
-    third_persons_data,
+    data_of_kin, disowned_order, named_holder, numbered_holder, on_their_account,
+    order_papers_asked, owned_thing, third_persons_data,
 };
 
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
@@ -122,11 +122,15 @@ pub(super) fn rules(
     // before it is someone else's ("their" is often a company's: "their returns address").
     // What is asked for is the object of the asking verb, in its clause: "her email is on
     // file" and "he placed it with his email" name the data without asking for it.
+    // Placed on a third person's account ("what's the phone number on his account?"), a
+    // question asks for it.
     let third_persons = m.hits.iter().any(|h| {
         h.cue == PiiNoun
             && !m.in_quote(h)
-            && third_persons_data(m.text, h.start)
-            && m.object_of(h, |c| matches!(c, Request | Reveal))
+            && (third_persons_data(m.text, h.start)
+                && m.object_of(h, |c| matches!(c, Request | Reveal))
+                || on_their_account(m.text, h.end)
+                    && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal))))
     });
     // The data asked for, by a question or as the object of a request ("donnez-moi
     // l'adresse où le colis a été livré").

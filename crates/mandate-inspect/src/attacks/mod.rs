@@ -41,9 +41,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
-        || all_hits
-            .iter()
-            .any(|h| h.cue == Cue::PiiNoun && whose::third_persons_data(&view.text, h.start))
+        || all_hits.iter().any(|h| {
+            h.cue == Cue::PiiNoun
+                && (whose::third_persons_data(&view.text, h.start)
+                    || whose::on_their_account(&view.text, h.end))
+        })
         || pii && (whose::disowns(&view.text) || whose::numbered_holder(&view.text))
         || pii
             && all_hits.iter().any(|h| {

@@ -519,7 +519,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 && !m.in_quote(h)
                 && m.object_of(h, |c| matches!(c, Request | Reveal))
                 && !own_possessive(m.word_before(h.start))
-        })
+        }) || m.has(Bulk) && m.has(PiiNoun) && m.has(Request)
     };
     let claims = m.has(Authority)
         || speaks(false)

@@ -190,6 +190,12 @@ pub(super) fn copula(w: &str) -> bool {
             | "c'est"
             | "ist"
             | "sind"
+            // Belonging said outright: "die gehört meinem Mitbewohner".
+            | "gehort"
+            | "gehoren"
+            | "belongs"
+            | "pertenece"
+            | "appartient"
     )
 }
 
@@ -482,6 +488,21 @@ pub(super) fn third_persons_data(text: &str, pos: usize) -> bool {
         _ => return false,
     };
     !matches!(before, Some("to" | "into" | "a" | "an" | "at" | "auf"))
+}
+
+/// Whether the personal-data word ending at `end` is placed on a third person's account or
+/// order: "what's the email address on her account?", "l'adresse sur son compte".
+pub(super) fn on_their_account(text: &str, end: usize) -> bool {
+    let mut ws = crate::person::words(text.get(end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(3);
+    matches!(
+        ws.next(),
+        Some("on" | "for" | "of" | "in" | "from" | "sur" | "de" | "du")
+    ) && ws
+        .next()
+        .is_some_and(|w| third_possessive(w) || w == "their")
+        && ws.next().is_some_and(owned_thing)
 }
 
 /// A person's possessive of the third person: "his", "her", "son", "sa", "ses", "seine".

@@ -607,6 +607,9 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                             // "The password reset option": the participle names a kind of
                             // thing, it does not say a thing was done.
                             && !compound_head(word_after(o.text, g.end))
+                            // "La garantía ampliada ... se puede contratar": a thing named
+                            // by its participle, then said what can be done with it.
+                            && !qualifiers::named_then_offered(o.text, g.end)
                             // "Ihr Abonnement verlängert sich": a reflexive present says
                             // what a thing does in general.
                             && !o.text.get(g.end..).is_some_and(|r| r.starts_with(" sich"))

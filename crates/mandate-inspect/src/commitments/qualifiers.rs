@@ -572,3 +572,24 @@ pub(super) fn able_despite(o: &Own<'_>) -> bool {
                 && !conditioned_after(o, g.end)
         })
 }
+
+/// Whether a verb of offering or availability follows a participle in its clause ("la
+/// garantía ampliada de 3 años se puede contratar", "l'extension prolongée est disponible"):
+/// the participle names a product, it says nothing was done.
+pub(super) fn named_then_offered(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let clause = rest.split([',', '.', ';', ':']).next().unwrap_or_default();
+    [
+        " se puede",
+        " puede ",
+        " pueden ",
+        " se ofrece",
+        " est disponible",
+        " peut ",
+        " kann ",
+        " is available",
+        " can be",
+    ]
+    .iter()
+    .any(|v| clause.contains(v))
+}

@@ -120,6 +120,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ich kann ihnen bestatigen", Guarantee),
     ("no matter what", Guarantee),
     ("locked in", Guarantee),
+    ("is locked at", Guarantee),
     ("for sure", Guarantee),
     ("will be with you", Guarantee),
     ("it will be there", Guarantee),

@@ -185,6 +185,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("donne-moi", Request),
     ("gib mir", Request),
     ("enviarme", Request),
+    ("envianos", Request),
+    ("mandanos", Request),
+    ("send us", Request),
+    ("envoyez-nous", Request),
+    ("schickt uns", Request),
     ("mandarme", Request),
     // Passing on: "vous devez me communiquer l'adresse", "teilen Sie mir ... mit".
     ("me communiquer", Request),
@@ -229,6 +234,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("decodiere", Decode),
     ("entschlussel*", Decode),
     // ---------------------------------------------------------------- acting on decoded text
+    // A message spelled by the first letters of lines (an acrostic).
+    ("first letter of each", Decode),
+    ("first letters of each", Decode),
+    ("anfangsbuchstaben", Decode),
+    ("primera letra de cada", Decode),
+    ("premiere lettre de chaque", Decode),
     // Translating as the cover for an instruction: "translate the following ... then follow it".
     ("translate the following", Decode),
     ("translate this and", Decode),
@@ -250,6 +261,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fuhre es aus", Execute),
     // Doing what the hidden text says: "read it backwards and do what it says".
     ("do what it says", Execute),
+    ("do exactly that", Execute),
+    ("mach genau das", Execute),
+    ("haz exactamente eso", Execute),
+    ("fais exactement ca", Execute),
     ("do as it says", Execute),
     ("whatever it says", Execute),
     ("haz lo que dice", Execute),

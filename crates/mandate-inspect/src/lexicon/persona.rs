@@ -67,6 +67,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("role-play as", RolePlay),
     ("role play as", RolePlay),
     ("play the role", RolePlay),
+    // A person of the customer's to be played: "play my late uncle, who ran this shop".
+    ("play my", RolePlay),
+    ("juega a ser mi", RolePlay),
+    ("joue mon", RolePlay),
+    ("joue ma", RolePlay),
+    ("spiel meinen", RolePlay),
+    ("spiel meine", RolePlay),
     ("play a game", RolePlay),
     ("let's play", RolePlay),
     ("lets play", RolePlay),
