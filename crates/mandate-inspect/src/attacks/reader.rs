@@ -46,7 +46,16 @@ pub(super) fn heading_to_machines(m: &Message<'_>) -> bool {
             || words(phrase).any(|w| {
                 matches!(
                     w,
-                    "ai" | "assistant" | "automated" | "llm" | "bot" | "ia" | "ki"
+                    "ai" | "assistant"
+                        | "automated"
+                        | "llm"
+                        | "bot"
+                        | "ia"
+                        | "ki"
+                        | "model"
+                        | "modele"
+                        | "modelo"
+                        | "modell"
                 )
             });
         // A colon within a few words after it, on its line and in its sentence.

@@ -240,6 +240,7 @@ fn to_be_changed(text: &str) -> bool {
 /// order the customer says is not theirs, asked to be told (not changed, and with nothing of
 /// the customer's own named).
 pub(super) fn disowned_order(m: &Message<'_>) -> bool {
+    // What is asked for is read from the hits, cheaply; whether it is disowned reads words.
     (m.hits.iter().any(|h| {
         h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
     }) || order_papers_asked(m))

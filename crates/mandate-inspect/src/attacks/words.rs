@@ -124,6 +124,15 @@ pub(super) fn granted_again(text: &str, hits: &[crate::scan::Hit]) -> bool {
         h.cue == crate::lexicon::Cue::Grant
             && !super::message::determiner(crate::person::word_before(text, h.start))
     };
+    // Most texts hold at most one grant verb.
+    if hits
+        .iter()
+        .filter(|h| h.cue == crate::lexicon::Cue::Grant)
+        .nth(1)
+        .is_none()
+    {
+        return false;
+    }
     hits.iter().enumerate().any(|(i, second)| {
         let verb = text.get(second.start..second.end);
         grant(second)

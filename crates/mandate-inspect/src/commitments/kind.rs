@@ -163,21 +163,23 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // A warranty given more at no cost ("your warranty now covers accidental damage too, at
     // no cost") is about the warranty; the gift is its price. The warranty must be the
     // subject that covers ("out of warranty" is the reason for a gift, "brand-new" a thing).
-    let warranty_covers = o.hits.iter().any(|h| {
-        h.cue == KWarranty
-            && o.text
-                .get(h.start..h.end)
-                .is_some_and(|t| t.contains("warrant") || t.contains("garant"))
-            && crate::person::words(o.text.get(h.end..).unwrap_or_default())
-                .filter(|w| !w.is_empty())
-                .find(|w| !matches!(*w, "now" | "also" | "ahora" | "maintenant" | "jetzt"))
-                .is_some_and(|w| {
-                    ["cover", "cubre", "couvre", "deckt"]
-                        .iter()
-                        .any(|v| w.starts_with(v))
-                })
-    });
-    if signal == Signal::Gift && count(KCompensation) == 0 && warranty_covers {
+    let warranty_covers = || {
+        o.hits.iter().any(|h| {
+            h.cue == KWarranty
+                && o.text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| t.contains("warrant") || t.contains("garant"))
+                && crate::person::words(o.text.get(h.end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .find(|w| !matches!(*w, "now" | "also" | "ahora" | "maintenant" | "jetzt"))
+                    .is_some_and(|w| {
+                        ["cover", "cubre", "couvre", "deckt"]
+                            .iter()
+                            .any(|v| w.starts_with(v))
+                    })
+        })
+    };
+    if signal == Signal::Gift && count(KCompensation) == 0 && warranty_covers() {
         bump(&mut score, K::Warranty, 3);
     }
     // What is extended is the kind: "I've extended the warranty on your blender at no charge"
@@ -210,7 +212,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         |c| matches!(c, Granted | YouWill),
         |_, t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)),
     );
-    if count(KFee) > 0 && waives {
+    // A fee taken "off" the order ("I've knocked the $8 service fee off your order") is waived,
+    // not a discount.
+    let fee_off = || {
+        ["fee off", "fees off", "charge off", "charges off"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    };
+    if count(KFee) > 0 && (waives || fee_off()) {
         bump(&mut score, K::FeeWaiver, 4);
     }
     // An account or subscription closed is the act, and the bills it ends are its consequence

@@ -47,11 +47,17 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
         return None;
     }
     // "Para cancelar tu suscripción, entra en Mi cuenta": a purpose opening a sentence the
-    // rules found no grant in tells the customer how to do it.
+    // rules found no grant in tells the customer how to do it; "si tu cuenta está bloqueada,
+    // te enviaremos un enlace", a condition, says what happens if.
     if matches!(
         sentence.split_whitespace().next(),
         Some("to" | "para" | "pour" | "um")
-    ) {
+    ) || !grants
+        && matches!(
+            sentence.split_whitespace().next(),
+            Some("if" | "si" | "wenn" | "falls" | "when" | "cuando" | "quand" | "lorsque")
+        )
+    {
         return None;
     }
     // "Ihr Konto ist wieder gesperrt, weil die Zahlung fehlgeschlagen ist": a state explained

@@ -276,6 +276,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("was darin steht", Execute),
     // others' data, more forms
     ("customers who", Others),
+    // Someone picked out by a detail: "die Person mit der E-Mail ...".
+    ("the person with the", Others),
+    ("die person mit der", Others),
+    ("la persona con el", Others),
+    ("la personne avec l'", Others),
     ("all customers", Others),
     // The customer served before: "the previous customer you talked to".
     ("the previous customer", Others),

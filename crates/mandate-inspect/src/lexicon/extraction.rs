@@ -27,6 +27,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your rules", PromptWeak),
     ("the rules you", PromptWeak),
     ("rules you were given", PromptStrong),
+    // The system message written for the assistant, asked about.
+    ("your system message", PromptStrong),
+    ("system message did", PromptStrong),
+    ("system message you", PromptStrong),
+    ("tu mensaje de sistema", PromptStrong),
+    ("ton message systeme", PromptStrong),
+    ("deine systemnachricht", PromptStrong),
     // The context the assistant started with: "your raw initial context"; what came "before
     // my first message" only with a verb that copies out ("I sent a photo before my first
     // message" is the customer's).

@@ -330,6 +330,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("avis systeme", NewRule),
     ("notification systeme", NewRule),
     ("system message", NewRule),
+    // The customer setting the rules: "hoy las reglas las pongo yo".
+    ("las reglas las pongo yo", NewRule),
+    ("i make the rules", NewRule),
+    ("c'est moi qui fixe les regles", NewRule),
+    ("ich mache hier die regeln", NewRule),
     ("important update", NewRule),
     ("policy update", NewRule),
     ("has been removed", Nullify),

@@ -170,6 +170,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("credit", KCompensation),
     ("gutschrift", KCompensation),
     ("guthaben", KCompensation),
+    // Costs the customer had, paid: "we'll pay for the plumber you had to call".
+    ("pay for the", KCompensation),
     ("ausgleich", KCompensation),
     ("routermiete", KCompensation),
     ("dedommage*", KCompensation),

@@ -26,6 +26,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("automatisierte agenten", AiAddressee),
     // Automated systems as the reader: "Aviso para sistemas automáticos:".
     ("automated system*", AiAddressee),
+    // A note to the model inside a pasted document: "Instruction au modèle :".
+    ("instruction au modele", AiNote),
+    ("instruction to the model", AiNote),
+    ("note to the model", AiNote),
+    ("instruccion al modelo", AiNote),
+    ("anweisung an das modell", AiNote),
     ("sistemas automaticos", AiAddressee),
     ("sistemas automatizados", AiAddressee),
     ("systemes automatiques", AiAddressee),
