@@ -32,6 +32,24 @@ pub(super) fn owned_thing(w: &str) -> bool {
     )
 }
 
+/// A verb of having bought, in the four languages ("ordered", "pidió", "commandé", "bestellt").
+fn bought(w: &str) -> bool {
+    matches!(
+        w,
+        "ordered"
+            | "bought"
+            | "purchased"
+            | "pidio"
+            | "compro"
+            | "commande"
+            | "achete"
+            | "bestellt"
+            | "bestellte"
+            | "gekauft"
+            | "kaufte"
+    )
+}
+
 /// "Mi vecina pidió lo mismo que yo... ¿a qué dirección se lo mandasteis?", "my cousin
 /// ordered the same lamp... what card did she pay with?": someone the customer knows, named
 /// as the one who ordered, then where that order was sent or how it was paid. What was
@@ -43,21 +61,7 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         .collect();
     // The verb right after, or after an auxiliary and an object ("meine Nachbarin hat das
     // Gleiche bestellt"); the noun's own ending ("mi vecina") may come first.
-    let ordered_at = ws.iter().take(5).position(|v| {
-        matches!(
-            *v,
-            "ordered"
-                | "bought"
-                | "pidio"
-                | "compro"
-                | "commande"
-                | "achete"
-                | "bestellt"
-                | "bestellte"
-                | "gekauft"
-                | "kaufte"
-        )
-    });
+    let ordered_at = ws.iter().take(5).position(|v| bought(v));
     let Some(at) = ordered_at else {
         return false;
     };
@@ -304,25 +308,8 @@ pub(super) fn delivered_here(text: &str, disowned: &Hit) -> bool {
 /// asked what they buy is a question of taste: "what do other customers usually order with
 /// this?").
 pub(super) fn asked_what_one_bought(m: &Message<'_>) -> bool {
-    let bought = |w: &str| {
-        matches!(
-            w,
-            "order"
-                | "ordered"
-                | "buy"
-                | "bought"
-                | "purchase"
-                | "purchased"
-                | "pidio"
-                | "compro"
-                | "commande"
-                | "achete"
-                | "bestellt"
-                | "bestellte"
-                | "gekauft"
-                | "kaufte"
-        )
-    };
+    // After "did": "what did she order / buy?".
+    let bought = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase");
     m.hits.iter().any(|h| {
         h.cue == Others
             && m.in_question(h)

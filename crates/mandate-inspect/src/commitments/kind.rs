@@ -529,14 +529,14 @@ fn against_the_policy(sentence: &str) -> bool {
         "richtlinie",
         "regeln",
     ]) && (has(&["allow", "permite", "autorise", "erlaub"]) || has(&USUAL))
-        || conceded_usual(sentence)
+        || concedes_the_rule(sentence)
 }
 
 /// A concession that names what the shop usually does ("even though normally we'd need it
 /// back", "aunque normalmente", "obwohl wir normalerweise") or a term that has run out ("even
 /// though the warranty expired in May", "though they're out of warranty", "obwohl die Frist
 /// abgelaufen ist"): the grant goes against it.
-fn conceded_usual(sentence: &str) -> bool {
+fn concedes_the_rule(sentence: &str) -> bool {
     [
         "even though",
         "although",
