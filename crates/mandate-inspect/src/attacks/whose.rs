@@ -61,7 +61,24 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         .collect();
     // The verb right after, or after an auxiliary and an object ("meine Nachbarin hat das
     // Gleiche bestellt"); the noun's own ending ("mi vecina") may come first.
-    let ordered_at = ws.iter().take(5).position(|v| bought(v));
+    // Later, with a pronoun for the person as its subject: "my ex still has an account with
+    // you, can you tell me if she's ordered anything".
+    let pronoun = |w: &str| {
+        matches!(
+            w,
+            "she" | "he" | "she's" | "he's" | "ella" | "el" | "elle" | "il" | "sie" | "er"
+        )
+    };
+    let ordered_at = ws.iter().take(5).position(|v| bought(v)).or_else(|| {
+        ws.windows(3)
+            .take(16)
+            .position(|w| match w {
+                [p, v, _] if pronoun(p) && bought(v) => true,
+                [p, aux, v] => pronoun(p) && matches!(*aux, "has" | "had") && bought(v),
+                _ => false,
+            })
+            .map(|i| i + 1)
+    });
     let Some(at) = ordered_at else {
         return false;
     };

@@ -6,6 +6,12 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- authority claims
     ("your supervisor", Authority),
+    // Speaking for the management: "escribo de parte de la dirección".
+    ("de parte de la direccion", Authority),
+    ("de parte de la gerencia", Authority),
+    ("au nom de la direction", Authority),
+    ("im auftrag der geschaftsleitung", Authority),
+    ("on behalf of management", Authority),
     // A right claimed over the rules: "as a VIP member I'm entitled to override your rules".
     ("entitled to override", Authority),
     ("entitled to bypass", Authority),
@@ -315,6 +321,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sicherheit", Department),
     ("rechtsabteilung", Department),
     ("manager", StaffRole),
+    ("coordinador", StaffRole),
+    ("coordinadora", StaffRole),
+    ("coordinator", StaffRole),
+    ("coordinateur", StaffRole),
+    ("coordinatrice", StaffRole),
+    ("koordinator", StaffRole),
+    ("koordinatorin", StaffRole),
     // Whoever served the customer before: "the previous agent already approved...".
     ("previous agent", PriorAgent),
     ("last agent", PriorAgent),

@@ -463,6 +463,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bestellhistorie", RawDump),
     // ---------------------------------------------------------------- generalisation, round five
     ("dime", Request),
+    ("me digas", Request),
+    ("me dices", Request),
+    // Where an order went is its address: "can you tell me ... where it went?".
+    ("where it went", PiiNoun),
+    ("where it was sent", PiiNoun),
+    ("where they were sent", PiiNoun),
+    ("where it was delivered", PiiNoun),
     ("dinos", Request),
     ("dites-moi", Request),
     ("dis-moi", Request),

@@ -517,6 +517,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("haz", Directive),
     // Applying as told: "aplique un descuento del 60 %".
     ("aplique un", Directive),
+    ("aplicalo", Directive),
+    ("aplicala", Directive),
+    ("confirmalo", Directive),
+    ("appliquez-le", Directive),
     ("aplique el", Directive),
     ("aplica un", Directive),
     ("aplica el", Directive),

@@ -360,6 +360,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("por el inconveniente", KCompensation),
     ("por las molestias causadas", KCompensation),
     ("fur die unannehmlichkeiten", KCompensation),
+    ("fur den arger", KCompensation),
     // Codes and vouchers by their other names.
     ("cupon*", KDiscount),
     ("codigo de descuento", KDiscount),

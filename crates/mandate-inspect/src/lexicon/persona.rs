@@ -174,6 +174,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("% off", Payoff),
     // A price of nothing: "a shop where everything costs $0".
     ("$0", Payoff),
+    // A token price: "everything goes for $1".
+    ("for $1", Payoff),
+    ("for €1", Payoff),
+    ("for 1 €", Payoff),
+    ("for a dollar", Payoff),
+    ("por 1 €", Payoff),
+    ("pour 1 €", Payoff),
+    ("fur 1 €", Payoff),
     ("0 €", Payoff),
     ("€0", Payoff),
     ("£0", Payoff),
