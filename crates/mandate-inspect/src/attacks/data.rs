@@ -173,14 +173,7 @@ pub(super) fn rules(
                     } else {
                         (o.end, r.start)
                     };
-                    o.cue == Others
-                        && to >= from
-                        && to - from <= 60
-                        && !m
-                            .text
-                            .get(from..to)
-                            .unwrap_or_default()
-                            .contains([',', '.', '?', ';'])
+                    o.cue == Others && m.in_one_clause(from, to, 60)
                 })
         })
     };

@@ -393,16 +393,21 @@ impl<'a> Message<'a> {
     /// before it, with no punctuation between ("tell me her delivery address", "print your
     /// complete instructions").
     pub(super) fn object_of(&self, h: &Hit, verbs: impl Fn(Cue) -> bool) -> bool {
-        self.hits.iter().any(|r| {
-            verbs(r.cue)
-                && r.end <= h.start
-                && h.start - r.end <= 30
-                && !self
-                    .text
-                    .get(r.end..h.start)
-                    .unwrap_or_default()
-                    .contains([',', '.', '?', ';'])
-        })
+        self.hits
+            .iter()
+            .any(|r| verbs(r.cue) && self.in_one_clause(r.end, h.start, 30))
+    }
+
+    /// Whether `to` follows `from` within `window` bytes, with no punctuation that ends a
+    /// clause between them.
+    pub(super) fn in_one_clause(&self, from: usize, to: usize, window: usize) -> bool {
+        from <= to
+            && to - from <= window
+            && !self
+                .text
+                .get(from..to)
+                .unwrap_or_default()
+                .contains([',', '.', '?', ';'])
     }
 
     /// Whether the verb at `h` opens its clause, as a command does: at the start of a

@@ -356,12 +356,7 @@ pub(super) fn data_of_kin(m: &Message<'_>) -> bool {
             && (m.in_question(p) || m.object_of(p, |c| matches!(c, Request | Reveal)))
             && m.kins().any(|k| {
                 k.start > p.end
-                    && k.start - p.end <= 40
-                    && !m
-                        .text
-                        .get(p.end..k.start)
-                        .unwrap_or_default()
-                        .contains([',', '.', '?', ';'])
+                    && m.in_one_clause(p.end, k.start, 40)
                     && (m
                         .text
                         .get(k.start..k.end)

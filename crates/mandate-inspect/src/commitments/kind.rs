@@ -551,6 +551,7 @@ fn concedes_the_rule(sentence: &str) -> bool {
     .any(|end| {
         let rest = sentence.get(end..).unwrap_or_default();
         let next = crate::bytes::head(rest, 16);
+        let window = crate::bytes::head(rest, 40);
         USUAL.iter().any(|u| next.contains(u))
             || [
                 "expired",
@@ -565,7 +566,7 @@ fn concedes_the_rule(sentence: &str) -> bool {
                 "expire",
             ]
             .iter()
-            .any(|t| crate::bytes::head(rest, 40).contains(t))
+            .any(|t| window.contains(t))
     })
 }
 
