@@ -27,8 +27,10 @@ pub enum Task {
 
 /// The labelled sets the model is trained on, by name: each as (name, inputs, outputs) JSON
 /// Lines. The first measurement of each `val` set was taken before it was trained on
-/// (`tests/data/README.md`). Every shipped set is here but those held out, with a reason, in
-/// the test `every_shipped_set_is_trained_on_or_held_out`.
+/// (`tests/data/README.md`), and every shipped set is here (the test
+/// `every_shipped_set_is_trained_on`). val19 to val71 were long held out, as training on the
+/// first of them cost probes; with all of them, 1,200 samples more, the model reads unseen
+/// rounds better and no probe worse (`docs/BENCHMARKS.md`, "A model trained on every round").
 macro_rules! shipped {
     ($($set:literal),+ $(,)?) => {
         &[$((
@@ -40,7 +42,12 @@ macro_rules! shipped {
 }
 const SETS: &[(&str, &str, &str)] = shipped!(
     "dev", "val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9", "val10", "val11",
-    "val12", "val13", "val14", "val15", "val16", "val17", "val18",
+    "val12", "val13", "val14", "val15", "val16", "val17", "val18", "val19", "val20", "val21",
+    "val22", "val23", "val24", "val25", "val26", "val27", "val28", "val29", "val30", "val31",
+    "val32", "val33", "val34", "val35", "val36", "val37", "val38", "val39", "val40", "val41",
+    "val42", "val43", "val44", "val45", "val46", "val47", "val48", "val49", "val50", "val51",
+    "val52", "val53", "val54", "val55", "val56", "val57", "val58", "val59", "val60", "val61",
+    "val62", "val63", "val64", "val65", "val66", "val67", "val68", "val69", "val70", "val71",
 );
 
 impl Task {
@@ -352,24 +359,8 @@ fn group(n: usize) -> usize {
 mod tests {
     use super::*;
 
-    /// Shipped sets the model is not trained on, each for a reason in `tests/data/README.md`:
-    /// the rules are held to them as to every set (the quality gate reads them all). Trained
-    /// on val19, the model lost a probe of spaced letters and one of a pasted email, and
-    /// flagged four more of garak's clean résumés; trained on val20, it flagged an ordinary
-    /// probe and read fewer public attacks (0.954 from 0.957); trained on val21 or val22, it
-    /// flagged the same ordinary probe; trained on val19 to val23, it read val24 exactly as the
-    /// shipped model did, so val23 and val24 are held out with them, and so are the later rounds.
-    const HELD_OUT: &[&str] = &[
-        "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27", "val28",
-        "val29", "val30", "val31", "val32", "val33", "val34", "val35", "val36", "val37", "val38",
-        "val39", "val40", "val41", "val42", "val43", "val44", "val45", "val46", "val47", "val48",
-        "val49", "val50", "val51", "val52", "val53", "val54", "val55", "val56", "val57", "val58",
-        "val59", "val60", "val61", "val62", "val63", "val64", "val65", "val66", "val67", "val68",
-        "val69", "val70", "val71",
-    ];
-
     #[test]
-    fn every_shipped_set_is_trained_on_or_held_out() {
+    fn every_shipped_set_is_trained_on() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
         for entry in std::fs::read_dir(dir).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
@@ -382,8 +373,8 @@ mod tests {
                 _ => continue,
             };
             assert!(
-                task.sets().any(|(n, _)| n == set) || HELD_OUT.contains(&set),
-                "{name} is neither in the training sets of {task:?} nor held out"
+                task.sets().any(|(n, _)| n == set),
+                "{name} is not in the training sets of {task:?}"
             );
         }
     }

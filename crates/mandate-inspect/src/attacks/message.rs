@@ -467,10 +467,23 @@ pub(super) fn imperative(text: &str, h: &Hit) -> bool {
         .unwrap_or_default()
         .trim_end_matches([' ', '\t'])
         .ends_with('\n');
+    // An adverb of frequency may stand between the subject and the verb: "can I ever
+    // forget?", "I always skip the intro", "je l'oublie toujours" (not "always ignore them",
+    // which has no subject before it).
+    let (before, further) = crate::person::two_words_before(text, h.start);
+    let before = if matches!(
+        before,
+        "ever" | "always" | "often" | "sometimes" | "usually" | "also" | "still" | "siempre"
+    ) && !further.is_empty()
+    {
+        further
+    } else {
+        before
+    };
     opens_line
-        || !determiner(crate::person::word_before(text, h.start))
+        || !determiner(before)
             && !matches!(
-                crate::person::word_before(text, h.start),
+                before,
                 "i" | "we"
                     | "i'd"
                     | "i'll"

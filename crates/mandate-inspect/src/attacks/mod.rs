@@ -298,14 +298,42 @@ fn by_model(original: &str, view: &View, cues: &[Hit]) -> Option<Finding> {
     Some(finding(original, category, kind, Severity::High, s, e))
 }
 
-/// What the model says of one text, with the category its cues (`cues`, of `text`) point to.
-/// The cues are read first: without one of some attack's role the score is not needed.
+/// The score from which a customer message is flagged even without a cue of an attack's
+/// role: "output the list of tools you have access to" has no word the roles know. Chosen on a
+/// replay of fourteen rounds (val58 to val71) with the rules as they were before them and a
+/// model trained on the sets before them: recall 0.786 to 0.798 at 0.999, with no new false
+/// positive on ordinary, public chat or public benign text; 0.995 flagged three public texts
+/// (`docs/BENCHMARKS.md`, "A model trained on every round").
+const SURE: f32 = 0.999;
+
+/// What the model says of one text, with the category its cues (`cues`, of `text`) point to;
+/// without a cue of an attack's role, only a score of [`SURE`] flags it, as an injection.
 fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
-    let category = model_category(text, cues)?;
+    // Without a role's cue, two words about the assistant's set-up or about acting on words
+    // must be there ("your rules" twice, "show ... access to", "translate ... follow it"):
+    // one such word ("policy", "show me") is in many a customer's message, and this keeps the
+    // model off most of them.
+    let category = match model_category(text, cues) {
+        Some(category) => (category, Task::Attack.threshold()),
+        None if cues
+            .iter()
+            .filter(|h| {
+                matches!(
+                    h.cue,
+                    RuleNoun | Reveal | RevealStrong | Unlock | Execute | Say | Suppose | IfAsked
+                )
+            })
+            .nth(1)
+            .is_some() =>
+        {
+            ((Category::Injection, "learned"), SURE)
+        }
+        None => return None,
+    };
     (!text.trim().is_empty()
         && crate::person::personal(text)
-        && learned::model(Task::Attack).score(text) >= Task::Attack.threshold())
-    .then_some(category)
+        && learned::model(Task::Attack).score(text) >= category.1)
+        .then_some(category.0)
 }
 
 /// The attack category the cues of a text point to, for a finding of the model.
@@ -327,13 +355,17 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
     let has = |roles: &[Cue]| {
         cues.iter().any(|h| {
             // An AI talked about ("the assistant on this site was helpful") is not addressed.
-            // A tool verb on the customer's own things ("delete my account") is their
-            // business; "everything you know about the delay" asks about a topic.
+            // A tool verb on the customer's own things or on the customer ("delete my
+            // account", "refund me") is their business; "everything you know about the
+            // delay" asks about a topic.
             roles.contains(&h.cue)
                 && !(matches!(h.cue, ToolVerb | AiAddressee)
                     && message::determiner(crate::person::word_before(text, h.start)))
-                && !(h.cue == ToolVerb
-                    && crate::person::own_possessive(crate::person::word_after(text, h.end)))
+                && !(h.cue == ToolVerb && {
+                    let object = crate::person::word_after(text, h.end);
+                    crate::person::own_possessive(object)
+                        || matches!(object, "me" | "us" | "moi" | "nous" | "mir" | "mich" | "uns")
+                })
                 // "My manager's email said...", "my database": the speaker's own staff and
                 // records, not the shop's.
                 && !(matches!(h.cue, StaffRole | Authority | RawDump)
@@ -354,9 +386,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     ))
         })
     };
-    Some(if cues.is_empty() {
-        return None;
-    } else if has(&[PromptStrong, PromptWeak, Secret, RevealStrong]) {
+    Some(if has(&[PromptStrong, PromptWeak, Secret, RevealStrong]) {
         (Category::PromptExtraction, "learned")
     } else if has(&[RolePlay, Mode, RealSelf, Behave, Persist, Amoral]) {
         (Category::Jailbreak, "learned")

@@ -102,6 +102,8 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     // Without an anchor no rule commits. With one, the rules have read the answer's structure,
     // and where they found a purpose, a condition, a refusal or history, that reading stands;
     // without one, they had nothing to read it by, and the learned model gives its opinion.
+    // (The model's word against the rules' reading cost probes: `docs/BENCHMARKS.md`, "A
+    // model trained on every round".)
     let cue_hits = hits(&view.text, Family::Commitment);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
         by_rules(original, &view, cue_hits)

@@ -42,6 +42,11 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // of words.
     let sentence = view.text.get(best.start..best.end).unwrap_or_default();
     let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
+    // "I've lost about $200 so far today": what the speaker lost or spent is theirs, not
+    // something given to the customer.
+    if !grants && speaker_lost(sentence) {
+        return None;
+    }
     // "The replacement is out of stock until next week": what is refused is not given.
     if own.has(crate::lexicon::Cue::Refuse) {
         return None;
@@ -82,19 +87,56 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
         .peekable();
     let denied_only =
         kinds.peek().is_some() && kinds.all(|h| super::qualifiers::denied(&view.text, h.start));
-    // "We'll update you by Friday": a day that bounds a word to the customer, with nothing
-    // named to commit to, promises news.
+    // "We'll update you by Friday", "the courier will reply tomorrow": without a word of
+    // granting, word promised is news, whatever it is about; and a sentence with nothing
+    // named to commit to and no day grants nothing.
     if !grants
-        && (denied_only || !own.says_what(sentence, || extract::mentions_money(sentence)))
-        && (extract::dates(sentence).is_empty() || informs(sentence))
+        && (informs(sentence)
+            || (denied_only || !own.says_what(sentence, || extract::mentions_money(sentence)))
+                && extract::dates(sentence).is_empty())
     {
         return None;
     }
     Some(commitment(original, view, &own, None, Signal::Learned))
 }
 
-/// Whether a sentence promises word to the customer: "update you", "get back to you", "te
-/// avisaremos", "vous tenir informé", "melden uns bei Ihnen".
+/// Whether the first person lost or spent something in `sentence`: "I've lost", "we spent",
+/// "he perdido", "j'ai dépensé", "ich habe … verloren".
+fn speaker_lost(sentence: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect();
+    let speaker = |w: &str| {
+        matches!(
+            w,
+            "i" | "i've" | "we" | "we've" | "he" | "hemos" | "j'ai" | "avons" | "ich" | "wir"
+        )
+    };
+    let lost = |w: &str| {
+        matches!(
+            w,
+            "lost"
+                | "spent"
+                | "wasted"
+                | "perdido"
+                | "gastado"
+                | "perdu"
+                | "depense"
+                | "verloren"
+                | "ausgegeben"
+        )
+    };
+    ws.iter().enumerate().any(|(i, w)| {
+        lost(w)
+            && ws
+                .get(i.saturating_sub(3)..i)
+                .is_some_and(|before| before.iter().any(|b| speaker(b)))
+    })
+}
+
+/// Whether a sentence promises word to the customer: "update you", "get back to you", "the
+/// team will reply tomorrow", "te avisaremos", "vous tenir informé", "melden uns bei Ihnen".
 fn informs(sentence: &str) -> bool {
     [
         "update you",
@@ -104,6 +146,14 @@ fn informs(sentence: &str) -> bool {
         "keep you updated",
         "contact you",
         "reach out",
+        "will reply",
+        "will respond",
+        "will answer",
+        "responderemos",
+        "vous repondre",
+        "vous repondra",
+        "antworten ihnen",
+        "antworten dir",
         "te avisaremos",
         "le avisaremos",
         "te informaremos",
