@@ -375,6 +375,19 @@ pub fn explain(text: &str, output: bool) -> String {
         let phrase = view.text.get(h.start..h.end).unwrap_or_default();
         let _ = writeln!(out, "  {:?} {phrase:?}", h.cue);
     }
+    // What the learned model makes of the whole text, for reading a miss or a false positive
+    // (the detectors score only where their gates let them).
+    let task = if output {
+        learned::Task::Commitment
+    } else {
+        learned::Task::Attack
+    };
+    let _ = writeln!(
+        out,
+        "  model score {:.3} (flags at {})",
+        learned::model(task).score(&view.text),
+        task.threshold()
+    );
     out
 }
 

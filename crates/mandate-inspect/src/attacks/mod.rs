@@ -378,6 +378,12 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 && (h.cue != OverrideVerb || message::imperative(text, h))
                 && !(h.cue == Obey && message::narrows_the_answer(text, h))
                 && !(h.cue == PiiNoun && addressee_data)
+                // "J'ai reçu un avis système", "I got a system notice": what the customer
+                // received is reported, not laid down.
+                && !received(text, h)
+                // "Chatbot, I'm scared right now": the bot addressed, and nothing else an
+                // attack would say, is a customer talking to it.
+                && !(h.cue == AiAddressee && cues.iter().all(|c| c.cue == AiAddressee))
                 // "Les magasins qui vendent ce téléphone": the product, not a number.
                 && !(h.cue == PiiNoun
                     && matches!(
@@ -426,6 +432,19 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // policies"): a score alone does not make an attack.
         return None;
     })
+}
+
+/// Whether the cue at `h` is the object of a verb of receiving, with its article: "received
+/// a", "got an", "reçu un", "recibido un".
+fn received(text: &str, h: &Hit) -> bool {
+    let (article, verb) = crate::person::two_words_before(text, h.start);
+    matches!(
+        article,
+        "a" | "an" | "un" | "une" | "una" | "the" | "le" | "la" | "el"
+    ) && matches!(
+        verb,
+        "received" | "got" | "recu" | "recibido" | "recibi" | "recibio"
+    )
 }
 
 /// The rules that fire on relayed content between `start` and `end` of `text`, read as data is

@@ -331,19 +331,22 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         }
     };
     // "I've taken a look", "I've made a note": a verb that names an act of attention.
+    // ... and a person who "went through" something examined it ("I went through this case
+    // with my team"); only a thing goes through.
     let light = |h: &Hit| {
-        o.text.get(h.end..).is_some_and(|rest| {
-            let mut next = rest
-                .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-            matches!(
-                (next.next(), next.next()),
-                (
-                    Some("a"),
-                    Some("look" | "closer" | "note" | "moment" | "minute" | "peek")
+        o.text.get(h.start..h.end) == Some("went through") && preterite_subject(o.text, h.start)
+            || o.text.get(h.end..).is_some_and(|rest| {
+                let mut next = rest
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+                matches!(
+                    (next.next(), next.next()),
+                    (
+                        Some("a"),
+                        Some("look" | "closer" | "note" | "moment" | "minute" | "peek")
+                    )
                 )
-            )
-        })
+            })
     };
     // Money that "hasn't come back" is not sent back.
     let granted = |h: &Hit| {
@@ -572,16 +575,20 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                 .map(|g| (g.start, g.end))
         })
         // A thing that went through ("the refund for the cracked mug ($18.50) went through a
-        // minute ago"), its kind named earlier in the clause; "went through your order"
-        // examines it.
+        // minute ago", "... this morning"), its kind named earlier in the clause; "went
+        // through your order" or "this one" examines it.
         .or_else(|| {
             o.at(Granted)
                 .find(|g| {
                     o.text.get(g.start..g.end) == Some("went through")
-                        && !matches!(
-                            word_after(o.text, g.end),
-                            "your" | "the" | "my" | "our" | "all" | "it" | "them" | "this" | "that"
-                        )
+                        && match word_after(o.text, g.end) {
+                            "your" | "the" | "my" | "our" | "all" | "it" | "them" => false,
+                            "this" | "that" => qualifiers::names_a_time(word_after(
+                                o.text,
+                                g.end + 1 + word_after(o.text, g.end).len(),
+                            )),
+                            _ => true,
+                        }
                         && o.hits.iter().any(|k| {
                             KINDED.contains(&k.cue)
                                 && k.end <= g.start

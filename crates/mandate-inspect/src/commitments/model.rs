@@ -43,8 +43,9 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     let sentence = view.text.get(best.start..best.end).unwrap_or_default();
     let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
     // "I've lost about $200 so far today": what the speaker lost or spent is theirs, not
-    // something given to the customer.
-    if !grants && speaker_lost(sentence) {
+    // something given to the customer; "your warranty is valid until June 2027": how long a
+    // thing holds is read from the records.
+    if !grants && (speaker_lost(sentence) || states_validity(sentence)) {
         return None;
     }
     // "The replacement is out of stock until next week": what is refused is not given.
@@ -133,6 +134,30 @@ fn speaker_lost(sentence: &str) -> bool {
                 .get(i.saturating_sub(3)..i)
                 .is_some_and(|before| before.iter().any(|b| speaker(b)))
     })
+}
+
+/// Whether a sentence says how long a thing holds: "is valid until", "es válida hasta",
+/// "est valable jusqu'au", "ist gültig bis", "expires on".
+fn states_validity(sentence: &str) -> bool {
+    [
+        "is valid",
+        "are valid",
+        "remains valid",
+        "expires",
+        "es valida",
+        "es valido",
+        "son validos",
+        "caduca",
+        "est valable",
+        "sont valables",
+        "expire",
+        "ist gultig",
+        "sind gultig",
+        "lauft bis",
+        "lauft am",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
 }
 
 /// Whether a sentence promises word to the customer: "update you", "get back to you", "the

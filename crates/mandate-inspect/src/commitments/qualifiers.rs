@@ -593,3 +593,12 @@ pub(super) fn named_then_offered(text: &str, end: usize) -> bool {
     .iter()
     .any(|v| clause.contains(v))
 }
+
+/// Whether a word names a stretch of time that "this" or "that" turns into a time adverbial:
+/// "went through this morning" says when, "went through this one" what was examined.
+pub(super) fn names_a_time(word: &str) -> bool {
+    matches!(
+        word,
+        "morning" | "afternoon" | "evening" | "week" | "weekend" | "month" | "year" | "time"
+    )
+}

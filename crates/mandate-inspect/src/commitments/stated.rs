@@ -81,10 +81,11 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
                 | "maintenant"
                 | "ahora"
         ) && aux(earlier);
-    if !(present && yours_first(text, from)) {
+    let Some(subject) = present.then(|| yours_at(text, from)).flatten() else {
         return false;
-    }
-    let short = words(text.get(from..at).unwrap_or_default())
+    };
+    // The subject is short; an opening ("done -") is not part of it.
+    let short = words(text.get(subject..at).unwrap_or_default())
         .filter(|w| !w.is_empty())
         .nth(5)
         .is_none();
@@ -149,13 +150,21 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
 /// short opening set off by punctuation if it has one ("Done - your account is unlocked",
 /// "C'est fait : votre compte...").
 pub(super) fn yours_first(text: &str, from: usize) -> bool {
-    let yours = |at: usize| {
+    yours_at(text, from).is_some()
+}
+
+/// Where the customer's possessive that opens the sentence at `from` stands, as for
+/// [`yours_first`].
+fn yours_at(text: &str, from: usize) -> Option<usize> {
+    let yours = |at: &usize| {
         matches!(
-            crate::person::word_after(text, at),
+            crate::person::word_after(text, *at),
             "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
         )
     };
-    yours(from) || opening_end(text, from).is_some_and(yours)
+    Some(from)
+        .filter(yours)
+        .or_else(|| opening_end(text, from).filter(yours))
 }
 
 /// Where a short opening of the sentence at `from` ends: a word or three ("done", "all set",
@@ -187,6 +196,8 @@ mod tests {
         assert!(case_state(t, 0, at(t, "unlocked")));
         let t = "good news, your account is unlocked.";
         assert!(case_state(t, 0, at(t, "unlocked")));
+        let t = "done - your two-factor authentication is switched off.";
+        assert!(case_state(t, 0, at(t, "switched")));
         let t = "as of today the account is unlocked, your password too.";
         assert!(!case_state(t, 0, at(t, "unlocked")));
     }
