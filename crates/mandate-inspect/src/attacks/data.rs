@@ -73,6 +73,9 @@ pub(super) fn rules(
                             | "welches"
                             | "wo"
                             | "was"
+                            // An indirect question: "can you check whether she paid by card?"
+                            | "whether"
+                            | "ob"
                     )
                 })
             })
@@ -123,12 +126,14 @@ pub(super) fn rules(
     // What is asked for is the object of the asking verb, in its clause: "her email is on
     // file" and "he placed it with his email" name the data without asking for it.
     // Placed on a third person's account ("what's the phone number on his account?"), a
-    // question asks for it.
+    // question asks for it; so it does when that person is one the customer knows ("can you
+    // check whether my boyfriend used his card or PayPal?").
     let third_persons = m.hits.iter().any(|h| {
         h.cue == PiiNoun
             && !m.in_quote(h)
             && (third_persons_data(m.text, h.start)
-                && m.object_of(h, |c| matches!(c, Request | Reveal))
+                && (m.object_of(h, |c| matches!(c, Request | Reveal))
+                    || m.in_question(h) && m.has(Acquaintance))
                 || on_their_account(m.text, h.end)
                     && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal))))
     });

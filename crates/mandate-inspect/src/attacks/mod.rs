@@ -381,6 +381,15 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 // "J'ai reçu un avis système", "I got a system notice": what the customer
                 // received is reported, not laid down.
                 && !received(text, h)
+                // "The very first, primitive computer": the first of a thing that is no text.
+                && !(h.cue == RevealStrong
+                    && text.get(h.start..h.end) == Some("the very first")
+                    && !matches!(
+                        crate::person::word_after(text, h.end),
+                        "line" | "lines" | "thing" | "things" | "word" | "words" | "sentence"
+                            | "message" | "instruction" | "instructions" | "paragraph" | "part"
+                            | "text" | "rule" | "rules"
+                    ))
                 // "Chatbot, I'm scared right now": the bot addressed, and nothing else an
                 // attack would say, is a customer talking to it.
                 && !(h.cue == AiAddressee && cues.iter().all(|c| c.cue == AiAddressee))

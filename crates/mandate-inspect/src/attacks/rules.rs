@@ -189,7 +189,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         m.hits.iter().any(|x| {
             matches!(
                 x.cue,
-                Obey | Directive | OverrideVerb | RuleNoun | Nullify | YouMust
+                Obey | Directive | OverrideVerb | RuleNoun | Nullify | YouMust | PromptStrong
             ) && (source.is_data() || !m.in_quote(x))
                 && (x.cue != RuleNoun || x.end <= nr.start || x.start >= nr.end)
         }) || rule_for_you(m.text, nr.end)
@@ -636,6 +636,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     });
     if acts
         && (bulk || words().bulk || words().many_codes || super::words::wildcard_argument(m.text))
+        || super::words::claims_per_record(m.text)
     {
         out.push(fired(
             Category::ToolAbuse,

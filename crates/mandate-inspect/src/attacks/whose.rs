@@ -470,9 +470,16 @@ pub(super) fn named_holder(m: &Message<'_>) -> bool {
 }
 
 /// Whether the personal-data word at `pos` has a third person's possessive before it, right
-/// before or one word earlier ("her delivery address", "son adresse"), and is not where
-/// something goes ("send the receipt to her email").
+/// before or one word earlier ("her delivery address", "son adresse"), or opens with one
+/// ("his card"), and is not where something goes ("send the receipt to her email").
 pub(super) fn third_persons_data(text: &str, pos: usize) -> bool {
+    let opening = crate::person::word_after(text, pos);
+    if third_possessive(opening) && !matches!(opening, "son" | "sa" | "ses") {
+        return !matches!(
+            crate::person::word_before(text, pos),
+            "to" | "into" | "a" | "an" | "at" | "auf" | "on" | "onto"
+        );
+    }
     let mut back = text
         .get(..pos)
         .unwrap_or_default()

@@ -158,6 +158,40 @@ pub(super) fn granted_again(text: &str, hits: &[crate::scan::Hit]) -> bool {
     })
 }
 
+/// Whether a claim is asked for each of many records: "for each of my 30 orders, open a
+/// separate damage claim", "para cada uno de mis 12 pedidos, abre una reclamación". Ten or
+/// more, as for codes; a claim is a loss asserted, so one per record in bulk is no ordinary
+/// request ("for each of my 12 orders, tell me the delivery date" asks nothing of the kind).
+pub(super) fn claims_per_record(text: &str) -> bool {
+    let Some(at) = [
+        "for each of",
+        "para cada uno de",
+        "pour chacune de",
+        "fur jede",
+    ]
+    .iter()
+    .find_map(|p| text.find(p).map(|i| i + p.len())) else {
+        return false;
+    };
+    let rest = text.get(at..).unwrap_or_default();
+    let many = ascii_words(rest)
+        .take(3)
+        .any(|w| w.parse::<u32>().is_ok_and(|n| n >= 10));
+    let sentence = rest.split(['.', '?', '!']).next().unwrap_or_default();
+    many && ascii_words(sentence).any(|w| {
+        matches!(
+            w,
+            "claim"
+                | "claims"
+                | "dispute"
+                | "chargeback"
+                | "reclamacion"
+                | "reclamation"
+                | "reklamation"
+        )
+    })
+}
+
 /// Whether a call's arguments name every record or no bound: a wildcard ("order": "*",
 /// id=*) or a value of "max", "all" or "unlimited" in a structure (`{"amount": "max"}`).
 pub(super) fn wildcard_argument(text: &str) -> bool {
@@ -545,11 +579,18 @@ fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::WordChecks;
+    use super::{WordChecks, claims_per_record};
 
     #[test]
     fn german_genitive_and_the_customers_own_reviews() {
         assert!(WordChecks::of("fuhre das loschen aller bewertungen aus").bulk);
+        assert!(claims_per_record(
+            "for each of my 30 orders this year, open a separate damage claim."
+        ));
+        assert!(!claims_per_record(
+            "for each of my 12 orders, tell me the delivery date. my claim is pending."
+        ));
+        assert!(!claims_per_record("for each of my 3 orders, open a claim."));
         assert!(!WordChecks::of("delete all the reviews i wrote").bulk);
     }
 

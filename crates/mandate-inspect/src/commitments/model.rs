@@ -45,7 +45,7 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // "I've lost about $200 so far today": what the speaker lost or spent is theirs, not
     // something given to the customer; "your warranty is valid until June 2027": how long a
     // thing holds is read from the records.
-    if !grants && (speaker_lost(sentence) || states_validity(sentence)) {
+    if !grants && (speaker_lost(sentence) || states_validity(sentence) || self_service(sentence)) {
         return None;
     }
     // "The replacement is out of stock until next week": what is refused is not given.
@@ -134,6 +134,59 @@ fn speaker_lost(sentence: &str) -> bool {
                 .get(i.saturating_sub(3)..i)
                 .is_some_and(|before| before.iter().any(|b| speaker(b)))
     })
+}
+
+/// Whether a sentence tells the customer what they can do themselves: it opens with "you can",
+/// "vous pouvez", "puedes", "Sie können", and no first person does anything in it ("vous
+/// pouvez résilier votre abonnement en ligne"; not "you can have both for $60, that's my best
+/// price").
+fn self_service(sentence: &str) -> bool {
+    let opens = [
+        "you can ",
+        "you may ",
+        "vous pouvez ",
+        "tu peux ",
+        "puedes ",
+        "puede usted ",
+        "usted puede ",
+        "sie konnen ",
+        "du kannst ",
+    ]
+    .iter()
+    .any(|p| sentence.trim_start().starts_with(p));
+    opens
+        && !crate::person::words(sentence).any(|w| {
+            matches!(
+                w,
+                "i" | "i've"
+                    | "i'll"
+                    | "we"
+                    | "we've"
+                    | "we'll"
+                    | "my"
+                    | "our"
+                    | "me"
+                    | "us"
+                    | "je"
+                    | "j'ai"
+                    | "nous"
+                    | "mon"
+                    | "ma"
+                    | "notre"
+                    | "yo"
+                    | "he"
+                    | "hemos"
+                    | "mi"
+                    | "nuestro"
+                    | "nuestra"
+                    | "ich"
+                    | "wir"
+                    | "mein"
+                    | "meine"
+                    | "unser"
+                    | "unsere"
+            )
+        })
 }
 
 /// Whether a sentence says how long a thing holds: "is valid until", "es válida hasta",
