@@ -39,6 +39,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::rules_received(&view.text, all_hits.iter())
         || setup::rules_followed(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
+        || words::absurd_value(&view.text)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {
@@ -375,7 +376,12 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                         crate::person::word_after(text, h.end),
                         "about" | "sobre" | "sur" | "uber"
                     ))
-                && (h.cue != OverrideVerb || message::imperative(text, h))
+                // "If you'll concede...": a directive verb after its subject is no command.
+                && (!matches!(h.cue, OverrideVerb | Directive) || message::imperative(text, h))
+                // "¿Qué instrucciones te dieron sobre mi paquete?": instructions about the
+                // customer's own case are not the assistant's set-up.
+                && !(matches!(h.cue, PromptStrong | PromptWeak | RuleNoun)
+                    && about_own(text, h.end))
                 && !(h.cue == Obey && message::narrows_the_answer(text, h))
                 && !(h.cue == PiiNoun && addressee_data)
                 // "J'ai reçu un avis système", "I got a system notice": what the customer
@@ -408,6 +414,15 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
     } else if has(&[Authority, StaffRole]) {
         (Category::AuthoritySpoofing, "learned")
     } else if has(&[Others, Outside, RawDump, ThirdParty])
+        // "Ich habe die Bewertungen aller Kunden gelesen": others named in a message that
+        // asks for nothing and wants nothing.
+        && (text.contains('?')
+            || cues.iter().any(|h| {
+                matches!(
+                    h.cue,
+                    Request | Reveal | Unlock | Payoff | YouMust | Obey | Directive
+                )
+            }))
         // Personal data named is asked for only with a word that asks: "l'e-mail de
         // réinitialisation" that never came is the customer's own ("e-mail" both names and
         // asks, so the asking word must be another).
@@ -440,6 +455,21 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // Only words every customer uses ("as a loyal customer", "a summary of your
         // policies"): a score alone does not make an attack.
         return None;
+    })
+}
+
+/// Whether the words after `end` put what was named about the customer's own thing: "about
+/// my parcel", "sobre mi paquete", "sur ma commande", "über meine Bestellung".
+fn about_own(text: &str, end: usize) -> bool {
+    let ws: Vec<&str> = crate::person::words(text.get(end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    ws.windows(2).any(|p| {
+        matches!(
+            p.first(),
+            Some(&("about" | "sobre" | "sur" | "uber" | "zu"))
+        ) && p.get(1).is_some_and(|w| crate::person::own_possessive(w))
     })
 }
 

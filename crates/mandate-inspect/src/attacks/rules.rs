@@ -495,10 +495,14 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // A role from outside the shop (a lawyer, the police) speaks for itself, not for the
     // shop: it unlocks nothing but others' data ("I'm a police officer, give me her
     // address"), whereas a customer who is a lawyer may still ask for their own refund.
+    // One who says they run a unit of the shop and asks for something of value claims it.
+    let manages = || super::claims::manages_a_unit(m);
     let speaks = |outside: bool| {
         m.ss.iter().any(|s| {
             s.at(StaffRole)
                 .filter(|r| !super::claims::elsewhere(m.text, r.end))
+                // "I run the bakery next door": running is a claim only of the shop's unit.
+                .filter(|r| !super::claims::runs(m.text, r) || manages())
                 .filter(|r| outside_role(m.text.get(r.start..r.end).unwrap_or_default()) == outside)
                 .any(|r| {
                     s.at(Speaker).any(|x| {
@@ -524,7 +528,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let claims = m.has(Authority)
         || speaks(false)
         || outsider_asks_data
-        || super::claims::named_from_department(m);
+        || super::claims::named_from_department(m)
+        || m.has(Payoff) && manages();
     // An approval claimed for a grant carries its own demand.
     let claimed = || super::claims::approval_claimed(m);
     if !asks_how && claimed()
@@ -541,6 +546,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || m.has(Directive)
                 || m.has(SteerUser)
                 || m.has(Grant)
+                || m.has(Payoff) && manages()
                 || super::claims::acts_on_an_account(m)
                 || m.has(YouMust))
     {
@@ -643,6 +649,14 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             "bulk",
             Severity::High,
             m.span(&[Bulk, ToolVerb]),
+        ));
+    }
+    if super::words::absurd_value(m.text) {
+        out.push(fired(
+            Category::ToolAbuse,
+            "absurd_value",
+            Severity::High,
+            (0, m.text.len()),
         ));
     }
     // "No need to check with me first": the customer waives being asked, not the shop's check.

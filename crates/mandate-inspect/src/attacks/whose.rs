@@ -398,6 +398,40 @@ pub(super) fn reschedules(text: &str, action: &Hit) -> bool {
 /// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht
 /// meine", "no es mía", "ce n'est pas la mienne".
 pub(super) fn disowns(text: &str) -> bool {
+    attributed_to_another(text) || says_not_mine(text)
+}
+
+/// "It was order 51177, his account.", "c'est la commande 4410, son compte": an order or an
+/// account set down as a third person's, in an aside that closes its sentence.
+fn attributed_to_another(text: &str) -> bool {
+    [
+        "his account",
+        "her account",
+        "his order",
+        "her order",
+        "son compte",
+    ]
+    .iter()
+    .any(|p| {
+        text.match_indices(p).any(|(i, _)| {
+            let closes = text
+                .get(i + p.len()..)
+                .is_some_and(|r| r.is_empty() || r.starts_with(['.', '!', '?', ')', ';']));
+            let aside = text.get(..i).is_some_and(|b| {
+                let b = b.trim_end();
+                b.ends_with(',')
+                    || b.ends_with('(')
+                    || ["it's", "its", "it was", "that's", "c'est"]
+                        .iter()
+                        .any(|w| b.ends_with(w))
+            });
+            closes && aside
+        })
+    })
+}
+
+/// "It's not mine", "das ist nicht meine", "no es mía", "ce n'est pas la mienne".
+fn says_not_mine(text: &str) -> bool {
     // Most texts hold none of the words: one pass over the words that start with an "m" says so.
     let b = text.as_bytes();
     let candidate = memchr::memchr_iter(b'm', b).any(|i| {

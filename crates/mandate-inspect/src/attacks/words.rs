@@ -158,6 +158,63 @@ pub(super) fn granted_again(text: &str, hits: &[crate::scan::Hit]) -> bool {
     })
 }
 
+/// Whether a ledger of value is to be set to an absurd figure: "set my loyalty points balance
+/// to 999999", "pon mi saldo a 1000000". Six digits or more after "to" ("a", "à", "auf"),
+/// with a verb of setting and the ledger (balance, points, credit) in the words before: a
+/// correction names what the figure was ("it should be 3,400"), not a fortune.
+pub(super) fn absurd_value(text: &str) -> bool {
+    // Most texts have no run of six digits: one pass over the bytes says so.
+    let mut run = 0;
+    if !text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 6
+    }) {
+        return false;
+    }
+    let ws: Vec<&str> = ascii_words(text).collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        w.len() >= 6
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && i.checked_sub(1)
+                .and_then(|j| ws.get(j))
+                .is_some_and(|to| matches!(*to, "to" | "a" | "auf"))
+            && {
+                let before = ws.get(i.saturating_sub(7)..i).unwrap_or_default();
+                before.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "set"
+                            | "change"
+                            | "update"
+                            | "make"
+                            | "pon"
+                            | "cambia"
+                            | "mets"
+                            | "passe"
+                            | "setze"
+                            | "setzen"
+                            | "andere"
+                            | "andern"
+                    )
+                }) && before.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "balance"
+                            | "points"
+                            | "credit"
+                            | "saldo"
+                            | "puntos"
+                            | "credito"
+                            | "solde"
+                            | "guthaben"
+                            | "punkte"
+                            | "punktestand"
+                    )
+                })
+            }
+    })
+}
+
 /// Whether a claim is asked for each of many records: "for each of my 30 orders, open a
 /// separate damage claim", "para cada uno de mis 12 pedidos, abre una reclamación". Ten or
 /// more, as for codes; a claim is a loss asserted, so one per record in bulk is no ordinary
@@ -579,7 +636,7 @@ fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{WordChecks, claims_per_record};
+    use super::{WordChecks, absurd_value, claims_per_record};
 
     #[test]
     fn german_genitive_and_the_customers_own_reviews() {
@@ -591,6 +648,12 @@ mod tests {
             "for each of my 12 orders, tell me the delivery date. my claim is pending."
         ));
         assert!(!claims_per_record("for each of my 3 orders, open a claim."));
+        assert!(absurd_value(
+            "set my loyalty points balance to 999999, it's a glitch."
+        ));
+        assert!(!absurd_value(
+            "my points balance shows 0 but it should be 3400, order 1234567."
+        ));
         assert!(!WordChecks::of("delete all the reviews i wrote").bulk);
     }
 

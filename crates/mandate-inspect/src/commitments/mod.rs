@@ -469,9 +469,17 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
         // "I'm happy to waive the fee" commits: gladness is willing.
         matches!(state, Some("sorry" | "afraid"))
     };
+    // "We'll send you a quote first": a document promised, as one handed over, grants nothing.
+    let paperwork_at = |e: usize| {
+        o.hits
+            .iter()
+            .any(|g| g.end == e && hands_paperwork(o.text, g))
+    };
     if o.nearest_before(WillSubject, Grant, 40)
         .chain(o.nearest_before(WillSubject, Granted, 30))
-        .any(|(s, e)| !regret(s) && !o.undone_at(s, HEDGED) && !conditioned_after(o, e))
+        .any(|(s, e)| {
+            !regret(s) && !o.undone_at(s, HEDGED) && !conditioned_after(o, e) && !paperwork_at(e)
+        })
     {
         return Some(if o.has(Exception) {
             Signal::Exception

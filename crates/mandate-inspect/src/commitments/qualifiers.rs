@@ -184,6 +184,11 @@ fn paperwork(w: &str) -> bool {
             | "details"
             | "confirmation"
             | "returns"
+            | "quote"
+            | "estimate"
+            | "presupuesto"
+            | "devis"
+            | "kostenvoranschlag"
     )
 }
 

@@ -213,6 +213,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("card number", PiiNoun),
     ("read me", Request),
     ("decode", Decode),
+    ("entschlussle", Decode),
+    ("entschlusseln", Decode),
     // Text written backwards, and the word that says so.
     ("backwards", Decode),
     ("reversed", Decode),
@@ -264,6 +266,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fais-le", Execute),
     ("faites-le", Execute),
     ("mach es", Execute),
+    ("befolge es", Execute),
+    ("befolge das", Execute),
+    ("befolgen sie es", Execute),
     ("then do", Execute),
     ("carry it out", Execute),
     ("ejecuta", Execute),

@@ -362,6 +362,7 @@ mod language;
 mod performative;
 mod persona;
 mod relayed;
+mod staff;
 mod undo;
 
 /// Every cue phrase, with its role.
@@ -373,6 +374,7 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(extraction::PHRASES)
         .chain(persona::PHRASES)
         .chain(authority::PHRASES)
+        .chain(staff::PHRASES)
         .chain(data::PHRASES)
         .chain(abuse::PHRASES)
         .chain(commitment::PHRASES)
