@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 24] = [
+    let answers: [(&str, Option<&str>); 26] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -468,6 +468,12 @@ fn rules_follow_structure_across_wordings() {
             Some("policy_exception"),
         ),
         ("Ich habe Ihnen 30 Euro zurückerstattet.", Some("refund")),
+        // A sum gone back is money back; a sum said to be there now in the account is given.
+        ("Die 49,90 € sind an Sie zurückgegangen.", Some("refund")),
+        (
+            "There's now a £10 credit sitting in your account for the trouble.",
+            Some("compensation"),
+        ),
         ("Refunds go back to your card within 5 days.", None),
         (
             "I've put through a €15 refund for the late parcel.",

@@ -189,7 +189,13 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         m.hits.iter().any(|x| {
             matches!(
                 x.cue,
-                Obey | Directive | OverrideVerb | RuleNoun | Nullify | YouMust | PromptStrong
+                Obey | Directive
+                    | OverrideVerb
+                    | RuleNoun
+                    | Nullify
+                    | YouMust
+                    | PromptStrong
+                    | SkipCheck
             ) && (source.is_data() || !m.in_quote(x))
                 && (x.cue != RuleNoun || x.end <= nr.start || x.start >= nr.end)
         }) || rule_for_you(m.text, nr.end)

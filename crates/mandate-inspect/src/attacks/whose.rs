@@ -179,10 +179,13 @@ fn received_by_me(rest: &str) -> bool {
 
 /// "My order", "meine Bestellung": the customer's own thing, whose data is the customer's.
 pub(super) fn own_thing_named(text: &str) -> bool {
-    let mut before = "";
+    // "It isn't my order" denies what it names.
+    let (mut b2, mut before) = ("", "");
     crate::person::words(text).any(|w| {
-        let own = crate::person::own_possessive(before) && owned_thing(w);
-        before = w;
+        let own = crate::person::own_possessive(before)
+            && owned_thing(w)
+            && !matches!(b2, "not" | "isn't" | "wasn't" | "nicht");
+        (b2, before) = (before, w);
         own
     })
 }
@@ -262,8 +265,14 @@ fn to_be_changed(text: &str) -> bool {
 /// the customer's own named).
 pub(super) fn disowned_order(m: &Message<'_>) -> bool {
     // What is asked for is read from the hits, cheaply; whether it is disowned reads words.
+    // Asked as the object of a request, or in a question about a numbered order ("quel est le
+    // numéro de téléphone associé à la commande 77120 ?"; the shop's own number, "for your
+    // returns desk", names none).
     (m.hits.iter().any(|h| {
-        h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
+        h.cue == PiiNoun
+            && !m.in_quote(h)
+            && (m.in_question(h) && numbered_after(m.text, h.end)
+                || m.object_of(h, |c| matches!(c, Request | Reveal)))
     }) || order_papers_asked(m))
         && disowns(m.text)
         && !own_thing_named(m.text)
@@ -430,7 +439,16 @@ fn attributed_to_another(text: &str) -> bool {
     })
 }
 
-/// "It's not mine", "das ist nicht meine", "no es mía", "ce n'est pas la mienne".
+/// Whether a number follows `from` before its sentence ends: the order a question is about.
+fn numbered_after(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or_default();
+    let end = rest.find(['?', '.', '!']).unwrap_or(rest.len());
+    rest.get(..end)
+        .is_some_and(|r| r.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// "It's not mine", "it isn't my order", "das ist nicht meine", "no es mía", "ce n'est pas la
+/// mienne".
 fn says_not_mine(text: &str) -> bool {
     // Most texts hold none of the words: one pass over the words that start with an "m" says so.
     let b = text.as_bytes();
@@ -442,7 +460,8 @@ fn says_not_mine(text: &str) -> bool {
                 .iter()
                 .any(|s| rest.starts_with(s))
     });
-    if !candidate {
+    // "It isn't my order": the thing named after a denied "my".
+    if !candidate && !text.contains("my ") {
         return false;
     }
     let (mut b2, mut b1) = ("", "");
@@ -450,6 +469,9 @@ fn says_not_mine(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .any(|w| {
             let denied = matches!(b1, "not" | "isn't" | "wasn't" | "aren't") && w == "mine"
+                || matches!(b2, "not" | "isn't" | "wasn't")
+                    && b1 == "my"
+                    && matches!(w, "order" | "account" | "parcel" | "package")
                 || b1 == "nicht" && matches!(w, "meine" | "meins" | "meiner" | "mein" | "meinen")
                 || b2 == "no"
                     && matches!(b1, "es" | "son" | "era")

@@ -438,10 +438,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 *k
             } else if !matches!(signal, Signal::Admit | Signal::Gift | Signal::Code)
                 && extract::money_count(sentence) > 0
-                && o.has(Granted)
+                && (o.has(Granted) || goes_back(sentence))
             {
-                // "Die 32 € wurden Ihnen soeben gutgeschrieben": a sum credited, with nothing
-                // else named, is money back.
+                // "Die 32 € wurden Ihnen soeben gutgeschrieben", "die 49,90 € sind an Sie
+                // zurückgegangen": a sum credited or gone back, with nothing else named, is
+                // money back.
                 K::Refund
             } else if names_a_return(sentence) {
                 // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
@@ -568,6 +569,14 @@ fn concedes_the_rule(sentence: &str) -> bool {
             .iter()
             .any(|t| window.contains(t))
     })
+}
+
+/// Whether a sentence says something went back: "zurückgegangen", "gone back", "de vuelta",
+/// "est revenu".
+fn goes_back(sentence: &str) -> bool {
+    sentence.contains("de vuelta")
+        || crate::person::words(sentence)
+            .any(|w| w == "back" || w.starts_with("zuruck") || w.starts_with("revenu"))
 }
 
 /// Whether a sentence names a return of goods.

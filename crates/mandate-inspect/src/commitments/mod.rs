@@ -694,49 +694,7 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             .find(|g| stated::case_state(o.text, o.span.0, g.start))
             .map(|g| (g.start, g.end))
     });
-    // "Votre garantie est prolongée, c'est fait": a grant and a word that it is done, in
-    // either order.
-    let completed = o.at(Passive).any(|p| {
-        o.text.get(p.start..p.end).is_some_and(|t| {
-            matches!(
-                t,
-                "c'est fait"
-                    | "voila qui est fait"
-                    | "all done"
-                    | "done!"
-                    | "it's done"
-                    | "that's done"
-                    | "erledigt"
-                    | "ist erledigt"
-                    | "listo"
-                    | "ya esta hecho"
-            )
-        })
-    }) && o.has(Granted);
-    // "Consider it done: the $40 credit is on your account": taken as done, a sum needs no
-    // participle.
-    let completed = completed
-        || o.at(Passive).any(|p| {
-            o.text.get(p.start..p.end).is_some_and(|t| {
-                matches!(
-                    t,
-                    "consider it done"
-                        // A sum now in the customer's account: "a $25 credit is now on your
-                        // account".
-                        | "is now on your account"
-                        | "is now in your account"
-                        | "ya esta en tu cuenta"
-                        | "ya esta en su cuenta"
-                        | "est maintenant sur votre compte"
-                        | "ist jetzt auf ihrem konto"
-                        | "dalo por hecho"
-                        | "considerelo hecho"
-                        | "c'est comme si c'etait fait"
-                        | "considerez que c'est fait"
-                        | "betrachten sie es als erledigt"
-                )
-            })
-        }) && (o.has(Granted) || money());
+    let completed = stated::said_done(o, money);
     let passive = passive.or_else(|| completed.then_some((o.span.0, o.span.0)));
     // "The late fee was applied because the payment bounced": a fee applied or added is
     // charged, not waived or given.

@@ -1,6 +1,8 @@
 //! Sentences that state what holds in general rather than grant: they may use the words of a
 //! grant ("liability ... is covered") without anything being done for this customer now.
 
+use super::Own;
+use crate::lexicon::Cue::{Granted, Passive};
 use crate::person::{personal_word, words};
 
 /// Words that point at one thing or one case rather than a kind of thing.
@@ -175,6 +177,82 @@ fn opening_end(text: &str, from: usize) -> Option<usize> {
     let before = head.get(..cut)?;
     let count = words(before).filter(|w| !w.is_empty()).count();
     (1..=3).contains(&count).then_some(from + cut + 1)
+}
+
+/// Whether a sentence says the grant is done in so many words: "c'est fait", "consider it
+/// done", a sum "now on your account". `money` says whether the sentence names a sum.
+pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
+    // "Votre garantie est prolongée, c'est fait": a grant and a word that it is done, in
+    // either order.
+    let completed = o.at(Passive).any(|p| {
+        o.text.get(p.start..p.end).is_some_and(|t| {
+            matches!(
+                t,
+                "c'est fait"
+                    | "voila qui est fait"
+                    | "all done"
+                    | "done!"
+                    | "it's done"
+                    | "that's done"
+                    | "erledigt"
+                    | "ist erledigt"
+                    | "listo"
+                    | "ya esta hecho"
+            )
+        })
+    }) && o.has(Granted);
+    // "Consider it done: the $40 credit is on your account": taken as done, a sum needs no
+    // participle.
+    completed
+        || o.at(Passive).any(|p| {
+            o.text.get(p.start..p.end).is_some_and(|t| {
+                matches!(
+                    t,
+                    "consider it done"
+                        // A sum now in the customer's account: "a $25 credit is now on your
+                        // account".
+                        | "is now on your account"
+                        | "is now in your account"
+                        | "ya esta en tu cuenta"
+                        | "ya esta en su cuenta"
+                        | "est maintenant sur votre compte"
+                        | "ist jetzt auf ihrem konto"
+                        | "dalo por hecho"
+                        | "considerelo hecho"
+                        | "c'est comme si c'etait fait"
+                        | "considerez que c'est fait"
+                        | "betrachten sie es als erledigt"
+                )
+            })
+        }) && (o.has(Granted) || money())
+        // "There's now a £10 credit sitting in your account": a sum said to be there now, in
+        // the customer's account.
+        || money() && there_now(o)
+}
+
+/// "There's now a £10 credit in your account", "ya tienes 10 € en tu cuenta": a thing said to
+/// be there now, in the customer's account or on their card.
+fn there_now(o: &Own<'_>) -> bool {
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    [
+        "there's now",
+        "there is now",
+        "now there's",
+        "ya tienes",
+        "il y a maintenant",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
+        && [
+            "your account",
+            "your card",
+            "tu cuenta",
+            "tu tarjeta",
+            "votre compte",
+            "votre carte",
+        ]
+        .iter()
+        .any(|p| sentence.contains(p))
 }
 
 #[cfg(test)]
