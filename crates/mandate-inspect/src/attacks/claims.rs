@@ -360,43 +360,29 @@ pub(super) fn acts_on_an_account(m: &Message<'_>) -> bool {
 /// "I manage the Leeds warehouse", "je gère l'entrepôt de Lyon", "dirijo la tienda de
 /// Valencia", "ich leite die Filiale in Köln": the speaker claims to run a unit of the shop.
 /// A unit of the speaker's own ("I manage our family's budget") or none named is no claim.
-pub(super) fn manages_a_unit(m: &Message<'_>) -> bool {
-    let ws: Vec<&str> = words(m.text).filter(|w| !w.is_empty()).collect();
-    (0..ws.len()).any(|i| {
-        // The verb's own word ("dirijo") or a pronoun and the verb ("i manage"); the unit
-        // comes within the four words after.
-        let after = match (ws.get(i).copied(), ws.get(i + 1).copied()) {
-            (Some("dirijo" | "gestiono"), _) => i + 1,
-            (Some("i"), Some("manage" | "run"))
-            | (Some("je"), Some("gere" | "dirige"))
-            | (Some("ich"), Some("leite")) => i + 2,
-            _ => return false,
-        };
-        ws.get(after..(after + 4).min(ws.len()))
-            .is_some_and(|next| {
-                !next
-                    .iter()
-                    .take(1)
-                    .any(|w| crate::person::own_possessive(w))
-                    && next.iter().any(|w| {
-                        matches!(
-                            *w,
-                            "warehouse"
-                                | "store"
-                                | "branch"
-                                | "depot"
-                                | "almacen"
-                                | "tienda"
-                                | "sucursal"
-                                | "entrepot"
-                                | "magasin"
-                                | "succursale"
-                                | "filiale"
-                                | "lager"
-                        )
-                    })
-            })
-    })
+pub(super) fn manages_a_unit(m: &Message<'_>, r: &crate::scan::Hit) -> bool {
+    // The role's phrase ends with the article ("i manage the", "je gère l'"), so a unit of the
+    // speaker's own is not what it names; the unit comes within the three words after.
+    words(m.text.get(r.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| {
+            matches!(
+                w,
+                "warehouse"
+                    | "store"
+                    | "branch"
+                    | "depot"
+                    | "almacen"
+                    | "tienda"
+                    | "sucursal"
+                    | "entrepot"
+                    | "magasin"
+                    | "succursale"
+                    | "filiale"
+                    | "lager"
+            )
+        })
 }
 
 /// Whether the staff role at `r` is a verb of running said by the speaker ("i manage the",

@@ -39,7 +39,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::rules_received(&view.text, all_hits.iter())
         || setup::rules_followed(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
-        || words::absurd_value(&view.text)
+        || words::absurd_value(&view.text, &all_hits)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {
@@ -47,7 +47,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 && (whose::third_persons_data(&view.text, h.start)
                     || whose::on_their_account(&view.text, h.end))
         })
-        || pii && (whose::disowns(&view.text) || whose::numbered_holder(&view.text))
+        || pii && (whose::disowns(&view.text, &all_hits) || whose::numbered_holder(&view.text))
         || pii
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance

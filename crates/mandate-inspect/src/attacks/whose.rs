@@ -274,7 +274,7 @@ pub(super) fn disowned_order(m: &Message<'_>) -> bool {
             && (m.in_question(h) && numbered_after(m.text, h.end)
                 || m.object_of(h, |c| matches!(c, Request | Reveal)))
     }) || order_papers_asked(m))
-        && disowns(m.text)
+        && disowns(m.text, m.hits)
         && !own_thing_named(m.text)
         && !to_be_changed(m.text)
 }
@@ -406,27 +406,19 @@ pub(super) fn reschedules(text: &str, action: &Hit) -> bool {
 
 /// Whether a text says something is not the speaker's: "it's not mine", "das ist nicht
 /// meine", "no es mía", "ce n'est pas la mienne".
-pub(super) fn disowns(text: &str) -> bool {
-    attributed_to_another(text) || says_not_mine(text)
+pub(super) fn disowns(text: &str, hits: &[Hit]) -> bool {
+    attributed_to_another(text, hits) || says_not_mine(text)
 }
 
 /// "It was order 51177, his account.", "c'est la commande 4410, son compte": an order or an
 /// account set down as a third person's, in an aside that closes its sentence.
-fn attributed_to_another(text: &str) -> bool {
-    [
-        "his account",
-        "her account",
-        "his order",
-        "her order",
-        "son compte",
-    ]
-    .iter()
-    .any(|p| {
-        text.match_indices(p).any(|(i, _)| {
+fn attributed_to_another(text: &str, hits: &[Hit]) -> bool {
+    hits.iter().any(|h| {
+        h.cue == TheirThing && {
             let closes = text
-                .get(i + p.len()..)
+                .get(h.end..)
                 .is_some_and(|r| r.is_empty() || r.starts_with(['.', '!', '?', ')', ';']));
-            let aside = text.get(..i).is_some_and(|b| {
+            let aside = text.get(..h.start).is_some_and(|b| {
                 let b = b.trim_end();
                 b.ends_with(',')
                     || b.ends_with('(')
@@ -435,7 +427,7 @@ fn attributed_to_another(text: &str) -> bool {
                         .any(|w| b.ends_with(w))
             });
             closes && aside
-        })
+        }
     })
 }
 
@@ -461,7 +453,7 @@ fn says_not_mine(text: &str) -> bool {
                 .any(|s| rest.starts_with(s))
     });
     // "It isn't my order": the thing named after a denied "my".
-    if !candidate && !text.contains("my ") {
+    if !candidate && !text.contains("t my ") {
         return false;
     }
     let (mut b2, mut b1) = ("", "");

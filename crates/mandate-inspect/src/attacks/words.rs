@@ -2,6 +2,9 @@
 //! objects, many codes at once, the names of internal functions, an account's details set to
 //! the speaker's own, and a verb of telling whose object is the user.
 
+use crate::lexicon::Cue::{EachOf, Ledger};
+use crate::scan::Hit;
+
 /// Word-level facts no cue phrase can express, found in one pass without allocating:
 /// a quantifier over the shop's business objects that are not the customer's own ("all
 /// orders", "toutes les commandes", but not "all my orders"); a number of ten or more followed
@@ -162,8 +165,11 @@ pub(super) fn granted_again(text: &str, hits: &[crate::scan::Hit]) -> bool {
 /// to 999999", "pon mi saldo a 1000000". Six digits or more after "to" ("a", "à", "auf"),
 /// with a verb of setting and the ledger (balance, points, credit) in the words before: a
 /// correction names what the figure was ("it should be 3,400"), not a fortune.
-pub(super) fn absurd_value(text: &str) -> bool {
-    // Most texts have no run of six digits: one pass over the bytes says so.
+pub(super) fn absurd_value(text: &str, hits: &[Hit]) -> bool {
+    // Most texts name no ledger, and of the rest most have no run of six digits.
+    if !hits.iter().any(|h| h.cue == Ledger) {
+        return false;
+    }
     let mut run = 0;
     if !text.bytes().any(|b| {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
@@ -219,15 +225,8 @@ pub(super) fn absurd_value(text: &str) -> bool {
 /// separate damage claim", "para cada uno de mis 12 pedidos, abre una reclamación". Ten or
 /// more, as for codes; a claim is a loss asserted, so one per record in bulk is no ordinary
 /// request ("for each of my 12 orders, tell me the delivery date" asks nothing of the kind).
-pub(super) fn claims_per_record(text: &str) -> bool {
-    let Some(at) = [
-        "for each of",
-        "para cada uno de",
-        "pour chacune de",
-        "fur jede",
-    ]
-    .iter()
-    .find_map(|p| text.find(p).map(|i| i + p.len())) else {
+pub(super) fn claims_per_record(text: &str, hits: &[Hit]) -> bool {
+    let Some(at) = hits.iter().find(|h| h.cue == EachOf).map(|h| h.end) else {
         return false;
     };
     let rest = text.get(at..).unwrap_or_default();
@@ -636,7 +635,17 @@ fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{WordChecks, absurd_value, claims_per_record};
+    use super::WordChecks;
+    use crate::lexicon::Family;
+    use crate::scan::hits;
+
+    fn claims_per_record(t: &str) -> bool {
+        super::claims_per_record(t, &hits(t, Family::Attack))
+    }
+
+    fn absurd_value(t: &str) -> bool {
+        super::absurd_value(t, &hits(t, Family::Attack))
+    }
 
     #[test]
     fn german_genitive_and_the_customers_own_reviews() {

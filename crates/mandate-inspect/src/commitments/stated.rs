@@ -2,7 +2,7 @@
 //! grant ("liability ... is covered") without anything being done for this customer now.
 
 use super::Own;
-use crate::lexicon::Cue::{Granted, Passive};
+use crate::lexicon::Cue::{Granted, Passive, ThereNow};
 use crate::person::{personal_word, words};
 
 /// Words that point at one thing or one case rather than a kind of thing.
@@ -227,22 +227,14 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
         }) && (o.has(Granted) || money())
         // "There's now a £10 credit sitting in your account": a sum said to be there now, in
         // the customer's account.
-        || money() && there_now(o)
+        || there_now(o) && money()
 }
 
 /// "There's now a £10 credit in your account", "ya tienes 10 € en tu cuenta": a thing said to
 /// be there now, in the customer's account or on their card.
 fn there_now(o: &Own<'_>) -> bool {
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
-    [
-        "there's now",
-        "there is now",
-        "now there's",
-        "ya tienes",
-        "il y a maintenant",
-    ]
-    .iter()
-    .any(|p| sentence.contains(p))
+    o.has(ThereNow)
         && [
             "your account",
             "your card",

@@ -464,6 +464,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tu es", Passive),
     // Taken as done: "consider it done", "dalo por hecho".
     ("consider it done", Passive),
+    // A thing said to be there now: "there's now a £10 credit in your account".
+    ("there's now", ThereNow),
+    ("there is now", ThereNow),
+    ("now there's", ThereNow),
+    ("ya tienes", ThereNow),
+    ("il y a maintenant", ThereNow),
     // A sum now in the customer's account, "a $25 credit is now on your account", is as done.
     ("is now on your account", Passive),
     ("is now in your account", Passive),

@@ -132,6 +132,12 @@ pub enum Cue {
     Secrecy,
     /// A question about how something is done, which customers legitimately ask.
     Process,
+    /// One thing asked for each of a list: "for each of", "para cada uno de", "für jede".
+    EachOf,
+    /// A ledger of value an account holds: balance, points, credit, Guthaben.
+    Ledger,
+    /// An order or account named as a third person's: "his account", "son compte".
+    TheirThing,
     // --- commitments ---
     /// First person, completed: I've, we have, j'ai, ich habe.
     DoneSubject,
@@ -220,6 +226,8 @@ pub enum Cue {
     KLegal,
     /// Policy-exception words.
     KException,
+    /// A thing said to be there now: "there's now", "ya tienes", "il y a maintenant".
+    ThereNow,
     // --- language ---
     /// A common English word.
     LangEn,
