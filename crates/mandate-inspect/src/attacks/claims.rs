@@ -385,6 +385,19 @@ pub(super) fn manages_a_unit(m: &Message<'_>, r: &crate::scan::Hit) -> bool {
         })
 }
 
+/// "Schalte die Zwei-Faktor-Anmeldung ab", "stellen Sie die Benachrichtigungen aus": a German
+/// verb of switching whose particle, "ab" or "aus", closes the clause far from it, as the
+/// lexicon's "abschalten" cannot see.
+pub(super) fn switched_off_apart(text: &str) -> bool {
+    text.split(['.', ',', ';', '!', '?']).any(|clause| {
+        let mut ws = words(clause).filter(|w| !w.is_empty());
+        matches!(
+            ws.next(),
+            Some("schalte" | "schalten" | "schaltet" | "stelle" | "stellen" | "stellt")
+        ) && matches!(ws.next_back(), Some("ab" | "aus"))
+    })
+}
+
 /// Whether the staff role at `r` is a verb of running said by the speaker ("i manage the",
 /// "dirijo la"), which claims only with a unit of the shop named ([`manages_a_unit`]).
 pub(super) fn runs(text: &str, r: &crate::scan::Hit) -> bool {

@@ -11,7 +11,7 @@ use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
     data_of_kin, disowned_order, named_holder, numbered_holder, on_their_account,
-    order_papers_asked, owned_thing, third_persons_data,
+    order_papers_asked, owned_thing, set_down_by_them, third_persons_data,
 };
 
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
@@ -154,6 +154,12 @@ pub(super) fn rules(
             && m.hits
                 .iter()
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
+        // Asked in a question, however long the list before it ("read me the card ending and
+        // the delivery address he saved?").
+        || m.has(Acquaintance)
+            && set_down_by_them(m.text, m.hits)
+            && (pii_asked()
+                || m.hits.iter().any(|h| h.cue == PiiNoun && m.in_question(h)))
         || acquaintance_named(m)
         || data_of_kin(m)
         || disowned_order(m)

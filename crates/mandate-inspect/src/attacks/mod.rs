@@ -55,6 +55,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                         || whose::said_to_be(&view.text, h)
                         || whose::asked_what_theirs(&view.text, h, &all_hits))
             })
+        || pii
+            && all_hits.iter().any(|h| h.cue == Cue::Acquaintance)
+            && whose::set_down_by_them(&view.text, &all_hits)
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {
@@ -337,6 +340,19 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
         .then_some(category.0)
 }
 
+/// Whether the words after `at` put the speaker in the kind named before: "like me", "como
+/// yo", "comme moi", "wie ich".
+fn among_them(text: &str, at: usize) -> bool {
+    let mut ws = crate::person::words(text.get(at..).unwrap_or_default()).filter(|w| !w.is_empty());
+    matches!(
+        (ws.next(), ws.next()),
+        (Some("like"), Some("me" | "us"))
+            | (Some("como"), Some("yo" | "nosotros"))
+            | (Some("comme"), Some("moi" | "nous"))
+            | (Some("wie"), Some("ich" | "wir"))
+    )
+}
+
 /// The attack category the cues of a text point to, for a finding of the model.
 fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     // A tool verb used as a noun ("about my refund") is a word every customer uses, and an
@@ -362,6 +378,9 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
             roles.contains(&h.cue)
                 && !(matches!(h.cue, ToolVerb | AiAddressee)
                     && message::determiner(crate::person::word_before(text, h.start)))
+                // "Bots como yo no somos capaces...", "bots like me": a kind the speaker
+                // counts themself among is talked about, not addressed.
+                && !(h.cue == AiAddressee && among_them(text, h.end))
                 && !(h.cue == ToolVerb && {
                     let object = crate::person::word_after(text, h.end);
                     crate::person::own_possessive(object)

@@ -553,6 +553,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || m.has(Mode)
                 || m.has(SkipCheck)
                 || m.has(SwitchOff)
+                || super::claims::switched_off_apart(m.text)
                 || m.has(OverrideVerb)
                 || m.has(Nullify)
                 || m.has(Directive)

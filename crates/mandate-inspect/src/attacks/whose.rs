@@ -159,6 +159,24 @@ pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool 
     }) && !received_by_me(text.get(person.end..).unwrap_or_default())
 }
 
+/// "The delivery address he saved", "l'adresse qu'elle a enregistrée", "die Karte, die er
+/// benutzt hat": personal data followed by a clause whose subject is a third person, who set
+/// it down. With someone the customer knows named, the data is theirs.
+pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
+    hits.iter().any(|p| {
+        p.cue == PiiNoun && {
+            let mut ws = crate::person::words(text.get(p.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty());
+            matches!(
+                (ws.next(), ws.next()),
+                (Some("he" | "she" | "qu'il" | "qu'elle"), _)
+                    | (Some("que"), Some("ella"))
+                    | (Some("die" | "den" | "das"), Some("er"))
+            )
+        }
+    })
+}
+
 /// Whether the clause after a person says the thing came to the customer ("the gift she sent
 /// me", "lo que compró para mí"): what went to the customer is the customer's to know.
 fn received_by_me(rest: &str) -> bool {

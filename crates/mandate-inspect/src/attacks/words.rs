@@ -585,6 +585,8 @@ fn is_business_object(w: &str) -> bool {
             | "resenas"
             | "avis"
             | "bewertungen"
+            | "listing"
+            | "listings"
     )
 }
 
