@@ -385,16 +385,19 @@ pub(super) fn manages_a_unit(m: &Message<'_>, r: &crate::scan::Hit) -> bool {
         })
 }
 
-/// "Schalte die Zwei-Faktor-Anmeldung ab", "stellen Sie die Benachrichtigungen aus": a German
-/// verb of switching whose particle, "ab" or "aus", closes the clause far from it, as the
-/// lexicon's "abschalten" cannot see.
+/// "Schalte die Zwei-Faktor-Anmeldung ab", "stellen Sie die Sicherheitsabfrage ab": a German
+/// verb of switching whose particle closes the clause far from it, as the lexicon's
+/// "abschalten" cannot see ("stellen Sie mir eine Rechnung aus" issues an invoice).
 pub(super) fn switched_off_apart(text: &str) -> bool {
     text.split(['.', ',', ';', '!', '?']).any(|clause| {
         let mut ws = words(clause).filter(|w| !w.is_empty());
         matches!(
-            ws.next(),
-            Some("schalte" | "schalten" | "schaltet" | "stelle" | "stellen" | "stellt")
-        ) && matches!(ws.next_back(), Some("ab" | "aus"))
+            (ws.next(), ws.next_back()),
+            (
+                Some("schalte" | "schalten" | "schaltet"),
+                Some("ab" | "aus")
+            ) | (Some("stelle" | "stellen" | "stellt"), Some("ab"))
+        )
     })
 }
 
