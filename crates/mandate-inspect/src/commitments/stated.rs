@@ -182,49 +182,44 @@ fn opening_end(text: &str, from: usize) -> Option<usize> {
 /// Whether a sentence says the grant is done in so many words: "c'est fait", "consider it
 /// done", a sum "now on your account". `money` says whether the sentence names a sum.
 pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
+    let passive_is = |phrases: &[&str]| {
+        o.at(Passive).any(|p| {
+            o.text
+                .get(p.start..p.end)
+                .is_some_and(|t| phrases.contains(&t))
+        })
+    };
     // "Votre garantie est prolongée, c'est fait": a grant and a word that it is done, in
     // either order.
-    let completed = o.at(Passive).any(|p| {
-        o.text.get(p.start..p.end).is_some_and(|t| {
-            matches!(
-                t,
-                "c'est fait"
-                    | "voila qui est fait"
-                    | "all done"
-                    | "done!"
-                    | "it's done"
-                    | "that's done"
-                    | "erledigt"
-                    | "ist erledigt"
-                    | "listo"
-                    | "ya esta hecho"
-            )
-        })
-    }) && o.has(Granted);
-    // "Consider it done: the $40 credit is on your account": taken as done, a sum needs no
-    // participle.
-    completed
-        || o.at(Passive).any(|p| {
-            o.text.get(p.start..p.end).is_some_and(|t| {
-                matches!(
-                    t,
-                    "consider it done"
-                        // A sum now in the customer's account: "a $25 credit is now on your
-                        // account".
-                        | "is now on your account"
-                        | "is now in your account"
-                        | "ya esta en tu cuenta"
-                        | "ya esta en su cuenta"
-                        | "est maintenant sur votre compte"
-                        | "ist jetzt auf ihrem konto"
-                        | "dalo por hecho"
-                        | "considerelo hecho"
-                        | "c'est comme si c'etait fait"
-                        | "considerez que c'est fait"
-                        | "betrachten sie es als erledigt"
-                )
-            })
-        }) && (o.has(Granted) || money())
+    passive_is(&[
+        "c'est fait",
+        "voila qui est fait",
+        "all done",
+        "done!",
+        "it's done",
+        "that's done",
+        "erledigt",
+        "ist erledigt",
+        "listo",
+        "ya esta hecho",
+    ]) && o.has(Granted)
+        // "Consider it done: the $40 credit is on your account": taken as done, a sum needs
+        // no participle; so does a sum now in the customer's account ("a $25 credit is now on
+        // your account").
+        || passive_is(&[
+            "consider it done",
+            "is now on your account",
+            "is now in your account",
+            "ya esta en tu cuenta",
+            "ya esta en su cuenta",
+            "est maintenant sur votre compte",
+            "ist jetzt auf ihrem konto",
+            "dalo por hecho",
+            "considerelo hecho",
+            "c'est comme si c'etait fait",
+            "considerez que c'est fait",
+            "betrachten sie es als erledigt",
+        ]) && (o.has(Granted) || money())
         // "There's now a £10 credit sitting in your account": a sum said to be there now, in
         // the customer's account.
         || there_now(o) && money()
@@ -233,9 +228,9 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
 /// "There's now a £10 credit in your account", "ya tienes 10 € en tu cuenta": a thing said to
 /// be there now, in the customer's account or on their card.
 fn there_now(o: &Own<'_>) -> bool {
-    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
-    o.has(ThereNow)
-        && [
+    o.has(ThereNow) && {
+        let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+        [
             "your account",
             "your card",
             "tu cuenta",
@@ -245,6 +240,7 @@ fn there_now(o: &Own<'_>) -> bool {
         ]
         .iter()
         .any(|p| sentence.contains(p))
+    }
 }
 
 #[cfg(test)]
