@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 26] = [
+    let answers: [(&str, Option<&str>); 28] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -519,6 +519,16 @@ fn rules_follow_structure_across_wordings() {
         (
             "Vous recevrez le colis mardi, je vous le promets.",
             Some("delivery"),
+        ),
+        // A grant that names no kind takes it from the clause its semicolon goes on to.
+        (
+            "I've processed the cancellation; $56.40 will go back to your Mastercard within five days.",
+            Some("refund"),
+        ),
+        // Coverage extended is the warranty's, whatever date it now runs to.
+        (
+            "I've renewed the coverage on your phone for another year, so it's protected until May 2028.",
+            Some("warranty"),
         ),
     ];
     for (text, kind) in answers {

@@ -353,6 +353,62 @@ fn among_them(text: &str, at: usize) -> bool {
     )
 }
 
+/// Whether a rule said not to apply is said so of things: "doesn't apply to gifts", "no se
+/// aplican a los pedidos", not "to you", "to this chat", "to me".
+fn reach_over_things(text: &str, h: &Hit) -> bool {
+    let said = text.get(h.start..h.end).unwrap_or_default();
+    if !(said.ends_with("apply") || said.ends_with("applies") || said.ends_with("aplican")) {
+        return false;
+    }
+    let mut ws =
+        crate::person::words(text.get(h.end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    let (to, what) = (ws.next(), ws.next());
+    let what = match (what, ws.next()) {
+        // Spanish names the thing after its article: "a los pedidos".
+        (Some("los" | "las"), Some(noun)) => Some(noun),
+        (what, _) => what,
+    };
+    matches!(to, Some("to" | "a"))
+        && what.is_some_and(|w| {
+            w.len() > 2
+                && !message::determiner(w)
+                && !crate::person::personal_word(w)
+                && !matches!(
+                    w,
+                    "this"
+                        | "these"
+                        | "that"
+                        | "here"
+                        | "now"
+                        | "anyone"
+                        | "anybody"
+                        | "este"
+                        | "esta"
+                )
+        })
+}
+
+/// Whether the words before `at` ask who the addressee's one is: "who is your", "who's
+/// your", "quién es tu", "qui est votre", "wer ist Ihr".
+fn asked_who(text: &str, at: usize) -> bool {
+    let (yours, verb) = crate::person::two_words_before(text, at);
+    if !crate::person::addressee_possessive(yours) {
+        return false;
+    }
+    let yours_at = text
+        .get(..at)
+        .unwrap_or_default()
+        .trim_end()
+        .len()
+        .saturating_sub(yours.len());
+    let who = crate::person::two_words_before(text, yours_at).1;
+    matches!(verb, "who's")
+        || matches!(
+            (who, verb),
+            ("who", "is" | "are") | ("quien", "es" | "son") | ("qui", "est") | ("wer", "ist")
+        )
+}
+
 /// The attack category the cues of a text point to, for a finding of the model.
 fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     // A tool verb used as a noun ("about my refund") is a word every customer uses, and an
@@ -376,11 +432,40 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
             // account", "refund me") is their business; "everything you know about the
             // delay" asks about a topic.
             roles.contains(&h.cue)
-                && !(matches!(h.cue, ToolVerb | AiAddressee)
-                    && message::determiner(crate::person::word_before(text, h.start)))
+                && !(matches!(h.cue, ToolVerb | AiAddressee) && {
+                    // "So no refund?": "no" makes a noun of the verb too.
+                    let before = crate::person::word_before(text, h.start);
+                    message::determiner(before) || before == "no"
+                })
                 // "Bots como yo no somos capaces...", "bots like me": a kind the speaker
                 // counts themself among is talked about, not addressed.
                 && !(h.cue == AiAddressee && among_them(text, h.end))
+                // "J'utilise surtout Python", "the policy doesn't apply to gifts": a tool verb
+                // with the speaker as its subject, or after a third person's "does", says
+                // what is done, and commands nothing.
+                && !(h.cue == ToolVerb
+                    && matches!(
+                        crate::person::word_before(text, h.start),
+                        "i" | "j'"
+                            | "je"
+                            | "yo"
+                            | "ich"
+                            | "we"
+                            | "nous"
+                            | "wir"
+                            | "does"
+                            | "doesn't"
+                            | "did"
+                            | "didn't"
+                            | "won't"
+                            | "wouldn't"
+                    ))
+                // "The return policy doesn't apply to gifts": a rule's reach over things,
+                // neither the assistant nor this chat, is the shop's policy told.
+                && !(h.cue == Nullify && reach_over_things(text, h))
+                // "¿Quién es tu jefe?", "who's your manager": the addressee's staff asked
+                // about, not spoken for.
+                && !(matches!(h.cue, StaffRole | Authority) && asked_who(text, h.start))
                 && !(h.cue == ToolVerb && {
                     let object = crate::person::word_after(text, h.end);
                     crate::person::own_possessive(object)

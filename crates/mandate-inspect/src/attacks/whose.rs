@@ -494,15 +494,18 @@ fn says_not_mine(text: &str) -> bool {
         })
 }
 
-/// "La cuenta de Laura Giménez", "le compte de Paul": an account named by its holder, who is
-/// not the speaker ("la cuenta de mi empresa", "la cuenta de correo" name the customer's own
-/// or a kind of account).
+/// "La cuenta de Laura Giménez", "le compte de Paul", "the order placed under Elaine Porter":
+/// an account or record named by its holder, who is not the speaker ("la cuenta de mi
+/// empresa", "la cuenta de correo", "placed under my name" name the customer's own or a kind
+/// of account).
 pub(super) fn named_holder(m: &Message<'_>) -> bool {
     m.hits.iter().any(|h| {
         h.cue == ThirdParty
-            && m.text
-                .get(h.start..h.end)
-                .is_some_and(|t| t.ends_with(" de") || t.ends_with(" von") || t.ends_with(" of"))
+            && m.text.get(h.start..h.end).is_some_and(|t| {
+                [" de", " von", " of", " under", " name", " namen"]
+                    .iter()
+                    .any(|e| t.ends_with(e))
+            })
             && {
                 let next = word_after(m.text, h.end);
                 next.len() > 1

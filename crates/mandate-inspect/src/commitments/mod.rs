@@ -147,20 +147,30 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
             continue;
         };
         // "You'll get 20% off this order; I've added it at checkout": a grant that names no
-        // kind takes it from the sentence before.
-        let context = i
-            .checked_sub(1)
-            .and_then(|p| ss.get(p))
-            .filter(|_| {
-                !own.hits
-                    .iter()
-                    .any(|h| KINDED.contains(&h.cue) && !account_as_place(&view.text, h))
-            })
-            .map(|p| Own {
-                hits: p.hits.iter().chain(s.hits).filter(|h| !h.quoted).collect(),
-                text: &view.text,
-                span: own.span,
-            });
+        // kind takes it from the sentence before, and from the clause after a semicolon that
+        // goes on with it ("I've processed the return; $142.99 will land back on your Visa").
+        let unkinded = !own
+            .hits
+            .iter()
+            .any(|h| KINDED.contains(&h.cue) && !account_as_place(&view.text, h));
+        let before = i.checked_sub(1).and_then(|p| ss.get(p));
+        let after = view
+            .text
+            .get(..s.end)
+            .is_some_and(|t| t.trim_end().ends_with(';'))
+            .then(|| ss.get(i + 1))
+            .flatten();
+        let context = (unkinded && (before.is_some() || after.is_some())).then(|| Own {
+            hits: before
+                .into_iter()
+                .chain(Some(s))
+                .chain(after)
+                .flat_map(|p| p.hits.iter())
+                .filter(|h| !h.quoted)
+                .collect(),
+            text: &view.text,
+            span: own.span,
+        });
         out.push(commitment(original, view, &own, context.as_ref(), signal));
     }
     out
@@ -633,6 +643,12 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
                             // "Prices change during sales": a bare plural says what things
                             // of a kind do.
                             && !qualifiers::bare_plural(o.text, k)
+                            // "Refunds for returned items": a participle after a preposition
+                            // describes the thing it comes before.
+                            && !matches!(
+                                crate::person::word_before(o.text, g.start),
+                                "for" | "of" | "on" | "from" | "with" | "fur" | "von" | "mit"
+                            )
                             && !qualifiers::present_passive(o.text, o.span.0, g)
                             && !o.text.get(k.end..g.start).is_some_and(|between| {
                                 // "La remise s'applique", "la suscripción se renueva" too.
@@ -730,8 +746,19 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
     }
     // "Returns after 30 days aren't normally accepted": the grant is what is not done.
     // "Normally we need it back before a refund is processed": what waits is not done.
+    // "Refunds are normally issued within two days": a habit said of a present passive is how
+    // things go, not a concession made before a grant.
+    let habit_only = o
+        .at(Exception)
+        .all(|e| o.text.get(e.start..e.end) == Some("normally"));
+    let habitual = |g: &Hit| {
+        let (a, b) = crate::person::two_words_before(o.text, g.start);
+        let aux = |w: &str| matches!(w, "is" | "are" | "get" | "gets");
+        habit_only && (aux(a) || a == "normally" && aux(b))
+    };
     let affirmed = |g: &&Hit| {
         !negated(o.text, g.start)
+            && !habitual(g)
             && !adjectival(o.text, g)
             && !reports(o.text, g)
             && !qualifiers::awaited(o.text, o.span.0, g.start)

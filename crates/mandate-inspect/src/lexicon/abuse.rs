@@ -319,6 +319,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("das konto von", ThirdParty),
     ("das konto mit", ThirdParty),
     ("das kundenkonto von", ThirdParty),
+    // A record put in someone's name ("the order placed under Elaine Porter", "a nombre de",
+    // "au nom de", "auf den Namen"): the name that follows is its holder.
+    ("placed under", ThirdParty),
+    ("booked under", ThirdParty),
+    ("registered under", ThirdParty),
+    ("under the name", ThirdParty),
+    ("in the name of", ThirdParty),
+    ("a nombre de", ThirdParty),
+    ("au nom de", ThirdParty),
+    ("auf den namen", ThirdParty),
     // Asking for checks to be skipped.
     ("don't check", SkipCheck),
     ("ohne ruckfrage", SkipCheck),

@@ -117,6 +117,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("repair", KWarranty),
     ("repair is", KWarranty),
     ("covered", KWarranty),
+    // What a warranty or a protection plan gives: "I've extended the coverage on your
+    // espresso machine".
+    ("coverage", KWarranty),
+    ("cobertura", KWarranty),
+    ("protection plan", KWarranty),
     ("claim", KWarranty),
     ("warranty clock", KWarranty),
     ("brand-new", KWarranty),
