@@ -64,7 +64,10 @@ const OTHER_PERSONAL: &[&str] = &[
     // English
     "i", "i'm", "i've", "i'll", "i'd", "me", "mine", "myself", "we", "we're", "we've", "us",
     "yourself", "you've", "you'll", "you'd", "yours", // Spanish
-    "yo", "nosotros", "ti", "usted", "ustedes", "tuyo", "tuya", // French
+    "yo", "nosotros", "ti", "usted", "ustedes", "tuyo", "tuya",
+    // Spanish drops its pronouns: the commonest verbs of the first and second person.
+    "soy", "somos", "estoy", "necesito", "quiero", "tengo", "puedes", "quieres",
+    "sabes", // French
     "moi", "nous", "toi", "ta", // German
     "ich", "mich", "mir", "wir", "uns", "unser", "deinen", "deiner", "ihnen",
     // Formal address: German "Sie", "Ihr Konto"; Spanish "su pedido"

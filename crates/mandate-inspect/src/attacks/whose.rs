@@ -160,8 +160,9 @@ pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool 
 }
 
 /// "The delivery address he saved", "l'adresse qu'elle a enregistrée", "die Karte, die er
-/// benutzt hat": personal data followed by a clause whose subject is a third person, who set
-/// it down. With someone the customer knows named, the data is theirs.
+/// benutzt hat", "which address does she have her orders shipped to": personal data followed
+/// by a clause whose subject is a third person, who set it down or uses it. With someone the
+/// customer knows named, the data is theirs.
 pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
     hits.iter().any(|p| {
         p.cue == PiiNoun && {
@@ -170,6 +171,7 @@ pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
             matches!(
                 (ws.next(), ws.next()),
                 (Some("he" | "she" | "qu'il" | "qu'elle"), _)
+                    | (Some("does" | "did" | "has" | "had"), Some("he" | "she"))
                     | (Some("que"), Some("ella"))
                     | (Some("die" | "den" | "das"), Some("er"))
             )

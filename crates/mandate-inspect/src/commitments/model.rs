@@ -45,7 +45,12 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // "I've lost about $200 so far today": what the speaker lost or spent is theirs, not
     // something given to the customer; "your warranty is valid until June 2027": how long a
     // thing holds is read from the records.
-    if !grants && (speaker_lost(sentence) || states_validity(sentence) || self_service(sentence)) {
+    if !grants
+        && (speaker_lost(sentence)
+            || states_validity(sentence)
+            || self_service(sentence)
+            || happens_of_itself(sentence))
+    {
         return None;
     }
     // "The replacement is out of stock until next week": what is refused is not given.
@@ -154,39 +159,61 @@ fn self_service(sentence: &str) -> bool {
     ]
     .iter()
     .any(|p| sentence.trim_start().starts_with(p));
-    opens
-        && !crate::person::words(sentence).any(|w| {
-            matches!(
-                w,
-                "i" | "i've"
-                    | "i'll"
-                    | "we"
-                    | "we've"
-                    | "we'll"
-                    | "my"
-                    | "our"
-                    | "me"
-                    | "us"
-                    | "je"
-                    | "j'ai"
-                    | "nous"
-                    | "mon"
-                    | "ma"
-                    | "notre"
-                    | "yo"
-                    | "he"
-                    | "hemos"
-                    | "mi"
-                    | "nuestro"
-                    | "nuestra"
-                    | "ich"
-                    | "wir"
-                    | "mein"
-                    | "meine"
-                    | "unser"
-                    | "unsere"
-            )
-        })
+    opens && no_one_acts(sentence)
+}
+
+/// Whether a sentence says a thing happens of itself ("Ihr Guthaben wird beim nächsten Einkauf
+/// automatisch verrechnet", "the hold drops off on its own"), and no first person does
+/// anything in it: how the system works, not a grant.
+fn happens_of_itself(sentence: &str) -> bool {
+    [
+        "automatic",
+        "automatisch",
+        "on its own",
+        "by itself",
+        "de forma automatica",
+        "automaticamente",
+        "automatiquement",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+        && no_one_acts(sentence)
+}
+
+/// Whether no first person is in a sentence (the speaker or the shop doing nothing in it).
+fn no_one_acts(sentence: &str) -> bool {
+    !crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "i" | "i've"
+                | "i'll"
+                | "we"
+                | "we've"
+                | "we'll"
+                | "my"
+                | "our"
+                | "me"
+                | "us"
+                | "je"
+                | "j'ai"
+                | "nous"
+                | "mon"
+                | "ma"
+                | "notre"
+                | "yo"
+                | "he"
+                | "hemos"
+                | "mi"
+                | "nuestro"
+                | "nuestra"
+                | "ich"
+                | "wir"
+                | "mein"
+                | "meine"
+                | "unser"
+                | "unsere"
+        )
+    })
 }
 
 /// Whether a sentence says how long a thing holds: "is valid until", "es válida hasta",

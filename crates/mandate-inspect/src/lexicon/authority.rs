@@ -152,6 +152,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("desactive le", Unlock),
     ("deaktiviere die", Unlock),
     ("deaktivieren sie die", Unlock),
+    // The same asked for: "necesito que desactives la verificación", "pouvez-vous désactiver
+    // la vérification", "du sollst die Prüfung deaktivieren".
+    ("desactives la", Unlock),
+    ("desactives el", Unlock),
+    ("desactivar la", Unlock),
+    ("desactivar el", Unlock),
+    ("desactivez la", Unlock),
+    ("desactivez le", Unlock),
+    ("desactiver la", Unlock),
+    ("desactiver le", Unlock),
+    ("disable all", Unlock),
+    ("turn off all", Unlock),
     ("your programming", Unlock),
     ("reprogram*", Unlock),
     ("policy checks", Unlock),
