@@ -5,6 +5,17 @@
 //! the hot passes read a class table and combine bits instead, and find word starts 64 bytes
 //! at a time as a bit mask.
 
+/// A substring finder for a fixed needle, built at first use: `memchr::memmem::find` builds
+/// one per call, which costs more than the search on a short text.
+macro_rules! needle {
+    ($needle:literal) => {{
+        static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new($needle));
+        &*FINDER
+    }};
+}
+pub(crate) use needle;
+
 /// A word byte: ASCII letter or digit, or any byte of a non-ASCII character.
 pub const WORD: u8 = 1;
 /// An ASCII lowercase letter.

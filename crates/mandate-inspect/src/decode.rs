@@ -96,7 +96,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
     symbols::braille(text, &mut out);
     // Hex written as spaced pairs ("64 61 6d 65 20 ..."): an encoded space is " 20 ", so a text
     // without one has no spaced sentence to decode.
-    if memchr::memmem::find(b, b" 20 ").is_some() {
+    if crate::bytes::needle!(b" 20 ").find(b).is_some() {
         spaced_hex(text, &mut out);
     }
     if !long_run && escapes < 3 && entities < 3 {

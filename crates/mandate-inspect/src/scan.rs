@@ -6,7 +6,7 @@
 //! "overrules"); the few that may start inside a word (German compounds, `*gebuhr`) or with
 //! punctuation (`<!--`) are taken leftmost-longest, without overlaps.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use aho_corasick::Anchored;
 use aho_corasick::automaton::Automaton as _;
@@ -354,10 +354,6 @@ pub fn hits(text: &str, family: Family) -> Vec<Hit> {
     out
 }
 
-/// Finds two blanks in a row; built once, as a finder built per call costs more than a search.
-static TWO_BLANKS: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
-
 /// A text with its runs of blanks collapsed, and where it resumes after each run: (index in
 /// the compact text, index in the original), in order.
 type Compact = (Vec<u8>, Vec<(usize, usize)>);
@@ -371,7 +367,7 @@ fn single_blanks(b: &[u8]) -> Option<Compact> {
     // once the text has moved past it: a text full of tabs is read once, not once a run.
     let two = |from: usize| {
         b.get(from..)
-            .and_then(|h| TWO_BLANKS.find(h))
+            .and_then(|h| crate::bytes::needle!(b"  ").find(h))
             .map(|p| from + p)
     };
     let tab = |from: usize| {

@@ -472,26 +472,28 @@ const CARRIED: &[&str] = &[
 /// tracking page (`?order=55120`) carries nothing of the assistant's. Returns the span of the
 /// markdown.
 pub(super) fn beacon(text: &str) -> Option<(usize, usize)> {
-    memchr::memmem::find_iter(text.as_bytes(), b"](http").find_map(|at| {
-        let from = at + 2;
-        let rest = text.get(from..)?;
-        let end = from + rest.find([')', ' ', '\n']).unwrap_or(rest.len());
-        let url = text.get(from..end)?;
-        let query = url.get(url.find('?')?..)?;
-        if !CARRIED.iter().any(|w| query.contains(w)) {
-            return None;
-        }
-        let start = text
-            .get(..at)?
-            .rfind('[')
-            .map_or(at, |i| i.saturating_sub(1));
-        let start = if text.get(start..=start) == Some("!") {
-            start
-        } else {
-            start + 1
-        };
-        Some((start, (end + 1).min(text.len())))
-    })
+    crate::bytes::needle!(b"](http")
+        .find_iter(text.as_bytes())
+        .find_map(|at| {
+            let from = at + 2;
+            let rest = text.get(from..)?;
+            let end = from + rest.find([')', ' ', '\n']).unwrap_or(rest.len());
+            let url = text.get(from..end)?;
+            let query = url.get(url.find('?')?..)?;
+            if !CARRIED.iter().any(|w| query.contains(w)) {
+                return None;
+            }
+            let start = text
+                .get(..at)?
+                .rfind('[')
+                .map_or(at, |i| i.saturating_sub(1));
+            let start = if text.get(start..=start) == Some("!") {
+                start
+            } else {
+                start + 1
+            };
+            Some((start, (end + 1).min(text.len())))
+        })
 }
 
 /// Whether the text contains an email address (`name@domain.tld`).

@@ -73,7 +73,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             && all_hits.iter().any(|h| h.cue == Cue::RuleNoun)
             && persona::rules_supposed_away(&view.text)
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
-        || memchr::memmem::find(view.text.as_bytes(), b"](http").is_some()
+        || crate::bytes::needle!(b"](http").find(view.text.as_bytes()).is_some()
         || memchr::memchr(b'_', view.text.as_bytes()).is_some()
             && WordChecks::of(&view.text).function_name;
     // The learned model, read last, needs the cues whatever the rules make of them; they are

@@ -9,13 +9,10 @@ use crate::scan::Hit;
 /// "Unrestricted support mode", "modo sin límites", "uneingeschränkter Modus": a mode named by
 /// having no limits is a mode of the assistant, whatever else its name says.
 pub(super) fn unbound_mode(text: &str) -> bool {
-    // Built once: a finder built per call costs more than the search.
-    static MOD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"mod"));
     let b = text.as_bytes();
     // Only the words around a whole word "mode", "modo" or "modus" are read ("model",
     // "modify" are passed over).
-    MOD.find_iter(b).any(|p| {
+    crate::bytes::needle!(b"mod").find_iter(b).any(|p| {
         let word_start = p == 0 || !b.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
         let len = b
             .get(p..)
