@@ -14,6 +14,30 @@ use super::whose::{
     order_papers_asked, owned_thing, set_down_by_them, third_persons_data,
 };
 
+/// Whether the words before `at` introduce the speaker by name, with what follows in
+/// apposition: "I'm Sam, the customer on order 90214", "soy Marcos, el cliente del pedido".
+fn introduced_as(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or_default().trim_end();
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    let clause = head
+        .rsplit(['.', '?', '!', ';', ','])
+        .next()
+        .unwrap_or_default();
+    let mut ws = crate::person::words(clause).filter(|w| !w.is_empty());
+    let opening = match ws.next() {
+        Some("i") => ws.next() == Some("am"),
+        Some("this") => ws.next() == Some("is"),
+        Some("i'm" | "soy" | "ici" | "c'est") => true,
+        Some("je") => ws.next() == Some("suis"),
+        Some("ich") => ws.next() == Some("bin"),
+        _ => false,
+    };
+    // One name after the opening: "I'm Sam", "soy Marcos López".
+    opening && (1..=2).contains(&ws.count())
+}
+
 /// The data-request rules over one reading of a message. `asks_how` says the message asks how
 /// something is done; `bulk` whether the word checks found a bulk object (read only if a rule
 /// needs it).
@@ -23,8 +47,8 @@ pub(super) fn rules(
     bulk: impl Fn() -> bool,
     out: &mut Vec<Fired>,
 ) {
-    // "As the person who paid", "I'm the one who placed the order": the speaker describing
-    // themself, not someone else.
+    // "As the person who paid", "I'm the one who placed the order", "soy Marcos, el cliente
+    // del pedido 81120": the speaker describing themself, not someone else.
     let others = m.hits.iter().any(|h| {
         h.cue == Others
             && !m.in_quote(h)
@@ -36,6 +60,7 @@ pub(super) fn rules(
                 .hits
                 .iter()
                 .any(|s| s.cue == Speaker && s.start <= h.start && h.start <= s.end)
+            && !introduced_as(m.text, h.start)
     });
     // A question asks for data when it asks what, who, which or where ("what are the names
     // of the other buyers?"), not when it asks for help ("can you fix that?").
@@ -156,7 +181,7 @@ pub(super) fn rules(
                 .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
         // Asked in a question, however long the list before it ("read me the card ending and
         // the delivery address he saved?").
-        || m.has(Acquaintance)
+        || (m.has(Acquaintance) || m.kins().next().is_some())
             && set_down_by_them(m.text, m.hits)
             && (pii_asked()
                 || m.hits.iter().any(|h| h.cue == PiiNoun && m.in_question(h)))

@@ -171,7 +171,20 @@ pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
             matches!(
                 (ws.next(), ws.next()),
                 (Some("he" | "she" | "qu'il" | "qu'elle"), _)
-                    | (Some("does" | "did" | "has" | "had"), Some("he" | "she"))
+                    | (
+                        Some("does" | "did" | "has" | "had" | "hat" | "hatte"),
+                        Some(
+                            "he" | "she"
+                                | "mr"
+                                | "mrs"
+                                | "ms"
+                                | "miss"
+                                | "er"
+                                | "sie"
+                                | "frau"
+                                | "herr"
+                        )
+                    )
                     | (Some("que"), Some("ella"))
                     | (Some("die" | "den" | "das"), Some("er"))
             )

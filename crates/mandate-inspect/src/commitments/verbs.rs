@@ -4,7 +4,6 @@
 
 use super::Own;
 use crate::lexicon::Cue::*;
-use crate::person::word_after;
 
 /// Whether the sentence grants by accepting ("j'accepte le retour", "aceptamos", "we accept
 /// your return"): what is accepted is the goods back, not money.
@@ -16,15 +15,23 @@ pub(super) fn accepts(o: &Own<'_>) -> bool {
 }
 
 /// Whether what is accepted is the customer's own ("wir akzeptieren Ihre Rücksendung",
-/// "we accept your return"), not a kind of thing ("wir akzeptieren Rücksendungen ...": the
-/// policy).
+/// "we accept your return") or done for them ("nous acceptons de vous le reprendre"), not a
+/// kind of thing ("wir akzeptieren Rücksendungen ...": the policy).
 pub(super) fn accepts_yours(o: &Own<'_>) -> bool {
-    let yours = crate::person::addressee_possessive;
+    let yours = |w: &str| {
+        crate::person::addressee_possessive(w) || crate::person::second_person(w) || w == "ihnen"
+    };
     o.said(
         |c| matches!(c, Performative | Granted | Grant),
         |h, t| {
             t.split(' ').any(accepting)
-                && (t.split(' ').any(yours) || yours(word_after(o.text, h.end)))
+                && (t.split(' ').any(crate::person::addressee_possessive) || {
+                    let mut next = crate::person::words(o.text.get(h.end..).unwrap_or_default())
+                        .filter(|w| !w.is_empty());
+                    let first = next.next().unwrap_or_default();
+                    yours(first)
+                        || matches!(first, "de" | "to" | "d'") && next.next().is_some_and(yours)
+                })
         },
     )
 }

@@ -211,6 +211,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // The card itself, asked for by its digits.
     ("last four digits", PiiNoun),
     ("card number", PiiNoun),
+    ("card ending", PiiNoun),
+    // Where someone lives, by its code.
+    ("postcode", PiiNoun),
+    ("post code", PiiNoun),
+    ("postal code", PiiNoun),
+    ("zip code", PiiNoun),
+    ("codigo postal", PiiNoun),
+    ("code postal", PiiNoun),
+    ("postleitzahl", PiiNoun),
     ("read me", Request),
     ("decode", Decode),
     ("entschlussle", Decode),
@@ -381,6 +390,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("export", Request),
     // ---------------------------------------------------------------- generalisation, round three: named teams, authorisations, others' data, destinations
     ("the customer with", Others),
+    // Whoever a numbered order is for: "the customer on order 90214".
+    ("the customer on order", Others),
+    ("the customer on that order", Others),
+    ("the buyer on order", Others),
+    ("el cliente del pedido", Others),
+    ("le client de la commande", Others),
+    ("der kunde der bestellung", Others),
     ("a customer with", Others),
     ("the customer whose", Others),
     ("the user with", Others),
