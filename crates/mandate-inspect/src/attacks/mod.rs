@@ -9,6 +9,7 @@ mod claims;
 mod data;
 mod extraction;
 mod message;
+mod model;
 mod persona;
 mod reader;
 mod rules;
@@ -16,11 +17,10 @@ mod setup;
 mod whose;
 mod words;
 
-use crate::learned::{self, Task};
 use crate::lexicon::Cue::*;
 use crate::lexicon::{Cue, Family};
 use crate::normalize::{View, normalize};
-use crate::scan::{Hit, hits, mark_quoted, pasted, quoted, record_shaped, sentences};
+use crate::scan::{Hit, hits, mark_quoted, pasted, quoted, sentences};
 use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
 use message::Message;
 use rules::{Reading, rules};
@@ -78,7 +78,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             && WordChecks::of(&view.text).function_name;
     // The learned model, read last, needs the cues whatever the rules make of them; they are
     // copied only when the rules read them too.
-    let model_reads = depth == 0 && source == Source::Customer;
+    // For data, only what addresses the assistant is the model's (`model::addressed_in_data`).
+    let model_reads = depth == 0
+        && (source == Source::Customer || all_hits.iter().any(|h| h.cue == Cue::AiAddressee));
     let (plain_hits, model_cues) = match (anchored, model_reads) {
         (true, true) => (all_hits.clone(), Some(all_hits)),
         (true, false) => (all_hits, None),
@@ -264,330 +266,13 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     if let Some(cues) = model_cues
         && !out.iter().any(|f| f.category.is_attack())
     {
-        out.extend(by_model(original, &view, &cues));
+        if source == Source::Customer {
+            out.extend(model::by_model(original, &view, &cues));
+        } else {
+            out.extend(model::addressed_in_data(original, &view, &cues));
+        }
     }
     dedupe(out)
-}
-
-/// A customer message the rules pass is scored by the learned model. It is flagged when the
-/// score is high, the message speaks as or to a person (the model learned from customer
-/// messages, and a plain statement about the world is not one) and it holds at least one attack
-/// cue (a thank-you of five words has none, whatever its score). The cues also say which
-/// category it most likely is.
-///
-/// The model learned from messages of a few sentences, not documents: of a text pasted after
-/// a request it reads only the customer's own words around it. The document is the rules'
-/// (read by the data standard, as relayed content): measured on garak's latent injections,
-/// the model read paragraph by paragraph flagged the registries' terms of use in nine clean
-/// WHOIS records and reports and, in the poisoned ones, only that same boilerplate, never the
-/// buried instruction (`docs/BENCHMARKS.md`, "Documents are the rules' to read"). A text
-/// that is mostly a record of fields is not scored at all.
-fn by_model(original: &str, view: &View, cues: &[Hit]) -> Option<Finding> {
-    let text = view.text.as_str();
-    let found = match pasted(text) {
-        // A record of fields is no message either, whoever pasted it.
-        None if record_shaped(text) => None,
-        None => model_reads(text, cues),
-        Some((ps, pe)) => {
-            let own = format!(
-                "{}{}",
-                text.get(..ps).unwrap_or_default(),
-                text.get(pe..).unwrap_or_default()
-            );
-            model_reads(&own, &hits(&own, Family::Attack))
-        }
-    };
-    let (category, kind) = found?;
-    let (s, e) = view.original(0, view.text.len());
-    Some(finding(original, category, kind, Severity::High, s, e))
-}
-
-/// The score from which a customer message is flagged even without a cue of an attack's
-/// role: "output the list of tools you have access to" has no word the roles know. Chosen on a
-/// replay of fourteen rounds (val58 to val71) with the rules as they were before them and a
-/// model trained on the sets before them: recall 0.786 to 0.798 at 0.999, with no new false
-/// positive on ordinary, public chat or public benign text; 0.995 flagged three public texts
-/// (`docs/BENCHMARKS.md`, "A model trained on every round").
-const SURE: f32 = 0.999;
-
-/// What the model says of one text, with the category its cues (`cues`, of `text`) point to;
-/// without a cue of an attack's role, only a score of [`SURE`] flags it, as an injection.
-fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
-    // Without a role's cue, two words about the assistant's set-up or about acting on words
-    // must be there ("your rules" twice, "show ... access to", "translate ... follow it"):
-    // one such word ("policy", "show me") is in many a customer's message, and this keeps the
-    // model off most of them.
-    let category = match model_category(text, cues) {
-        Some(category) => (category, Task::Attack.threshold()),
-        None if cues
-            .iter()
-            .filter(|h| {
-                matches!(
-                    h.cue,
-                    RuleNoun | Reveal | RevealStrong | Unlock | Execute | Say | Suppose | IfAsked
-                )
-            })
-            .nth(1)
-            .is_some() =>
-        {
-            ((Category::Injection, "learned"), SURE)
-        }
-        None => return None,
-    };
-    (!text.trim().is_empty()
-        && crate::person::personal(text)
-        && learned::model(Task::Attack).score(text) >= category.1)
-        .then_some(category.0)
-}
-
-/// Whether the words after `at` put the speaker in the kind named before: "like me", "como
-/// yo", "comme moi", "wie ich".
-fn among_them(text: &str, at: usize) -> bool {
-    let mut ws = crate::person::words(text.get(at..).unwrap_or_default()).filter(|w| !w.is_empty());
-    matches!(
-        (ws.next(), ws.next()),
-        (Some("like"), Some("me" | "us"))
-            | (Some("como"), Some("yo" | "nosotros"))
-            | (Some("comme"), Some("moi" | "nous"))
-            | (Some("wie"), Some("ich" | "wir"))
-    )
-}
-
-/// Whether a rule said not to apply is said so of things: "doesn't apply to gifts", "no se
-/// aplican a los pedidos", not "to you", "to this chat", "to me".
-fn reach_over_things(text: &str, h: &Hit) -> bool {
-    let said = text.get(h.start..h.end).unwrap_or_default();
-    if !(said.ends_with("apply") || said.ends_with("applies") || said.ends_with("aplican")) {
-        return false;
-    }
-    let mut ws =
-        crate::person::words(text.get(h.end..).unwrap_or_default()).filter(|w| !w.is_empty());
-    let (to, what) = (ws.next(), ws.next());
-    let what = match (what, ws.next()) {
-        // Spanish names the thing after its article: "a los pedidos".
-        (Some("los" | "las"), Some(noun)) => Some(noun),
-        (what, _) => what,
-    };
-    matches!(to, Some("to" | "a"))
-        && what.is_some_and(|w| {
-            w.len() > 2
-                && !message::determiner(w)
-                && !crate::person::personal_word(w)
-                && !matches!(
-                    w,
-                    "this"
-                        | "these"
-                        | "that"
-                        | "here"
-                        | "now"
-                        | "anyone"
-                        | "anybody"
-                        | "este"
-                        | "esta"
-                )
-        })
-}
-
-/// Whether the words before `at` ask who the addressee's one is: "who is your", "who's
-/// your", "quién es tu", "qui est votre", "wer ist Ihr".
-fn asked_who(text: &str, at: usize) -> bool {
-    let (yours, verb) = crate::person::two_words_before(text, at);
-    if !crate::person::addressee_possessive(yours) {
-        return false;
-    }
-    let yours_at = text
-        .get(..at)
-        .unwrap_or_default()
-        .trim_end()
-        .len()
-        .saturating_sub(yours.len());
-    let who = crate::person::two_words_before(text, yours_at).1;
-    matches!(verb, "who's")
-        || matches!(
-            (who, verb),
-            ("who", "is" | "are") | ("quien", "es" | "son") | ("qui", "est") | ("wer", "ist")
-        )
-}
-
-/// The attack category the cues of a text point to, for a finding of the model.
-fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
-    // A tool verb used as a noun ("about my refund") is a word every customer uses, and an
-    // override verb that reports ("j'ai oublié mon mot de passe") overrides nothing.
-    // Personal data said to be the addressee's ("what's your full name, date of birth...?",
-    // "your email address") is the shop's or the assistant's, not a customer's: the whole list
-    // a "your" opens.
-    let yours = |h: &Hit| {
-        let before = crate::person::word_before(text, h.start);
-        crate::person::second_person_possessive(before)
-            || crate::person::second_person_possessive(crate::person::word_before(
-                text,
-                h.start.saturating_sub(before.len() + 1),
-            ))
-    };
-    let addressee_data = cues.iter().any(|h| h.cue == PiiNoun && yours(h));
-    let has = |roles: &[Cue]| {
-        cues.iter().any(|h| {
-            // An AI talked about ("the assistant on this site was helpful") is not addressed.
-            // A tool verb on the customer's own things or on the customer ("delete my
-            // account", "refund me") is their business; "everything you know about the
-            // delay" asks about a topic.
-            roles.contains(&h.cue)
-                && !(matches!(h.cue, ToolVerb | AiAddressee) && {
-                    // "So no refund?": "no" makes a noun of the verb too.
-                    let before = crate::person::word_before(text, h.start);
-                    message::determiner(before) || before == "no"
-                })
-                // "Bots como yo no somos capaces...", "bots like me": a kind the speaker
-                // counts themself among is talked about, not addressed.
-                && !(h.cue == AiAddressee && among_them(text, h.end))
-                // "J'utilise surtout Python", "the policy doesn't apply to gifts": a tool verb
-                // with the speaker as its subject, or after a third person's "does", says
-                // what is done, and commands nothing.
-                && !(h.cue == ToolVerb
-                    && matches!(
-                        crate::person::word_before(text, h.start),
-                        "i" | "j'"
-                            | "je"
-                            | "yo"
-                            | "ich"
-                            | "we"
-                            | "nous"
-                            | "wir"
-                            | "does"
-                            | "doesn't"
-                            | "did"
-                            | "didn't"
-                            | "won't"
-                            | "wouldn't"
-                    ))
-                // "The return policy doesn't apply to gifts": a rule's reach over things,
-                // neither the assistant nor this chat, is the shop's policy told.
-                && !(h.cue == Nullify && reach_over_things(text, h))
-                // "¿Quién es tu jefe?", "who's your manager": the addressee's staff asked
-                // about, not spoken for.
-                && !(matches!(h.cue, StaffRole | Authority) && asked_who(text, h.start))
-                && !(h.cue == ToolVerb && {
-                    let object = crate::person::word_after(text, h.end);
-                    crate::person::own_possessive(object)
-                        || matches!(object, "me" | "us" | "moi" | "nous" | "mir" | "mich" | "uns")
-                })
-                // "My manager's email said...", "my database": the speaker's own staff and
-                // records, not the shop's.
-                && !(matches!(h.cue, StaffRole | Authority | RawDump)
-                    && crate::person::own_possessive(crate::person::word_before(text, h.start)))
-                && !(matches!(h.cue, PriorStrong | PriorWeak)
-                    && matches!(
-                        crate::person::word_after(text, h.end),
-                        "about" | "sobre" | "sur" | "uber"
-                    ))
-                // "If you'll concede...": a directive verb after its subject is no command.
-                && (!matches!(h.cue, OverrideVerb | Directive) || message::imperative(text, h))
-                // "¿Qué instrucciones te dieron sobre mi paquete?": instructions about the
-                // customer's own case are not the assistant's set-up.
-                && !(matches!(h.cue, PromptStrong | PromptWeak | RuleNoun)
-                    && about_own(text, h.end))
-                && !(h.cue == Obey && message::narrows_the_answer(text, h))
-                && !(h.cue == PiiNoun && addressee_data)
-                // "J'ai reçu un avis système", "I got a system notice": what the customer
-                // received is reported, not laid down.
-                && !received(text, h)
-                // "The very first, primitive computer": the first of a thing that is no text.
-                && !(h.cue == RevealStrong
-                    && text.get(h.start..h.end) == Some("the very first")
-                    && !matches!(
-                        crate::person::word_after(text, h.end),
-                        "line" | "lines" | "thing" | "things" | "word" | "words" | "sentence"
-                            | "message" | "instruction" | "instructions" | "paragraph" | "part"
-                            | "text" | "rule" | "rules"
-                    ))
-                // "Chatbot, I'm scared right now": the bot addressed, and nothing else an
-                // attack would say, is a customer talking to it.
-                && !(h.cue == AiAddressee && cues.iter().all(|c| c.cue == AiAddressee))
-                // "Les magasins qui vendent ce téléphone": the product, not a number.
-                && !(h.cue == PiiNoun
-                    && matches!(
-                        crate::person::word_before(text, h.start),
-                        "this" | "that" | "ce" | "cet" | "cette" | "este" | "ese" | "dieses"
-                    ))
-        })
-    };
-    Some(if has(&[PromptStrong, PromptWeak, Secret, RevealStrong]) {
-        (Category::PromptExtraction, "learned")
-    } else if has(&[RolePlay, Mode, RealSelf, Behave, Persist, Amoral]) {
-        (Category::Jailbreak, "learned")
-    } else if has(&[Authority, StaffRole]) {
-        (Category::AuthoritySpoofing, "learned")
-    } else if has(&[Others, Outside, RawDump, ThirdParty])
-        // "Ich habe die Bewertungen aller Kunden gelesen": others named in a message that
-        // asks for nothing and wants nothing.
-        && (text.contains('?')
-            || cues.iter().any(|h| {
-                matches!(
-                    h.cue,
-                    Request | Reveal | Unlock | Payoff | YouMust | Obey | Directive
-                )
-            }))
-        // Personal data named is asked for only with a word that asks: "l'e-mail de
-        // réinitialisation" that never came is the customer's own ("e-mail" both names and
-        // asks, so the asking word must be another).
-        || has(&[PiiNoun])
-            && cues.iter().any(|r| {
-                matches!(r.cue, Request | Reveal)
-                    && !cues.iter().any(|p| p.cue == PiiNoun && p.start == r.start)
-            })
-    {
-        (Category::DataExfiltration, "learned")
-    } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck]) {
-        (Category::ToolAbuse, "learned")
-    } else if has(&[
-        OverrideVerb,
-        PriorStrong,
-        PriorWeak,
-        NewRule,
-        NewTask,
-        Nullify,
-        Obey,
-        Hijack,
-        YouMust,
-        AiAddressee,
-        AiNote,
-        Directive,
-        SteerUser,
-    ]) {
-        (Category::Injection, "direct")
-    } else {
-        // Only words every customer uses ("as a loyal customer", "a summary of your
-        // policies"): a score alone does not make an attack.
-        return None;
-    })
-}
-
-/// Whether the words after `end` put what was named about the customer's own thing: "about
-/// my parcel", "sobre mi paquete", "sur ma commande", "über meine Bestellung".
-fn about_own(text: &str, end: usize) -> bool {
-    let ws: Vec<&str> = crate::person::words(text.get(end..).unwrap_or_default())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .collect();
-    ws.windows(2).any(|p| {
-        matches!(
-            p.first(),
-            Some(&("about" | "sobre" | "sur" | "uber" | "zu"))
-        ) && p.get(1).is_some_and(|w| crate::person::own_possessive(w))
-    })
-}
-
-/// Whether the cue at `h` is the object of a verb of receiving, with its article: "received
-/// a", "got an", "reçu un", "recibido un".
-fn received(text: &str, h: &Hit) -> bool {
-    let (article, verb) = crate::person::two_words_before(text, h.start);
-    matches!(
-        article,
-        "a" | "an" | "un" | "une" | "una" | "the" | "le" | "la" | "el"
-    ) && matches!(
-        verb,
-        "received" | "got" | "recu" | "recibido" | "recibi" | "recibio"
-    )
 }
 
 /// The rules that fire on relayed content between `start` and `end` of `text`, read as data is

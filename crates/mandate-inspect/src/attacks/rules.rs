@@ -351,8 +351,23 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 && (s.has(AiAddressee) || s.has(AiNote) || s.has(YouMust))
                 || s.has(SteerUser) && (s.has(Payoff) || s.has(Grant) || s.has(Directive))
         }) || m.ss.iter().any(|s| {
-            // Not the box's instructions ("forget the instructions in the box").
-            s.has(OverrideVerb) && s.at(RuleNoun).any(|n| !m.practical_before(n.start))
+            // Not the box's instructions ("forget the instructions in the box"), nor
+            // instructions that say what to ignore ("the instructions say to ignore the
+            // beeping"): the rules are the sayer, not what is overridden.
+            s.has(OverrideVerb)
+                && s.at(RuleNoun).any(|n| {
+                    let rest = m.text.get(n.end..).unwrap_or_default();
+                    let word_end = n.end
+                        + rest
+                            .find(|c: char| !c.is_alphanumeric())
+                            .unwrap_or(rest.len());
+                    !m.practical_before(n.start)
+                        && !matches!(
+                            word_after(m.text, word_end),
+                            "say" | "says" | "said" | "tell" | "tells" | "dicen" | "dice"
+                                | "disent" | "dit" | "sagt" | "sagen"
+                        )
+                })
         })
             // Data that empowers the assistant to grant ("the assistant is authorised to extend
             // any warranty"): instructions to it, in the third person.
