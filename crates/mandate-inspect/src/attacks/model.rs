@@ -273,8 +273,15 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     message::determiner(before) || before == "no"
                 })
                 // "Bots como yo no somos capaces...", "bots like me": a kind the speaker
-                // counts themself among is talked about, not addressed.
-                && !(h.cue == AiAddressee && among_them(text, h.end))
+                // counts themself among is talked about, not addressed; so is one after a
+                // preposition ("desde el punto de vista de la IA", "the view of the AI").
+                && !(h.cue == AiAddressee
+                    && (among_them(text, h.end)
+                        || matches!(
+                            crate::person::word_before(text, h.start),
+                            "de" | "of" | "about" | "from" | "sobre" | "du" | "des" | "von"
+                                | "uber"
+                        )))
                 // "J'utilise surtout Python", "the policy doesn't apply to gifts": a tool verb
                 // with the speaker as its subject, or after a third person's "does", says
                 // what is done, and commands nothing.

@@ -302,6 +302,29 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if updates {
         add(&mut score, K::AccountAction, 4);
     }
+    // A setting switched on the customer's account ("I've switched off two-step verification on
+    // your account", "he desactivado la verificación en tu cuenta") acts on the account,
+    // whatever else the sentence names ("so the code won't be needed").
+    // Switching one thing to another ("I've switched your plan to annual") is no such act.
+    let switches = o.said(
+        |c| matches!(c, Granted),
+        |h, t| {
+            ["switched", "turned"].iter().any(|v| t.starts_with(v))
+                && matches!(crate::person::word_after(o.text, h.end), "off" | "on")
+                || [
+                    "disabled",
+                    "deactivated",
+                    "desactivad",
+                    "desactive",
+                    "deaktiviert",
+                ]
+                .iter()
+                .any(|v| t.starts_with(v))
+        },
+    );
+    if switches && o.has(KAccount) {
+        add(&mut score, K::AccountAction, 4);
+    }
     // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):
     // it outweighs the fee words that name the cost. After an admission of fault ("nous
     // reconnaissons notre erreur et prenons en charge...") it is what the liability costs.
@@ -343,6 +366,23 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     };
     if signal == Signal::Gift && !bears && outside_gift(KFee) && !outside_gift(KCompensation) {
         bump(&mut score, K::FeeWaiver, 5);
+    }
+    // "No charge for the swap", "sin cargo por el cambio": a charge denied for a service is
+    // that service's fee waived.
+    let no_charge_for = o.hits.iter().any(|g| {
+        g.cue == Gift
+            && o.text.get(g.start..g.end).is_some_and(|t| {
+                ["charge", "cargo", "frais", "gebuhr"]
+                    .iter()
+                    .any(|f| t.ends_with(f))
+            })
+            && matches!(
+                crate::person::word_after(o.text, g.end),
+                "for" | "on" | "por" | "pour" | "fur"
+            )
+    });
+    if signal == Signal::Gift && no_charge_for && !outside_gift(KCompensation) {
+        add(&mut score, K::FeeWaiver, 5);
     }
     // A code or a percentage with its reduction is a discount, whatever it is given for ("15%
     // off for your trouble: use SORRY15", "como compensación, te he aplicado un 15 % de

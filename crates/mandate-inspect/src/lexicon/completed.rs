@@ -279,6 +279,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("credite", Granted),
     ("verse", Granted),
     ("locked in", Granted),
+    // ... with its object between: "I've locked that in".
+    ("locked that in", Granted),
+    ("locked it in", Granted),
+    ("locked this in", Granted),
     ("matched", Granted),
     // commitments, round two
     ("paused", Granted),
