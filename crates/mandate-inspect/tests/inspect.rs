@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 31] = [
+    let answers: [(&str, Option<&str>); 32] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -543,6 +543,11 @@ fn rules_follow_structure_across_wordings() {
         (
             "If you book today, the sofa is yours for $800 rather than $950, and I've locked it in.",
             Some("price"),
+        ),
+        // A sum waived is a charge, whatever it is called.
+        (
+            "Normally the gift wrapping is $4.50, but I've waived it for you.",
+            Some("fee_waiver"),
         ),
     ];
     for (text, kind) in answers {

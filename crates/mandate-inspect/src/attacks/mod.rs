@@ -58,6 +58,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || pii
             && all_hits.iter().any(|h| h.cue == Cue::Acquaintance)
             && whose::set_down_by_them(&view.text, &all_hits)
+        // A department as the subject of its clause ("Marketing signed off on..."), which
+        // `claims::approval_claimed` reads.
+        || all_hits
+            .iter()
+            .any(|h| h.cue == Cue::Department && claims::opens_clause(&view.text, h.start))
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {

@@ -322,6 +322,14 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                         crate::person::word_after(text, h.end),
                         "about" | "sobre" | "sur" | "uber"
                     ))
+                // "Lass deine Kollegin mich zurückrufen": what is let is a person, asked to act
+                // (a causative), not rules dropped.
+                && !(h.cue == OverrideVerb
+                    && cues.iter().any(|p| {
+                        matches!(p.cue, PriorAgent | StaffRole)
+                            && p.start < h.end
+                            && h.start < p.end
+                    }))
                 // "If you'll concede...": a directive verb after its subject is no command.
                 && (!matches!(h.cue, OverrideVerb | Directive) || message::imperative(text, h))
                 // "¿Qué instrucciones te dieron sobre mi paquete?": instructions about the

@@ -476,6 +476,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         .map_or(K::Refund, |(k, v)| {
             if *v > 0 {
                 *k
+            } else if waives && extract::money_count(sentence) > 0 {
+                // "Normally the return shipping is $7.95, but I've waived it": a sum waived is
+                // a charge, whatever it is called.
+                K::FeeWaiver
             } else if !matches!(signal, Signal::Admit | Signal::Gift | Signal::Code)
                 && extract::money_count(sentence) > 0
                 && (o.has(Granted) || goes_back(sentence))
