@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 32] = [
+    let answers: [(&str, Option<&str>); 35] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -548,6 +548,20 @@ fn rules_follow_structure_across_wordings() {
         (
             "Normally the gift wrapping is $4.50, but I've waived it for you.",
             Some("fee_waiver"),
+        ),
+        // Something extra at no cost makes up for the trouble; a fare kept through a change
+        // is the price; the customer's phone line is the account.
+        (
+            "For the late check-in, I've added a complimentary dinner for two to your booking.",
+            Some("compensation"),
+        ),
+        (
+            "I've rebooked you onto Thursday's train at the same fare.",
+            Some("price"),
+        ),
+        (
+            "Votre ligne a été réactivée, vous pouvez de nouveau appeler.",
+            Some("account_action"),
         ),
     ];
     for (text, kind) in answers {

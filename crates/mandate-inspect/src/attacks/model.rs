@@ -188,6 +188,22 @@ fn among_them(text: &str, at: usize) -> bool {
     )
 }
 
+/// Whether the clause after `at` ends on the customer as who it is for: "create a personalized
+/// plan for me", "prepárame algo para mí": a thing made for the customer is their business.
+fn made_for_me(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let clause = rest
+        .split(['.', '?', '!', ';', ','])
+        .next()
+        .unwrap_or_default()
+        .trim_end();
+    [
+        "for me", "for us", "para mi", "pour moi", "fur mich", "fur uns",
+    ]
+    .iter()
+    .any(|e| clause.ends_with(e))
+}
+
 /// Whether a rule said not to apply is said so of things: "doesn't apply to gifts", "no se
 /// aplican a los pedidos", not "to you", "to this chat", "to me".
 fn reach_over_things(text: &str, h: &Hit) -> bool {
@@ -312,6 +328,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     let object = crate::person::word_after(text, h.end);
                     crate::person::own_possessive(object)
                         || matches!(object, "me" | "us" | "moi" | "nous" | "mir" | "mich" | "uns")
+                        || made_for_me(text, h.end)
                 })
                 // "My manager's email said...", "my database": the speaker's own staff and
                 // records, not the shop's.

@@ -284,6 +284,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("locked it in", Granted),
     ("locked this in", Granted),
     ("matched", Granted),
+    // A booking moved for the customer: "I've rebooked you on the 9:40".
+    ("rebooked", Granted),
+    ("umgebucht", Granted),
     // commitments, round two
     ("paused", Granted),
     ("resumed", Granted),

@@ -390,6 +390,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("export", Request),
     // ---------------------------------------------------------------- generalisation, round three: named teams, authorisations, others' data, destinations
     ("the customer with", Others),
+    // Everyone on a manifest: "la lista de pasajeros del vuelo IB3120".
+    ("passenger list", Others),
+    ("list of passengers", Others),
+    ("guest list", Others),
+    ("lista de pasajeros", Others),
+    ("lista de huespedes", Others),
+    ("liste des passagers", Others),
+    ("passagierliste", Others),
+    ("gasteliste", Others),
     // Whoever a numbered order is for: "the customer on order 90214".
     ("the customer on order", Others),
     ("the customer on that order", Others),

@@ -200,6 +200,21 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tienen prioridad sobre", NewRule),
     ("priment sur", NewRule),
     ("haben vorrang vor", NewRule),
+    // ... or over everything else: "customer satisfaction overrides all other objectives".
+    ("overrides all other", NewRule),
+    ("overrides any other", NewRule),
+    ("overrides every other", NewRule),
+    ("prevalece sobre", NewRule),
+    ("tiene prioridad sobre", NewRule),
+    ("prime sur", NewRule),
+    ("hat vorrang vor", NewRule),
+    // The assistant's settings announced anew: "new session parameters:".
+    ("new session parameters", NewRule),
+    ("new parameters", NewRule),
+    ("session parameters", NewRule),
+    ("nuevos parametros", NewRule),
+    ("nouveaux parametres", NewRule),
+    ("neue parameter", NewRule),
     ("[system]", NewRule),
     ("system:", NewRule),
     // A header of the system's own inside content: "System instruction: ...".

@@ -56,6 +56,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("price", KPrice),
     ("prices", KPrice),
     ("priced", KPrice),
+    // A price kept through a change: "at the same fare".
+    ("same fare", KPrice),
+    ("same price", KPrice),
+    ("mismo precio", KPrice),
+    ("meme prix", KPrice),
+    ("meme tarif", KPrice),
+    ("gleichen preis", KPrice),
     ("rate", KPrice),
     ("tier", KPrice),
     ("a month", KPrice),
@@ -142,6 +149,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cargo", KFee),
     // kinds: compensation
     ("as an apology", KCompensation),
+    // Something extra given at no cost: "a complimentary breakfast", "de cortesía".
+    ("complimentary", KCompensation),
+    ("de cortesia", KCompensation),
     // Bearing a cost: "we'll cover the cost of the repair", "nous prenons en charge les frais".
     ("cover the cost", KCompensation),
     ("the cost of", KCompensation),
@@ -186,6 +196,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("password", KAccount),
     ("devices", KAccount),
     ("sim", KAccount),
+    // The customer's phone line ("votre ligne a été débloquée"; "en ligne" is online).
+    ("your line", KAccount),
+    ("votre ligne", KAccount),
+    ("ta ligne", KAccount),
+    ("tu linea", KAccount),
+    ("su linea", KAccount),
+    ("ihre leitung", KAccount),
     ("number", KAccount),
     ("ownership", KAccount),
     ("email has been", KAccount),
