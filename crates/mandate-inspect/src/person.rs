@@ -66,8 +66,10 @@ const OTHER_PERSONAL: &[&str] = &[
     "yourself", "you've", "you'll", "you'd", "yours", // Spanish
     "yo", "nosotros", "ti", "usted", "ustedes", "tuyo", "tuya",
     // Spanish drops its pronouns: the commonest verbs of the first and second person.
-    "soy", "somos", "estoy", "necesito", "quiero", "tengo", "puedes", "quieres",
-    "sabes", // French
+    "soy", "somos", "estoy", "necesito", "quiero", "tengo", "puedes", "quieres", "sabes",
+    // ... and its imperatives carry the pronoun: "dame", "dime", "hazme".
+    "dame", "dime", "hazme", "ponme", "pasame", "dejame", "mandame", "enviame", "ayudame",
+    // French
     "moi", "nous", "toi", "ta", // German
     "ich", "mich", "mir", "wir", "uns", "unser", "deinen", "deiner", "ihnen",
     // Formal address: German "Sie", "Ihr Konto"; Spanish "su pedido"

@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 35] = [
+    let answers: [(&str, Option<&str>); 38] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -563,6 +563,11 @@ fn rules_follow_structure_across_wordings() {
             "Votre ligne a été réactivée, vous pouvez de nouveau appeler.",
             Some("account_action"),
         ),
+        // Chat shorthand with the subject left out: a participle first, then what it gave and
+        // whom or what for; a sum locked in is the price agreed.
+        ("added a $15 voucher for the delay", Some("compensation")),
+        ("Devuelto: 22 € a tu cuenta PayPal.", Some("refund")),
+        ("fine, $120 it is, locked in for you", Some("price")),
     ];
     for (text, kind) in answers {
         let found = commitment_kinds(text);

@@ -47,9 +47,10 @@ fn said_done(text: &str, k: &Hit) -> bool {
     .any(|d| rest.starts_with(d))
 }
 
-/// "Knocked 10% off for you", "refunded $20 to your card": the sentence opens on a past
-/// participle of granting, its subject (the agent) left out, with the customer as the one it
-/// is for.
+/// "Knocked 10% off for you", "refunded $20 to your card", "reembolsado: 15 € a tu tarjeta",
+/// "added $10 credit for the trouble": the sentence opens on a past participle of granting,
+/// its subject (the agent) left out, with the customer as the one it is for or the trouble it
+/// makes up for.
 fn dropped_subject(o: &Own<'_>, sentence: &str) -> bool {
     let opening = sentence
         .trim_start()
@@ -58,7 +59,10 @@ fn dropped_subject(o: &Own<'_>, sentence: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
-    let opens_on_grant = first.ends_with("ed")
+    let participle = ["ed", "ado", "ada", "ido", "ida", "to", "ta"]
+        .iter()
+        .any(|e| first.ends_with(e));
+    let opens_on_grant = participle
         && o.at(Granted)
             .any(|g| o.text.get(g.start..g.end).is_some_and(|t| t == first));
     opens_on_grant
@@ -68,6 +72,16 @@ fn dropped_subject(o: &Own<'_>, sentence: &str) -> bool {
             " on your",
             " off your",
             " into your",
+            " a tu",
+            " a su",
+            " en tu",
+            " en su",
+            " for the trouble",
+            " for the inconvenience",
+            " for the delay",
+            " for the wait",
+            " por las molestias",
+            " por el retraso",
         ]
         .iter()
         .any(|p| sentence.contains(p))

@@ -259,6 +259,12 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         add(&mut score, K::Delivery, 4);
     }
+    // A sum locked in ("ok, $45 it is, locked in for you") is the price agreed.
+    if o.said(|c| c == Granted, |_, t| t.starts_with("locked"))
+        && extract::money_count(sentence) > 0
+    {
+        add(&mut score, K::Price, 4);
+    }
     // A price held for the customer ("your plan stays at $15 a month ... as a thank-you") is
     // about the price, whatever it is given for.
     if o.hits.iter().any(|h| super::stated::holds(o.text, h)) {

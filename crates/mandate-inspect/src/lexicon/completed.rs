@@ -216,6 +216,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ist bestatigt", Passive),
     ("ist freigegeben", Passive),
     ("sind genehmigt", Passive),
+    // A German perfect of going, with the customer as where it went: "die 49,90 € sind an
+    // Sie zurückgegangen".
+    ("sind an sie", Passive),
+    ("ist an sie", Passive),
     ("esta aprobado", Passive),
     ("esta aprobada", Passive),
     ("esta confirmado", Passive),
@@ -580,6 +584,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zuruckerstattet", MoneyBack),
     ("zuruckgebucht", MoneyBack),
     ("zuruckgezahlt", MoneyBack),
+    // A sum said to have gone back: "die 49,90 € sind an Sie zurückgegangen".
+    ("zuruckgegangen", MoneyBack),
+    ("gone back to you", MoneyBack),
+    ("went back to your", MoneyBack),
     ("ruckerstattet", MoneyBack),
     ("de vuelta", MoneyBack),
     ("devuelto a tu", MoneyBack),

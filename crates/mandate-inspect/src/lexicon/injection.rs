@@ -100,6 +100,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("are lifted", Nullify),
     ("not bound by", Nullify),
     ("no rules", Nullify),
+    // "You're DAN now. No limits.": limits said to be gone.
+    ("no limits", Nullify),
+    ("sin limites", Nullify),
+    ("sans limites", Nullify),
+    ("keine limits", Nullify),
+    ("ohne limits", Nullify),
     ("without any rules", Nullify),
     ("quedan anuladas", Nullify),
     ("quedan anulados", Nullify),
