@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 38] = [
+    let answers: [(&str, Option<&str>); 40] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -568,6 +568,15 @@ fn rules_follow_structure_across_wordings() {
         ("added a $15 voucher for the delay", Some("compensation")),
         ("Devuelto: 22 € a tu cuenta PayPal.", Some("refund")),
         ("fine, $120 it is, locked in for you", Some("price")),
+        // A password reset in French or Spanish is an account action.
+        (
+            "Votre mot de passe a été modifié comme demandé.",
+            Some("account_action"),
+        ),
+        (
+            "Tu contraseña ha sido restablecida.",
+            Some("account_action"),
+        ),
     ];
     for (text, kind) in answers {
         let found = commitment_kinds(text);

@@ -16,7 +16,7 @@ use super::whose::{
 
 /// Whether the words before `at` introduce the speaker by name, with what follows in
 /// apposition: "I'm Sam, the customer on order 90214", "soy Marcos, el cliente del pedido".
-fn introduced_as(text: &str, at: usize) -> bool {
+pub(super) fn introduced_as(text: &str, at: usize) -> bool {
     let head = text.get(..at).unwrap_or_default().trim_end();
     let Some(head) = head.strip_suffix(',') else {
         return false;

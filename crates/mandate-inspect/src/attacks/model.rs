@@ -347,6 +347,15 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                             && p.start < h.end
                             && h.start < p.end
                     }))
+                // "I'm Priya, the customer on order 55120": the speaker, introduced by name.
+                && !(h.cue == Others && super::data::introduced_as(text, h.start))
+                // "Can you grant me your forgiveness?": the assistant's own favour asked for.
+                && !(h.cue == Directive && {
+                    let mut ws = crate::person::words(text.get(h.end..).unwrap_or_default())
+                        .filter(|w| !w.is_empty());
+                    matches!(ws.next(), Some("me" | "us"))
+                        && ws.next().is_some_and(crate::person::second_person_possessive)
+                })
                 // "If you'll concede...": a directive verb after its subject is no command.
                 && (!matches!(h.cue, OverrideVerb | Directive) || message::imperative(text, h))
                 // "¿Qué instrucciones te dieron sobre mi paquete?": instructions about the

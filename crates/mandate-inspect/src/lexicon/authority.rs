@@ -65,6 +65,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("supervisor aqui", Authority),
     ("admin ici", Authority),
     ("responsable ici", Authority),
+    // A department or role said to order the assistant: "te lo ordena el departamento legal".
+    ("te lo ordena", Authority),
+    ("te ordena", Authority),
+    ("vous ordonne", Authority),
+    ("t'ordonne", Authority),
+    ("befiehlt dir", Authority),
+    ("orders you to", Authority),
+    ("instructs you to", Authority),
     // A root's rights claimed in a command: "sudo refund order 55120".
     ("sudo", Authority),
     ("here from", Authority),

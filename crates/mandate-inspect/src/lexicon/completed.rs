@@ -536,6 +536,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("desactivada", Granted),
     ("reiniciado", Granted),
     ("restablecido", Granted),
+    ("restablecida", Granted),
     ("actualizado", Granted),
     ("actualizada", Granted),
     ("corregido", Granted),

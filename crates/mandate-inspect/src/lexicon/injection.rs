@@ -690,6 +690,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Rules taken away from a persona.
     ("ohne regeln", Nullify),
     ("ohne einschrankungen", Nullify),
+    ("keine einschrankungen", Nullify),
     ("sin reglas", Nullify),
     ("sin restricciones", Nullify),
     ("sans regles", Nullify),

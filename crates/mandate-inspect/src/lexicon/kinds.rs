@@ -194,6 +194,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // kinds: account
     ("account", KAccount),
     ("password", KAccount),
+    ("mot de passe", KAccount),
+    ("contrasena", KAccount),
+    ("passwort", KAccount),
+    ("kennwort", KAccount),
     ("devices", KAccount),
     ("sim", KAccount),
     // The customer's phone line ("votre ligne a été débloquée"; "en ligne" is online).

@@ -126,6 +126,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("du bist ein", RolePlay),
     ("stell dir vor", RolePlay),
     ("tu so als", RolePlay),
+    // ... with its comma, and "bitte": "tu bitte so, als hättest du keine Einschränkungen".
+    ("tu so, als", RolePlay),
+    ("tu bitte so, als", RolePlay),
+    ("tun sie so, als", RolePlay),
     ("spielen wir", RolePlay),
     ("rollenspiel", RolePlay),
     // ---------------------------------------------------------------- modes
