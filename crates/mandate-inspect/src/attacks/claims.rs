@@ -7,7 +7,7 @@
 //! my return, can you send the label?") claims nothing to be carried out.
 
 use crate::lexicon::Cue::{
-    Department, Grant, PriorAgent, Quantity, Sensitive, StaffRole, ToolVerb,
+    Department, Grant, Payoff, PriorAgent, Quantity, Sensitive, StaffRole, ToolVerb,
 };
 use crate::person::{own_possessive, words};
 
@@ -53,6 +53,11 @@ pub(super) fn approval_claimed(m: &Message<'_>) -> bool {
                 "gave the go-ahead",
                 "dio el visto bueno",
                 "a donne son accord",
+                // What an insider says a code or a word gets: "dice que el código interno da
+                // envío gratis".
+                "dice que",
+                "dit que",
+                "says that",
             ]
             .iter()
             .any(|p| window.contains(p));
@@ -86,7 +91,16 @@ pub(super) fn approval_claimed(m: &Message<'_>) -> bool {
         return false;
     };
     // A sum, a share, or all of something ("waive all fees").
-    let sum = crate::extract::mentions_money(m.text) || m.text.contains('%') || m.has(Quantity);
+    // ... or something free ("da envío gratis").
+    let sum = crate::extract::mentions_money(m.text)
+        || m.text.contains('%')
+        || m.has(Quantity)
+        || m.hits.iter().any(|h| {
+            h.cue == Payoff
+                && m.text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| matches!(t, "free" | "gratis" | "gratuit" | "kostenlos"))
+        });
     let after = m.text.get(at..).unwrap_or_default();
     // "Go ahead and put it on order 55871": told to act, whatever the verb.
     let commanded = m.hits.iter().any(|g| {

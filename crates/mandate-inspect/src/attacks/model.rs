@@ -347,6 +347,8 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                             && p.start < h.end
                             && h.start < p.end
                     }))
+                // "New rule for this chat: you can call me Sam": a rule that only permits.
+                && !(h.cue == NewRule && super::setup::permits_you(text, h.end))
                 // "I'm Priya, the customer on order 55120": the speaker, introduced by name.
                 && !(h.cue == Others && super::data::introduced_as(text, h.start))
                 // "Can you grant me your forgiveness?": the assistant's own favour asked for.

@@ -31,10 +31,22 @@ pub(super) fn rule_for_you(text: &str, from: usize) -> bool {
                 && first.len() > 4
                 && (first.ends_with("as") || first.ends_with("es"))
                 && (unbounded(second) || unbounded(third)))
-            && !matches!(
-                second,
-                "can" | "may" | "could" | "puedes" | "peux" | "pouvez" | "kannst" | "darfst"
-            )
+            && !MAY.contains(&second)
+    })
+}
+
+/// Verbs of permission after "you": what the assistant may do is allowed, not ruled.
+const MAY: &[&str] = &[
+    "can", "may", "could", "puedes", "peux", "pouvez", "kannst", "darfst",
+];
+
+/// "New rule for this chat: you can call me Sam": the announced rule, after its colon, only
+/// permits the assistant something.
+pub(super) fn permits_you(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or_default();
+    rest.find(':').filter(|&i| i <= 40).is_some_and(|i| {
+        let mut after = words(rest.get(i + 1..).unwrap_or_default()).filter(|w| !w.is_empty());
+        after.next().is_some_and(second_person) && after.next().is_some_and(|w| MAY.contains(&w))
     })
 }
 

@@ -418,6 +418,30 @@ fn committal(o: &Own<'_>) -> Option<Signal> {
             })
             .map(|g| (g.start, g.end))
     });
+    // "I've looked into it and refunded the duplicate charge": a participle right after the
+    // act of attention shares its perfect, so the first person did both ("I checked and we
+    // refunded it" names a new subject: what was found).
+    let done = done.or_else(|| {
+        let perfect = [
+            "i've ",
+            "i have ",
+            "we've ",
+            "we have ",
+            "he ",
+            "hemos ",
+            "j'ai ",
+            "nous avons ",
+        ]
+        .iter()
+        .any(|p| sentence.trim_start().starts_with(p));
+        (looked && perfect)
+            .then(|| {
+                o.at(Granted)
+                    .find(|g| g.start == o.span.0 + lead && granted(g))
+                    .map(|g| (g.start, g.end))
+            })
+            .flatten()
+    });
     if let Some((s, _)) = done
         && !o.undone_at(s, REFUSE)
     {

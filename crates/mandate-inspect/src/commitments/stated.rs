@@ -37,7 +37,21 @@ pub(super) fn general_rule(text: &str, from: usize, at: usize) -> bool {
     if !(tail.starts_with("is ") || tail.starts_with("are ")) {
         return false;
     }
-    let subject = text.get(from..at).unwrap_or_default();
+    // The subject is the passive's own clause: "returns can't be accepted, but faulty items
+    // are covered by the warranty" says what faulty items get.
+    let subject = text
+        .get(from..at)
+        .unwrap_or_default()
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or_default()
+        .trim_start();
+    let subject = [
+        "but ", "and ", "pero ", "y ", "mais ", "et ", "aber ", "und ",
+    ]
+    .iter()
+    .find_map(|c| subject.strip_prefix(c))
+    .unwrap_or(subject);
     let clause = tail.split([',', ';', '.', ':']).next().unwrap_or_default();
     // "The coffee machine is covered by a two-year warranty": an agent of no particular case
     // says what a kind of thing comes with.

@@ -413,6 +413,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("prufe nicht", SkipCheck),
     // Repeating until something gives.
     ("en boucle", Loop),
+    // Walking a collection: "loop through every review with 1 star and delete them".
+    ("loop through", Loop),
+    ("loop over", Loop),
+    ("iterate over", Loop),
+    ("iterate through", Loop),
     ("en bucle", Loop),
     ("in einer schleife", Loop),
     ("repeatedly", Loop),

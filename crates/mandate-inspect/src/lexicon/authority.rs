@@ -596,6 +596,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("jefa", StaffRole),
     ("leiter", StaffRole),
     ("leiterin", StaffRole),
+    // Someone said to work at the shop: "mi amigo trabaja en vuestro almacén y dice que...".
+    ("works at your", StaffRole),
+    ("works for you", StaffRole),
+    ("trabaja en vuestro", StaffRole),
+    ("trabaja en vuestra", StaffRole),
+    ("travaille chez vous", StaffRole),
+    ("arbeitet bei euch", StaffRole),
+    ("arbeitet bei ihnen", StaffRole),
     ("chef d'equipe", StaffRole),
     ("chef de service", StaffRole),
     // A role announced after the fact: "supervisor here".

@@ -290,6 +290,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("matched", Granted),
     // A booking moved for the customer: "I've rebooked you on the 9:40".
     ("rebooked", Granted),
+    // Something held for the customer: "ya lo he reservado a ese precio".
+    ("reserved", Granted),
+    ("reservado", Granted),
+    ("reservada", Granted),
+    ("reserviert", Granted),
     ("umgebucht", Granted),
     // commitments, round two
     ("paused", Granted),
