@@ -96,8 +96,11 @@ fn addressed(text: &str, h: &Hit) -> bool {
                 | "lieber"
         )
     };
-    let to = |w: &str| matches!(w, "to" | "for" | "para" | "pour" | "an" | "a");
-    if hail(before) || to(before) || message::determiner(before) && to(earlier) {
+    // "Note to the AI", "al asistente", "an den Assistenten": a preposition of address right
+    // before, or before the article ("a" and "an" alone are English articles: "an AI").
+    let to = |w: &str| matches!(w, "to" | "for" | "para" | "pour" | "al");
+    let article = message::determiner(before) || matches!(before, "den" | "dem");
+    if hail(before) || to(before) || article && (to(earlier) || matches!(earlier, "a" | "an")) {
         return true;
     }
     let rest = text.get(h.end..).unwrap_or_default();

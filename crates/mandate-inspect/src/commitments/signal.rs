@@ -1,0 +1,569 @@
+//! Whether a sentence commits, and by which structure: a grant done, performed, promised,
+//! guaranteed, given, stated as done, or admitted, and what undoes each (a refusal, a hedge, a
+//! condition, history read from the records, a rule stated for everyone).
+
+use crate::extract;
+use crate::lexicon::Cue::{self, *};
+use crate::person::word_after;
+use crate::scan::Hit;
+
+use super::model::after_attention;
+use super::qualifiers::{
+    self, adjectival, compound_head, conditioned_after, hands_paperwork, names_money, negated,
+    realised, reports, universal_object,
+};
+use super::verbs::{accepts_yours, preterite_subject, takes_back};
+use super::{KINDED, Own, REFUSE, Signal, chat, has_code_token, stated};
+
+/// Participles that put a charge on an account when their subject is a fee.
+const CHARGING: &[&str] = &[
+    "applied",
+    "added",
+    "charged",
+    "aplicad",
+    "cobrad",
+    "applique",
+    "factur",
+    "berechnet",
+    "erhoben",
+];
+
+const HEDGED: &[Cue] = &[Refuse, Hedge];
+
+pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
+    if o.at(Admit).any(|a| !o.undone_at(a.start, HEDGED)) {
+        return Some(Signal::Admit);
+    }
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    // "Your order history shows...", "el historial de tu cuenta indica...", "d'après notre
+    // historique": the records read (a record noun and a telling word within a few words of
+    // each other), unless the sentence goes on to what the
+    // agent did ("... and I've just sent it to your card").
+    // What a concession says of the past ("even though it was bought 45 days ago, I've
+    // approved the return") is the obstacle overcome, not the history read.
+    let conceded = |h: &Hit| {
+        o.at(Exception).any(|e| {
+            e.end <= h.start && !o.text.get(e.end..h.start).unwrap_or_default().contains(',')
+        })
+    };
+    // "A minute ago", "moments ago": what was just done is news, not history.
+    let just_now = |h: &Hit| {
+        o.text.get(h.start..h.end) == Some("ago")
+            && matches!(
+                crate::person::word_before(o.text, h.start),
+                "minute" | "minutes" | "moment" | "moments" | "seconds" | "second"
+            )
+    };
+    let history = o.at(History).any(|h| !conceded(h) && !just_now(h));
+    let read = o.then(Record, Tells, 40).is_some() || o.then(Tells, Record, 20).is_some();
+    if history || (!o.has(DoneSubject) && read) {
+        return None;
+    }
+    // "We will refund any item returned within 30 days": a grant to whatever meets a
+    // condition is the policy, not a grant to this customer.
+    if universal_object(o) {
+        return None;
+    }
+    // Money sent back is granted when the sentence says how much, or names the money itself
+    // ("the money for order 66021 is already on its way back to you").
+    // Read only when a rule asks: most sentences name a kind first.
+    let money_read = std::cell::OnceCell::new();
+    let money =
+        || *money_read.get_or_init(|| extract::mentions_money(sentence) || names_money(sentence));
+    // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
+    let purpose = |h: &Hit| {
+        o.text
+            .get(..h.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .is_some_and(|w| matches!(w, "to" | "para" | "pour" | "zu" | "um"))
+    };
+    // "I've updated my notes": work on the agent's own things grants the customer nothing.
+    // ... or kept there: "I've reset the steps in my notes", "lo he anotado en mis notas".
+    let own_object = |h: &Hit| {
+        let own = |w: &str| {
+            matches!(
+                w,
+                "my" | "mi" | "mis" | "mon" | "ma" | "mes" | "meine" | "meinen" | "mein"
+            )
+        };
+        own(word_after(o.text, h.end)) || {
+            let rest = o.text.get(h.end..).unwrap_or_default();
+            let clause = rest
+                .split([',', ';', '.', ':', '?', '!'])
+                .next()
+                .unwrap_or_default();
+            // Read word by word only where "in m...", "en m...", "dans m..." occurs.
+            if !["in m", "en m", "dans m"]
+                .iter()
+                .any(|p| clause.contains(p))
+            {
+                return false;
+            }
+            let mut prev = "";
+            crate::person::words(clause)
+                .filter(|w| !w.is_empty())
+                .take(8)
+                .any(|w| {
+                    let kept = matches!(prev, "in" | "en" | "dans") && own(w);
+                    prev = w;
+                    kept
+                })
+        }
+    };
+    // "I've taken a look", "I've made a note": a verb that names an act of attention.
+    // ... and a person who "went through" something examined it ("I went through this case
+    // with my team"); only a thing goes through.
+    let light = |h: &Hit| {
+        o.text.get(h.start..h.end) == Some("went through") && preterite_subject(o.text, h.start)
+            || o.text.get(h.end..).is_some_and(|rest| {
+                let mut next = rest
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+                matches!(
+                    (next.next(), next.next()),
+                    (
+                        Some("a"),
+                        Some("look" | "closer" | "note" | "moment" | "minute" | "peek")
+                    )
+                )
+            })
+    };
+    // Money that "hasn't come back" is not sent back.
+    let granted = |h: &Hit| {
+        (h.cue == Granted || (h.cue == MoneyBack && money() && !negated(o.text, h.start)))
+            && !purpose(h)
+            && !own_object(h)
+            && !light(h)
+            && !realised(o.text, h)
+            && !adjectival(o.text, h)
+            && !reports(o.text, h)
+            && !hands_paperwork(o.text, h)
+    };
+    // "I've logged it" is handing on, not granting; such a subject does not count.
+    let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
+    // An opening act of attention ("I've looked into it and ...", "I checked and ...") is the
+    // first person looking; what follows was read from the records.
+    let lead = sentence.len() - after_attention(sentence).len();
+    let looked = lead > 0;
+    let done =
+        o.at(DoneSubject)
+            .filter(|d| {
+                !escalations
+                    .iter()
+                    .any(|(s, e)| d.start >= *s && d.start < *e)
+                    && d.start >= o.span.0 + lead
+            })
+            .find_map(|d| {
+                // "I was able to knock 25% off": what the ability did is a grant verb after it.
+                let able = o.text.get(d.start..d.end).is_some_and(|t| {
+                    t.ends_with(" to") || t.ends_with("podido") || t.ends_with(" pu")
+                });
+                o.hits
+                    .iter()
+                    .find(|g| {
+                        (granted(g) || able && g.cue == Grant)
+                            && g.start > d.start
+                            && g.start <= d.end + 70
+                    })
+                    .map(|g| (d.start, g.end))
+            });
+    // English's simple past needs no auxiliary: "I removed it from your account", "we
+    // refunded the $20" (the verb right after its subject). What was found on looking ("I
+    // checked and we refunded it"), read in the records ("looking at your history, we
+    // refunded $30") or done on a day named ("we refunded it on May 3") is history.
+    let dated = || {
+        crate::extract::dates(sentence)
+            .iter()
+            .any(|d| !matches!(d.as_str(), "today" | "tonight"))
+    };
+    let done = done.or_else(|| {
+        o.at(Granted)
+            .find(|g| {
+                !looked
+                    && !o.has(Record)
+                    && preterite_subject(o.text, g.start)
+                    && granted(g)
+                    && !o.undone_at(g.start, HEDGED)
+                    && !dated()
+            })
+            .map(|g| (g.start, g.end))
+    });
+    // "I've looked into it and refunded the duplicate charge": a participle right after the
+    // act of attention shares its perfect, so the first person did both ("I checked and we
+    // refunded it" names a new subject: what was found).
+    let done = done.or_else(|| {
+        let perfect = [
+            "i've ",
+            "i have ",
+            "we've ",
+            "we have ",
+            "he ",
+            "hemos ",
+            "j'ai ",
+            "nous avons ",
+        ]
+        .iter()
+        .any(|p| sentence.trim_start().starts_with(p));
+        (looked && perfect)
+            .then(|| {
+                o.at(Granted)
+                    .find(|g| g.start == o.span.0 + lead && granted(g))
+                    .map(|g| (g.start, g.end))
+            })
+            .flatten()
+    });
+    if let Some((s, _)) = done
+        && !o.undone_at(s, REFUSE)
+    {
+        if o.has(Exception) {
+            return Some(Signal::Exception);
+        }
+        return Some(Signal::Done);
+    }
+    if let Some(g) = o
+        .at(Guarantee)
+        .find(|g| !o.undone_at(g.start, REFUSE) && qualifiers::confirms_what_will_be(o.text, g))
+    {
+        let _ = g;
+        return Some(Signal::Guarantee);
+    }
+    // "Guaranteed" as a predicate ("100% guaranteed", "it's guaranteed"), not as an adjective
+    // ("our guaranteed-delivery option", "the guaranteed slot").
+    if o.at(GuaranteeWord).any(|g| {
+        let next = o.text.get(g.end..g.end + 1);
+        let before = o.text.get(..g.start).unwrap_or_default().trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '%')
+            .next()
+            .unwrap_or_default();
+        // "But that isn't guaranteed", "n'est pas garanti", "no está garantizada": the
+        // predicate denied.
+        let denied = negated(o.text, g.start) || {
+            let (a, b) = crate::person::two_words_before(o.text, g.start);
+            a == "no" || b == "no"
+        };
+        next != Some("-")
+            && !matches!(prev, "our" | "the" | "a" | "an" | "your" | "no")
+            && !denied
+            && !o.undone_at(g.start, HEDGED)
+    }) {
+        return Some(Signal::Guarantee);
+    }
+    // A gift in a sentence that hands the matter on ("a supervisor can look into a goodwill
+    // gesture") is not given.
+    // A long gift ("corren por nuestra cuenta si...") is undone by a condition right after its
+    // end, as a short one ("on us if...") is.
+    if let Some(g) = o
+        .at(Gift)
+        .find(|g| !o.undone_at(g.start, HEDGED) && !o.undone_at(g.end, HEDGED))
+        && !o.has(Escalate)
+    {
+        let _ = g;
+        return Some(Signal::Gift);
+    }
+    // "I'm sorry, I can't waive...": regret, not a first person about to act.
+    let regret = |s: usize| {
+        let mut ws =
+            crate::person::words(o.text.get(s..).unwrap_or_default()).filter(|w| !w.is_empty());
+        // "I'm sorry" or "I am sorry".
+        let state = match ws.next() {
+            Some("i") => ws.nth(1),
+            _ => ws.next(),
+        };
+        // "I'm happy to waive the fee" commits: gladness is willing.
+        matches!(state, Some("sorry" | "afraid"))
+    };
+    // "We'll send you a quote first": a document promised, as one handed over, grants nothing.
+    let paperwork_at = |e: usize| {
+        o.hits
+            .iter()
+            .any(|g| g.end == e && hands_paperwork(o.text, g))
+    };
+    if o.nearest_before(WillSubject, Grant, 40)
+        .chain(o.nearest_before(WillSubject, Granted, 30))
+        .any(|(s, e)| {
+            !regret(s) && !o.undone_at(s, HEDGED) && !conditioned_after(o, e) && !paperwork_at(e)
+        })
+    {
+        return Some(if o.has(Exception) {
+            Signal::Exception
+        } else {
+            Signal::Will
+        });
+    }
+    // A bare verb of receiving needs something a commitment is about ("das genaue
+    // Zeitfenster bekommen Sie per SMS" promises a message); "you won't be charged" names it.
+    let bare_receiving = |y: &Hit| {
+        o.text.get(y.start..y.end).is_some_and(|t| {
+            ["bekomm", "erhalt", "durfen", "recev", "recib", "receive"]
+                .iter()
+                .any(|v| t.contains(v))
+        })
+    };
+    // "You'll have it by Friday, but it depends on the courier": an estimate.
+    let depends = o.at(Hedge).any(|h| {
+        o.text
+            .get(h.start..h.end)
+            .is_some_and(|t| t.starts_with("depend") || t.starts_with("hangt"))
+    });
+    // "You can cancel any time in Settings; you won't be charged after the current period":
+    // what follows whenever the customer chooses is how things work.
+    // The clause before a semicolon belongs to the same sentence.
+    let any_time = |y: &Hit| {
+        let before = o.text.get(..y.start).unwrap_or_default();
+        let from = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        before.get(from..).is_some_and(|t| {
+            [
+                "any time",
+                "anytime",
+                "en cualquier momento",
+                "a tout moment",
+                "jederzeit",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+        })
+    };
+    if let Some(y) = o.at(YouWill).find(|y| {
+        // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
+        // what the customer will have.
+        (!bare_receiving(y) || o.says_what(sentence, money))
+            && !depends
+            && !any_time(y)
+            && !o.undone_at(y.start, HEDGED)
+            && !conditioned_after(o, y.end)
+            && !o
+                .at(Hedge)
+                .any(|h| h.start >= y.end && h.start <= y.end + 3)
+    }) {
+        let _ = y;
+        return Some(Signal::YouWill);
+    }
+    // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten"); accepting
+    // in spite of something ("wir akzeptieren Ihre Rücksendung trotz abgelaufener Frist")
+    // grants the exception, whatever is accepted.
+    let has_kind =
+        o.says_what(sentence, money) || o.has(Exception) && (accepts_yours(o) || takes_back(o));
+    if has_kind
+        && let Some(p) = o.at(Performative).find(|p| {
+            !o.undone_at(p.start, HEDGED)
+                && !conditioned_after(o, p.end)
+                // "El enlace que te enviamos": the message sent, not a thing granted.
+                && !hands_paperwork(o.text, p)
+                && (!stated::holds(o.text, p) || stated::yours_first(o.text, o.span.0))
+        })
+    {
+        let _ = p;
+        return Some(if o.has(Exception) || o.has(KException) {
+            Signal::Exception
+        } else {
+            Signal::Performative
+        });
+    }
+    // A code handed over ("here's a code, THANKS15, 15% off").
+    if o.has(CodeGiven) && (o.has(KDiscount) || has_code_token(sentence)) && !o.has(Refuse) {
+        return Some(Signal::Code);
+    }
+    // Completed passive grants: "has been updated", "was approved", and headline style right
+    // after the noun: "Refund confirmed", "Warranty claim WC-7781 approved". A present-tense
+    // description ("refunds are processed within 5 days") is not a grant.
+    // What someone found when they looked ("I checked and your refund was already issued on
+    // the 12th") is read from the records too, as "according to our records" is.
+    let passive = o
+        .then(Passive, Granted, 25)
+        // German puts the auxiliary last: "sind Ihnen heute gutgeschrieben worden".
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| word_after(o.text, g.end) == "worden")
+                .map(|g| (g.start, g.end))
+        })
+        .or_else(|| o.then(Passive, MoneyBack, 25).filter(|_| money()))
+        // "Die 24,99 Euro werden Ihnen noch heute zurückerstattet": a German passive with the
+        // customer as recipient of a sum is given to them, not a routine.
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| qualifiers::passive_to_you(o.text, g.start))
+                .filter(|_| money())
+                .map(|g| (g.start, g.end))
+        })
+        // A thing that went through ("the refund for the cracked mug ($18.50) went through a
+        // minute ago", "... this morning"), its kind named earlier in the clause; "went
+        // through your order" or "this one" examines it.
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| {
+                    o.text.get(g.start..g.end) == Some("went through")
+                        && match word_after(o.text, g.end) {
+                            "your" | "the" | "my" | "our" | "all" | "it" | "them" => false,
+                            "this" | "that" => qualifiers::names_a_time(word_after(
+                                o.text,
+                                g.end + 1 + word_after(o.text, g.end).len(),
+                            )),
+                            _ => true,
+                        }
+                        && o.hits.iter().any(|k| {
+                            KINDED.contains(&k.cue)
+                                && k.end <= g.start
+                                && g.start - k.end <= 60
+                                && !o.text.get(k.end..g.start).is_some_and(|between| {
+                                    between.contains([',', ';']) || between.contains(". ")
+                                })
+                        })
+                })
+                .map(|g| (g.start, g.end))
+        })
+        // A perfect with a thing as its subject: "the refund ... has gone through".
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| o.text.get(..g.start).is_some_and(|t| t.ends_with(" has ")))
+                .map(|g| (g.start, g.end))
+        })
+        .or_else(|| {
+            o.at(Granted)
+                .find(|g| {
+                    o.hits.iter().any(|k| {
+                        KINDED.contains(&k.cue)
+                            && k.end <= g.start
+                            && g.start <= k.end + 14
+                            // "The password reset option": the participle names a kind of
+                            // thing, it does not say a thing was done.
+                            && !compound_head(word_after(o.text, g.end))
+                            // "La garantía ampliada ... se puede contratar": a thing named
+                            // by its participle, then said what can be done with it.
+                            && !qualifiers::named_then_offered(o.text, g.end)
+                            // "Ihr Abonnement verlängert sich": a reflexive present says
+                            // what a thing does in general.
+                            && !o.text.get(g.end..).is_some_and(|r| r.starts_with(" sich"))
+                            // "Prices change during sales": a bare plural says what things
+                            // of a kind do.
+                            && !qualifiers::bare_plural(o.text, k)
+                            // "Refunds for returned items": a participle after a preposition
+                            // describes the thing it comes before.
+                            && !matches!(
+                                crate::person::word_before(o.text, g.start),
+                                "for" | "of" | "on" | "from" | "with" | "fur" | "von" | "mit"
+                            )
+                            && !qualifiers::present_passive(o.text, o.span.0, g)
+                            && !o.text.get(k.end..g.start).is_some_and(|between| {
+                                // "La remise s'applique", "la suscripción se renueva" too.
+                                between.ends_with("s'")
+                                    || between.ends_with(" se ")
+                                    || between.split_whitespace().any(|w| {
+                                        matches!(
+                                            w,
+                                            "are"
+                                                | "is"
+                                                | "be"
+                                                | "can"
+                                                | "will"
+                                                | "get"
+                                                | "gets"
+                                                | "isn't"
+                                                | "aren't"
+                                                | "not"
+                                                | "never"
+                                                | "no"
+                                                | "wasn't"
+                                                | "doesn't"
+                                                | "don't"
+                                                | "won't"
+                                                | "can't"
+                                                | "cannot"
+                                                | "weren't"
+                                                | "hasn't"
+                                                | "haven't"
+                                                | "didn't"
+                                                | "son"
+                                                | "sont"
+                                                | "est"
+                                                | "es"
+                                                | "ist"
+                                                | "sind"
+                                                | "werden"
+                                                | "wird"
+                                                | "nicht"
+                                                | "pas"
+                                                | "n'est"
+                                                | "nunca"
+                                            // "El precio ya aparece rebajado en la web":
+                                            // what is shown, not what is done.
+                                            | "aparece"
+                                            | "appears"
+                                            | "shows"
+                                            | "apparait"
+                                            | "erscheint"
+                                        )
+                                    })
+                            })
+                    })
+                })
+                .map(|g| (g.start, g.end))
+        });
+    let passive = passive.or_else(|| {
+        o.at(Granted)
+            .find(|g| stated::case_state(o.text, o.span.0, g.start))
+            .map(|g| (g.start, g.end))
+    });
+    let completed = stated::said_done(o, money);
+    let passive = passive.or_else(|| completed.then_some((o.span.0, o.span.0)));
+    // "The late fee was applied because the payment bounced": a fee applied or added is
+    // charged, not waived or given.
+    let charged = |g: &Hit| {
+        o.text
+            .get(g.start..g.end)
+            .is_some_and(|t| CHARGING.iter().any(|v| t.starts_with(v)))
+            && o.hits
+                .iter()
+                .rfind(|k| KINDED.contains(&k.cue) && k.end <= g.start)
+                .is_some_and(|k| k.cue == KFee)
+    };
+    let passive = passive.filter(|_| {
+        let mut grants = o.at(Granted).peekable();
+        grants.peek().is_none() || !grants.all(|g| charged(g))
+    });
+    if let Some((s, e)) = passive
+        && !o.undone_at(s, HEDGED)
+        // "Vous êtes remboursé dès que nous recevons le colis": a state that waits on an event.
+        // A decision made stays made when only what follows it waits ("your refund is
+        // approved and will be sent once we receive the item").
+        && (!conditioned_after(o, s) || qualifiers::decided_before_the_wait(o, s, e))
+        && has_kind
+        && !looked
+        && !stated::general_rule(o.text, o.span.0, s)
+        && !qualifiers::awaited(o.text, o.span.0, s)
+    {
+        return Some(if o.has(Exception) {
+            Signal::Exception
+        } else {
+            Signal::Passive
+        });
+    }
+    // "Returns after 30 days aren't normally accepted": the grant is what is not done.
+    // "Normally we need it back before a refund is processed": what waits is not done.
+    // "Refunds are normally issued within two days": a habit said of a present passive is how
+    // things go, not a concession made before a grant.
+    let habit_only = o
+        .at(Exception)
+        .all(|e| o.text.get(e.start..e.end) == Some("normally"));
+    let habitual = |g: &Hit| {
+        let (a, b) = crate::person::two_words_before(o.text, g.start);
+        let aux = |w: &str| matches!(w, "is" | "are" | "get" | "gets");
+        habit_only && (aux(a) || a == "normally" && aux(b))
+    };
+    let affirmed = |g: &&Hit| {
+        !negated(o.text, g.start)
+            && !habitual(g)
+            && !adjectival(o.text, g)
+            && !reports(o.text, g)
+            && !qualifiers::awaited(o.text, o.span.0, g.start)
+    };
+    if o.has(Exception)
+        && (o.at(Granted).any(affirmed)
+            || o.has(YouWill) && !depends
+            || qualifiers::able_despite(o))
+        && !o.has(Refuse)
+    {
+        return Some(Signal::Exception);
+    }
+    chat::shorthand(o, sentence, money)
+}
