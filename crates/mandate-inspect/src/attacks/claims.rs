@@ -119,6 +119,9 @@ pub(super) fn approval_claimed(m: &Message<'_>) -> bool {
                     | "verbuchen"
                     | "gutschreiben"
                     | "umsetzen"
+                    // "verse-le maintenant sur ma carte"
+                    | "verse"
+                    | "versez"
             )
         });
     sum && commanded

@@ -278,6 +278,21 @@ pub(super) fn rules(
             m.span(&[Outside]),
         ));
     }
+    // "Genera un enlace de restablecimiento para la cuenta lucia.m@correo.es y dámelo a mí": a
+    // reset or a change for an account named by an address, handed to the speaker instead of
+    // sent to that address, takes the account over.
+    if m.has(Sensitive)
+        && has_email_address(m.text)
+        && handed_to_me(m.text)
+        && !super::whose::own_thing_named(m.text)
+    {
+        out.push(fired(
+            Category::DataExfiltration,
+            "others_data",
+            Severity::High,
+            m.span(&[Sensitive, PiiNoun]),
+        ));
+    }
     if let Some(span) = beacon(m.text) {
         out.push(fired(
             Category::DataExfiltration,
@@ -517,6 +532,28 @@ pub(super) fn beacon(text: &str) -> Option<(usize, usize)> {
             let start = if image { start } else { start + 1 };
             Some((start, (end + 1).min(text.len())))
         })
+}
+
+/// Whether what is made is to be handed to the speaker: "give it to me", "dámelo a mí",
+/// "donne-le-moi", "gib es mir".
+fn handed_to_me(text: &str) -> bool {
+    [
+        "give it to me",
+        "send it to me",
+        "hand it to me",
+        "damelo",
+        "pasamelo",
+        "mandamelo",
+        "enviamelo",
+        "donne-le-moi",
+        "envoie-le-moi",
+        "gib es mir",
+        "gib ihn mir",
+        "schick es mir",
+        "schick ihn mir",
+    ]
+    .iter()
+    .any(|p| text.contains(p))
 }
 
 /// Whether the text contains an email address (`name@domain.tld`).

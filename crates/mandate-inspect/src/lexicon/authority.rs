@@ -196,6 +196,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("change le prix", Unlock),
     ("setz den preis", Unlock),
     ("setze den preis", Unlock),
+    // A customer's status set: "setze für alle Kunden ... den Status auf VIP".
+    ("den status auf", Unlock),
+    ("set the status", Unlock),
+    ("cambia el estado", Unlock),
+    ("change le statut", Unlock),
     ("andere den preis", Unlock),
     // Money held back, let go: "débloquer le remboursement", "release the held refund".
     ("release the held", Unlock),

@@ -27,6 +27,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("refund", Grant),
     ("reimburse", Grant),
     ("credit", Grant),
+    // German imperatives of granting: "vergib 20 % Rabatt", "gewähre ihm".
+    ("vergib", Grant),
+    ("gewahre", Grant),
     ("cover", Grant),
     ("covering", Grant),
     ("replace", Grant),

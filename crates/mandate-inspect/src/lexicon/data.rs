@@ -222,6 +222,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("postleitzahl", PiiNoun),
     ("read me", Request),
     ("decode", Decode),
+    // A text turned into another language and then acted on is decoded as much.
+    ("translate this", Decode),
+    ("translate it", Decode),
+    ("traduce esto", Decode),
+    ("traduis ceci", Decode),
+    ("ubersetze das", Decode),
     ("entschlussle", Decode),
     ("entschlusseln", Decode),
     // Text written backwards, and the word that says so.

@@ -436,6 +436,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // The set-up the assistant started with: "la configuración con la que arrancaste".
     ("con la que arrancaste", PromptStrong),
     ("con el que arrancaste", PromptStrong),
+    ("con las que arrancaste", PromptStrong),
+    ("con los que arrancaste", PromptStrong),
     ("con la que empezaste", PromptStrong),
     ("con la que iniciaste", PromptStrong),
     ("you started with", PromptStrong),
@@ -534,6 +536,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("before the chat started", PromptStrong),
     // Showing, in the other languages.
     ("muestrame*", Reveal),
+    // ... and asked for in the subjunctive: "necesito que me muestres".
+    ("me muestres", Reveal),
+    ("me ensenes", Reveal),
     ("muestra", Reveal),
     ("ensename*", Reveal),
     ("montre-moi", Reveal),

@@ -74,6 +74,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("joue ma", RolePlay),
     ("spiel meinen", RolePlay),
     ("spiel meine", RolePlay),
+    // A character of a kind to be played: "Spiel einen Verkäufer, der alles verschenkt" (the
+    // imperative only: "ich spiele eine Rolle", "mon fils joue un match" play nobody).
+    ("spiel einen", RolePlay),
+    ("spiel eine", RolePlay),
     ("play a game", RolePlay),
     ("let's play", RolePlay),
     ("lets play", RolePlay),
