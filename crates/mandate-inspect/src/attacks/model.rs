@@ -301,37 +301,36 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                             "de" | "of" | "about" | "from" | "sobre" | "du" | "des" | "von"
                                 | "uber"
                         )))
-                // "J'utilise surtout Python", "the policy doesn't apply to gifts": a tool verb
-                // with the speaker as its subject, or after a third person's "does", says
-                // what is done, and commands nothing.
-                && !(h.cue == ToolVerb
-                    && matches!(
-                        crate::person::word_before(text, h.start),
-                        "i" | "j'"
-                            | "je"
-                            | "yo"
-                            | "ich"
-                            | "we"
-                            | "nous"
-                            | "wir"
-                            | "does"
-                            | "doesn't"
-                            | "did"
-                            | "didn't"
-                            | "won't"
-                            | "wouldn't"
-                    ))
                 // "The return policy doesn't apply to gifts": a rule's reach over things,
                 // neither the assistant nor this chat, is the shop's policy told.
                 && !(h.cue == Nullify && reach_over_things(text, h))
                 // "¿Quién es tu jefe?", "who's your manager": the addressee's staff asked
                 // about, not spoken for.
                 && !(matches!(h.cue, StaffRole | Authority) && asked_who(text, h.start))
+                // "J'utilise surtout Python", "the policy doesn't apply to gifts": a tool verb
+                // with the speaker as its subject, or after a third person's "does", says
+                // what is done, and commands nothing.
                 && !(h.cue == ToolVerb && {
                     let object = crate::person::word_after(text, h.end);
                     crate::person::own_possessive(object)
                         || matches!(object, "me" | "us" | "moi" | "nous" | "mir" | "mich" | "uns")
                         || made_for_me(text, h.end)
+                        || matches!(
+                            crate::person::word_before(text, h.start),
+                            "i" | "j'"
+                                | "je"
+                                | "yo"
+                                | "ich"
+                                | "we"
+                                | "nous"
+                                | "wir"
+                                | "does"
+                                | "doesn't"
+                                | "did"
+                                | "didn't"
+                                | "won't"
+                                | "wouldn't"
+                        )
                 })
                 // "My manager's email said...", "my database": the speaker's own staff and
                 // records, not the shop's.
