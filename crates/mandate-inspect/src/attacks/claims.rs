@@ -22,7 +22,7 @@ pub(super) fn approval_claimed(m: &Message<'_>) -> bool {
         .iter()
         .filter(|h| {
             matches!(h.cue, StaffRole | PriorAgent)
-                || h.cue == Department && opens_clause(m.text, h.start)
+                || h.cue == Department && at_clause_start(m.text, h.start)
         })
         .find_map(|h| {
             let rest = m.text.get(h.end..).unwrap_or_default();
@@ -128,7 +128,7 @@ pub(super) fn approval_claimed(m: &Message<'_>) -> bool {
 }
 
 /// Whether what starts at `at` opens its clause: the text's start, or punctuation before it.
-pub(super) fn opens_clause(text: &str, at: usize) -> bool {
+pub(super) fn at_clause_start(text: &str, at: usize) -> bool {
     text.get(..at)
         .unwrap_or_default()
         .trim_end()

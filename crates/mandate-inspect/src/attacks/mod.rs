@@ -62,7 +62,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // `claims::approval_claimed` reads.
         || all_hits
             .iter()
-            .any(|h| h.cue == Cue::Department && claims::opens_clause(&view.text, h.start))
+            .any(|h| h.cue == Cue::Department && claims::at_clause_start(&view.text, h.start))
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
         || all_hits.iter().any(|h| {
