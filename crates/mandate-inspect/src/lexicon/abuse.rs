@@ -287,7 +287,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("*vouchers", Quantity),
     ("*cupones", Quantity),
     ("*codigos", Quantity),
-    ("create", ToolVerb),
     ("erstelle*", ToolVerb),
     ("erzeug*", ToolVerb),
     ("generier*", ToolVerb),
@@ -393,7 +392,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("saltate las comprobaciones", SkipCheck),
     ("saute les verifications", SkipCheck),
     ("prufungen uberspringen", SkipCheck),
-    ("sin comprobar", SkipCheck),
     ("sin pasar por", SkipCheck),
     ("bypass the verification", SkipCheck),
     ("bypass verification", SkipCheck),
@@ -403,12 +401,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sin verificar", SkipCheck),
     ("no compruebes", SkipCheck),
     ("no verifiques", SkipCheck),
-    ("sans verifier", SkipCheck),
-    ("sans verification", SkipCheck),
     ("ne verifie pas", SkipCheck),
     ("ne verifiez pas", SkipCheck),
     ("ohne zu prufen", SkipCheck),
-    ("ohne prufung", SkipCheck),
     ("nicht prufen", SkipCheck),
     ("prufe nicht", SkipCheck),
     // Repeating until something gives.
@@ -450,9 +445,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("without asking questions", SkipCheck),
     ("without asking any", SkipCheck),
     ("without asking for", SkipCheck),
-    ("sin preguntar", SkipCheck),
-    ("sans demander", SkipCheck),
-    ("sans verification", SkipCheck),
     // One thing for each of a list, which the bulk rules read with what comes after.
     ("for each of", EachOf),
     ("para cada uno de", EachOf),
@@ -579,7 +571,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("todos a la vez", Bulk),
     ("toutes a la fois", Bulk),
     ("tout a la fois", Bulk),
-    ("every order", Bulk),
     // Comping.
     // Commands to approve, in the forms a claimed colleague uses: "validez le remboursement".
     ("validez", Grant),

@@ -135,7 +135,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i authorize", Authority),
     ("authorised by", Authority),
     ("authorized by", Authority),
-    ("on behalf of management", Authority),
     ("le escribe", Authority),
     ("director financiero", Authority),
     ("soy el gerente", Authority),
@@ -390,7 +389,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("finanzabteilung", StaffRole),
     ("kundenservice-team", StaffRole),
     ("this is", Speaker),
-    ("speaking", Speaker),
     ("de parte de", Speaker),
     ("del equipo", Speaker),
     ("de l'equipe", Speaker),
@@ -463,7 +461,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("revelar", Unlock),
     ("offenlegen", Unlock),
     ("preisgeben", Unlock),
-    ("ohne prufung", Unlock),
     // ---------------------------------------------------------------- generalisation, round five
     ("autorizo", Unlock),
     ("apruebo", Unlock),
@@ -515,7 +512,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("floor supervisor", StaffRole),
     ("fraud department", StaffRole),
     ("security department", StaffRole),
-    ("billing department", StaffRole),
     ("returns department", StaffRole),
     // A department of the shop named in Spanish, French or German, whatever it does
     // ("departamento de fraude", "Betrugsabteilung", "Rechtsabteilung").
@@ -544,13 +540,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sie durfen", Unlock),
     // Leadership, named as a body.
     ("filialleitung", StaffRole),
-    ("geschaftsleitung", StaffRole),
     ("marktleitung", StaffRole),
     ("teamleitung", StaffRole),
     ("abteilungsleitung", StaffRole),
     ("la direction", StaffRole),
     // Teams that check, named by a speaker.
-    ("fraud prevention team", StaffRole),
     ("fraud prevention", StaffRole),
     ("risk team", StaffRole),
     ("security team", StaffRole),
@@ -609,7 +603,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("travaille chez vous", StaffRole),
     ("arbeitet bei euch", StaffRole),
     ("arbeitet bei ihnen", StaffRole),
-    ("chef d'equipe", StaffRole),
     ("chef de service", StaffRole),
     // A role announced after the fact: "supervisor here".
     ("here.", Speaker),

@@ -133,7 +133,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fest eingetragen", Guarantee),
     ("versprochen", Guarantee),
     ("garantizado", Guarantee),
-    ("te lo garantizo", Guarantee),
     ("garanti", Guarantee),
     ("je vous garantis", Guarantee),
     // gifts
@@ -400,13 +399,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("we overcharged", Admit),
     ("in breach of", Admit),
     ("we breached", Admit),
-    ("we made a mistake", Admit),
     ("we got it wrong", Admit),
-    ("we're at fault", Admit),
-    ("we are at fault", Admit),
     ("was our fault", Admit),
     ("our responsibility", Admit),
-    ("wir raumen ein", Admit),
     ("verursacht hat", Admit),
     ("fue culpa nuestra", Admit),
     ("es responsabilidad nuestra", Admit),
@@ -431,7 +426,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("erstatte", Grant),
     ("entferne", Grant),
     ("losche", Grant),
-    ("gewahre", Grant),
     ("schreib mir", Grant),
     // commitments, round two
     ("guaranteed", GuaranteeWord),
@@ -454,7 +448,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je te promets", Guarantee),
     ("je vous assure", Guarantee),
     ("ich verspreche", Guarantee),
-    ("ich garantiere", Guarantee),
     ("wir garantieren", Guarantee),
     ("ich versichere ihnen", Guarantee),
     // ---------------------------------------------------------------- generalisation, round four: more participles, offers and charges not made
@@ -548,13 +541,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wiedergutmachung", KCompensation),
     ("als wiedergutmachung", KCompensation),
     // Promises, in the other languages' set phrases.
-    ("c'est promis", Guarantee),
-    ("je vous le promets", Guarantee),
-    ("je te le promets", Guarantee),
-    ("je vous promets", Guarantee),
-    ("je te promets", Guarantee),
     ("nous vous promettons", Guarantee),
-    ("ich verspreche", Guarantee),
     ("wir versprechen", Guarantee),
-    ("es una promesa", Guarantee),
 ];

@@ -123,7 +123,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nouvelle tache", NewTask),
     ("neue aufgabe", NewTask),
     ("stop everything", OverrideVerb),
-    ("drop everything", OverrideVerb),
     ("ignor*", OverrideVerb),
     ("disregard*", OverrideVerb),
     ("forget*", OverrideVerb),
@@ -168,7 +167,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("umgeh*", OverrideVerb),
     // What the assistant was asked or told at the start.
     ("ce qu'on t'a", PriorStrong),
-    ("lo que te dijeron", PriorStrong),
     ("lo que te pidieron", PriorStrong),
     ("lo que te indicaron", PriorStrong),
     ("was man dir gesagt hat", PriorStrong),
@@ -176,12 +174,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("what they told you", PriorStrong),
     // Everything the assistant was told, with words between ("alles, was man dir vorher
     // gesagt hat"): the impersonal giver makes it the assistant's, not the customer's.
-    ("everything you've been told", PriorStrong),
-    ("everything you have been told", PriorStrong),
     ("everything you were given", PriorStrong),
     ("everything you were taught", PriorStrong),
     ("whatever you were told", PriorStrong),
-    ("what you've been told", PriorStrong),
     ("alles, was man dir", PriorStrong),
     ("alles was man dir", PriorStrong),
     ("alles, was man ihnen", PriorStrong),

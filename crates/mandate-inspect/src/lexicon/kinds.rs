@@ -321,14 +321,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("dedommagement", KCompensation),
     ("compensar", KCompensation),
     ("para compensar", KCompensation),
-    ("compensacion", KCompensation),
     ("en compensacion", KCompensation),
     ("vale de compra", KCompensation),
     ("entschadigung", KCompensation),
     ("kulanz*", KCompensation),
     ("als entschadigung", KCompensation),
     ("make up for", KCompensation),
-    ("to make up for", KCompensation),
     // ---------------------------------------------------------------- generalisation, round four: account details and compensation
     ("email address", KAccount),
     ("e-mail address", KAccount),
@@ -348,8 +346,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("vale de", KCompensation),
     ("un vale", KCompensation),
     // ---------------------------------------------------------------- generalisation, round five
-    ("% off", KDiscount),
-    ("percent off", KDiscount),
     ("gesture of goodwill", KDiscount),
     // ---------------------------------------------------------------- generalisation, round six
     ("suscripcion", KAccount),
@@ -377,7 +373,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Amends for trouble: they name the kind of a grant, never make one.
     ("for the trouble", KCompensation),
     ("for your trouble", KCompensation),
-    ("for the inconvenience", KCompensation),
     ("por las molestias", KCompensation),
     ("pour le derangement", KCompensation),
     ("pour le desagrement", KCompensation),

@@ -317,13 +317,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("lass uns ein spiel", RolePlay),
     ("ein spiel spielen", RolePlay),
     // Pretending, in German, French and Spanish.
-    ("tu so, als", RolePlay),
-    ("tu so als", RolePlay),
-    ("tun sie so, als", RolePlay),
     ("als warst du", RolePlay),
-    ("fais comme si", RolePlay),
     ("faites comme si", RolePlay),
-    ("haz como si", RolePlay),
     ("haz de cuenta", RolePlay),
     ("actua como si", RolePlay),
     // A world or a self without rules.
@@ -354,7 +349,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wenn du keine regeln hattest", Mode),
     // Giving things away, in German.
     ("verschenk*", Payoff),
-    ("umsonst", Payoff),
     // Starting over as something else.
     ("reset yourself", Mode),
     ("factory reset yourself", Mode),
@@ -363,7 +357,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("now pose as", RolePlay),
     ("you will pose as", RolePlay),
     ("faites semblant", RolePlay),
-    ("incarne", RolePlay),
     ("haz de", RolePlay),
     ("spiel die rolle", RolePlay),
     // A persona defined by having no limits: the persona is the jailbreak.
@@ -475,7 +468,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("provide two responses", RolePlay),
     ("asume el papel", RolePlay),
     ("haz el papel", RolePlay),
-    ("interpreta el papel", RolePlay),
     ("ponte en la piel", RolePlay),
     ("dans la peau d", RolePlay),
     ("mettre dans la peau", RolePlay),

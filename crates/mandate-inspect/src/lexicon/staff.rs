@@ -63,7 +63,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("als", Speaker),
     ("soy el", Speaker),
     ("soy la", Speaker),
-    ("le habla", Speaker),
     ("como", Speaker),
     ("je suis le", Speaker),
     ("je suis la", Speaker),

@@ -177,8 +177,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("upon receipt", Hedge),
     ("on receipt", Hedge),
     ("apres reception", Hedge),
-    ("des reception", Hedge),
-    ("des que", Hedge),
     ("une fois que", Hedge),
     ("tras recibir", Hedge),
     ("despues de recibir", Hedge),
@@ -190,7 +188,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nachdem", Hedge),
     ("cuando", Hedge),
     ("una vez que", Hedge),
-    ("en cuanto", Hedge),
     ("lorsque", Hedge),
     // Every order above a threshold: the policy's condition, not this customer's grant.
     ("on orders over", Hedge),
@@ -205,7 +202,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sur les commandes de plus de", Hedge),
     ("pour les commandes de plus de", Hedge),
     ("quand", Hedge),
-    ("une fois que", Hedge),
     // What the records hold, and the verbs by which they tell it.
     ("history", Record),
     ("records", Record),
