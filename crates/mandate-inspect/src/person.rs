@@ -23,14 +23,20 @@ pub(crate) fn word_before(text: &str, pos: usize) -> &str {
 /// The two words that end right before `pos`, nearest first ("your complete" before
 /// "instructions" gives ("complete", "your")).
 pub(crate) fn two_words_before(text: &str, pos: usize) -> (&str, &str) {
-    let a = word_before(text, pos);
-    let a_start = text
-        .get(..pos)
+    (
+        word_before(text, pos),
+        word_before(text, word_start_before(text, pos)),
+    )
+}
+
+/// Where the word that ends right before `pos` starts (`pos` itself, less the blanks before
+/// it, when there is none).
+pub(crate) fn word_start_before(text: &str, pos: usize) -> usize {
+    text.get(..pos)
         .unwrap_or_default()
         .trim_end()
         .len()
-        .saturating_sub(a.len());
-    (a, word_before(text, a_start))
+        .saturating_sub(word_before(text, pos).len())
 }
 
 /// The word that starts right after `pos` (whitespace skipped), apostrophes kept; empty when

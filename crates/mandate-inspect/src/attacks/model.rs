@@ -249,13 +249,7 @@ fn asked_who(text: &str, at: usize) -> bool {
     if !crate::person::addressee_possessive(yours) {
         return false;
     }
-    let yours_at = text
-        .get(..at)
-        .unwrap_or_default()
-        .trim_end()
-        .len()
-        .saturating_sub(yours.len());
-    let who = crate::person::two_words_before(text, yours_at).1;
+    let who = crate::person::two_words_before(text, crate::person::word_start_before(text, at)).1;
     matches!(verb, "who's")
         || matches!(
             (who, verb),

@@ -277,6 +277,19 @@ fn informs(sentence: &str) -> bool {
     .any(|p| sentence.contains(p))
 }
 
+/// The first person with the auxiliary of a perfect whose participle follows it ("I've
+/// checked", "he revisado", "j'ai vérifié"); German puts its participle last.
+pub(super) const PERFECT_SUBJECTS: &[&str] = &[
+    "i've ",
+    "i have ",
+    "we've ",
+    "we have ",
+    "he ",
+    "hemos ",
+    "j'ai ",
+    "nous avons ",
+];
+
 /// What follows an opening act of attention by the first person ("I've looked into it:",
 /// "he revisado tu pedido,", "ich habe nachgesehen:"), or the whole text.
 pub(super) fn after_attention(text: &str) -> &str {
@@ -298,22 +311,10 @@ pub(super) fn after_attention(text: &str) -> &str {
     {
         return rest;
     }
-    let subject = [
-        "i've ",
-        "i have ",
-        "we've ",
-        "we have ",
-        "i ",
-        "we ",
-        "he ",
-        "hemos ",
-        "j'ai ",
-        "nous avons ",
-        "ich habe ",
-        "wir haben ",
-    ]
-    .iter()
-    .find_map(|s| lead.strip_prefix(s));
+    let subject = PERFECT_SUBJECTS
+        .iter()
+        .chain(&["i ", "we ", "ich habe ", "wir haben "])
+        .find_map(|s| lead.strip_prefix(s));
     let Some(rest) = subject else {
         return text;
     };

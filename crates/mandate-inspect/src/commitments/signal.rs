@@ -7,7 +7,7 @@ use crate::lexicon::Cue::{self, *};
 use crate::person::word_after;
 use crate::scan::Hit;
 
-use super::model::after_attention;
+use super::model::{PERFECT_SUBJECTS, after_attention};
 use super::qualifiers::{
     self, adjectival, compound_head, conditioned_after, hands_paperwork, names_money, negated,
     realised, reports, universal_object,
@@ -192,18 +192,9 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // act of attention shares its perfect, so the first person did both ("I checked and we
     // refunded it" names a new subject: what was found).
     let done = done.or_else(|| {
-        let perfect = [
-            "i've ",
-            "i have ",
-            "we've ",
-            "we have ",
-            "he ",
-            "hemos ",
-            "j'ai ",
-            "nous avons ",
-        ]
-        .iter()
-        .any(|p| sentence.trim_start().starts_with(p));
+        let perfect = PERFECT_SUBJECTS
+            .iter()
+            .any(|p| sentence.trim_start().starts_with(p));
         (looked && perfect)
             .then(|| {
                 o.at(Granted)
