@@ -73,6 +73,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                     .any(|r| matches!(r.cue, Cue::Reveal | Cue::RevealStrong) && r.end <= h.start)
         })
         || persona::unbound_mode(&view.text)
+        // Words to say with a grant after them, which `rules` reads for a grant dictated on
+        // the customer's own case ("say that my claim is approved").
+        || all_hits.iter().any(|h| matches!(h.cue, Cue::Say | Cue::Write))
+            && all_hits
+                .iter()
+                .any(|h| matches!(h.cue, Cue::Payoff | Cue::Grant))
         || words::granted_again(&view.text, &all_hits)
         || all_hits.iter().any(|h| h.cue == Cue::Suppose)
             && all_hits.iter().any(|h| h.cue == Cue::RuleNoun)

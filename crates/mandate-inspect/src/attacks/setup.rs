@@ -470,22 +470,7 @@ pub(super) fn makers_said(text: &str) -> bool {
 /// switched off is the assistant's own, by a possessive or as a part of it. "Can I turn off
 /// the SMS notifications?" switches off nothing of the assistant's.
 pub(super) fn own_check(text: &str) -> bool {
-    let check = |w: &str| {
-        matches!(
-            w,
-            "check"
-                | "checks"
-                | "checking"
-                | "verification"
-                | "verificacion"
-                | "comprobacion"
-                | "comprueba"
-                | "comprobar"
-                | "controle"
-                | "controles"
-        ) || w.ends_with("prufung")
-            || w.ends_with("kontrolle")
-    };
+    let check = check_word;
     let mut prev = ("", "");
     for w in words(text).filter(|w| !w.is_empty()) {
         let yours = |p: &str| {
@@ -511,6 +496,79 @@ pub(super) fn own_check(text: &str) -> bool {
             .filter(|w| !w.is_empty())
             .take(2)
             .any(|w| check(w) || w.starts_with("verifi") || w.starts_with("check"))
+    })
+}
+
+/// A word naming a check: "check", "verificación", "contrôle", "Betrugsprüfung".
+fn check_word(w: &str) -> bool {
+    matches!(
+        w,
+        "check"
+            | "checks"
+            | "checking"
+            | "screening"
+            | "verification"
+            | "verificacion"
+            | "comprobacion"
+            | "comprueba"
+            | "comprobar"
+            | "control"
+            | "controle"
+            | "controles"
+    ) || w.ends_with("prufung")
+        || w.ends_with("kontrolle")
+}
+
+/// "Disable the fraud check for my order", "deaktiviere kurz die Betrugsprüfung", "desactiva
+/// el control antifraude": among the few words after `from` (the end of a verb that switches
+/// off), a check that guards the shop, by fraud, security, identity, age or risk. "Turn off
+/// the order notifications" guards nothing.
+pub(super) fn safeguard_after(text: &str, from: usize) -> bool {
+    // "d'identité" is one word here, as apostrophes are kept.
+    let guard = |w: &str| {
+        matches!(
+            w.strip_prefix("d'").unwrap_or(w),
+            "fraud"
+                | "antifraud"
+                | "security"
+                | "identity"
+                | "id"
+                | "age"
+                | "risk"
+                | "kyc"
+                | "fraude"
+                | "antifraude"
+                | "seguridad"
+                | "identidad"
+                | "edad"
+                | "riesgo"
+                | "securite"
+                | "identite"
+                | "risque"
+        )
+    };
+    let compound = |w: &str| {
+        ["betrugs", "sicherheits", "identitats", "alters", "risiko"]
+            .iter()
+            .any(|g| w.starts_with(g))
+            && check_word(w)
+    };
+    let near: Vec<&str> = words(text.get(from..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(7)
+        .collect();
+    near.iter().enumerate().any(|(i, w)| {
+        compound(w)
+            || check_word(w) && {
+                // The guard before the check ("fraud check") or after it, in Spanish and
+                // French through "de" ("control de seguridad", "vérification d'identité").
+                let before = i.checked_sub(1).and_then(|j| near.get(j));
+                let after: Vec<&str> = near.iter().skip(i + 1).take(2).copied().collect();
+                before.is_some_and(|b| guard(b))
+                    || after.first().is_some_and(|a| guard(a))
+                    || after.first().is_some_and(|a| *a == "de")
+                        && after.get(1).is_some_and(|a| guard(a))
+            }
     })
 }
 

@@ -341,6 +341,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 && !conditioned_after(o, p.end)
                 // "El enlace que te enviamos": the message sent, not a thing granted.
                 && !hands_paperwork(o.text, p)
+                && !stated::generic_object(o.text, p)
                 && (!stated::holds(o.text, p) || stated::yours_first(o.text, o.span.0))
         })
     {

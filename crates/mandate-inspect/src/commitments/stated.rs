@@ -162,6 +162,75 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
     })
 }
 
+/// "Wir reparieren Geräte innerhalb der Garantie kostenlos": a German present performative
+/// whose object follows bare, with no article, pronoun or adverb before it and nothing in
+/// its clause pointing at this customer's case, is a kind of thing served, the policy. "Wir
+/// reparieren Ihr Gerät", "wir übernehmen die Kosten", "wir erstatten sofort 20 €" serve
+/// the case. (German alone says it so: English and the others put the grant in another
+/// tense or read by the model.)
+pub(super) fn generic_object(text: &str, h: &crate::scan::Hit) -> bool {
+    // The subject and the verb alone: a longer phrase ("wir machen eine Ausnahme") has named
+    // its object already.
+    let german = text.get(h.start..h.end).is_some_and(|t| {
+        (t.starts_with("wir ") || t.starts_with("ich ")) && t.split(' ').count() == 2
+    });
+    if !german {
+        return false;
+    }
+    let clause = text
+        .get(h.end..)
+        .unwrap_or_default()
+        .split([',', ';', '.', ':', '!', '?'])
+        .next()
+        .unwrap_or_default();
+    let Some(first) = words(clause).find(|w| !w.is_empty()) else {
+        return false;
+    };
+    let universal = matches!(first, "alle" | "jede" | "jeden" | "jedes" | "samtliche");
+    let leads = matches!(
+        first,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "diese"
+            | "dieser"
+            | "diesen"
+            | "dieses"
+            | "es"
+            | "sie"
+            | "ihm"
+            | "euch"
+            | "heute"
+            | "sofort"
+            | "umgehend"
+            | "gerne"
+            | "gern"
+            | "jetzt"
+            | "noch"
+            | "direkt"
+            | "gleich"
+            | "morgen"
+            | "bereits"
+            | "einmalig"
+            | "ausnahmsweise"
+            | "naturlich"
+            | "selbstverstandlich"
+            | "kostenlos"
+            | "kulanterweise"
+            | "auch"
+            | "ebenfalls"
+    );
+    universal || !leads && !words(clause).any(pointing)
+}
+
 /// Whether the sentence starting at `from` opens with the customer's possessive, after a
 /// short opening set off by punctuation if it has one ("Done - your account is unlocked",
 /// "C'est fait : votre compte...").

@@ -554,6 +554,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("responsable du support", StaffRole),
     // Who is speaking, in other words.
     ("i'm with", Speaker),
+    // A place in a team: "I'm on the payments team", "je fais partie de l'équipe".
+    ("i'm on the", Speaker),
+    ("i am on the", Speaker),
+    ("i work on the", Speaker),
+    ("i'm part of the", Speaker),
+    ("i am part of the", Speaker),
+    ("formo parte del", Speaker),
+    ("formo parte de la", Speaker),
+    ("je fais partie de", Speaker),
+    ("ich bin im team", Speaker),
+    ("ich gehore zum", Speaker),
     ("i am with", Speaker),
     ("i'm from", Speaker),
     ("i am from", Speaker),

@@ -165,6 +165,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("accorde", Granted),
     ("erstattet", Granted),
     ("gutgeschrieben", Granted),
+    // Deposited where the customer will find it: "Ihr Rabatt ist in Ihrem Konto hinterlegt".
+    ("hinterlegt", Granted),
     ("entfernt", Granted),
     ("storniert", Granted),
     ("erlassen", Granted),

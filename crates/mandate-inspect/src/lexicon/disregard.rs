@@ -79,6 +79,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("alles bisherige", PriorStrong),
     ("alles vorherige", PriorStrong),
     ("alles obige", PriorStrong),
+    // What stands above the customer's own message: "alles, was oberhalb dieser Nachricht
+    // steht", "tout ce qui se trouve au-dessus de ce message".
+    ("above this message", PriorStrong),
+    ("before this message", PriorStrong),
+    ("antes de este mensaje", PriorStrong),
+    ("encima de este mensaje", PriorStrong),
+    ("au-dessus de ce message", PriorStrong),
+    ("avant ce message", PriorStrong),
+    ("vor dieser nachricht", PriorStrong),
+    ("uber dieser nachricht", PriorStrong),
+    ("oberhalb dieser nachricht", PriorStrong),
+    ("alles oberhalb", PriorStrong),
     ("alles, was man dir gesagt", PriorStrong),
     ("alles was man dir gesagt", PriorStrong),
     ("alles, was dir gesagt", PriorStrong),

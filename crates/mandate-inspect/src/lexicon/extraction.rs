@@ -242,6 +242,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // message").
     ("precede mon premier message", PromptWeak),
     ("above this message", PromptStrong),
+    ("encima de este mensaje", PromptStrong),
+    ("au-dessus de ce message", PromptStrong),
+    ("oberhalb dieser nachricht", PromptStrong),
+    ("uber dieser nachricht", PromptStrong),
     ("were you given", PromptStrong),
     ("were you told", PromptStrong),
     // What the assistant was told to keep from the customer is its set-up.

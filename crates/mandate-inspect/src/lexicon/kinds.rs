@@ -135,6 +135,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("new unit", KWarranty),
     ("garantia", KWarranty),
     ("reparacion", KWarranty),
+    // Repairing the customer's thing, in the verb: "wir reparieren Ihr Gerät kostenlos",
+    // "nous réparons votre appareil". (The noun may name any repair: "un devis avant toute
+    // réparation".)
+    ("reparier*", KWarranty),
+    ("ersatzgerat", KWarranty),
+    ("reparar", KWarranty),
+    ("reparamos", KWarranty),
+    ("reparer", KWarranty),
+    ("reparons", KWarranty),
     ("pris en charge", KWarranty),
     ("defaut", KWarranty),
     ("ordinateur neuf", KWarranty),
