@@ -335,6 +335,34 @@ pub(super) fn rules_supposed_away(text: &str) -> bool {
                 | "richtlinien"
         )
     };
+    // A limit the rules set on what is given ("if the refund limit didn't exist", "la limite
+    // de remboursement"); "if the weight limit didn't exist" is about a parcel.
+    let given = |w: &str| {
+        matches!(
+            w,
+            "refund"
+                | "discount"
+                | "credit"
+                | "compensation"
+                | "reembolso"
+                | "reembolsos"
+                | "descuento"
+                | "remboursement"
+                | "remise"
+        )
+    };
+    let limit_on_giving = |j: usize| {
+        ws.get(j)
+            .is_some_and(|w| matches!(*w, "limit" | "limits" | "limite" | "limites" | "cap"))
+            && (j
+                .checked_sub(1)
+                .and_then(|p| ws.get(p))
+                .is_some_and(|p| given(p))
+                || ws
+                    .get(j + 1)
+                    .is_some_and(|d| matches!(*d, "de" | "of" | "on"))
+                    && ws.get(j + 2).is_some_and(|n| given(n)))
+    };
     let denied = |w: &str| {
         w.ends_with("n't") || matches!(w, "not" | "pas" | "no" | "nicht" | "plus" | "keine")
     };
@@ -358,7 +386,7 @@ pub(super) fn rules_supposed_away(text: &str) -> bool {
         supposes(w)
             && !mine(i)
             && ws.iter().enumerate().skip(i + 1).take(10).any(|(j, n)| {
-                rule_noun(n) && {
+                (rule_noun(n) || limit_on_giving(j)) && {
                     let after = ws.get(j + 1..(j + 8).min(ws.len())).unwrap_or_default();
                     after.iter().any(|a| denied(a)) && after.iter().any(|a| holds(a))
                 }

@@ -656,8 +656,29 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // "The account for me": the speaker's own, whatever phrase named it. "This email isn't
     // mine, can you change the email on my account?": a detail disowned on the customer's own
     // account is theirs to correct.
+    // "La factura a nombre de la empresa": a business named on a document is the customer's
+    // employer, not a person acted for.
+    let a_business = |h: &Hit| {
+        crate::person::words(m.text.get(h.end..).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| {
+                matches!(
+                    w,
+                    "company"
+                        | "business"
+                        | "firm"
+                        | "empresa"
+                        | "entreprise"
+                        | "societe"
+                        | "firma"
+                        | "unternehmen"
+                )
+            })
+    };
     let third_party = m.hits.iter().any(|h| {
         h.cue == ThirdParty
+            && !a_business(h)
             && !matches!(
                 word_after(m.text, h.end),
                 "me" | "myself" | "us" | "mi" | "moi" | "nous" | "mich" | "mir" | "uns"

@@ -151,12 +151,15 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
             .iter()
             .any(|h| KINDED.contains(&h.cue) && !account_as_place(&view.text, h));
         let before = i.checked_sub(1).and_then(|p| ss.get(p));
-        let after = view
+        // An answer that opens with a grant of no kind ("That one's on us. I've refunded the
+        // $19.99") names it in the sentence after.
+        let after = (view
             .text
             .get(..s.end)
             .is_some_and(|t| t.trim_end().ends_with(';'))
-            .then(|| ss.get(i + 1))
-            .flatten();
+            || before.is_none())
+        .then(|| ss.get(i + 1))
+        .flatten();
         let context = (unkinded && (before.is_some() || after.is_some())).then(|| Own {
             hits: before
                 .into_iter()

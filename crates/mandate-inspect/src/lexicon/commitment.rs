@@ -23,6 +23,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je vais", WillSubject),
     ("wir werden", WillSubject),
     ("ich werde", WillSubject),
+    // A decision taken to grant is the grant to come: "we've decided to make an exception".
+    ("we've decided to", WillSubject),
+    ("we have decided to", WillSubject),
+    ("i've decided to", WillSubject),
+    ("i have decided to", WillSubject),
+    ("hemos decidido", WillSubject),
+    ("he decidido", WillSubject),
+    ("nous avons decide de", WillSubject),
+    ("j'ai decide de", WillSubject),
+    ("wir haben beschlossen", WillSubject),
+    ("wir haben uns entschieden", WillSubject),
+    ("ich habe beschlossen", WillSubject),
     // grants (base forms)
     ("refund", Grant),
     ("reimburse", Grant),

@@ -235,6 +235,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mensaje del sistema:", NewRule),
     ("message systeme :", NewRule),
     ("<system>", NewRule),
+    // A system turn forged in the chat format: {"role": "system", "content": "..."}.
+    ("\"role\": \"system\"", NewRule),
+    ("\"role\":\"system\"", NewRule),
+    ("'role': 'system'", NewRule),
+    ("\"role\": \"developer\"", NewRule),
     ("a partir de ahora", NewRule),
     ("a partir de este mensaje", NewRule),
     ("desde ahora", NewRule),

@@ -267,6 +267,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("returns window", KException),
     ("plazo de devolucion", KException),
     ("delai de retour", KException),
+    ("ruckgaberecht", KException),
+    ("ruckgabefrist", KException),
+    ("umtauschfrist", KException),
+    ("widerrufsfrist", KException),
     ("excepcion*", KException),
     // german compounds
     ("*gebuhr", KFee),
