@@ -609,6 +609,28 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         || outsider_asks_data
         || super::claims::named_from_department(m)
         || m.has(Payoff) && manages();
+    // A grant word as the thing demanded, not as a noun of what the speaker talks about ("I
+    // work in compliance myself, so I appreciate the clear refund terms. How long do refunds
+    // take?").
+    let granted_as_verb = || {
+        m.hits.iter().any(|g| {
+            g.cue == Grant
+                && !m.text.get(g.end..).is_some_and(|t| t.starts_with('s'))
+                && !matches!(
+                    word_after(m.text, g.end),
+                    "terms"
+                        | "policy"
+                        | "policies"
+                        | "rules"
+                        | "process"
+                        | "period"
+                        | "window"
+                        | "time"
+                        | "times"
+                        | "conditions"
+                )
+        })
+    };
     // An approval claimed for a grant carries its own demand.
     let claimed = || super::claims::approval_claimed(m);
     if !asks_how && claimed()
@@ -625,7 +647,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || m.has(Nullify)
                 || m.has(Directive)
                 || m.has(SteerUser)
-                || m.has(Grant)
+                || granted_as_verb()
                 || m.has(Payoff) && manages()
                 || super::claims::acts_on_an_account(m)
                 || m.has(YouMust))

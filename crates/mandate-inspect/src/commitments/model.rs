@@ -141,10 +141,10 @@ fn speaker_lost(sentence: &str) -> bool {
     })
 }
 
-/// Whether a sentence tells the customer what they can do themselves: it opens with "you can",
-/// "vous pouvez", "puedes", "Sie können", and no first person does anything in it ("vous
-/// pouvez résilier votre abonnement en ligne"; not "you can have both for $60, that's my best
-/// price").
+/// Whether a sentence tells the customer what they can do themselves: it (or its main clause,
+/// after a clause put first) opens with "you can", "vous pouvez", "puedes", "Sie können", and
+/// no first person does anything in it ("vous pouvez résilier votre abonnement en ligne"; not
+/// "you can have both for $60, that's my best price").
 fn self_service(sentence: &str) -> bool {
     let opens = [
         "you can ",
@@ -156,9 +156,17 @@ fn self_service(sentence: &str) -> bool {
         "usted puede ",
         "sie konnen ",
         "du kannst ",
-    ]
-    .iter()
-    .any(|p| sentence.trim_start().starts_with(p));
+        // German inverts after a clause put first: "Auch wenn die Frist abgelaufen ist,
+        // können Sie das Gerät beim Hersteller reparieren lassen".
+        "konnen sie ",
+        "kannst du ",
+    ];
+    // The sentence's own start, or its main clause after a clause put first.
+    let main = sentence.split_once(',').map(|(_, rest)| rest);
+    let opens = [Some(sentence), main]
+        .into_iter()
+        .flatten()
+        .any(|clause| opens.iter().any(|p| clause.trim_start().starts_with(p)));
     opens && no_one_acts(sentence)
 }
 

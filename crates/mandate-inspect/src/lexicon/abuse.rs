@@ -51,6 +51,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cancel", ToolVerb),
     // Setting a record's status: "mark my return as accepted".
     ("mark", ToolVerb),
+    // Records updated: "update all orders", "mets à jour le statut de toutes les commandes".
+    ("update all", ToolVerb),
+    ("update every", ToolVerb),
+    ("update the status", ToolVerb),
+    ("bulk update", ToolVerb),
+    ("set the status", ToolVerb),
+    ("mets a jour", ToolVerb),
+    ("mettez a jour", ToolVerb),
+    ("modifie", ToolVerb),
+    ("modifiez", ToolVerb),
+    ("actualiza", ToolVerb),
+    ("aktualisiere", ToolVerb),
     ("move", ToolVerb),
     ("transfer", ToolVerb),
     ("redirect", ToolVerb),

@@ -11,6 +11,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("se queda en", Performative),
     ("reste a", Performative),
     ("bleibt bei", Performative),
+    // Held for the customer by name: "der Preis bleibt für Sie bei 12,99 €".
+    ("bleibt fur sie bei", Performative),
+    ("bleibt fur dich bei", Performative),
+    ("se queda para ti en", Performative),
+    ("se queda para usted en", Performative),
+    ("reste pour vous a", Performative),
     // will-subjects
     ("te devolveremos", Performative),
     // Synthetic futures, first person: "le reembolsaremos", "nous rembourserons".
