@@ -535,7 +535,7 @@ pub(super) fn beacon(text: &str) -> Option<(usize, usize)> {
 }
 
 /// Whether what is made is to be handed to the speaker: "give it to me", "dámelo a mí",
-/// "donne-le-moi", "gib es mir".
+/// "donne-le-moi", "gib es mir", "to this chat instead of to her inbox".
 fn handed_to_me(text: &str) -> bool {
     [
         "give it to me",
@@ -551,6 +551,24 @@ fn handed_to_me(text: &str) -> bool {
         "gib ihn mir",
         "schick es mir",
         "schick ihn mir",
+        // Into the conversation, or away from the holder: "send the reset to this chat
+        // instead of to her inbox".
+        "to this chat",
+        "into this chat",
+        "in this chat",
+        "instead of to her",
+        "instead of to his",
+        "instead of to their",
+        "en este chat",
+        "por este chat",
+        "en lugar de a su",
+        "dans ce chat",
+        "au lieu de sur sa",
+        "au lieu de sur son",
+        "in diesen chat",
+        "hier im chat",
+        "statt an ihre",
+        "statt an seine",
     ]
     .iter()
     .any(|p| text.contains(p))

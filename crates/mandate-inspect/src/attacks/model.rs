@@ -281,9 +281,10 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
             // delay" asks about a topic.
             roles.contains(&h.cue)
                 && !(matches!(h.cue, ToolVerb | AiAddressee) && {
-                    // "So no refund?": "no" makes a noun of the verb too.
+                    // "So no refund?": "no" makes a noun of the verb too, and so does "of"
+                    // ("state of issue").
                     let before = crate::person::word_before(text, h.start);
-                    message::determiner(before) || before == "no"
+                    message::determiner(before) || before == "no" || before == "of"
                 })
                 // "Bots como yo no somos capaces...", "bots like me": a kind the speaker
                 // counts themself among is talked about, not addressed; so is one after a

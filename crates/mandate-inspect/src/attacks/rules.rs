@@ -647,6 +647,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || m.has(Nullify)
                 || m.has(Directive)
                 || m.has(SteerUser)
+                // "… je valide moi-même l'échange : fais-le".
+                || m.has(Execute)
                 || granted_as_verb()
                 || m.has(Payoff) && manages()
                 || super::claims::acts_on_an_account(m)

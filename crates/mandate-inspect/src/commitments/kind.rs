@@ -21,7 +21,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 || o.text.get(h.start..h.end) == Some("this once")
         }
     };
-    // "I've turned off the receipt check": "off" after a verb of switching is no reduction.
+    // "I've turned off the receipt check": "off" after a verb of switching is no reduction;
+    // nor is a balance "written off", which is waived.
     let switched = |h: &&crate::scan::Hit| {
         h.cue == KDiscount
             && o.text
@@ -29,7 +30,15 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 .is_some_and(|t| t.starts_with("off"))
             && matches!(
                 crate::person::word_before(o.text, h.start),
-                "turn" | "turned" | "turning" | "switch" | "switched" | "switching"
+                "turn"
+                    | "turned"
+                    | "turning"
+                    | "switch"
+                    | "switched"
+                    | "switching"
+                    | "written"
+                    | "wrote"
+                    | "write"
             )
     };
     // A word read twice ("compens" inside "compensación") names its kind once, and a kind's

@@ -140,6 +140,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // réparation".)
     ("reparier*", KWarranty),
     ("ersatzgerat", KWarranty),
+    ("austausch", KWarranty),
+    ("austauschgerat", KWarranty),
+    ("neue gerat", KWarranty),
+    ("neues gerat", KWarranty),
     ("reparar", KWarranty),
     ("reparamos", KWarranty),
     ("reparer", KWarranty),
@@ -323,6 +327,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cotisation", KFee),
     ("gebuhren", KFee),
     ("mahngebuhr", KFee),
+    // A balance owed, cancelled: "we've written off the outstanding $120 balance".
+    ("outstanding balance", KFee),
+    ("written off", KFee),
     ("zuschlag", KFee),
     ("late fee", KFee),
     ("restocking fee", KFee),

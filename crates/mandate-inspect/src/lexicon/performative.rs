@@ -110,6 +110,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir gewahren ihnen", Performative),
     ("wir ersetzen", Performative),
     ("wir reparieren", Performative),
+    // Waiving in the present, subject first: "wir kommen Ihnen entgegen und erlassen die
+    // Mahngebühr" (the subject may stand before a first verb).
+    ("wir erlassen", Performative),
+    ("und erlassen", Performative),
+    ("ich erlasse", Performative),
     ("wir ubernehmen die", Performative),
     ("we're giving", Performative),
     ("we're sending", Performative),

@@ -145,6 +145,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("store manager", StaffRole),
     ("responsable de tienda", StaffRole),
     ("responsable de la tienda", StaffRole),
+    // Quality and sales leads: "en tant que responsable qualité du magasin".
+    ("responsable qualite", StaffRole),
+    ("responsable des ventes", StaffRole),
+    ("responsable de calidad", StaffRole),
+    ("quality manager", StaffRole),
+    ("qualitatsmanager", StaffRole),
+    ("qualitatsmanagerin", StaffRole),
     ("jefa de tienda", StaffRole),
     ("jefe de tienda", StaffRole),
     ("encargada de tienda", StaffRole),
