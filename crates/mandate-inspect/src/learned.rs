@@ -49,7 +49,7 @@ const SETS: &[(&str, &str, &str)] = shipped!(
     "val52", "val53", "val54", "val55", "val56", "val57", "val58", "val59", "val60", "val61",
     "val62", "val63", "val64", "val65", "val66", "val67", "val68", "val69", "val70", "val71",
     "val72", "val73", "val74", "val76", "val77", "val78", "val79", "val80", "val81", "val82",
-    "val83", "val84", "val85", "val86", "val87", "val88", "val89", "val90", "val91",
+    "val83", "val84", "val85", "val86", "val87", "val88", "val89", "val90", "val91", "val92",
 );
 
 impl Task {

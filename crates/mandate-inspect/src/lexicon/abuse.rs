@@ -51,6 +51,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cancel", ToolVerb),
     // Setting a record's status: "mark my return as accepted".
     ("mark", ToolVerb),
+    // "Buche die Gebühr … auf mein Konto um": a charge moved between accounts.
+    ("buche", ToolVerb),
     // Records updated: "update all orders", "mets à jour le statut de toutes les commandes".
     ("update all", ToolVerb),
     ("update every", ToolVerb),
@@ -236,6 +238,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("belonging to", ThirdParty),
     ("he won't mind", ThirdParty),
     ("she won't mind", ThirdParty),
+    ("sie hat nichts dagegen", ThirdParty),
+    ("er hat nichts dagegen", ThirdParty),
+    ("a ella no le importa", ThirdParty),
+    ("a el no le importa", ThirdParty),
+    ("ca ne la derange pas", ThirdParty),
+    ("ca ne le derange pas", ThirdParty),
     ("they won't mind", ThirdParty),
     ("she's away", ThirdParty),
     ("he's away", ThirdParty),

@@ -228,6 +228,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("saved card", KAccount),
     ("card ending", KAccount),
     ("workspace", KAccount),
+    // A card or a booking acted on: "your company card has been frozen", "your flight is
+    // rebooked".
+    ("frozen", KAccount),
+    ("eingefroren", KAccount),
+    ("rebooked", KAccount),
+    ("umgebucht", KAccount),
+    ("your seat", KAccount),
+    ("your flight", KAccount),
     ("secondary user", KAccount),
     ("block", KAccount),
     ("signed you out", KAccount),
@@ -392,6 +400,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("at your door", KDelivery),
     // Amends for trouble: they name the kind of a grant, never make one.
     ("for the trouble", KCompensation),
+    // Made good for a delay: "for the delay, we're giving you 5,000 bonus miles".
+    ("for the delay", KCompensation),
+    ("bonus miles", KCompensation),
+    ("por el retraso", KCompensation),
+    ("pour le retard", KCompensation),
+    ("fur die verspatung", KCompensation),
     ("for your trouble", KCompensation),
     ("por las molestias", KCompensation),
     ("pour le derangement", KCompensation),
