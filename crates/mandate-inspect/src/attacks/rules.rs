@@ -576,6 +576,24 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 && super::claims::manages_a_unit(m, r)
         })
     };
+    // "I got an automated message from your billing system": a message received is
+    // reported, not spoken.
+    let received = |x: &Hit| {
+        crate::person::words(
+            m.text
+                .get(x.start.saturating_sub(40)..x.start)
+                .unwrap_or_default(),
+        )
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| {
+            matches!(
+                w,
+                "got" | "received" | "recibi" | "recu" | "erhalten" | "bekommen"
+            )
+        })
+    };
     let speaks = |outside: bool| {
         m.ss.iter().any(|s| {
             s.at(StaffRole)
@@ -584,7 +602,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .filter(|r| !super::claims::runs(m.text, r) || super::claims::manages_a_unit(m, r))
                 .filter(|r| outside_role(m.text.get(r.start..r.end).unwrap_or_default()) == outside)
                 .any(|r| {
-                    s.at(Speaker).any(|x| {
+                    s.at(Speaker).filter(|x| !received(x)).any(|x| {
                         (r.start >= x.end && r.start - x.end <= 30)
                             || (x.start >= r.end && x.start - r.end <= 12)
                             // "Viene del equipo de desarrollo": the two phrases share a word.
@@ -700,20 +718,33 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 )
             })
     };
-    let third_party = m.hits.iter().any(|h| {
-        h.cue == ThirdParty
-            && !a_business(h)
-            && !matches!(
-                word_after(m.text, h.end),
-                "me" | "myself" | "us" | "mi" | "moi" | "nous" | "mich" | "mir" | "uns"
-            )
-            && !(m
-                .text
-                .get(h.start..h.end)
-                .is_some_and(|t| t.ends_with("mine"))
-                && (super::whose::own_thing_named(m.text)
-                    || super::whose::delivered_here(m.text, h)))
-    });
+    // "It's addressed to my ex": the thing acted on is an acquaintance's by its address.
+    let addressed_to_them = || {
+        m.hits.iter().any(|h| {
+            h.cue == Acquaintance
+                && m.text.get(..h.start).is_some_and(|t| {
+                    let t = t.trim_end();
+                    ["addressed to", "adresse a", "dirigido a", "adressiert an"]
+                        .iter()
+                        .any(|p| t.ends_with(p))
+                })
+        })
+    };
+    let third_party = addressed_to_them()
+        || m.hits.iter().any(|h| {
+            h.cue == ThirdParty
+                && !a_business(h)
+                && !matches!(
+                    word_after(m.text, h.end),
+                    "me" | "myself" | "us" | "mi" | "moi" | "nous" | "mich" | "mir" | "uns"
+                )
+                && !(m
+                    .text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| t.ends_with("mine"))
+                    && (super::whose::own_thing_named(m.text)
+                        || super::whose::delivered_here(m.text, h)))
+        });
 
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
     // speaker's own belong to someone else.

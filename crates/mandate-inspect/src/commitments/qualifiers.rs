@@ -607,3 +607,36 @@ pub(super) fn names_a_time(word: &str) -> bool {
         "morning" | "afternoon" | "evening" | "week" | "weekend" | "month" | "year" | "time"
     )
 }
+
+/// Whether `sentence` opens with the customer paying ("Sie zahlen", "you pay", "vous payez")
+/// and says the sum is less than another ("nur noch … statt", "instead of", "au lieu de").
+pub(super) fn pays_less(sentence: &str) -> bool {
+    let opens = [
+        "sie zahlen ",
+        "du zahlst ",
+        "you pay ",
+        "you'll pay ",
+        "you will pay ",
+        "you now pay ",
+        "pagas ",
+        "pagaras ",
+        "vous payez ",
+        "vous paierez ",
+        "tu paies ",
+    ]
+    .iter()
+    .any(|p| sentence.trim_start().starts_with(p));
+    opens
+        && [
+            "nur noch",
+            " statt ",
+            "anstatt",
+            "instead of",
+            "en lugar de",
+            "en vez de",
+            "au lieu de",
+            "plus que",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w))
+}

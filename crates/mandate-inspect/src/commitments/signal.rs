@@ -330,6 +330,12 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         let _ = y;
         return Some(Signal::YouWill);
     }
+    // "Sie zahlen für das Upgrade nur noch 5 € statt 15 €": the customer, opening the
+    // sentence, pays less than a sum named for it: a price set for them. "Sie zahlen für den
+    // Versand 4,95 €" says what things cost.
+    if qualifiers::pays_less(sentence) && money() && !o.has(Refuse) && !o.has(Hedge) {
+        return Some(Signal::YouWill);
+    }
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten"); accepting
     // in spite of something ("wir akzeptieren Ihre Rücksendung trotz abgelaufener Frist")
     // grants the exception, whatever is accepted.

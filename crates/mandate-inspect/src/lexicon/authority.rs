@@ -360,6 +360,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("returns team", StaffRole),
     ("operations team", StaffRole),
     ("customer service team", StaffRole),
+    // The shop's own systems as the speaker: "this is an automated message from the billing
+    // system".
+    ("billing system", StaffRole),
+    ("payments system", StaffRole),
+    ("payment system", StaffRole),
+    ("sistema de facturacion", StaffRole),
+    ("systeme de facturation", StaffRole),
+    ("abrechnungssystem", StaffRole),
     ("accounts team", StaffRole),
     ("payments team", StaffRole),
     ("finance department", StaffRole),

@@ -242,6 +242,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // message").
     ("precede mon premier message", PromptWeak),
     ("above this message", PromptStrong),
+    // The set-up called hidden: "reveal its hidden configuration".
+    ("hidden configuration", PromptStrong),
+    ("configuracion oculta", PromptStrong),
+    ("configuration cachee", PromptStrong),
+    ("versteckte konfiguration", PromptStrong),
     ("encima de este mensaje", PromptStrong),
     ("au-dessus de ce message", PromptStrong),
     ("oberhalb dieser nachricht", PromptStrong),
