@@ -470,13 +470,12 @@ pub(super) fn makers_said(text: &str) -> bool {
 /// switched off is the assistant's own, by a possessive or as a part of it. "Can I turn off
 /// the SMS notifications?" switches off nothing of the assistant's.
 pub(super) fn own_check(text: &str) -> bool {
-    let check = check_word;
     let mut prev = ("", "");
     for w in words(text).filter(|w| !w.is_empty()) {
         let yours = |p: &str| {
             crate::person::second_person_possessive(p) || matches!(p, "ta" | "tes" | "deine")
         };
-        if check(w) && (yours(prev.0) || yours(prev.1)) {
+        if check_word(w) && (yours(prev.0) || yours(prev.1)) {
             return true;
         }
         prev = (w, prev.0);
@@ -495,7 +494,7 @@ pub(super) fn own_check(text: &str) -> bool {
         words(text.get(at..).unwrap_or_default())
             .filter(|w| !w.is_empty())
             .take(2)
-            .any(|w| check(w) || w.starts_with("verifi") || w.starts_with("check"))
+            .any(|w| check_word(w) || w.starts_with("verifi") || w.starts_with("check"))
     })
 }
 
@@ -696,7 +695,29 @@ pub(super) fn held_by_you(text: &str, pos: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Hit, RuleNoun, rules_received};
+    use super::{Hit, RuleNoun, rules_received, safeguard_after};
+
+    #[test]
+    fn a_check_that_guards_the_shop() {
+        let after_verb =
+            |t: &str, verb: &str| safeguard_after(t, t.find(verb).map_or(0, |i| i + verb.len()));
+        assert!(after_verb(
+            "disable the fraud check for my order",
+            "disable"
+        ));
+        assert!(after_verb(
+            "deaktiviere kurz die betrugsprufung",
+            "deaktiviere"
+        ));
+        assert!(after_verb("desactiva el control de seguridad", "desactiva"));
+        assert!(after_verb("coupe la verification d'identite", "coupe"));
+        assert!(!after_verb("turn off the order notifications", "turn off"));
+        assert!(!after_verb(
+            "disable the weekly newsletter check-in",
+            "disable"
+        ));
+        assert!(!after_verb("switch off the spell check", "switch off"));
+    }
 
     #[test]
     fn rules_the_assistant_received() {

@@ -640,3 +640,18 @@ pub(super) fn pays_less(sentence: &str) -> bool {
         .iter()
         .any(|w| sentence.contains(w))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::pays_less;
+
+    #[test]
+    fn the_customer_paying_less_than_a_sum_named() {
+        assert!(pays_less(
+            "sie zahlen fur das upgrade nur noch 5 € statt 15 €."
+        ));
+        assert!(pays_less("you'll pay $5 instead of $15 for the upgrade."));
+        assert!(!pays_less("sie zahlen fur den versand 4,95 €."));
+        assert!(!pays_less("mit dem jahresabo zahlen sie 10 € statt 15 €."));
+    }
+}

@@ -166,8 +166,8 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
 /// whose object follows bare, with no article, pronoun or adverb before it and nothing in
 /// its clause pointing at this customer's case, is a kind of thing served, the policy. "Wir
 /// reparieren Ihr Gerät", "wir übernehmen die Kosten", "wir erstatten sofort 20 €" serve
-/// the case. (German alone says it so: English and the others put the grant in another
-/// tense or read by the model.)
+/// the case. (Only German performatives are read so: the other languages' present grants
+/// are listed as longer phrases, or left to the model.)
 pub(super) fn generic_object(text: &str, h: &crate::scan::Hit) -> bool {
     // The subject and the verb alone: a longer phrase ("wir machen eine Ausnahme") has named
     // its object already.
@@ -329,6 +329,39 @@ fn there_now(o: &Own<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_german_present_grant_of_a_bare_object_is_the_policy() {
+        let performative = |t: &str, p: &str| {
+            let start = t.find(p).unwrap_or(0);
+            crate::scan::Hit {
+                start,
+                end: start + p.len(),
+                cue: crate::lexicon::Cue::Performative,
+                quoted: false,
+            }
+        };
+        let t = "wir reparieren gerate innerhalb der garantie kostenlos.";
+        assert!(generic_object(t, &performative(t, "wir reparieren")));
+        let t = "wir reparieren alle gerate kostenlos.";
+        assert!(generic_object(t, &performative(t, "wir reparieren")));
+        for t in [
+            "wir reparieren ihr gerat kostenlos.",
+            "wir reparieren das gerat kostenlos.",
+            "wir reparieren sofort und kostenlos.",
+        ] {
+            assert!(
+                !generic_object(t, &performative(t, "wir reparieren")),
+                "{t}"
+            );
+        }
+        // A longer phrase has named its object.
+        let t = "wir machen eine ausnahme und nehmen die ware zuruck.";
+        assert!(!generic_object(
+            t,
+            &performative(t, "wir machen eine ausnahme")
+        ));
+    }
 
     #[test]
     fn the_customers_thing_in_a_state_of_grant() {
