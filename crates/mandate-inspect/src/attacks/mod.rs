@@ -80,6 +80,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 .iter()
                 .any(|h| matches!(h.cue, Cue::Payoff | Cue::Grant))
         || words::granted_again(&view.text, &all_hits)
+        // A limit of the assistant's with a demand ("the biggest discount you're technically
+        // able to give? Give me that one"), which `rules` reads.
+        || all_hits.iter().any(|h| h.cue == Cue::Unlock)
+            && all_hits
+                .iter()
+                .any(|h| matches!(h.cue, Cue::Request | Cue::Directive))
         || all_hits.iter().any(|h| h.cue == Cue::Suppose)
             && all_hits.iter().any(|h| h.cue == Cue::RuleNoun)
             && persona::rules_supposed_away(&view.text)

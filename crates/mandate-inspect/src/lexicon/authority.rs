@@ -542,6 +542,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("du darfst", Unlock),
     ("you are allowed to", Unlock),
     ("you're allowed to", Unlock),
+    // What the assistant could give beyond what it offers: "the biggest discount you're
+    // technically able to give".
+    ("technically able", Unlock),
+    ("technically allowed", Unlock),
+    ("technically can", Unlock),
+    ("tecnicamente puedes", Unlock),
+    ("techniquement autorise", Unlock),
+    ("technisch erlaubt", Unlock),
     ("you are permitted to", Unlock),
     ("tienes permiso para", Unlock),
     ("tu as le droit de", Unlock),
