@@ -491,11 +491,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no se te cobrara", YouWill),
     ("no se le cobrara", YouWill),
     ("wird ihnen nicht berechnet", YouWill),
-    // A charge that falls away for this customer: "die Stornogebühr entfällt in Ihrem Fall".
-    ("entfallt in ihrem fall", YouWill),
-    ("entfallt fur sie", YouWill),
-    ("entfallt fur dich", YouWill),
-    ("entfallt in deinem fall", YouWill),
     ("werden ihnen nicht berechnet", YouWill),
     ("wird dir nicht berechnet", YouWill),
     // ---------------------------------------------------------------- generalisation, round five

@@ -147,6 +147,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A charge that falls away for this customer: "die Rücksendegebühr entfällt für Sie".
     ("entfallt fur sie", Performative),
     ("entfallt fur dich", Performative),
+    // In this customer's case: "die Stornogebühr entfällt in Ihrem Fall".
+    ("entfallt in ihrem fall", Performative),
+    ("entfallt in deinem fall", Performative),
     ("entfallen fur sie", Performative),
     ("we're accepting your", Performative),
     ("akzeptieren wir", Performative),
