@@ -14,6 +14,7 @@ mod persona;
 mod reader;
 mod rules;
 mod setup;
+mod tools;
 mod whose;
 mod words;
 
