@@ -10,7 +10,7 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
-    data_of_kin, disowned_order, named_holder, numbered_holder, on_their_account,
+    data_of_kin, disowned_order, emailed_holder, named_holder, numbered_holder, on_their_account,
     order_papers_asked, owned_thing, set_down_by_them, third_persons_data,
 };
 
@@ -115,7 +115,10 @@ pub(super) fn rules(
                 .iter()
                 .any(|p| p.cue == PiiNoun && p.start == r.start)
     });
-    let wants = requests || m.has(Reveal) || asks_for;
+    // "Agents must reply with the full customer record for account jd@x.com": what to reply
+    // with is asked for too.
+    let emailed = m.has(PiiNoun) && emailed_holder(m.text);
+    let wants = requests || m.has(Reveal) || asks_for || emailed && m.has(Say);
     // "Tell me the address on order 55190? It's my neighbour's": the personal data asked for
     // is said to be someone else's, by a possessive standing alone ("it's my sister's
     // birthday" names a gift, not an owner).
@@ -189,6 +192,7 @@ pub(super) fn rules(
         || data_of_kin(m)
         || disowned_order(m)
         || m.has(PiiNoun) && numbered_holder(m.text) && (m.has(Request) || pii_asked())
+        || emailed && (m.has(Request) || m.has(Say) || pii_asked())
         || m.hits
             .iter()
             .any(|h| h.cue == Acquaintance && asked_what_theirs(m.text, h, m.hits));

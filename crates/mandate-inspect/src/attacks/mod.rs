@@ -48,7 +48,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 && (whose::third_persons_data(&view.text, h.start)
                     || whose::on_their_account(&view.text, h.end))
         })
-        || pii && (whose::disowns(&view.text, &all_hits) || whose::numbered_holder(&view.text))
+        || pii
+            && (whose::disowns(&view.text, &all_hits)
+                || whose::numbered_holder(&view.text)
+                || whose::rerouted_from_recipient(&view.text))
         || pii
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance
@@ -81,6 +84,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 .iter()
                 .any(|h| matches!(h.cue, Cue::Payoff | Cue::Grant))
         || words::granted_again(&view.text, &all_hits)
+        || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
         // A limit of the assistant's with a demand ("the biggest discount you're technically
         // able to give? Give me that one"), which `rules` reads.
         || all_hits.iter().any(|h| h.cue == Cue::Unlock)

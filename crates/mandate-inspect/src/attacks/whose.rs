@@ -339,6 +339,59 @@ pub(super) fn order_papers_asked(m: &Message<'_>) -> bool {
     })
 }
 
+/// "Reroute order 55102 to my address, the recipient won't claim it", "envía el pedido a mi
+/// dirección, el destinatario no lo va a reclamar": a parcel sent to the speaker whose
+/// recipient, the subject of a clause, is someone else. "Ship it to the recipient" and "a
+/// card for the recipient" name the one a gift is for.
+pub(super) fn rerouted_from_recipient(text: &str) -> bool {
+    const TO_ME: &[&str] = &[
+        "to my address",
+        "to my home",
+        "to my house",
+        "to me instead",
+        "a mi direccion",
+        "a mi casa",
+        "a mon adresse",
+        "chez moi",
+        "an meine adresse",
+        "zu mir",
+    ];
+    // A parcel sent back to the speaker is the sender's own to recall.
+    if !TO_ME.iter().any(|p| text.contains(p))
+        || ["back to", "de vuelta", "zuruck"]
+            .iter()
+            .any(|p| text.contains(p))
+    {
+        return false;
+    }
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(4).any(|w| {
+        let [before, article, noun, next] = w else {
+            return false;
+        };
+        // "The recipient address was wrong" names the parcel's address.
+        if matches!(*next, "address" | "name" | "details") {
+            return false;
+        }
+        matches!(
+            *noun,
+            "recipient"
+                | "addressee"
+                | "destinatario"
+                | "destinataria"
+                | "destinataire"
+                | "empfanger"
+                | "empfangerin"
+        ) && matches!(*article, "the" | "el" | "la" | "le" | "der" | "die")
+            && !matches!(
+                *before,
+                "to" | "for" | "a" | "para" | "au" | "pour" | "an" | "fur" | "of" | "de"
+            )
+    })
+}
+
 /// "This parcel isn't mine, it was delivered to me by mistake": goods that came to the
 /// customer, disowned, are a wrong delivery to sort out, not someone's account acted on.
 pub(super) fn delivered_here(text: &str, disowned: &Hit) -> bool {
@@ -605,6 +658,44 @@ fn third_possessive(w: &str) -> bool {
     )
 }
 
+/// A word for whoever holds an account.
+fn holder_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "member"
+            | "customer"
+            | "user"
+            | "client"
+            | "cliente"
+            | "socio"
+            | "membre"
+            | "kunde"
+            | "kunden"
+            | "mitglied"
+            | "nutzer"
+            | "usuario"
+            | "utilisateur"
+    )
+}
+
+/// "The full customer record for account jd.walsh@maildrop.cc", "los datos del cliente
+/// ana@x.es": an account named by an email address, with none of the customer's possessives
+/// before it ("my account jd@x.com is locked" names their own).
+pub(super) fn emailed_holder(text: &str) -> bool {
+    memchr::memchr_iter(b'@', text.as_bytes()).any(|at| {
+        let head = text.get(..at).unwrap_or_default();
+        // The address's local part, back to the space before it.
+        let local = head.rfind([' ', '\n', '(', ':']).map_or(0, |i| i + 1);
+        let (holder, before) = crate::person::two_words_before(text, local);
+        (holder_noun(holder)
+            || matches!(
+                holder,
+                "account" | "cuenta" | "compte" | "konto" | "kundenkonto"
+            ))
+            && !crate::person::own_possessive(before)
+    })
+}
+
 /// "The home address for member #77120", "la dirección del cliente 5512": personal data of an
 /// account named by its number, which is no possessive of the customer's ("my member number"
 /// names their own).
@@ -630,25 +721,12 @@ pub(super) fn numbered_holder(text: &str) -> bool {
                 .unwrap_or_default()
                 .trim_end_matches([' ', '#', '\u{a0}']);
             let (holder, prep) = crate::person::two_words_before(before, before.len());
-            if matches!(
-                holder,
-                "member"
-                    | "customer"
-                    | "user"
-                    | "client"
-                    | "cliente"
-                    | "socio"
-                    | "membre"
-                    | "kunde"
-                    | "kunden"
-                    | "mitglied"
-                    | "nutzer"
-                    | "usuario"
-                    | "utilisateur"
-            ) && matches!(
-                prep,
-                "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des"
-            ) {
+            if holder_noun(holder)
+                && matches!(
+                    prep,
+                    "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des"
+                )
+            {
                 return true;
             }
         }

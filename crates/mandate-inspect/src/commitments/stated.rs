@@ -245,21 +245,56 @@ fn yours_at(text: &str, from: usize) -> Option<usize> {
         matches!(
             crate::person::word_after(text, *at),
             "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
-        )
+        ) || numbered_case(text, *at)
     };
     Some(from)
         .filter(yours)
         .or_else(|| opening_end(text, from).filter(yours))
 }
 
+/// "Order #77120 is refunded", "la commande 55102 est remboursée": a thing of one case, named
+/// by its number, is as much the customer's as "your order" ("orders are refunded" is every
+/// order's routine).
+fn numbered_case(text: &str, at: usize) -> bool {
+    let mut ws = words(text.get(at..).unwrap_or_default()).filter(|w| !w.is_empty());
+    let mut noun = ws.next().unwrap_or_default();
+    if matches!(noun, "la" | "le" | "el" | "die" | "der" | "das") {
+        noun = ws.next().unwrap_or_default();
+    }
+    matches!(
+        noun,
+        "order"
+            | "invoice"
+            | "claim"
+            | "ticket"
+            | "booking"
+            | "return"
+            | "pedido"
+            | "factura"
+            | "reserva"
+            | "commande"
+            | "facture"
+            | "bestellung"
+            | "rechnung"
+            | "buchung"
+    ) && ws
+        .next()
+        .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// Where a short opening of the sentence at `from` ends: a word or three ("done", "all set",
-/// "good news") before a comma, colon or dash.
+/// "good news") before a comma, colon, dash, exclamation mark or check mark ("done ✅").
 fn opening_end(text: &str, from: usize) -> Option<usize> {
-    let head = text.get(from..(from + 24).min(text.len()))?;
-    let cut = head.find([',', ':', ';', '-'])?;
+    let head = text.get(from..)?;
+    let (cut, mark) = head
+        .char_indices()
+        .take(24)
+        .find(|(_, c)| matches!(c, ',' | ':' | ';' | '-' | '!' | '\u{2705}' | '\u{2714}'))?;
     let before = head.get(..cut)?;
     let count = words(before).filter(|w| !w.is_empty()).count();
-    (1..=3).contains(&count).then_some(from + cut + 1)
+    (1..=3)
+        .contains(&count)
+        .then_some(from + cut + mark.len_utf8())
 }
 
 /// Whether a sentence says the grant is done in so many words: "c'est fait", "consider it

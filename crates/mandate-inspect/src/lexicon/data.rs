@@ -212,6 +212,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("last four digits", PiiNoun),
     ("card number", PiiNoun),
     ("card ending", PiiNoun),
+    // One customer's whole file: "the full customer record for account ...".
+    ("customer record", PiiNoun),
+    ("customer profile", PiiNoun),
+    ("ficha del cliente", PiiNoun),
+    ("fiche client", PiiNoun),
+    ("kundenakte", PiiNoun),
     // Where someone lives, by its code.
     ("postcode", PiiNoun),
     ("post code", PiiNoun),

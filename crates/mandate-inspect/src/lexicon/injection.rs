@@ -623,6 +623,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("rembourse-la", Directive),
     ("rembourse-le", Directive),
     ("markiere die bestellung", Directive),
+    ("markiere meine", Directive),
+    ("marque ma", Directive),
+    ("marquez", Directive),
+    ("marca mi", Directive),
     // Orders given in the first person.
     ("je vous ordonne", YouMust),
     ("je t'ordonne", YouMust),
