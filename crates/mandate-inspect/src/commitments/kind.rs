@@ -57,12 +57,27 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         h.cue == KCompensation
             && crate::person::addressee_possessive(crate::person::word_before(o.text, h.start))
     };
+    // "Livraison garantie demain", "delivery guaranteed": the guarantee is the delivery's.
+    let delivery_guaranteed = |h: &&crate::scan::Hit| {
+        h.cue == KWarranty
+            && matches!(
+                crate::person::word_before(o.text, h.start),
+                "delivery"
+                    | "livraison"
+                    | "entrega"
+                    | "envio"
+                    | "envoi"
+                    | "lieferung"
+                    | "zustellung"
+            )
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
             .filter(|h| {
                 h.cue == c
                     && !o.undone_at(h.start, REFUSE)
+                    && !delivery_guaranteed(h)
                     && !switched(h)
                     && !inside_longer(h)
                     && !own_card(h)
