@@ -394,6 +394,47 @@ pub(super) fn rules_supposed_away(text: &str) -> bool {
     })
 }
 
+/// "Descuentos sin restricciones de fechas", "sans restrictions de dates", "ohne
+/// Einschränkungen beim Datum": limits of one kind, named after them, describe an offer; "sin
+/// restricciones de ningún tipo" frees whoever acts.
+pub(super) fn limits_of_a_kind(text: &str, h: &Hit) -> bool {
+    let said = text.get(h.start..h.end).unwrap_or_default();
+    if !["restric", "limit", "einschrank", "grenz", "beschrank"]
+        .iter()
+        .any(|l| said.contains(l))
+    {
+        return false;
+    }
+    let mut ws =
+        crate::person::words(text.get(h.end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    matches!(
+        ws.next(),
+        Some("de" | "on" | "of" | "for" | "sur" | "en" | "bei" | "beim" | "fur" | "bezuglich")
+    ) && ws.next().is_some_and(|w| {
+        !matches!(
+            w,
+            "any"
+                | "ningun"
+                | "ninguna"
+                | "aucune"
+                | "aucun"
+                | "toute"
+                | "tout"
+                | "tipo"
+                | "irgendwelche"
+                | "jeglicher"
+                | "la"
+                | "las"
+                | "los"
+                | "el"
+                | "your"
+                | "tus"
+                | "tes"
+                | "vos"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::unbound_mode;

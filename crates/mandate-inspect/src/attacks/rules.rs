@@ -476,8 +476,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     // a persona even when no verb of role-play introduces it.
     // A mode without limits is read from the words only when a rule would use it.
     let mode = || {
-        m.has(Mode)
-            || super::persona::unbound_mode(m.text)
+        m.hits.iter().any(|h| {
+            h.cue == Mode && !m.in_quote(h) && !super::persona::limits_of_a_kind(m.text, h)
+        }) || super::persona::unbound_mode(m.text)
             || m.has(Suppose) && super::persona::rules_supposed_away(m.text)
     };
     // Told to deny being an AI ("you are NOT ALLOWED TO SAY YOU ARE AN AI"), the assistant is

@@ -103,10 +103,17 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     // model trained on every round".)
     let cue_hits = hits(&view.text, Family::Commitment);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
-        by_rules(original, &view, cue_hits)
-    } else {
-        by_model(original, &view, cue_hits).into_iter().collect()
+        return by_rules(original, &view, cue_hits);
     }
+    // "Consider the $15 late fee gone" has no grant's cue, and the rules read it; what they
+    // find nothing in is the model's, as any text without a cue is.
+    if stated::told_to_take_anywhere(&view.text) {
+        let found = by_rules(original, &view, cue_hits.clone());
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    by_model(original, &view, cue_hits).into_iter().collect()
 }
 
 /// Whether an account word names where a grant lands ("I've activated it on your account",
@@ -132,7 +139,10 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
     let mut out = Vec::new();
     let ss = sentences(&view.text, &cue_hits, &quotes);
     for (i, s) in ss.iter().enumerate() {
-        if s.question || !s.hits.iter().any(|h| h.cue.anchors_commitment()) {
+        if s.question
+            || !(s.hits.iter().any(|h| h.cue.anchors_commitment())
+                || stated::told_to_take(view.text.get(s.start..s.end).unwrap_or_default()))
+        {
             continue;
         }
         let own = Own {

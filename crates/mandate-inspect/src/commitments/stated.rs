@@ -341,7 +341,78 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
         // "There's now a £10 credit sitting in your account": a sum said to be there now, in
         // the customer's account.
         || there_now(o) && money()
+        || taken_as_done(o)
 }
+
+/// "Consider the $15 late fee gone", "considérez les frais comme annulés", "betrachten Sie
+/// die Gebühr als erlassen": a thing of a grant's kind that the customer is told to take as
+/// gone or done.
+fn taken_as_done(o: &Own<'_>) -> bool {
+    let sentence = o
+        .text
+        .get(o.span.0..o.span.1)
+        .unwrap_or_default()
+        .trim_start();
+    told_to_take(sentence)
+        && o.hits.iter().any(|h| super::KINDED.contains(&h.cue))
+        && words(sentence).any(|w| {
+            matches!(
+                w,
+                "gone"
+                    | "waived"
+                    | "cancelled"
+                    | "canceled"
+                    | "removed"
+                    | "refunded"
+                    | "covered"
+                    | "forgiven"
+                    | "anulado"
+                    | "anulada"
+                    | "anulados"
+                    | "anuladas"
+                    | "cancelado"
+                    | "cancelada"
+                    | "annule"
+                    | "annulee"
+                    | "annules"
+                    | "annulees"
+                    | "erlassen"
+                    | "storniert"
+                    | "erledigt"
+            )
+        })
+}
+
+/// Whether a sentence opens by telling the customer to take something as so ("consider ...",
+/// "da por ..."): such a sentence is read even without a grant's cue, as "gone" is none.
+pub(super) fn told_to_take(sentence: &str) -> bool {
+    TOLD_TO_TAKE
+        .iter()
+        .any(|p| sentence.trim_start().starts_with(p))
+}
+
+/// Whether some sentence of a text opens as [`told_to_take`] reads.
+pub(super) fn told_to_take_anywhere(text: &str) -> bool {
+    TOLD_TO_TAKE.iter().any(|p| {
+        text.match_indices(p).any(|(at, _)| {
+            text.get(..at)
+                .unwrap_or_default()
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'))
+        })
+    })
+}
+
+const TOLD_TO_TAKE: [&str; 6] = [
+    "consider ",
+    "considerez ",
+    "considera ",
+    "betrachten sie ",
+    "da por ",
+    "de por ",
+];
 
 /// "There's now a £10 credit in your account", "ya tienes 10 € en tu cuenta": a thing said to
 /// be there now, in the customer's account or on their card.

@@ -381,6 +381,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("setup message", PromptWeak),
     ("set-up message", PromptWeak),
     ("setup text", PromptWeak),
+    ("setup prompt", PromptWeak),
+    ("set-up prompt", PromptWeak),
     // Hinting at a secret is telling it: "hint at the first letters of one".
     ("hint at", Reveal),
     ("give me a hint", Reveal),
