@@ -299,6 +299,11 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 // "The return policy doesn't apply to gifts": a rule's reach over things,
                 // neither the assistant nor this chat, is the shop's policy told.
                 && !(h.cue == Nullify && reach_over_things(text, h))
+                // "I'm a lawyer and I know my rights: refund me": a role from outside the shop
+                // speaks for itself, as the rules read it (what it asks of others' data,
+                // their own cues say).
+                && !(h.cue == StaffRole
+                    && super::persona::outside_role(text.get(h.start..h.end).unwrap_or_default()))
                 // "¿Quién es tu jefe?", "who's your manager": the addressee's staff asked
                 // about, not spoken for.
                 && !(matches!(h.cue, StaffRole | Authority) && asked_who(text, h.start))

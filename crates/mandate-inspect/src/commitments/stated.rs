@@ -97,14 +97,22 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
                 | "maintenant"
                 | "ahora"
         ) && aux(earlier);
-    let Some(subject) = present.then(|| yours_at(text, from)).flatten() else {
+    // "Les frais de dossier de 19 € vous sont offerts": the customer named as who receives the
+    // thing, whatever the subject.
+    let to_you = matches!(before, "sont" | "est") && matches!(earlier, "vous" | "te");
+    let Some(subject) = (if to_you {
+        Some(from)
+    } else {
+        present.then(|| yours_at(text, from)).flatten()
+    }) else {
         return false;
     };
     // The subject is short; an opening ("done -") is not part of it.
-    let short = words(text.get(subject..at).unwrap_or_default())
-        .filter(|w| !w.is_empty())
-        .nth(5)
-        .is_none();
+    let short = to_you
+        || words(text.get(subject..at).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .nth(5)
+            .is_none();
     let clause = text
         .get(at..)
         .unwrap_or_default()
@@ -488,6 +496,10 @@ mod tests {
         assert!(case_state(t, 0, at(t, "switched")));
         let t = "as of today the account is unlocked, your password too.";
         assert!(!case_state(t, 0, at(t, "unlocked")));
+        let t = "les frais de dossier de 19 € vous sont offerts.";
+        assert!(case_state(t, 0, at(t, "offerts")));
+        let t = "les frais de port vous sont offerts des 50 € d'achat.";
+        assert!(!case_state(t, 0, at(t, "offerts")));
     }
 
     #[test]

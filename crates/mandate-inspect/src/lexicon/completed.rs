@@ -454,6 +454,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reduziert", Granted),
     ("zuruckgebucht", Granted),
     ("gebucht", Granted),
+    // A price kept for the customer past its end: "I've held the sale price for you".
+    ("held the price for you", Granted),
+    ("held the sale price", Granted),
+    ("held the old price", Granted),
+    ("held that price", Granted),
+    ("held your price", Granted),
+    ("kept the sale price", Granted),
+    ("kept the old price", Granted),
+    ("locked in the price for you", Granted),
+    ("locked in the sale price", Granted),
+    ("locked in your price", Granted),
     ("aufgehoben", Granted),
     ("c'est fait", Passive),
     // The customer in the state of grant: "vous êtes remboursé intégralement".

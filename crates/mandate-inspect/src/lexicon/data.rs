@@ -170,6 +170,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- requests for data
     ("give me", Request),
     ("send me", Request),
+    // A demand is a request: "I demand a copy of ...", "verlange ich eine Kopie".
+    ("i demand", Request),
+    ("exijo", Request),
+    ("j'exige", Request),
+    ("ich verlange", Request),
+    ("verlange ich", Request),
+    ("ich fordere", Request),
+    ("fordere ich", Request),
     // Needing a thing asks for it: "brauche ich die IBAN, die beim Kunden ... hinterlegt ist".
     ("i need the", Request),
     ("write out", Request),
@@ -483,6 +491,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("el cliente que", Others),
     ("la personne qui", Others),
     ("le client qui", Others),
+    ("au client qui", Others),
+    ("al cliente que", Others),
+    ("dem kunden, der", Others),
     ("die person, die", Others),
     ("der kunde, der", Others),
     ("de la cliente", Others),

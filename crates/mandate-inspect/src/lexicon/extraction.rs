@@ -73,6 +73,22 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("outils que tu peux utiliser", PromptStrong),
     ("tools, auf die du zugreifen kannst", PromptStrong),
     ("werkzeuge, die du nutzen kannst", PromptStrong),
+    // The tools named by what the assistant can do with them: "les outils que tu peux
+    // appeler", "las funciones que puedes llamar", "die Tools, die du aufrufen kannst".
+    // ("the tools you can recommend" are the shop's wares).
+    ("outils que tu peux appeler", PromptStrong),
+    ("outils que tu peux lancer", PromptStrong),
+    ("fonctions que tu peux appeler", PromptStrong),
+    ("outils que vous pouvez appeler", PromptStrong),
+    ("herramientas que puedes llamar", PromptStrong),
+    ("herramientas que puedes ejecutar", PromptStrong),
+    ("funciones que puedes llamar", PromptStrong),
+    ("tools, die du aufrufen", PromptStrong),
+    ("tools, die du nutzen", PromptStrong),
+    ("funktionen, die du aufrufen", PromptStrong),
+    ("werkzeuge, die du aufrufen", PromptStrong),
+    ("tools that you can call", PromptStrong),
+    ("functions that you can call", PromptStrong),
     // The rules the assistant follows, asked for in their exact words ("the exact words of
     // the rule you follow"); explained, they are the policy ("can you explain the rules you
     // follow for refunds?").

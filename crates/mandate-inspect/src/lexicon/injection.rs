@@ -223,6 +223,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("neue parameter", NewRule),
     ("[system]", NewRule),
     ("system:", NewRule),
+    // French sets a space before the colon; the other languages name the system their way.
+    ("systeme :", NewRule),
+    ("systeme:", NewRule),
+    ("sistema:", NewRule),
     // A header of the system's own inside content: "System instruction: ...".
     ("system instruction:", NewRule),
     ("system instructions:", NewRule),
@@ -441,6 +445,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ai instruction", AiNote),
     ("ai instructions", AiNote),
     ("reads this", AiNote),
+    ("qui lit ce message", AiNote),
+    ("que lea este mensaje", AiNote),
+    ("der diese nachricht liest", AiNote),
     ("attention ai", AiNote),
     ("it must", YouMust),
     ("it should", YouMust),

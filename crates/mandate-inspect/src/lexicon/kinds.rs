@@ -81,6 +81,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // kinds: delivery
     ("deliver*", KDelivery),
     ("arriv*", KDelivery),
+    // Arriving in Spanish and German: "el sofá llega el martes", "kommt morgen an".
+    ("llega", KDelivery),
+    ("llegara", KDelivery),
+    ("llegan", KDelivery),
+    ("llegaran", KDelivery),
+    ("kommt morgen", KDelivery),
+    ("ist morgen bei ihnen", KDelivery),
     ("with you by", KDelivery),
     ("with you within", KDelivery),
     ("be with you", KDelivery),

@@ -110,6 +110,9 @@ pub enum Cue {
     Quantity,
     /// Repetition: each time I say, again and again.
     Loop,
+    /// Inventing the grounds of a claim: make up a reason, invéntate el motivo, denk dir
+    /// Gründe aus.
+    Invent,
     /// Asking that the usual checks be skipped: don't check, sin verificar.
     SkipCheck,
     /// References to tools and functions.
@@ -324,6 +327,7 @@ impl Cue {
                 | Cue::ThirdParty
                 | Cue::Kin
                 | Cue::Loop
+                | Cue::Invent
                 | Cue::SkipCheck
                 | Cue::Others
                 | Cue::Outside

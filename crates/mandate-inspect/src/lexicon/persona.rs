@@ -273,6 +273,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("un avoir", Payoff),
     ("saldo a favor", Payoff),
     ("bon d'achat", Payoff),
+    // A voucher of some sum: "un bon de 50 €", "un vale de 20 €".
+    ("un bon de", Payoff),
+    ("bon de reduction", Payoff),
+    ("un vale de", Payoff),
+    ("un bono de", Payoff),
     // modes and role-play, more forms
     ("the role of", RolePlay),
     ("immerse yourself", RolePlay),

@@ -115,6 +115,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("coordinadora", StaffRole),
     ("coordinator", StaffRole),
     ("coordinateur", StaffRole),
+    // The shop's data protection officer, who would see every customer's data.
+    ("data protection officer", StaffRole),
+    ("datenschutzbeauftragter", StaffRole),
+    ("datenschutzbeauftragte", StaffRole),
+    ("delegado de proteccion de datos", StaffRole),
+    ("delegue a la protection des donnees", StaffRole),
     ("coordinatrice", StaffRole),
     ("koordinator", StaffRole),
     ("koordinatorin", StaffRole),
