@@ -314,7 +314,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     }
 
     // --- Instructions addressed to an AI inside relayed content (or any data source) --------
-    let relayed_to_ai = m.hits.iter().any(|h| {
+    let relayed_to_ai = m.hits.iter().find(|h| {
         if h.cue != AiAddressee && h.cue != AiNote || super::label_names_a_system(m.text, h) {
             return false;
         }
@@ -368,10 +368,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
             }) || super::words::steers_user(m.text.get(h.end..).unwrap_or_default());
         vocative && directive_follows
     });
-    if relayed_to_ai {
+    if let Some(h) = relayed_to_ai {
+        // The quote that holds the words to the AI (a pasted record may quote its keys too).
         let (s, e) = m
             .quotes
-            .first()
+            .iter()
+            .find(|(s, e)| *s <= h.start && h.start < *e)
             .copied()
             .filter(|_| !source.is_data())
             .unwrap_or((0, m.text.len()));

@@ -100,7 +100,8 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
     // "Les frais de dossier de 19 € vous sont offerts": the customer named as who receives the
     // thing, whatever the subject.
     let to_you = matches!(before, "sont" | "est") && matches!(earlier, "vous" | "te");
-    let Some(subject) = (if to_you {
+    let whole_subject = to_you || present && sum_of_the_case(text, from, at);
+    let Some(subject) = (if whole_subject {
         Some(from)
     } else {
         present.then(|| yours_at(text, from)).flatten()
@@ -108,7 +109,7 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         return false;
     };
     // The subject is short; an opening ("done -") is not part of it.
-    let short = to_you
+    let short = whole_subject
         || words(text.get(subject..at).unwrap_or_default())
             .filter(|w| !w.is_empty())
             .nth(5)
@@ -258,6 +259,19 @@ fn yours_at(text: &str, from: usize) -> Option<usize> {
     Some(from)
         .filter(yours)
         .or_else(|| opening_end(text, from).filter(yours))
+}
+
+/// "La pénalité de retard de 8 € est annulée", "die Mahngebühr von 8 € ist storniert": a
+/// subject with its article and a sum of money is one case's charge ("a restocking fee of $12
+/// applies" is every return's).
+fn sum_of_the_case(text: &str, from: usize, at: usize) -> bool {
+    let subject = text.get(from..at).unwrap_or_default().trim_start();
+    let definite = ["the ", "la ", "le ", "el ", "die ", "der ", "das "]
+        .iter()
+        .any(|a| subject.starts_with(a));
+    definite
+        && subject.bytes().any(|b| b.is_ascii_digit())
+        && (subject.contains(['$', '€', '£']) || subject.contains(" eur"))
 }
 
 /// "Order #77120 is refunded", "la commande 55102 est remboursée": a thing of one case, named
@@ -500,6 +514,12 @@ mod tests {
         assert!(case_state(t, 0, at(t, "offerts")));
         let t = "les frais de port vous sont offerts des 50 € d'achat.";
         assert!(!case_state(t, 0, at(t, "offerts")));
+        let t = "la penalite de retard de 8 € est annulee.";
+        assert!(case_state(t, 0, at(t, "annulee")));
+        let t = "la penalite de retard de 8 € est annulee si vous payez sous 5 jours.";
+        assert!(!case_state(t, 0, at(t, "annulee")));
+        let t = "la penalite de retard est annulee.";
+        assert!(!case_state(t, 0, at(t, "annulee")));
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ki-assistent", AiAddressee),
     ("ki-assistenten", AiAddressee),
     ("assistenten", AiAddressee),
+    ("assistent", AiAddressee),
     ("asistentes", AiAddressee),
     ("ki-agent*", AiAddressee),
     // French and Spanish put the "AI" after the noun.
