@@ -89,10 +89,23 @@ pub(super) fn rules(
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
     // speaker's own belong to someone else.
     let taken_over = || m.has(Sensitive) && super::words::set_to_mine(m.text);
+    // A way into an account ("her login details") is used only when something is asked with
+    // it: "my wife's login details don't work" reports.
+    let credentials = |h: &Hit| {
+        m.text.get(h.start..h.end).is_some_and(|t| {
+            t.contains("login")
+                || t.contains("log-in")
+                || t.contains("acceso")
+                || t.contains("identifiants")
+                || t.contains("zugangsdaten")
+        })
+    };
     let sensitive = || {
-        m.hits
-            .iter()
-            .any(|h| h.cue == Sensitive && !super::whose::reschedules(m.text, h))
+        m.hits.iter().any(|h| {
+            h.cue == Sensitive
+                && !super::whose::reschedules(m.text, h)
+                && (!credentials(h) || m.has(Request) || m.has(Directive))
+        })
     };
     let rerouted = || {
         (acts || m.has(Request)) && m.has(PiiNoun) && super::whose::rerouted_from_recipient(m.text)

@@ -131,6 +131,32 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         Signal::Code => bump(&mut score, K::Discount, 4),
         _ => {}
     }
+    // "En compensation, nous vous offrons la livraison gratuite", "credited your account with
+    // $40 for the missed appointment": what a grant is given for names its kind over what it
+    // gives.
+    let for_a_failure = o.hits.iter().any(|h| {
+        matches!(h.cue, KCompensation | Gift)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                [
+                    "for the missed",
+                    "for the failed",
+                    "for the late",
+                    "for the delay",
+                    "en compensation",
+                    "as compensation",
+                    "como compensacion",
+                    "zum ausgleich",
+                    "por la cita",
+                    "pour le rendez-vous",
+                    "fur den verpassten",
+                ]
+                .iter()
+                .any(|p| t.starts_with(p))
+            })
+    });
+    if for_a_failure {
+        add(&mut score, K::Compensation, 3);
+    }
     // Accepting what the policy would refuse ("aceptamos la devolución aunque hayan pasado los
     // 30 días") grants the exception: what is accepted is the goods, not money.
     if signal == Signal::Exception && super::accepts(o) {

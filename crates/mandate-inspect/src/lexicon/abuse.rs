@@ -308,6 +308,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reset", Sensitive),
     // Signed in to an account: "log me into hers".
     ("log me into", Sensitive),
+    // Someone's way into their account: "my colleague's login details, use them".
+    ("login details", Sensitive),
+    ("login credentials", Sensitive),
+    ("log-in details", Sensitive),
+    ("datos de acceso", Sensitive),
+    ("identifiants", Sensitive),
+    ("zugangsdaten", Sensitive),
     ("log me in to", Sensitive),
     ("sign me into", Sensitive),
     ("sign me in to", Sensitive),

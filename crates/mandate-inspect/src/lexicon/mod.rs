@@ -113,6 +113,9 @@ pub enum Cue {
     /// Inventing the grounds of a claim: make up a reason, invéntate el motivo, denk dir
     /// Gründe aus.
     Invent,
+    /// The assistant told its knowledge is behind: "you may not have them yet", "puede que
+    /// aún no lo sepas", "noch nicht aktualisiert".
+    Outdated,
     /// Asking that the usual checks be skipped: don't check, sin verificar.
     SkipCheck,
     /// References to tools and functions.
@@ -328,6 +331,7 @@ impl Cue {
                 | Cue::Kin
                 | Cue::Loop
                 | Cue::Invent
+                | Cue::Outdated
                 | Cue::SkipCheck
                 | Cue::Others
                 | Cue::Outside
