@@ -68,12 +68,7 @@ impl Own<'_> {
     /// Whether a refusal or hedge governs position `pos`: it comes before it in the same
     /// clause (no "but" between them).
     pub(super) fn undone_at(&self, pos: usize, by: &[Cue]) -> bool {
-        // The "if" of "even if", the "wenn" of "auch wenn": a concession, not a condition.
-        let conceding = |h: &Hit| {
-            self.hits
-                .iter()
-                .any(|e| e.cue == Exception && e.start <= h.start && h.end <= e.end)
-        };
+        let conceding = |h: &Hit| self.conceding(h);
         self.hits.iter().any(|h| {
             by.contains(&h.cue)
                 && !conceding(h)
@@ -95,6 +90,16 @@ impl Own<'_> {
                     .get(h.start..h.end)
                     .is_some_and(|t| t.starts_with("so "))
         })
+    }
+}
+
+impl Own<'_> {
+    /// Whether a hedge is part of a concession: the "if" of "even if", the "wenn" of "auch
+    /// wenn", the "once" of "just this once".
+    pub(super) fn conceding(&self, h: &Hit) -> bool {
+        self.hits
+            .iter()
+            .any(|e| e.cue == Exception && e.start <= h.start && h.end <= e.end)
     }
 }
 

@@ -312,6 +312,7 @@ fn only_before(text: &str, pos: usize) -> bool {
 pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
     o.at(Hedge).any(|h| {
         h.start >= pos
+            && !o.conceding(h)
             && o.text.get(h.start..h.end).is_some_and(|t| {
                 matches!(
                     t.trim(),
@@ -578,7 +579,7 @@ pub(super) fn able_despite(o: &Own<'_>) -> bool {
         })
 }
 
-/// Whether a verb of offering or availability follows a participle in its clause ("la
+/// Whether a verb of offering, availability or price follows a participle in its clause ("la
 /// garantía ampliada de 3 años se puede contratar", "l'extension prolongée est disponible"):
 /// the participle names a product, it says nothing was done.
 pub(super) fn named_then_offered(text: &str, end: usize) -> bool {
@@ -594,6 +595,12 @@ pub(super) fn named_then_offered(text: &str, end: usize) -> bool {
         " kann ",
         " is available",
         " can be",
+        // Priced or bought as a product: "la garantía extendida de tres años cuesta 59 €".
+        " cuesta ",
+        " se contrata",
+        " costs ",
+        " coute ",
+        " kostet ",
     ]
     .iter()
     .any(|v| clause.contains(v))

@@ -12,7 +12,7 @@ use super::qualifiers::{
     self, adjectival, compound_head, conditioned_after, hands_paperwork, names_money, negated,
     realised, reports, universal_object,
 };
-use super::verbs::{accepts_yours, preterite_subject, takes_back};
+use super::verbs::{accepts_yours, preterite_subject, take_back_after, takes_back};
 use super::{KINDED, Own, REFUSE, Signal, chat, has_code_token, stated};
 
 /// Participles that put a charge on an account when their subject is a fee.
@@ -270,8 +270,12 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
             .iter()
             .any(|g| g.end == e && hands_paperwork(o.text, g))
     };
+    let taken_back = o
+        .at(WillSubject)
+        .filter_map(|w| take_back_after(o.text, w.end).map(|e| (w.start, e)));
     if o.nearest_before(WillSubject, Grant, 40)
         .chain(o.nearest_before(WillSubject, Granted, 30))
+        .chain(taken_back)
         .any(|(s, e)| {
             !regret(s) && !o.undone_at(s, HEDGED) && !conditioned_after(o, e) && !paperwork_at(e)
         })

@@ -2,7 +2,7 @@
 //! grant ("liability ... is covered") without anything being done for this customer now.
 
 use super::Own;
-use crate::lexicon::Cue::{Granted, Passive, ThereNow};
+use crate::lexicon::Cue::{Granted, MoneyBack, Passive, ThereNow};
 use crate::person::{personal_word, words};
 
 /// Words that point at one thing or one case rather than a kind of thing.
@@ -350,6 +350,8 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
             "consider it done",
             "is now on your account",
             "is now in your account",
+            "is on your account now",
+            "is in your account now",
             "ya esta en tu cuenta",
             "ya esta en su cuenta",
             "est maintenant sur votre compte",
@@ -364,6 +366,15 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
         // the customer's account.
         || there_now(o) && money()
         || taken_as_done(o)
+        // "Ihr Geld für die Lampe ist zurück auf Ihrem Konto, 42,90 €", "your $20 is back on
+        // your card": a sum said to be back, now.
+        || money()
+            && o.at(MoneyBack).any(|h| {
+                matches!(
+                    crate::person::word_before(o.text, h.start),
+                    "is" | "are" | "ist" | "sind" | "est" | "sont" | "esta" | "estan"
+                ) && !super::qualifiers::conditioned_after(o, h.end)
+            })
 }
 
 /// "Consider the $15 late fee gone", "considérez les frais comme annulés", "betrachten Sie

@@ -84,6 +84,35 @@ pub(super) fn takes_back(o: &Own<'_>) -> bool {
     )
 }
 
+/// "We'll take the phone back": English's phrasal verb with its object between, right after
+/// the subject at `from`; the end of its particle.
+pub(super) fn take_back_after(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let clause = rest.split([',', '.', ';', '!', '?']).next()?;
+    let mut ws = crate::person::words(clause).filter(|w| !w.is_empty());
+    if ws.next()? != "take" {
+        return None;
+    }
+    // The object stands between, alone: "take a look and get back to you" takes nothing back.
+    ws.take(4)
+        .take_while(|w| !matches!(*w, "and" | "or" | "to" | "then" | "get" | "look"))
+        .any(|w| w == "back")
+        .then(|| {
+            from + clause
+                .find(" back")
+                .map_or(clause.len(), |i| i + " back".len())
+        })
+}
+
+/// Whether a text promises "we'll take ... back" somewhere: such a sentence has no grant's
+/// cue, and the rules read it all the same.
+pub(super) fn takes_back_anywhere(text: &str) -> bool {
+    ["'ll take ", " will take "].iter().any(|p| {
+        text.match_indices(p)
+            .any(|(at, m)| take_back_after(text, at + m.len() - "take ".len()).is_some())
+    })
+}
+
 /// A word of accepting, in the four languages.
 fn accepting(w: &str) -> bool {
     ["accept", "acept", "akzept", "j'accept"]

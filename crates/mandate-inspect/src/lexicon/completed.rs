@@ -481,6 +481,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A sum now in the customer's account, "a $25 credit is now on your account", is as done.
     ("is now on your account", Passive),
     ("is now in your account", Passive),
+    ("is on your account now", Passive),
+    ("is in your account now", Passive),
     ("ya esta en tu cuenta", Passive),
     ("ya esta en su cuenta", Passive),
     ("est maintenant sur votre compte", Passive),
@@ -631,6 +633,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Money on its way back, in German.
     ("auf dem weg zuruck", MoneyBack),
     ("zuruck auf ihr", MoneyBack),
+    ("zuruck auf ihrem", MoneyBack),
+    ("zuruck auf deinem", MoneyBack),
     // Value sent over: a grant only with an amount.
     ("sent you", MoneyBack),
     ("te he enviado", MoneyBack),

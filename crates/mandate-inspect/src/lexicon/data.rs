@@ -235,6 +235,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("code postal", PiiNoun),
     ("postleitzahl", PiiNoun),
     ("read me", Request),
+    ("lies mir", Request),
+    ("leeme", Request),
+    ("lis-moi", Request),
     ("decode", Decode),
     // A text turned into another language and then acted on is decoded as much.
     ("translate this", Decode),

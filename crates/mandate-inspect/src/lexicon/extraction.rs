@@ -59,6 +59,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("above my first message", PromptWeak),
     ("before my first message", PromptWeak),
     ("antes de mi primer mensaje", PromptWeak),
+    ("anterior a mi primer mensaje", PromptWeak),
+    ("previo a mi primer mensaje", PromptWeak),
+    ("qui precede mon premier message", PromptWeak),
     ("avant mon premier message", PromptWeak),
     ("vor meiner ersten nachricht", PromptWeak),
     // The tools the assistant was given are its set-up: "the list of tools you have access

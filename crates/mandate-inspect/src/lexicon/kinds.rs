@@ -234,6 +234,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // kinds: account
     ("account", KAccount),
     ("password", KAccount),
+    // A standing of the account, not a price: "your loyalty tier".
+    ("loyalty tier", KAccount),
+    ("membership tier", KAccount),
+    ("loyalty status", KAccount),
     ("mot de passe", KAccount),
     ("contrasena", KAccount),
     ("passwort", KAccount),

@@ -132,6 +132,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("routing this", Escalate),
     ("escalat*", Escalate),
     ("will decide", Escalate),
+    // Awarded by a team after it reviews the case: "vergibt unser Beschwerdeteam nach
+    // Prüfung des Falls".
+    ("vergibt unser", Escalate),
+    ("vergibt das", Escalate),
+    ("vergibt der", Escalate),
+    ("vergibt die", Escalate),
+    ("nach prufung des falls", Escalate),
+    ("after reviewing the case", Escalate),
+    ("tras revisar el caso", Escalate),
+    ("apres examen du dossier", Escalate),
     ("decides", Escalate),
     ("to determine", Escalate),
     ("will review", Escalate),
