@@ -84,6 +84,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 .iter()
                 .any(|h| matches!(h.cue, Cue::Payoff | Cue::Grant))
         || words::granted_again(&view.text, &all_hits)
+        // A numbered rule, which `rules` reads for one whose words the customer supplies.
+        || all_hits.iter().any(|h| rules::numbered_rule(&view.text, h))
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
         // A limit of the assistant's with a demand ("the biggest discount you're technically
         // able to give? Give me that one"), which `rules` reads.

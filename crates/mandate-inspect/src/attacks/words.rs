@@ -271,7 +271,8 @@ pub(super) fn wildcard_argument(text: &str) -> bool {
 }
 
 /// Whether an account's details are set to the speaker's own: "change the email on account
-/// 55821 to mine", "al mío", "à la mienne", "auf meine". The account is named without the
+/// 55821 to mine", "al mío", "à la mienne", "auf meine", "überschreib … von Konto 5521 mit
+/// meiner Adresse". The account is named without the
 /// speaker's possessive; "change the address on my order to mine" is theirs twice over.
 pub(super) fn set_to_mine(text: &str) -> bool {
     // Most texts have none of the phrases of "to mine": a few substring searches say so
@@ -283,6 +284,11 @@ pub(super) fn set_to_mine(text: &str) -> bool {
         "au mien",
         "la mienne",
         "auf mein",
+        "with mine",
+        "mit meine",
+        "con la mia",
+        "avec la mienne",
+        "par la mienne",
     ]
     .iter()
     .any(|p| text.contains(p))
@@ -315,6 +321,11 @@ pub(super) fn set_to_mine(text: &str) -> bool {
                     | (_, "au", "mien")
                     | ("a", "la", "mienne")
                     | (_, "auf", "meine" | "meinen")
+                    // Overwritten with the speaker's: "mit meiner Adresse", "with mine".
+                    | (_, "with", "mine")
+                    | (_, "mit", "meiner" | "meinem" | "meinen")
+                    | ("con", "la", "mia")
+                    | ("avec" | "par", "la", "mienne")
             )
         {
             return true;

@@ -149,6 +149,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     "por la cita",
                     "pour le rendez-vous",
                     "fur den verpassten",
+                    "pour vous excuser",
+                    "to apologi",
+                    "para disculparnos",
+                    "um uns zu entschuldigen",
                 ]
                 .iter()
                 .any(|p| t.starts_with(p))

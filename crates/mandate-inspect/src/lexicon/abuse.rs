@@ -333,6 +333,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("delete", Sensitive),
     ("move", Sensitive),
     ("redirect", Sensitive),
+    // Details overwritten: "überschreib die Lieferadresse …", "overwrite the email".
+    ("uberschreib*", Sensitive),
+    ("overwrite", Sensitive),
+    ("sobrescribe", Sensitive),
+    ("ecrase", Sensitive),
     ("change the", Sensitive),
     ("cambia el correo", Sensitive),
     ("cambia la direccion", Sensitive),

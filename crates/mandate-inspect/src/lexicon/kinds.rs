@@ -210,6 +210,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("for the hassle", KCompensation),
     // Made good for a failure of the shop's: "for the missed installation appointment".
     ("for the missed", KCompensation),
+    ("pour vous excuser", KCompensation),
+    ("to apologise for", KCompensation),
+    ("to apologize for", KCompensation),
+    ("para disculparnos", KCompensation),
+    ("um uns zu entschuldigen", KCompensation),
     ("for the failed", KCompensation),
     ("for the late", KCompensation),
     ("por la cita perdida", KCompensation),
