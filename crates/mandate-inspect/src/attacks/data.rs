@@ -271,8 +271,17 @@ pub(super) fn rules(
     }
     // "Every invoice ..., including my ex-partner's orders": a relative's things, many at
     // once, sent out of the shop (one order sent to the relative who has it is an errand).
-    let kins_things =
-        || m.has(Quantity) && m.kins().any(|h| owned_thing(word_after(m.text, h.end)));
+    // ... or one thing of theirs named by its owner after it ("la commande de mon voisin",
+    // "el pedido de mi vecino"), sent out.
+    let kins_things = || {
+        m.has(Quantity) && m.kins().any(|h| owned_thing(word_after(m.text, h.end)))
+            || m.kins().any(|h| {
+                m.text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| t.starts_with("de "))
+                    && owned_thing(crate::person::word_before(m.text, h.start))
+            })
+    };
     if outside && (others || m.has(RawDump) || m.has(Bulk) || sensitive || bulk() || kins_things())
     {
         out.push(fired(

@@ -667,7 +667,9 @@ fn concedes_the_rule(sentence: &str) -> bool {
                 "pasado",
                 "depasse",
                 "vencid",
+                "vencio",
                 "caducad",
+                "caduco",
                 "expire",
             ]
             .iter()

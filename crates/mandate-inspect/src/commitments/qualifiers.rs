@@ -38,12 +38,22 @@ pub(super) fn compound_head(word: &str) -> bool {
     )
 }
 
-/// A participle after an article or a demonstrative describes a thing ("the returned item",
-/// "this approved claim"): nothing is said to have been done.
+/// A participle after an article, a demonstrative or a preposition describes a thing ("the
+/// returned item", "this approved claim", "refunds for returned items"): nothing is said to
+/// have been done.
 pub(super) fn adjectival(text: &str, h: &Hit) -> bool {
     matches!(
         crate::person::word_before(text, h.start),
-        "the"
+        "for"
+            | "of"
+            | "on"
+            | "with"
+            | "para"
+            | "pour"
+            | "fur"
+            | "von"
+            | "mit"
+            | "the"
             | "a"
             | "an"
             | "this"
@@ -313,6 +323,12 @@ pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
     o.at(Hedge).any(|h| {
         h.start >= pos
             && !o.conceding(h)
+            // "As soon as I hang up", "sobald ich auflege": the speaker's own next step, no
+            // event the grant waits on.
+            && !matches!(
+                word_after(o.text, h.end),
+                "i" | "i've" | "i'm" | "je" | "j'ai" | "ich" | "yo"
+            )
             && o.text.get(h.start..h.end).is_some_and(|t| {
                 matches!(
                     t.trim(),

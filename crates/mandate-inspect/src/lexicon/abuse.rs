@@ -222,6 +222,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("werkzeug", ToolRef),
     ("outil", ToolRef),
     ("herramienta", ToolRef),
+    // The shop's administration panel.
+    ("admin panel", ToolRef),
+    ("panel de administracion", ToolRef),
+    ("panneau d'administration", ToolRef),
+    ("adminbereich", ToolRef),
     // ---------------------------------------------------------------- how-to questions
     ("what's the process", Process),
     ("what is the process", Process),
