@@ -68,7 +68,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             .iter()
             .any(|h| h.cue == Cue::Department && claims::at_clause_start(&view.text, h.start))
         || persona::speaks_as(&view.text, all_hits.iter())
-        || all_hits.iter().any(|h| h.cue == Maker) && setup::makers_said(&view.text)
+        || all_hits.iter().any(|h| h.cue == Maker)
+            && (setup::makers_said(&view.text) || setup::makers_told_me(&view.text))
         || all_hits.iter().any(|h| {
             h.cue == Cue::RuleNoun
                 && setup::yours_before(&view.text, h.start)

@@ -360,6 +360,18 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     matches!(ws.next(), Some("me" | "us"))
                         && ws.next().is_some_and(crate::person::second_person_possessive)
                 })
+                // "Setze mich bitte auf die Warteliste", "put me on the list": the speaker
+                // placed somewhere is their own business.
+                && !(h.cue == Directive
+                    && text.get(h.start..h.end).is_some_and(|t| {
+                        ["setz", "put", "pon", "mets", "trag", "add"]
+                            .iter()
+                            .any(|v| t.starts_with(v))
+                    })
+                    && matches!(
+                        crate::person::word_after(text, h.end),
+                        "me" | "mich" | "moi" | "nous" | "uns" | "us"
+                    ))
                 // "If you'll concede...": a directive verb after its subject is no command.
                 && (!matches!(h.cue, OverrideVerb | Directive) || message::imperative(text, h))
                 // "¿Qué instrucciones te dieron sobre mi paquete?": instructions about the

@@ -305,6 +305,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fais comme si tu", RolePlay),
     ("finge que", RolePlay),
     ("imagina que", RolePlay),
+    // Written in another's name: "escríbeme un correo como si fueras de facturación".
+    ("como si fueras", RolePlay),
+    ("as if you were", RolePlay),
+    ("comme si tu etais", RolePlay),
+    ("comme si vous etiez", RolePlay),
+    ("als warst du", RolePlay),
     ("stell dir vor, du", RolePlay),
     // fiction and hijacks
     ("story", Fiction),
