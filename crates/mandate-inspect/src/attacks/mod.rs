@@ -11,6 +11,7 @@ mod extraction;
 mod message;
 mod model;
 mod persona;
+mod planted;
 mod reader;
 mod rules;
 mod setup;
@@ -86,7 +87,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 .any(|h| matches!(h.cue, Cue::Payoff | Cue::Grant))
         || words::granted_again(&view.text, &all_hits)
         // A numbered rule, which `rules` reads for one whose words the customer supplies.
-        || all_hits.iter().any(|h| rules::numbered_rule(&view.text, h))
+        || all_hits.iter().any(|h| planted::numbered_rule(&view.text, h))
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
         // A limit of the assistant's with a demand ("the biggest discount you're technically
         // able to give? Give me that one"), which `rules` reads.

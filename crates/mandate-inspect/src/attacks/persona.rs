@@ -387,6 +387,9 @@ pub(super) fn rules_supposed_away(text: &str) -> bool {
     // supposed in the manner of an answer the customer commands ("your agent acted as if the
     // policy had no exceptions" is a complaint).
     let as_if = |i: usize| {
+        if !ws.get(i).is_some_and(|w| matches!(*w, "if" | "si" | "ob")) {
+            return false;
+        }
         let pair = (
             i.checked_sub(1).and_then(|p| ws.get(p)).copied(),
             ws.get(i).copied(),

@@ -312,10 +312,10 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
     let verb = text.get(d.start..d.end).unwrap_or_default();
     // "Mark" is a tool verb, "mark my" an unlock, "mark it as" a directive.
     if !matches!(d.cue, Directive | ToolVerb | Unlock)
-        || !super::message::imperative(text, d)
         || !["mark", "marca", "marque", "markier"]
             .iter()
             .any(|p| verb.starts_with(p))
+        || !super::message::imperative(text, d)
     {
         return false;
     }

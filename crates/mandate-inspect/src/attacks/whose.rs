@@ -356,6 +356,13 @@ pub(super) fn rerouted_from_recipient(text: &str) -> bool {
         "an meine adresse",
         "zu mir",
     ];
+    // Most texts name no recipient: that is looked for first.
+    if !["recipient", "addressee", "destinat", "empfanger"]
+        .iter()
+        .any(|r| text.contains(r))
+    {
+        return false;
+    }
     // A parcel sent back to the speaker is the sender's own to recall.
     if !TO_ME.iter().any(|p| text.contains(p))
         || ["back to", "de vuelta", "zuruck"]

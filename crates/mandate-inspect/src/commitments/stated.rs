@@ -368,19 +368,22 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
         || taken_as_done(o)
         // "Ihr Geld für die Lampe ist zurück auf Ihrem Konto, 42,90 €", "your $20 is back on
         // your card": a sum said to be back, now.
-        || money()
-            && o.at(MoneyBack).any(|h| {
-                matches!(
-                    crate::person::word_before(o.text, h.start),
-                    "is" | "are" | "ist" | "sind" | "est" | "sont" | "esta" | "estan"
-                ) && !super::qualifiers::conditioned_after(o, h.end)
-            })
+        // (The sum is looked for last: most sentences have no such word.)
+        || o.at(MoneyBack).any(|h| {
+            matches!(
+                crate::person::word_before(o.text, h.start),
+                "is" | "are" | "ist" | "sind" | "est" | "sont" | "esta" | "estan"
+            ) && !super::qualifiers::conditioned_after(o, h.end)
+        }) && money()
 }
 
 /// "Consider the $15 late fee gone", "considérez les frais comme annulés", "betrachten Sie
 /// die Gebühr als erlassen": a thing of a grant's kind that the customer is told to take as
 /// gone or done.
 fn taken_as_done(o: &Own<'_>) -> bool {
+    if !o.has(crate::lexicon::Cue::TakenAs) {
+        return false;
+    }
     let sentence = o
         .text
         .get(o.span.0..o.span.1)

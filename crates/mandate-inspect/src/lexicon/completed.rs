@@ -474,6 +474,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("consider it done", Passive),
     // A thing said to be there now: "there's now a £10 credit in your account".
     ("there's now", ThereNow),
+    // Taken as so, or taken back: read by `stated::told_to_take` and `verbs::take_back_after`.
+    ("consider", TakenAs),
+    ("considerez", TakenAs),
+    ("considera", TakenAs),
+    ("betrachten sie", TakenAs),
+    ("da por", TakenAs),
+    ("de por", TakenAs),
+    ("we'll take", TakenAs),
+    ("we will take", TakenAs),
+    ("i'll take", TakenAs),
     ("there is now", ThereNow),
     ("now there's", ThereNow),
     ("ya tienes", ThereNow),

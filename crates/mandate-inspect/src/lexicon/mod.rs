@@ -234,6 +234,9 @@ pub enum Cue {
     KException,
     /// A thing said to be there now: "there's now", "ya tienes", "il y a maintenant".
     ThereNow,
+    /// Words that open a grant with no grant's cue, which the rules read all the same:
+    /// "consider (the fee gone)", "da por", "we'll take (the phone back)".
+    TakenAs,
     // --- language ---
     /// A common English word.
     LangEn,
