@@ -91,9 +91,7 @@ impl Own<'_> {
                     .is_some_and(|t| t.starts_with("so "))
         })
     }
-}
 
-impl Own<'_> {
     /// Whether a hedge is part of a concession: the "if" of "even if", the "wenn" of "auch
     /// wenn", the "once" of "just this once".
     pub(super) fn conceding(&self, h: &Hit) -> bool {
