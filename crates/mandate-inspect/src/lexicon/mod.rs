@@ -369,6 +369,7 @@ impl Cue {
 }
 
 mod abuse;
+mod announced;
 mod authority;
 mod commitment;
 mod completed;
@@ -388,6 +389,7 @@ mod undo;
 pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
     injection::PHRASES
         .iter()
+        .chain(announced::PHRASES)
         .chain(disregard::PHRASES)
         .chain(relayed::PHRASES)
         .chain(extraction::PHRASES)
