@@ -107,9 +107,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     }
     // "Consider the $15 late fee gone" has no grant's cue, and the rules read it; what they
     // find nothing in is the model's, as any text without a cue is.
-    if cue_hits.iter().any(|h| h.cue == TakenAs)
-        && (stated::told_to_take_anywhere(&view.text) || verbs::takes_back_anywhere(&view.text))
-    {
+    if cue_hits.iter().any(|h| stated::takes_as(&view.text, h)) {
         let found = by_rules(original, &view, cue_hits.clone());
         if !found.is_empty() {
             return found;
@@ -143,10 +141,7 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
     for (i, s) in ss.iter().enumerate() {
         if s.question
             || !(s.hits.iter().any(|h| h.cue.anchors_commitment())
-                || s.hits.iter().any(|h| h.cue == TakenAs) && {
-                    let sentence = view.text.get(s.start..s.end).unwrap_or_default();
-                    stated::told_to_take(sentence) || verbs::takes_back_anywhere(sentence)
-                })
+                || s.hits.iter().any(|h| stated::takes_as(&view.text, h)))
         {
             continue;
         }

@@ -2,8 +2,9 @@
 //! grant ("liability ... is covered") without anything being done for this customer now.
 
 use super::Own;
-use crate::lexicon::Cue::{Granted, MoneyBack, Passive, ThereNow};
+use crate::lexicon::Cue::{Granted, MoneyBack, Passive, TakenAs, ThereNow};
 use crate::person::{personal_word, words};
+use crate::scan::Hit;
 
 /// Words that point at one thing or one case rather than a kind of thing.
 fn pointing(w: &str) -> bool {
@@ -381,7 +382,7 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
 /// die Gebühr als erlassen": a thing of a grant's kind that the customer is told to take as
 /// gone or done.
 fn taken_as_done(o: &Own<'_>) -> bool {
-    if !o.has(crate::lexicon::Cue::TakenAs) {
+    if !o.at(TakenAs).any(|h| told(o.text, h)) {
         return false;
     }
     let sentence = o
@@ -389,8 +390,7 @@ fn taken_as_done(o: &Own<'_>) -> bool {
         .get(o.span.0..o.span.1)
         .unwrap_or_default()
         .trim_start();
-    told_to_take(sentence)
-        && o.hits.iter().any(|h| super::KINDED.contains(&h.cue))
+    o.hits.iter().any(|h| super::KINDED.contains(&h.cue))
         && words(sentence).any(|w| {
             matches!(
                 w,
@@ -419,36 +419,40 @@ fn taken_as_done(o: &Own<'_>) -> bool {
         })
 }
 
-/// Whether a sentence opens by telling the customer to take something as so ("consider ...",
-/// "da por ..."): such a sentence is read even without a grant's cue, as "gone" is none.
-pub(super) fn told_to_take(sentence: &str) -> bool {
-    TOLD_TO_TAKE
-        .iter()
-        .any(|p| sentence.trim_start().starts_with(p))
+/// Whether the `TakenAs` cue at `h` opens a reading the rules make without a grant's cue:
+/// "consider …", "da por …" opening its sentence (the customer told to take something as so,
+/// and "gone" is no cue), or "we'll take … back".
+pub(super) fn takes_as(text: &str, h: &Hit) -> bool {
+    h.cue == TakenAs
+        && match text
+            .get(h.start..h.end)
+            .unwrap_or_default()
+            .strip_suffix("take")
+        {
+            Some(subject) => super::verbs::take_back_after(text, h.start + subject.len()).is_some(),
+            None => told(text, h),
+        }
 }
 
-/// Whether some sentence of a text opens as [`told_to_take`] reads.
-pub(super) fn told_to_take_anywhere(text: &str) -> bool {
-    TOLD_TO_TAKE.iter().any(|p| {
-        text.match_indices(p).any(|(at, _)| {
-            text.get(..at)
-                .unwrap_or_default()
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'))
-        })
-    })
+/// Whether the `TakenAs` cue at `h` tells the customer to take something as so, opening its
+/// sentence ("consider …", not "we'll take …").
+fn told(text: &str, h: &Hit) -> bool {
+    h.cue == TakenAs
+        && !text
+            .get(h.start..h.end)
+            .is_some_and(|t| t.ends_with("take"))
+        && opens_sentence(text, h.start)
 }
 
-const TOLD_TO_TAKE: [&str; 6] = [
-    "consider ",
-    "considerez ",
-    "considera ",
-    "betrachten sie ",
-    "da por ",
-    "de por ",
-];
+/// Whether only a sentence's end (or nothing) stands before `at`.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .unwrap_or_default()
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'))
+}
 
 /// "There's now a £10 credit in your account", "ya tienes 10 € en tu cuenta": a thing said to
 /// be there now, in the customer's account or on their card.

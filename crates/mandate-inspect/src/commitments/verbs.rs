@@ -104,15 +104,6 @@ pub(super) fn take_back_after(text: &str, from: usize) -> Option<usize> {
         })
 }
 
-/// Whether a text promises "we'll take ... back" somewhere: such a sentence has no grant's
-/// cue, and the rules read it all the same.
-pub(super) fn takes_back_anywhere(text: &str) -> bool {
-    ["'ll take ", " will take "].iter().any(|p| {
-        text.match_indices(p)
-            .any(|(at, m)| take_back_after(text, at + m.len() - "take ".len()).is_some())
-    })
-}
-
 /// A word of accepting, in the four languages.
 fn accepting(w: &str) -> bool {
     ["accept", "acept", "akzept", "j'accept"]
