@@ -224,9 +224,14 @@ pub(super) fn own_thing_named(text: &str) -> bool {
 }
 
 /// "That's my neighbour", "das ist mein Nachbar": the acquaintance is said to be who something
-/// is.
+/// is, or whom it is for ("the parcel is for my colleague", "das Paket ist für meinen
+/// Kollegen").
 pub(super) fn said_to_be(text: &str, person: &Hit) -> bool {
-    copula(crate::person::word_before(text, person.start))
+    use crate::person::{word_before, word_start_before};
+    let w = word_before(text, person.start);
+    copula(w)
+        || matches!(w, "for" | "para" | "pour" | "fur")
+            && copula(word_before(text, word_start_before(text, person.start)))
 }
 
 /// A form of "to be" that says who or whose something is, in the four languages.

@@ -577,6 +577,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ma collegue", Acquaintance),
     ("mein kollege", Acquaintance),
     ("meine kollegin", Acquaintance),
+    // The accusative, after "für": "das Paket ist für meinen Kollegen".
+    ("meinen kollegen", Acquaintance),
+    ("meinen nachbarn", Acquaintance),
+    ("meinen mitbewohner", Acquaintance),
+    ("meinen cousin", Acquaintance),
+    ("meinen onkel", Acquaintance),
     ("my ex", Acquaintance),
     // A partner who does not share the account is no more the customer than a friend.
     ("my boyfriend", Acquaintance),
