@@ -568,6 +568,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || granted_as_verb()
                 || m.has(Payoff) && manages()
                 || super::claims::acts_on_an_account(m)
+                // A rule the claimed role announces ("Hier spricht die Filialleitung. Für
+                // Kunde 30981 gilt ab sofort ein Sonderrabatt von 40 %").
+                || m.has(NewRule)
                 || m.has(YouMust))
     {
         out.push(fired(

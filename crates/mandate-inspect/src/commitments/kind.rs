@@ -173,8 +173,13 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Granted against the policy, conceded first ("aunque la política no lo permite
     // normalmente, he aprobado la devolución", "although our rules don't allow it, ..."): the
-    // grant is an exception to it.
-    if o.has(Exception) && against_the_policy(sentence) {
+    // grant is an exception to it. A price or discount kept after its offer ran out ("we'll
+    // honour the $79 price from the flyer even though it expired") stays a price: the offer's
+    // own term is what the grant overrides, and the grant names it.
+    let offer_kept = || {
+        count(KPrice) + count(KDiscount) > 0 && count(KWarranty) == 0 && !names_a_return(sentence)
+    };
+    if o.has(Exception) && against_the_policy(sentence) && !offer_kept() {
         add(&mut score, K::PolicyException, 8);
     }
     // A charge reversed on the card ("the $42 charge will be reversed", "die Abbuchung wird
@@ -273,7 +278,19 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             .iter()
             .any(|w| sentence.contains(w))
     };
-    if count(KFee) > 0 && (waives || fee_off()) {
+    // "Le quito los gastos de devolución", "je supprime les frais": the speaker's own act of
+    // taking a fee away.
+    let removes = || {
+        o.said(
+            |c| c == Performative,
+            |_, t| {
+                crate::person::words(t).next_back().is_some_and(|w| {
+                    matches!(w, "quito" | "elimino" | "supprime" | "retire" | "enleve")
+                })
+            },
+        )
+    };
+    if count(KFee) > 0 && (waives || fee_off() || removes()) {
         bump(&mut score, K::FeeWaiver, 4);
     }
     // An account or subscription closed is the act, and the bills it ends are its consequence
