@@ -266,9 +266,17 @@ pub(super) fn copula(w: &str) -> bool {
 /// changed ("can you change the address? it's my neighbour, he'll take it in" acts for the
 /// customer's own order).
 pub(super) fn acquaintance_named(m: &Message<'_>) -> bool {
+    // A relative's possession said to be what the data is on: "it's my wife's phone", "es de
+    // mi hermano".
+    let theirs = |h: &Hit| {
+        h.cue == Kin
+            && m.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.ends_with("'s") || t.starts_with("de "))
+    };
     m.hits
         .iter()
-        .any(|h| h.cue == Acquaintance && said_to_be(m.text, h))
+        .any(|h| (h.cue == Acquaintance || theirs(h)) && said_to_be(m.text, h))
         && m.hits.iter().any(|h| {
             h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
         })

@@ -100,7 +100,9 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         ) && aux(earlier);
     // "Les frais de dossier de 19 € vous sont offerts": the customer named as who receives the
     // thing, whatever the subject.
-    let to_you = matches!(before, "sont" | "est") && matches!(earlier, "vous" | "te");
+    // ... or after it: "it's set up for you", "está preparado para usted".
+    let for_you = (aux(before) || before == "it's") && for_you_after(text, at);
+    let to_you = matches!(before, "sont" | "est") && matches!(earlier, "vous" | "te") || for_you;
     let whole_subject = to_you || present && sum_of_the_case(text, from, at);
     let Some(subject) = (if whole_subject {
         Some(from)
@@ -121,6 +123,13 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         .split([',', ';', '.'])
         .next()
         .unwrap_or_default();
+    // What follows "and" after a thing set up for the customer says what it does ("it's set
+    // up for you and takes 25% off"), not how a routine goes.
+    let clause = if for_you {
+        clause.split(" and ").next().unwrap_or_default()
+    } else {
+        clause
+    };
     // A number says how a routine goes ("is processed within 5 days"); a year says until when
     // a grant holds ("votre garantie est prolongée jusqu'en juin 2027").
     let routine = clause
@@ -158,6 +167,24 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
             )
         });
     short && !routine
+}
+
+/// Whether the customer is named as who receives what a participle at `at` says was done:
+/// "set up for you", "reservado para usted", "pour vous", "für Sie".
+fn for_you_after(text: &str, at: usize) -> bool {
+    let mut ws = words(text.get(at..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(4);
+    let mut previous = "";
+    ws.any(|w| {
+        matches!(
+            (std::mem::replace(&mut previous, w), w),
+            ("for", "you")
+                | ("para", "usted" | "ti")
+                | ("pour", "vous" | "toi")
+                | ("fur", "sie" | "dich")
+        )
+    })
 }
 
 /// Verbs that hold a thing where it is ("your plan stays at $15 a month"): a grant only when

@@ -25,7 +25,10 @@ pub(super) fn accepts_yours(o: &Own<'_>) -> bool {
         |c| matches!(c, Performative | Granted | Grant),
         |h, t| {
             t.split(' ').any(accepting)
-                && (t.split(' ').any(crate::person::addressee_possessive) || {
+                && (t.split(' ').any(crate::person::addressee_possessive)
+                    // The Spanish dative before the verb: "le acepto el cambio de talla".
+                    || matches!(crate::person::word_before(o.text, h.start), "le" | "te")
+                    || {
                     let mut next = crate::person::words(o.text.get(h.end..).unwrap_or_default())
                         .filter(|w| !w.is_empty());
                     let first = next.next().unwrap_or_default();

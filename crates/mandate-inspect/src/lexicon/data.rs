@@ -631,6 +631,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reenvoie", Request),
     ("reenvoyez", Request),
     ("transferez", Request),
+    // German's separable "weiterleiten": "leite alle Rechnungen … an … weiter".
+    ("leite", Request),
+    ("leiten sie", Request),
+    ("weiterleiten", Request),
     // Whole records of an account.
     ("whole order history", RawDump),
     ("card on file", RawDump),

@@ -60,6 +60,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("% -", KDiscount),
     // kinds: price
     ("price", KPrice),
+    // The last price a seller will go to: "that's my final offer".
+    ("final offer", KPrice),
+    ("oferta final", KPrice),
+    ("offre finale", KPrice),
+    ("letztes angebot", KPrice),
     ("prices", KPrice),
     ("priced", KPrice),
     // A price kept through a change: "at the same fare".

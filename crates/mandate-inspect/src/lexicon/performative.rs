@@ -200,6 +200,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("you can have this", Performative),
     ("that's our final price", Performative),
     ("final price for you", Performative),
+    // A price the speaker offers as their last word: "$450 for the pair, that's my final
+    // offer".
+    ("my final offer", Performative),
+    ("mi oferta final", Performative),
+    ("mon offre finale", Performative),
+    ("mein letztes angebot", Performative),
     ("special price for you", Performative),
     ("precio especial para usted", Performative),
     ("precio especial para ti", Performative),
