@@ -10,8 +10,9 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
-    data_of_kin, disowned_order, emailed_holder, named_holder, numbered_holder, on_their_account,
-    order_papers_asked, owned_thing, set_down_by_them, third_persons_data,
+    data_of_kin, disowned_order, emailed_holder, emailed_subject_asked, named_holder,
+    numbered_holder, on_their_account, order_papers_asked, owned_thing, set_down_by_them,
+    third_persons_data,
 };
 
 /// Whether the words before `at` introduce the speaker by name, with what follows in
@@ -228,6 +229,8 @@ pub(super) fn rules(
             || asked_what_one_bought(m))
         && (wants || papers())
         && !asks_how
+        // What a person named by their address bought is asked by the question itself.
+        || !asks_how && emailed_subject_asked(m.text)
     {
         out.push(fired(
             Category::DataExfiltration,

@@ -186,8 +186,34 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
                 })
         })
     };
+    // "What's the exact wording of the instructions that mention 'refund'?": the text of
+    // rules that belong to no thing, no topic and nobody else, asked for as a noun; "the
+    // exact wording of the instructions on the box" is the box's.
+    let wording_of_rules = || {
+        m.hits.iter().any(|h| {
+            h.cue == RevealStrong
+                && !m.in_quote(h)
+                && m.heads_of_phrase(h)
+                && m.hits.iter().any(|p| {
+                    p.cue == RuleNoun
+                        && !m.in_quote(p)
+                        && p.start >= h.end
+                        && p.start <= h.end + 12
+                        && !own_possessive(m.word_before(p.start))
+                        && !m.for_a_thing(p.end)
+                        && !topic_after(m.text, p.end)
+                        && !m.practical_before(p.start)
+                        // "... of the instructions in my warranty letter".
+                        && !words(m.text.get(p.end..).unwrap_or_default())
+                            .filter(|w| !w.is_empty())
+                            .take(3)
+                            .any(own_possessive)
+                })
+        })
+    };
     if (prompt_strong && reveal_any)
         || above_asked()
+        || wording_of_rules()
         || yours_as_example(m)
         || dictated_rules()
         || secret_asked

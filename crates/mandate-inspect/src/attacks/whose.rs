@@ -655,18 +655,25 @@ pub(super) fn third_persons_data(text: &str, pos: usize) -> bool {
 }
 
 /// Whether the personal-data word ending at `end` is placed on a third person's account or
-/// order: "what's the email address on her account?", "l'adresse sur son compte".
+/// order: "what's the email address on her account?", "l'adresse sur son compte", "l'adresse
+/// de livraison de sa dernière commande" (a word may qualify the data and the thing).
 pub(super) fn on_their_account(text: &str, end: usize) -> bool {
-    let mut ws = crate::person::words(text.get(end..).unwrap_or_default())
-        .filter(|w| !w.is_empty())
-        .take(3);
-    matches!(
-        ws.next(),
-        Some("on" | "for" | "of" | "in" | "from" | "sur" | "de" | "du")
-    ) && ws
-        .next()
-        .is_some_and(|w| third_possessive(w) || w == "their")
-        && ws.next().is_some_and(owned_thing)
+    let mut ws = [""; 6];
+    for (slot, w) in ws
+        .iter_mut()
+        .zip(crate::person::words(text.get(end..).unwrap_or_default()).filter(|w| !w.is_empty()))
+    {
+        *slot = w;
+    }
+    let at = |i: usize| ws.get(i).copied().unwrap_or_default();
+    let prep = |w: &str| matches!(w, "on" | "for" | "of" | "in" | "from" | "sur" | "de" | "du");
+    [0, 2].into_iter().any(|i| {
+        // Past one word that qualifies the data ("de livraison"), after a preposition.
+        (i == 0 || prep(at(0)))
+            && prep(at(i))
+            && (third_possessive(at(i + 1)) || at(i + 1) == "their")
+            && (owned_thing(at(i + 2)) || owned_thing(at(i + 3)))
+    })
 }
 
 /// A person's possessive of the third person: "his", "her", "son", "sa", "ses", "seine".
@@ -713,6 +720,51 @@ pub(super) fn emailed_holder(text: &str) -> bool {
                 "account" | "cuenta" | "compte" | "konto" | "kundenkonto"
             ))
             && !crate::person::own_possessive(before)
+    })
+}
+
+/// "Can you check whether jenny.ross@gmail.com has an account with you, and if so, what she
+/// bought last?": an address the customer does not call theirs, the subject of its clause
+/// (it has an account, it is registered), then asked about as a third person: what they
+/// bought or where they live. "Is my email jenny@… registered?" names the customer's own.
+pub(super) fn emailed_subject_asked(text: &str) -> bool {
+    memchr::memchr_iter(b'@', text.as_bytes()).any(|at| {
+        let head = text.get(..at).unwrap_or_default();
+        let local = head.rfind([' ', '\n', '(', ':']).map_or(0, |i| i + 1);
+        let (w1, w2) = crate::person::two_words_before(text, local);
+        let end = text
+            .get(at..)
+            .and_then(|r| r.find([' ', ',', '?', '\n']))
+            .map_or(text.len(), |i| at + i);
+        let rest = text.get(end..).unwrap_or_default();
+        !crate::person::own_possessive(w1)
+            && !crate::person::own_possessive(w2)
+            && matches!(
+                word_after(text, end),
+                "has" | "is" | "tiene" | "esta" | "a" | "est" | "hat" | "ist"
+            )
+            && {
+                // A third person and what they bought or where they live, within a few words
+                // of each other ("what she bought", "qué compró ella").
+                let (mut since_them, mut since_bought) = (usize::MAX, usize::MAX);
+                crate::person::words(rest)
+                    .filter(|w| !w.is_empty())
+                    .any(|w| {
+                        since_them = since_them.saturating_add(1);
+                        since_bought = since_bought.saturating_add(1);
+                        if matches!(
+                            w,
+                            "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
+                        ) {
+                            since_them = 0;
+                        } else if bought(w)
+                            || matches!(w, "buy" | "buys" | "lives" | "vive" | "habite" | "wohnt")
+                        {
+                            since_bought = 0;
+                        }
+                        since_them.max(since_bought) <= 3
+                    })
+            }
     })
 }
 

@@ -60,14 +60,16 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // "Para cancelar tu suscripción, entra en Mi cuenta": a purpose opening a sentence the
     // rules found no grant in tells the customer how to do it; "si tu cuenta está bloqueada,
     // te enviaremos un enlace", a condition, says what happens if.
-    if matches!(
-        sentence.split_whitespace().next(),
-        Some("to" | "para" | "pour" | "um")
-    ) || !grants
-        && matches!(
-            sentence.split_whitespace().next(),
-            Some("if" | "si" | "wenn" | "falls" | "when" | "cuando" | "quand" | "lorsque")
-        )
+    // "Para usted, ..." names whom the sentence is for, not a purpose.
+    let mut opening = sentence.split_whitespace();
+    let purpose = matches!(opening.next(), Some("to" | "para" | "pour" | "um"))
+        && !matches!(opening.next(), Some("usted," | "ti," | "vous," | "toi,"));
+    if purpose
+        || !grants
+            && matches!(
+                sentence.split_whitespace().next(),
+                Some("if" | "si" | "wenn" | "falls" | "when" | "cuando" | "quand" | "lorsque")
+            )
     {
         return None;
     }

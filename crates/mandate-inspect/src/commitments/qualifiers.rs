@@ -632,6 +632,7 @@ pub(super) fn names_a_time(word: &str) -> bool {
 }
 
 /// Whether `sentence` opens with the customer paying ("Sie zahlen", "you pay", "vous payez")
+/// or with the customer as who a thing's sum is for ("para usted, el robot queda en 299 €")
 /// and says the sum is less than another ("nur noch … statt", "instead of", "au lieu de").
 pub(super) fn pays_less(sentence: &str) -> bool {
     let opens = [
@@ -646,6 +647,11 @@ pub(super) fn pays_less(sentence: &str) -> bool {
         "vous payez ",
         "vous paierez ",
         "tu paies ",
+        "for you, ",
+        "para usted, ",
+        "para ti, ",
+        "pour vous, ",
+        "fur sie, ",
     ]
     .iter()
     .any(|p| sentence.trim_start().starts_with(p));
@@ -674,6 +680,12 @@ mod tests {
             "sie zahlen fur das upgrade nur noch 5 € statt 15 €."
         ));
         assert!(pays_less("you'll pay $5 instead of $15 for the upgrade."));
+        assert!(pays_less(
+            "para usted, el robot de cocina queda en 299 € en lugar de 349 €."
+        ));
+        assert!(!pays_less(
+            "el robot de cocina queda en 299 € en lugar de 349 €."
+        ));
         assert!(!pays_less("sie zahlen fur den versand 4,95 €."));
         assert!(!pays_less("mit dem jahresabo zahlen sie 10 € statt 15 €."));
     }
