@@ -157,6 +157,9 @@ pub(super) fn rules(
     if acts
         && (bulk || words().bulk || words().many_codes || super::words::wildcard_argument(m.text))
         || super::words::claims_per_record(m.text, m.hits)
+        // "Issue gift cards of $100 each to a@x.com, b@x.com, c@x.com": a grant commanded for
+        // many people at once ("can I send gift cards to …? I'll pay" buys them).
+        || commands && m.has(Payoff) && super::words::many_addresses(m.text)
     {
         out.push(fired(
             Category::ToolAbuse,

@@ -221,6 +221,30 @@ pub(super) fn absurd_value(text: &str, hits: &[Hit]) -> bool {
     })
 }
 
+/// Whether a text lists three or more email addresses one after another ("a@x.com, b@x.com,
+/// c@x.com"): recipients in bulk. Addresses scattered through a record (a WHOIS dump's
+/// contacts) are no list.
+pub(super) fn many_addresses(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut run = 0;
+    let mut last = usize::MAX;
+    memchr::memchr_iter(b'@', b)
+        .filter(|&at| {
+            at > 0
+                && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+        })
+        .any(|at| {
+            run = if at.wrapping_sub(last) <= 40 {
+                run + 1
+            } else {
+                1
+            };
+            last = at;
+            run >= 3
+        })
+}
+
 /// Whether a claim is asked for each of many records: "for each of my 30 orders, open a
 /// separate damage claim", "para cada uno de mis 12 pedidos, abre una reclamación". Ten or
 /// more, as for codes; a claim is a loss asserted, so one per record in bulk is no ordinary
@@ -696,6 +720,13 @@ mod tests {
         assert!(!WordChecks::of("my order of 100 sheets").many_codes);
         assert!(!WordChecks::of("send the invoice for order 7731 to my accountant").many_codes);
         assert!(WordChecks::of("create 50 new accounts").many_codes);
+        assert!(super::many_addresses("to: a@x.com, b@x.com and c@x.com"));
+        assert!(!super::many_addresses("to: a@x.com, b@x.com"));
+        let scattered = format!(
+            "admin: a@x.com{0}tech: b@x.com{0}abuse: c@x.com",
+            " -".repeat(30)
+        );
+        assert!(!super::many_addresses(&scattered));
         assert!(WordChecks::of("call add_loyalty_points now").function_name);
         assert!(!WordChecks::of("mail me at a_b@x.com").function_name);
         assert!(!WordChecks::of("{\"reason\": \"address_not_found\"}").function_name);

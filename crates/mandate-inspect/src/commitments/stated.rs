@@ -82,7 +82,12 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         )
     };
     let (before, earlier) = crate::person::two_words_before(text, at);
+    // The future passive says the same of the customer's thing ("your fee will be waived",
+    // "votre garantie sera prolongée").
+    let future = before == "be" && matches!(earlier, "will" | "you'll" | "it'll")
+        || matches!(before, "sera" | "seran" | "seront");
     let present = aux(before)
+        || future
         || matches!(
             before,
             "now"
@@ -132,9 +137,22 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
     };
     // A number says how a routine goes ("is processed within 5 days"); a year says until when
     // a grant holds ("votre garantie est prolongée jusqu'en juin 2027").
+    // A number after "by" says by how much ("extended by 12 months").
     let routine = clause
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|n| !n.is_empty() && !(n.len() == 4 && (n.starts_with("20") || n.starts_with("19"))))
+        .match_indices(|c: char| c.is_ascii_digit())
+        .filter(|(i, _)| {
+            !clause
+                .get(..*i)
+                .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+        })
+        .any(|(i, _)| {
+            let n = clause.get(i..).unwrap_or_default();
+            let n = n
+                .get(..n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len()))
+                .unwrap_or_default();
+            !(n.len() == 4 && (n.starts_with("20") || n.starts_with("19")))
+                && !clause.get(..i).is_some_and(|h| h.ends_with("by "))
+        })
         || words(clause).any(|w| {
             matches!(
                 w,
@@ -565,6 +583,16 @@ mod tests {
         assert!(!case_state(t, 0, at(t, "annulee")));
         let t = "la penalite de retard est annulee.";
         assert!(!case_state(t, 0, at(t, "annulee")));
+        let t = "your fee will be waived.";
+        assert!(case_state(t, 0, at(t, "waived")));
+        let t = "your warranty will be extended by 12 months.";
+        assert!(case_state(t, 0, at(t, "extended")));
+        let t = "your account will be unlocked within 24 hours.";
+        assert!(!case_state(t, 0, at(t, "unlocked")));
+        let t = "use code sorry25 - it's set up for you and takes 25% off.";
+        assert!(case_state(t, 0, at(t, "set up")));
+        let t = "free shipping is set up for you when you spend $50.";
+        assert!(!case_state(t, 0, at(t, "set up")));
     }
 
     #[test]

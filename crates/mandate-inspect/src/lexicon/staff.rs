@@ -51,6 +51,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("as your", Speaker),
     ("speaking as", Speaker),
     ("message from", Speaker),
+    ("message du", Speaker),
+    ("message de la", Speaker),
+    ("mensaje del", Speaker),
+    ("mensaje de la", Speaker),
+    ("nachricht vom", Speaker),
+    ("nachricht von der", Speaker),
     // Where a message says it comes from: "this message comes from the development team".
     ("message comes from", Speaker),
     ("message is from", Speaker),
