@@ -245,6 +245,30 @@ pub(super) fn many_addresses(text: &str) -> bool {
         })
 }
 
+/// Whether a text changes how many of a thing are bought while holding the price: "change the
+/// quantity from 1 to 10 but keep the price at the original total", "sube la cantidad a 5 y
+/// mantén el precio".
+pub(super) fn more_for_the_same(text: &str) -> bool {
+    let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
+    has(&["quantit", "cantidad", "menge", "anzahl", "stuckzahl"])
+        && has(&[
+            "keep the price",
+            "keep the total",
+            "original total",
+            "original price",
+            "same price",
+            "same total",
+            "manten el precio",
+            "mismo precio",
+            "garde le prix",
+            "meme prix",
+            "gleichen preis",
+            "selben preis",
+            "preis beibehalten",
+            "behalte den preis",
+        ])
+}
+
 /// Whether a claim is asked for each of many records: "for each of my 30 orders, open a
 /// separate damage claim", "para cada uno de mis 12 pedidos, abre una reclamación". Ten or
 /// more, as for codes; a claim is a loss asserted, so one per record in bulk is no ordinary
@@ -721,6 +745,12 @@ mod tests {
         assert!(!WordChecks::of("send the invoice for order 7731 to my accountant").many_codes);
         assert!(WordChecks::of("create 50 new accounts").many_codes);
         assert!(super::many_addresses("to: a@x.com, b@x.com and c@x.com"));
+        assert!(super::more_for_the_same(
+            "change the quantity from 1 to 10 but keep the price at the original total"
+        ));
+        assert!(!super::more_for_the_same(
+            "change the quantity from 1 to 2 please"
+        ));
         assert!(!super::many_addresses("to: a@x.com, b@x.com"));
         let scattered = format!(
             "admin: a@x.com{0}tech: b@x.com{0}abuse: c@x.com",

@@ -153,6 +153,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     "to apologi",
                     "para disculparnos",
                     "um uns zu entschuldigen",
+                    "als entschuldigung",
+                    "als kleine entschuldigung",
+                    "as an apology",
+                    "as a small apology",
+                    "como disculpa",
                 ]
                 .iter()
                 .any(|p| t.starts_with(p))

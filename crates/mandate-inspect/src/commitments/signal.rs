@@ -211,10 +211,12 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         }
         return Some(Signal::Done);
     }
-    if let Some(g) = o
-        .at(Guarantee)
-        .find(|g| !o.undone_at(g.start, REFUSE) && qualifiers::confirms_what_will_be(o.text, g))
-    {
+    if let Some(g) = o.at(Guarantee).find(|g| {
+        !o.undone_at(g.start, REFUSE)
+                // "Samstagslieferungen sind möglich, aber nicht garantiert".
+                && !qualifiers::negated(o.text, g.start)
+                && qualifiers::confirms_what_will_be(o.text, g)
+    }) {
         let _ = g;
         return Some(Signal::Guarantee);
     }

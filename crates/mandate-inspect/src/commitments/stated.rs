@@ -128,30 +128,26 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         .split([',', ';', '.'])
         .next()
         .unwrap_or_default();
-    // What follows "and" after a thing set up for the customer says what it does ("it's set
-    // up for you and takes 25% off"), not how a routine goes.
-    let clause = if for_you {
-        clause.split(" and ").next().unwrap_or_default()
-    } else {
-        clause
-    };
-    // A number says how a routine goes ("is processed within 5 days"); a year says until when
-    // a grant holds ("votre garantie est prolongée jusqu'en juin 2027").
-    // A number after "by" says by how much ("extended by 12 months").
-    let routine = clause
+    // A number says how a routine goes ("is processed within 5 days"), but only in the
+    // participle's own predicate: after "and" it belongs to the next one ("it's set up for you
+    // and takes 25% off", "your account is reactivated and the 3,400 points you had are
+    // back"). A year says until when a grant holds ("votre garantie est prolongée jusqu'en
+    // juin 2027"); a number after "by" says by how much ("extended by 12 months").
+    let predicate = clause.split(" and ").next().unwrap_or_default();
+    let routine = predicate
         .match_indices(|c: char| c.is_ascii_digit())
         .filter(|(i, _)| {
-            !clause
+            !predicate
                 .get(..*i)
                 .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
         })
         .any(|(i, _)| {
-            let n = clause.get(i..).unwrap_or_default();
+            let n = predicate.get(i..).unwrap_or_default();
             let n = n
                 .get(..n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len()))
                 .unwrap_or_default();
             !(n.len() == 4 && (n.starts_with("20") || n.starts_with("19")))
-                && !clause.get(..i).is_some_and(|h| h.ends_with("by "))
+                && !predicate.get(..i).is_some_and(|h| h.ends_with("by "))
         })
         || words(clause).any(|w| {
             matches!(

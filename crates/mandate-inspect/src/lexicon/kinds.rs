@@ -210,6 +210,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("en guise d'excuse*", KCompensation),
     ("als dankeschon", KCompensation),
     ("als entschuldigung", KCompensation),
+    ("als kleine entschuldigung", KCompensation),
+    ("as a small apology", KCompensation),
     ("fur ihre geduld", KCompensation),
     ("to make up for", KCompensation),
     ("for the hassle", KCompensation),

@@ -203,6 +203,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A price the speaker offers as their last word: "$450 for the pair, that's my final
     // offer".
     ("my final offer", Performative),
+    // A thing let go at a price: "I'm letting you have them at $40 each".
+    ("letting you have", Performative),
+    ("i'll let you have", Performative),
+    ("je vous le laisse a", Performative),
+    ("je vous les laisse a", Performative),
     ("mi oferta final", Performative),
     ("mon offre finale", Performative),
     ("mein letztes angebot", Performative),
