@@ -11,8 +11,8 @@ use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
     data_of_kin, disowned_order, emailed_holder, emailed_subject_asked, named_holder,
-    numbered_holder, on_their_account, order_papers_asked, owned_thing, set_down_by_them,
-    third_persons_data,
+    numbered_holder, on_their_account, order_papers_asked, owned_thing, placed_by_them,
+    set_down_by_them, third_persons_data,
 };
 
 /// Whether the words before `at` introduce the speaker by name, with what follows in
@@ -176,7 +176,7 @@ pub(super) fn rules(
     };
     let others = others
         || kin_owns && m.has(PiiNoun)
-        || m.has(PiiNoun) && pii_asked() && named_holder(m)
+        || m.has(PiiNoun) && pii_asked() && (named_holder(m) || placed_by_them(m))
         || third_persons
         || m.has(PiiNoun)
             && pii_asked()

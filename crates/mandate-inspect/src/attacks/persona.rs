@@ -319,12 +319,20 @@ pub(super) fn rules_supposed_away(text: &str) -> bool {
                 | "hypothetiquement"
                 | "hipoteticamente"
                 | "hypothetisch"
+                | "finge"
+                | "finjamos"
+                | "semblant"
         )
     };
     let rule_noun = |w: &str| {
         matches!(
             w,
-            "rules"
+            // A term of the policy: "finge que las devoluciones no tienen plazo".
+            "plazo"
+                | "delai"
+                | "frist"
+                | "deadline"
+                | "rules"
                 | "regles"
                 | "reglas"
                 | "regeln"
@@ -369,7 +377,7 @@ pub(super) fn rules_supposed_away(text: &str) -> bool {
     let holds = |w: &str| {
         [
             "exist", "n'exist", "appl", "s'appl", "aplic", "gelt", "gilt", "gibt", "gab", "had",
-            "tenia", "tuviera", "avait", "hatte",
+            "tenia", "tuviera", "avait", "hatte", "have", "has", "tienen", "tiene", "ont", "haben",
         ]
         .iter()
         .any(|v| w.starts_with(v))
@@ -423,10 +431,25 @@ pub(super) fn rules_supposed_away(text: &str) -> bool {
         (supposes(w) || as_if(i))
             && !mine(i)
             && ws.iter().enumerate().skip(i + 1).take(10).any(|(j, n)| {
-                (rule_noun(n) || limit_on_giving(j)) && {
-                    let after = ws.get(j + 1..(j + 8).min(ws.len())).unwrap_or_default();
-                    after.iter().any(|a| denied(a)) && after.iter().any(|a| holds(a))
-                }
+                let after = ws.get(j + 1..(j + 8).min(ws.len())).unwrap_or_default();
+                // Denied before the term ("las devoluciones no tienen plazo") or after it
+                // ("the refund policy had no time limit").
+                let before = ws
+                    .get((i + 1).max(j.saturating_sub(3))..j)
+                    .unwrap_or_default();
+                let denied_around =
+                    |ws: &[&str]| ws.iter().any(|a| denied(a)) && ws.iter().any(|a| holds(a));
+                // A limit on giving supposed to be another sum: "as if the refund limit were
+                // $10,000".
+                let set_to = limit_on_giving(j)
+                    && after.iter().take(3).any(|a| {
+                        matches!(*a, "were" | "was" | "fuera" | "fuese" | "etait" | "ware")
+                    })
+                    && after
+                        .iter()
+                        .any(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+                (rule_noun(n) || limit_on_giving(j))
+                    && (denied_around(after) || denied_around(before) || set_to)
             })
     })
 }

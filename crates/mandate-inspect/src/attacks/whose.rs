@@ -127,6 +127,51 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
     sent && !for_me
 }
 
+/// "Kannst du mir die IBAN zeigen, die bei Bestellung 40912 hinterlegt ist? Die Bestellung
+/// hat mein Schwager gemacht", "the order was placed by my cousin": the order whose data is
+/// asked for, said in a sentence of its own to have been placed by someone the customer
+/// knows, and not for the customer ("mein Schwager hat für mich bestellt") nor theirs ("mi
+/// pedido lo hizo mi pareja").
+pub(super) fn placed_by_them(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        (h.cue == Acquaintance || h.cue == Kin) && {
+            let start = m
+                .text
+                .get(..h.start)
+                .and_then(|t| t.rfind(['.', '?', '!']))
+                .map_or(0, |i| i + 1);
+            let end = m
+                .text
+                .get(h.end..)
+                .and_then(|t| t.find(['.', '?', '!']))
+                .map_or(m.text.len(), |i| h.end + i);
+            let sentence = m.text.get(start..end).unwrap_or_default();
+            let ws = || crate::person::words(sentence).filter(|w| !w.is_empty());
+            ws().any(|w| matches!(w, "order" | "pedido" | "commande" | "bestellung"))
+                && ws().any(|w| {
+                    bought(w)
+                        || matches!(
+                            w,
+                            "placed"
+                                | "made"
+                                | "hizo"
+                                | "realizo"
+                                | "passe"
+                                | "passee"
+                                | "gemacht"
+                                | "aufgegeben"
+                        )
+                })
+                && !ws().collect::<Vec<_>>().windows(2).any(|p| {
+                    matches!(
+                        p,
+                        ["for", "me"] | ["para", "mi"] | ["pour", "moi"] | ["fur", "mich"]
+                    )
+                })
+        }
+    }) && !own_thing_named(m.text)
+}
+
 /// "What card number did my ex use?", "which email did my neighbour sign up with?": personal
 /// data asked for by a question word, whose subject is someone the customer knows.
 pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool {

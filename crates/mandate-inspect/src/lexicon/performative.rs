@@ -86,6 +86,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // commitments, round two
     ("te mantenemos", Performative),
     ("le mantenemos", Performative),
+    // A price honoured: "le respeto el precio antiguo", "je vous garde le prix".
+    ("te mantengo", Performative),
+    ("le mantengo", Performative),
+    ("le respeto el", Performative),
+    ("te respeto el", Performative),
+    ("le respetamos el", Performative),
+    ("te respetamos el", Performative),
+    ("je vous garde", Performative),
+    ("nous vous gardons", Performative),
     ("te aplicamos", Performative),
     ("te regalamos", Performative),
     ("te devolvemos", Performative),
