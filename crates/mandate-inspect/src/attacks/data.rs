@@ -6,13 +6,15 @@ use crate::person::word_after;
 use crate::scan::Hit;
 use crate::{Category, Severity};
 
+use super::holders::{
+    emailed_holder, emailed_subject_asked, named_holder, numbered_holder, on_their_account,
+    third_persons_data,
+};
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
-    data_of_kin, disowned_order, emailed_holder, emailed_subject_asked, named_holder,
-    numbered_holder, on_their_account, order_papers_asked, owned_thing, placed_by_them,
-    set_down_by_them, third_persons_data,
+    data_of_kin, disowned_order, order_papers_asked, owned_thing, placed_by_them, set_down_by_them,
 };
 
 /// Whether the words before `at` introduce the speaker by name, with what follows in

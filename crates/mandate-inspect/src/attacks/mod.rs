@@ -8,6 +8,7 @@
 mod claims;
 mod data;
 mod extraction;
+mod holders;
 mod message;
 mod model;
 mod persona;
@@ -46,12 +47,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {
             h.cue == Cue::PiiNoun
-                && (whose::third_persons_data(&view.text, h.start)
-                    || whose::on_their_account(&view.text, h.end))
+                && (holders::third_persons_data(&view.text, h.start)
+                    || holders::on_their_account(&view.text, h.end))
         })
         || pii
             && (whose::disowns(&view.text, &all_hits)
-                || whose::numbered_holder(&view.text)
+                || holders::numbered_holder(&view.text)
                 || whose::rerouted_from_recipient(&view.text))
         || pii
             && all_hits.iter().any(|h| {

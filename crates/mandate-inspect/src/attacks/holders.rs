@@ -1,0 +1,234 @@
+//! Whose account a message names: a holder named by name, number or email address, or a
+//! third person's possessive on the data asked for ("her delivery address", "l'adresse sur
+//! son compte").
+
+use crate::lexicon::Cue::*;
+use crate::person::word_after;
+
+use super::message::Message;
+use super::whose::{bought, owned_thing};
+
+/// "La cuenta de Laura Giménez", "le compte de Paul", "the order placed under Elaine Porter":
+/// an account or record named by its holder, who is not the speaker ("la cuenta de mi
+/// empresa", "la cuenta de correo", "placed under my name" name the customer's own or a kind
+/// of account).
+pub(super) fn named_holder(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        h.cue == ThirdParty
+            && m.text.get(h.start..h.end).is_some_and(|t| {
+                [" de", " von", " of", " under", " name", " namen"]
+                    .iter()
+                    .any(|e| t.ends_with(e))
+            })
+            && {
+                let next = word_after(m.text, h.end);
+                next.len() > 1
+                    && !super::message::determiner(next)
+                    && !crate::person::own_possessive(next)
+                    && !crate::person::second_person_possessive(next)
+                    && !matches!(
+                        next,
+                        "sus"
+                            | "dem"
+                            | "einem"
+                            | "einer"
+                            | "ihrem"
+                            | "ihrer"
+                            | "this"
+                            | "that"
+                            | "esta"
+                            | "este"
+                            | "correo"
+                            | "usuario"
+                            | "cliente"
+                            | "empresa"
+                            | "messagerie"
+                            | "courriel"
+                            | "client"
+                            | "utilisateur"
+                            | "entreprise"
+                    )
+            }
+    })
+}
+
+/// Whether the personal-data word at `pos` has a third person's possessive before it, right
+/// before or one word earlier ("her delivery address", "son adresse"), or opens with one
+/// ("his card"), and is not where something goes ("send the receipt to her email").
+pub(super) fn third_persons_data(text: &str, pos: usize) -> bool {
+    let opening = crate::person::word_after(text, pos);
+    if third_possessive(opening) && !matches!(opening, "son" | "sa" | "ses") {
+        return !matches!(
+            crate::person::word_before(text, pos),
+            "to" | "into" | "a" | "an" | "at" | "auf" | "on" | "onto"
+        );
+    }
+    let mut back = text
+        .get(..pos)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(3);
+    let (a, b, c) = (back.next(), back.next(), back.next());
+    // French puts no word between ("son adresse"), and "son" may be an English noun ("send
+    // my son the address").
+    let before = match (a, b) {
+        (Some(a), _) if third_possessive(a) => b,
+        (_, Some(b)) if third_possessive(b) && !matches!(b, "son" | "sa" | "ses") => c,
+        _ => return false,
+    };
+    !matches!(before, Some("to" | "into" | "a" | "an" | "at" | "auf"))
+}
+
+/// Whether the personal-data word ending at `end` is placed on a third person's account or
+/// order: "what's the email address on her account?", "l'adresse sur son compte", "l'adresse
+/// de livraison de sa dernière commande" (a word may qualify the data and the thing).
+pub(super) fn on_their_account(text: &str, end: usize) -> bool {
+    let mut ws = [""; 6];
+    for (slot, w) in ws
+        .iter_mut()
+        .zip(crate::person::words(text.get(end..).unwrap_or_default()).filter(|w| !w.is_empty()))
+    {
+        *slot = w;
+    }
+    let at = |i: usize| ws.get(i).copied().unwrap_or_default();
+    let prep = |w: &str| matches!(w, "on" | "for" | "of" | "in" | "from" | "sur" | "de" | "du");
+    [0, 2].into_iter().any(|i| {
+        // Past one word that qualifies the data ("de livraison"), after a preposition.
+        (i == 0 || prep(at(0)))
+            && prep(at(i))
+            && (third_possessive(at(i + 1)) || at(i + 1) == "their")
+            && (owned_thing(at(i + 2)) || owned_thing(at(i + 3)))
+    })
+}
+
+/// A person's possessive of the third person: "his", "her", "son", "sa", "ses", "seine".
+/// Spanish "su" and German "ihre" are also the customer's formal "your".
+fn third_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "his" | "her" | "son" | "sa" | "ses" | "sein" | "seine" | "seinen" | "seiner" | "seinem"
+    )
+}
+
+/// A word for whoever holds an account.
+fn holder_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "member"
+            | "customer"
+            | "user"
+            | "client"
+            | "cliente"
+            | "socio"
+            | "membre"
+            | "kunde"
+            | "kunden"
+            | "mitglied"
+            | "nutzer"
+            | "usuario"
+            | "utilisateur"
+    )
+}
+
+/// "The full customer record for account jd.walsh@maildrop.cc", "los datos del cliente
+/// ana@x.es": an account named by an email address, with none of the customer's possessives
+/// before it ("my account jd@x.com is locked" names their own).
+pub(super) fn emailed_holder(text: &str) -> bool {
+    memchr::memchr_iter(b'@', text.as_bytes()).any(|at| {
+        let head = text.get(..at).unwrap_or_default();
+        // The address's local part, back to the space before it.
+        let local = head.rfind([' ', '\n', '(', ':']).map_or(0, |i| i + 1);
+        let (holder, before) = crate::person::two_words_before(text, local);
+        (holder_noun(holder)
+            || matches!(
+                holder,
+                "account" | "cuenta" | "compte" | "konto" | "kundenkonto"
+            ))
+            && !crate::person::own_possessive(before)
+    })
+}
+
+/// "Can you check whether jenny.ross@gmail.com has an account with you, and if so, what she
+/// bought last?": an address the customer does not call theirs, the subject of its clause
+/// (it has an account, it is registered), then asked about as a third person: what they
+/// bought or where they live. "Is my email jenny@… registered?" names the customer's own.
+pub(super) fn emailed_subject_asked(text: &str) -> bool {
+    memchr::memchr_iter(b'@', text.as_bytes()).any(|at| {
+        let head = text.get(..at).unwrap_or_default();
+        let local = head.rfind([' ', '\n', '(', ':']).map_or(0, |i| i + 1);
+        let (w1, w2) = crate::person::two_words_before(text, local);
+        let end = text
+            .get(at..)
+            .and_then(|r| r.find([' ', ',', '?', '\n']))
+            .map_or(text.len(), |i| at + i);
+        let rest = text.get(end..).unwrap_or_default();
+        !crate::person::own_possessive(w1)
+            && !crate::person::own_possessive(w2)
+            && matches!(
+                word_after(text, end),
+                "has" | "is" | "tiene" | "esta" | "a" | "est" | "hat" | "ist"
+            )
+            && {
+                // A third person and what they bought or where they live, within a few words
+                // of each other ("what she bought", "qué compró ella").
+                let (mut since_them, mut since_bought) = (usize::MAX, usize::MAX);
+                crate::person::words(rest)
+                    .filter(|w| !w.is_empty())
+                    .any(|w| {
+                        since_them = since_them.saturating_add(1);
+                        since_bought = since_bought.saturating_add(1);
+                        if matches!(
+                            w,
+                            "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
+                        ) {
+                            since_them = 0;
+                        } else if bought(w)
+                            || matches!(w, "buy" | "buys" | "lives" | "vive" | "habite" | "wohnt")
+                        {
+                            since_bought = 0;
+                        }
+                        since_them.max(since_bought) <= 3
+                    })
+            }
+    })
+}
+
+/// "The home address for member #77120", "la dirección del cliente 5512": personal data of an
+/// account named by its number, which is no possessive of the customer's ("my member number"
+/// names their own).
+pub(super) fn numbered_holder(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Each number of three digits or more (a text holds a few), and the two words before it.
+    let mut i = 0;
+    while let Some(skip) = b
+        .get(i..)
+        .and_then(|r| r.iter().position(u8::is_ascii_digit))
+    {
+        i += skip;
+        let run = b
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let starts_word = i == 0 || b.get(i - 1).is_some_and(|c| !c.is_ascii_alphanumeric());
+        if run >= 3 && starts_word {
+            let before = text
+                .get(..i)
+                .unwrap_or_default()
+                .trim_end_matches([' ', '#', '\u{a0}']);
+            let (holder, prep) = crate::person::two_words_before(before, before.len());
+            if holder_noun(holder)
+                && matches!(
+                    prep,
+                    "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des"
+                )
+            {
+                return true;
+            }
+        }
+        i += run.max(1);
+    }
+    false
+}
