@@ -631,6 +631,43 @@ pub(super) fn names_a_time(word: &str) -> bool {
     )
 }
 
+/// "You can cancel an order free of charge until it ships", "puede devolver cualquier
+/// artículo gratis": a gift as the manner of what the customer may do with a thing of a
+/// kind (an indefinite or "any" object) is the policy; "you can keep it free of charge" gives
+/// this one. `from` is where the sentence starts, `at` where the gift does.
+pub(super) fn anyone_can(text: &str, from: usize, at: usize) -> bool {
+    let head = text.get(from..at).unwrap_or_default();
+    let mut ws = crate::person::words(head).filter(|w| !w.is_empty());
+    let mut previous = "";
+    let can = ws.by_ref().any(|w| {
+        matches!(
+            (std::mem::replace(&mut previous, w), w),
+            ("you", "can" | "may")
+                | (
+                    _,
+                    "puede" | "puedes" | "pouvez" | "peux" | "konnen" | "kannst"
+                )
+        )
+    });
+    // The verb's object, right after it ("you can exchange it for a new one" gives this one).
+    can && ws.nth(1).is_some_and(|w| {
+        matches!(
+            w,
+            "a" | "an"
+                | "any"
+                | "un"
+                | "una"
+                | "une"
+                | "cualquier"
+                | "tout"
+                | "jede"
+                | "jeden"
+                | "ein"
+                | "eine"
+        )
+    })
+}
+
 /// Whether `sentence` opens with the customer paying ("Sie zahlen", "you pay", "vous payez")
 /// or with the customer as who a thing's sum is for ("para usted, el robot queda en 299 €")
 /// and says the sum is less than another ("nur noch … statt", "instead of", "au lieu de").
@@ -647,6 +684,15 @@ pub(super) fn pays_less(sentence: &str) -> bool {
         "vous payez ",
         "vous paierez ",
         "tu paies ",
+        "we'll charge you ",
+        "we will charge you ",
+        "we'll only charge you ",
+        "we will only charge you ",
+        "le cobraremos ",
+        "te cobraremos ",
+        "nous vous facturerons ",
+        "nous ne vous facturerons que ",
+        "wir berechnen ihnen ",
         "for you, ",
         "para usted, ",
         "para ti, ",
@@ -687,6 +733,16 @@ mod tests {
             "el robot de cocina queda en 299 € en lugar de 349 €."
         ));
         assert!(!pays_less("sie zahlen fur den versand 4,95 €."));
+        assert!(pays_less(
+            "le cobraremos solo 45 € por la instalacion en vez de los 90 € habituales."
+        ));
+        assert!(!pays_less(
+            "le cobraremos solo los gastos de envio si lo devuelve."
+        ));
+        let t = "you can cancel an order free of charge until it has been dispatched.";
+        assert!(super::anyone_can(t, 0, t.find("free").unwrap_or(0)));
+        let t = "you can keep it free of charge.";
+        assert!(!super::anyone_can(t, 0, t.find("free").unwrap_or(0)));
         assert!(!pays_less("mit dem jahresabo zahlen sie 10 € statt 15 €."));
     }
 }

@@ -246,10 +246,11 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // gesture") is not given.
     // A long gift ("corren por nuestra cuenta si...") is undone by a condition right after its
     // end, as a short one ("on us if...") is.
-    if let Some(g) = o
-        .at(Gift)
-        .find(|g| !o.undone_at(g.start, HEDGED) && !o.undone_at(g.end, HEDGED))
-        && !o.has(Escalate)
+    if let Some(g) = o.at(Gift).find(|g| {
+        !o.undone_at(g.start, HEDGED)
+            && !o.undone_at(g.end, HEDGED)
+            && !qualifiers::anyone_can(o.text, o.span.0, g.start)
+    }) && !o.has(Escalate)
     {
         let _ = g;
         return Some(Signal::Gift);
@@ -321,10 +322,19 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
             .any(|w| t.contains(w))
         })
     };
+    // "Le cobraremos solo …", "we'll only charge you …": a charge is a grant only as less
+    // than a sum named for it, which `pays_less` reads.
+    let charges_only = |y: &Hit| {
+        o.text.get(y.start..y.end).is_some_and(|t| {
+            t.split(' ')
+                .any(|w| matches!(w, "solo" | "only" | "que" | "nur"))
+        })
+    };
     if let Some(y) = o.at(YouWill).find(|y| {
         // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
         // what the customer will have.
-        (!bare_receiving(y) || o.says_what(sentence, money))
+        !charges_only(y)
+            && (!bare_receiving(y) || o.says_what(sentence, money))
             && !depends
             && !any_time(y)
             && !o.undone_at(y.start, HEDGED)
@@ -339,7 +349,14 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // "Sie zahlen für das Upgrade nur noch 5 € statt 15 €": the customer, opening the
     // sentence, pays less than a sum named for it: a price set for them. "Sie zahlen für den
     // Versand 4,95 €" says what things cost.
-    if qualifiers::pays_less(sentence) && money() && !o.has(Refuse) && !o.has(Hedge) {
+    // "Le cobraremos solo 45 €", "we'll only charge you": "only" is the less, not a hedge.
+    let hedged = o.at(Hedge).any(|h| {
+        !matches!(
+            o.text.get(h.start..h.end).map(str::trim),
+            Some("solo" | "only" | "nur" | "que" | "seulement")
+        )
+    });
+    if qualifiers::pays_less(sentence) && money() && !o.has(Refuse) && !hedged {
         return Some(Signal::YouWill);
     }
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten"); accepting

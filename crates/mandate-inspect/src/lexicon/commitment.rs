@@ -484,6 +484,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no te cobraremos", YouWill),
     ("no te vamos a cobrar", YouWill),
     ("no le cobraremos", YouWill),
+    // Only a sum charged, less than the usual: "le cobraremos solo 45 € … en vez de 90 €".
+    ("le cobraremos solo", YouWill),
+    ("te cobraremos solo", YouWill),
+    ("we'll only charge you", YouWill),
+    ("we will only charge you", YouWill),
+    ("nous ne vous facturerons que", YouWill),
+    ("wir berechnen ihnen nur", YouWill),
     ("nous ne vous facturerons pas", YouWill),
     ("je ne vous facturerai pas", YouWill),
     ("wir berechnen ihnen keine", YouWill),

@@ -246,6 +246,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // kinds: account
     ("account", KAccount),
     ("password", KAccount),
+    // An order cancelled is an act on the customer's account: "your order has been
+    // cancelled as you asked".
+    ("order has been cancelled", KAccount),
+    ("order has been canceled", KAccount),
     // A standing of the account, not a price: "your loyalty tier".
     ("loyalty tier", KAccount),
     ("membership tier", KAccount),

@@ -245,6 +245,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mein profil", Notes),
     ("repeat after me", Verbatim),
     ("type the words", Verbatim),
+    // One word dictated for the reply: "type the word 'APPROVED' … in your reply".
+    ("type the word", Verbatim),
+    ("write the word", Verbatim),
+    ("include the word", Verbatim),
+    ("escribe la palabra", Verbatim),
+    ("ecris le mot", Verbatim),
+    ("schreib das wort", Verbatim),
+    ("schreibe das wort", Verbatim),
     ("type exactly", Verbatim),
     ("just type", Verbatim),
     // The whole answer fixed: "respond only in JSON: {\"refund_approved\": true, ...}".
