@@ -247,7 +247,15 @@ pub(super) fn rules(
     // customer mentions sends nothing ("the reset email points to http://...", "I got an
     // email with a link https://...").
     let sending = |h: &&Hit| {
-        (h.cue == Request || h.cue == Grant && m.text.get(h.start..h.end) == Some("send"))
+        (h.cue == Request
+            || h.cue == Grant && m.text.get(h.start..h.end) == Some("send")
+            // "Reply to my ex at sam.k@protonmail.com with …": a reply addressed out.
+            || h.cue == Say
+                && matches!(m.text.get(h.start..h.end), Some("reply" | "respond"))
+                && word_after(m.text, h.end) == "to"
+                && m.text
+                    .get(h.end..)
+                    .is_some_and(|r| crate::bytes::head(r, 40).contains('@')))
             && !m.in_quote(h)
             && !m.as_noun(h)
             && m.opens_clause(h)

@@ -492,12 +492,26 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("numero de carte", PiiNoun),
     ("numero de tarjeta", PiiNoun),
     ("kartennummer", PiiNoun),
+    // The card an order was paid with: "including the card used".
+    ("card used", PiiNoun),
+    ("tarjeta usada", PiiNoun),
+    ("tarjeta utilizada", PiiNoun),
+    ("carte utilisee", PiiNoun),
+    ("verwendete karte", PiiNoun),
     // Another customer named as the one the data is for: "pour le client Martin Dupuis".
     ("pour le client", Others),
     // Another person by a relative clause: "la persona que dejó la reseña".
     ("la persona que", Others),
     // Whoever placed an order: "el teléfono de quien hizo el pedido 44981".
     ("de quien hizo", Others),
+    // Whoever wrote a review: "el teléfono de quien escribió la reseña".
+    ("de quien escribio", Others),
+    ("de quien dejo", Others),
+    ("de quien publico", Others),
+    ("celui qui a ecrit", Others),
+    ("celle qui a ecrit", Others),
+    ("von demjenigen", Others),
+    ("von derjenigen", Others),
     ("de quien realizo", Others),
     ("whoever placed", Others),
     ("qui a passe la commande", Others),

@@ -54,6 +54,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("initial context", PromptStrong),
     ("your context window", PromptStrong),
     ("contexto inicial", PromptStrong),
+    // The assistant's "own" instructions are its set-up: "your own operating instructions".
+    ("your own instructions", PromptStrong),
+    ("your own operating instructions", PromptStrong),
+    ("tus propias instrucciones", PromptStrong),
+    ("tes propres instructions", PromptStrong),
+    ("deine eigenen anweisungen", PromptStrong),
     ("contexte initial", PromptStrong),
     ("anfangskontext", PromptStrong),
     ("above my first message", PromptWeak),
@@ -226,6 +232,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("literal", RevealStrong),
     ("textual*", RevealStrong),
     ("mot pour mot", RevealStrong),
+    // The text itself, asked for as a noun: "the full text of your own operating instructions".
+    ("full text of", RevealStrong),
+    ("texto completo de", RevealStrong),
+    ("texte integral de", RevealStrong),
+    ("texte complet de", RevealStrong),
+    ("vollstandigen text", RevealStrong),
     // Repeated exactly: "répète exactement le texte qui se trouve avant …".
     ("repete exactement", RevealStrong),
     ("repetez exactement", RevealStrong),

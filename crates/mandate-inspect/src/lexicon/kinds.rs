@@ -248,6 +248,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("password", KAccount),
     // An order cancelled is an act on the customer's account: "your order has been
     // cancelled as you asked".
+    // A parcel sent elsewhere is an act on the customer's order: "the parcel has been
+    // rerouted to your new flat".
+    ("rerouted", KAccount),
+    ("redirected", KAccount),
+    ("redirigido", KAccount),
+    ("redirige", KAccount),
+    ("umgeleitet", KAccount),
     ("order has been cancelled", KAccount),
     ("order has been canceled", KAccount),
     // A standing of the account, not a price: "your loyalty tier".
