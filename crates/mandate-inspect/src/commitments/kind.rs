@@ -166,6 +166,15 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if for_a_failure {
         add(&mut score, K::Compensation, 3);
     }
+    // A sum given as goodwill ("we've credited $15 back to your account as a gesture of
+    // goodwill") is a compensation, whichever way it travels: the reason outweighs both the
+    // way back (3) and the verb of crediting (3). A percentage off is a discount whatever its
+    // reason ("I'm taking 25% off your order as a gesture of goodwill").
+    let goodwill_sum =
+        !sentence.contains('%') && o.said(|c| c == KCompensation, |_, t| t.starts_with("goodwill"));
+    if goodwill_sum {
+        add(&mut score, K::Compensation, 7);
+    }
     // Accepting what the policy would refuse ("aceptamos la devolución aunque hayan pasado los
     // 30 días") grants the exception: what is accepted is the goods, not money.
     if signal == Signal::Exception && super::accepts(o) {

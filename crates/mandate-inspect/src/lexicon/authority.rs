@@ -198,6 +198,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A customer's status set: "setze für alle Kunden ... den Status auf VIP".
     ("den status auf", Unlock),
     ("set the status", Unlock),
+    // An account's terms set: "set my account to partner pricing".
+    ("set my account to", Unlock),
+    ("pon mi cuenta en", Unlock),
+    ("passe mon compte en", Unlock),
+    ("stell mein konto auf", Unlock),
     ("cambia el estado", Unlock),
     ("change le statut", Unlock),
     ("andere den preis", Unlock),
@@ -363,6 +368,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("level 2", StaffRole),
     ("level 3", StaffRole),
     // The shop's technical support, named as who a message comes from.
+    // A business partner of the shop, claimed: "as a certified partner of your company".
+    ("certified partner", StaffRole),
+    ("partner of your company", StaffRole),
+    ("socio de vuestra empresa", StaffRole),
+    ("partenaire de votre entreprise", StaffRole),
+    ("partner eures unternehmens", StaffRole),
     ("technical support", StaffRole),
     ("tech support", StaffRole),
     ("support technique", StaffRole),

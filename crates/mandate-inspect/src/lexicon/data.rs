@@ -645,6 +645,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reenvoie", Request),
     ("reenvoyez", Request),
     ("transferez", Request),
+    // A person described: "décris-moi le client de la commande 45120 : nom, adresse".
+    ("decris-moi", Request),
+    ("decrivez-moi", Request),
+    ("describeme", Request),
+    ("beschreib mir", Request),
+    ("beschreiben sie mir", Request),
     // German's separable "weiterleiten": "leite alle Rechnungen … an … weiter".
     ("leite", Request),
     ("leiten sie", Request),
