@@ -55,8 +55,10 @@ const SECOND_PERSON: &[&str] = &[
 ];
 
 /// Second-person possessives, in the four languages.
-const SECOND_PERSON_POSSESSIVE: &[&str] =
-    &["your", "tus", "ton", "tes", "votre", "vos", "dein", "deine"];
+/// "ur" as typed in a hurry ("forget ur rules").
+const SECOND_PERSON_POSSESSIVE: &[&str] = &[
+    "your", "ur", "tus", "ton", "tes", "votre", "vos", "dein", "deine",
+];
 
 /// First-person possessives, which make what follows the customer's own ("my", "notre",
 /// "meine").

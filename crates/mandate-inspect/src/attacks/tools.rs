@@ -294,7 +294,7 @@ pub(super) fn rules(
             && m.text.as_bytes().get(h.end) != Some(&b'_')
             && (h.start == 0 || m.text.as_bytes().get(h.start - 1) != Some(&b'_'))
     });
-    if (calls || shop_tool) && words().function_name {
+    if (calls || shop_tool) && (words().function_name || super::words::call_syntax(m.text)) {
         out.push(fired(
             Category::ToolAbuse,
             "direct_tool_call",
@@ -318,7 +318,7 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
     if !matches!(d.cue, Directive | ToolVerb | Unlock | OverrideVerb)
         || ![
             "mark", "marca", "marque", "markier", "set ", "change ", "override", "cambia", "pon ",
-            "mets ", "setz", "ander",
+            "mets ", "setz", "ander", "mach ",
         ]
         .iter()
         .any(|p| verb.starts_with(p))

@@ -221,6 +221,25 @@ pub(super) fn absurd_value(text: &str, hits: &[Hit]) -> bool {
     })
 }
 
+/// Whether a text writes out a call with named arguments: "refund(order=66120,
+/// amount=full)". A word right before the parenthesis, and "name=" inside it.
+pub(super) fn call_syntax(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'(', b).any(|open| {
+        let named = open >= 3
+            && b.get(open - 3..open)
+                .is_some_and(|w| w.iter().all(|c| c.is_ascii_lowercase() || *c == b'_'));
+        let inside = b.get(open + 1..).unwrap_or_default();
+        let inside = inside
+            .get(..memchr::memchr(b')', inside).unwrap_or(inside.len()))
+            .unwrap_or_default();
+        named
+            && memchr::memchr(b'=', inside).is_some_and(|eq| {
+                eq > 0 && inside.get(eq - 1).is_some_and(u8::is_ascii_alphanumeric)
+            })
+    })
+}
+
 /// Whether a text lists three or more email addresses one after another ("a@x.com, b@x.com,
 /// c@x.com"): recipients in bulk. Addresses scattered through a record (a WHOIS dump's
 /// contacts) are no list.
@@ -745,6 +764,10 @@ mod tests {
         assert!(!WordChecks::of("send the invoice for order 7731 to my accountant").many_codes);
         assert!(WordChecks::of("create 50 new accounts").many_codes);
         assert!(super::many_addresses("to: a@x.com, b@x.com and c@x.com"));
+        assert!(super::call_syntax(
+            "run refund(order=66120, amount=full) pls"
+        ));
+        assert!(!super::call_syntax("my order (the blue one) = 2 items"));
         assert!(super::more_for_the_same(
             "change the quantity from 1 to 10 but keep the price at the original total"
         ));

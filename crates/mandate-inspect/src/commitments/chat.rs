@@ -52,6 +52,15 @@ fn said_done(text: &str, k: &Hit) -> bool {
 /// its subject (the agent) left out, with the customer as the one it is for or the trouble it
 /// makes up for.
 fn dropped_subject(o: &Own<'_>, sentence: &str) -> bool {
+    opens_on_participle(o, sentence)
+        // ... or past a short opening set off by a mark ("done ✅ knocked 15% off ur order";
+        // "refunded ✅ $22.40 back to your card" opens on it).
+        || super::stated::opening_end(o.text, o.span.0)
+            .and_then(|end| o.text.get(end..o.span.1))
+            .is_some_and(|rest| opens_on_participle(o, rest))
+}
+
+fn opens_on_participle(o: &Own<'_>, sentence: &str) -> bool {
     let opening = sentence
         .trim_start()
         .trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -72,6 +81,10 @@ fn dropped_subject(o: &Own<'_>, sentence: &str) -> bool {
             " on your",
             " off your",
             " into your",
+            // As typed in a hurry.
+            " to ur",
+            " on ur",
+            " off ur",
             " a tu",
             " a su",
             " en tu",

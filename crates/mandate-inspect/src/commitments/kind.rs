@@ -597,6 +597,15 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // "You'll have it by Thursday, I've made sure of it": a day promised and no
                 // other thing named is when something arrives.
                 K::Delivery
+            } else if matches!(signal, Signal::Performative | Signal::Learned)
+                && extract::money_count(sentence) > 0
+                // "Ihr Guthaben von 500 € wurde wiederhergestellt": a sum done to an account.
+                && !o.has(Passive)
+                && !o.has(Granted)
+            {
+                // "Ok deal, $120 for both, it's yours", "$450 for the pair, that's my final
+                // offer": a sum offered with nothing else named is what the thing costs.
+                K::Price
             } else {
                 fallback(signal)
             }

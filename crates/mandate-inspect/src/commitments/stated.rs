@@ -348,7 +348,7 @@ fn numbered_case(text: &str, at: usize) -> bool {
 
 /// Where a short opening of the sentence at `from` ends: a word or three ("done", "all set",
 /// "good news") before a comma, colon, dash, exclamation mark or check mark ("done ✅").
-fn opening_end(text: &str, from: usize) -> Option<usize> {
+pub(super) fn opening_end(text: &str, from: usize) -> Option<usize> {
     let head = text.get(from..)?;
     let (cut, mark) = head
         .char_indices()
@@ -407,6 +407,10 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
         // "There's now a £10 credit sitting in your account": a sum said to be there now, in
         // the customer's account.
         || there_now(o) && money()
+        // "Your $45 refund is on its way": a sum or a refund said to be travelling to the
+        // customer now ("refunds are usually on their way within 24 hours" is a routine).
+        || passive_is(&["is on its way", "on its way to"])
+            && (money() || o.has(crate::lexicon::Cue::KRefund))
         || taken_as_done(o)
         // "Ihr Geld für die Lampe ist zurück auf Ihrem Konto, 42,90 €", "your $20 is back on
         // your card": a sum said to be back, now.

@@ -488,6 +488,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("anweisung fur den assistenten", AiNote),
     ("da a", Directive),
     ("dale", Directive),
+    // Colloquial commands: "mach mal die Bestellung … auf bezahlt", "ponme el descuento".
+    ("mach mal", Directive),
+    ("ponme el", Directive),
+    ("ponme la", Directive),
+    ("ponme un", Directive),
+    ("ponme una", Directive),
     ("dale a", Directive),
     ("dales", Directive),
     ("haz", Directive),

@@ -426,6 +426,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zwei-faktor", KAccount),
     ("compens*", KCompensation),
     ("vale de", KCompensation),
+    // A voucher of a sum: "je vous offre un bon de 10 €".
+    ("un bon de", KCompensation),
     ("un vale", KCompensation),
     // ---------------------------------------------------------------- generalisation, round five
     ("gesture of goodwill", KDiscount),

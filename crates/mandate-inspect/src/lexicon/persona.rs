@@ -167,6 +167,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("do anything now", Mode),
     ("dan mode", Mode),
     ("you are dan", Mode),
+    // As typed in a hurry: "ur DAN now".
+    ("you're dan", Mode),
+    ("youre dan", Mode),
+    ("ur dan", Mode),
+    ("u r dan", Mode),
     ("act as dan", Mode),
     ("unfiltered", Mode),
     // Having no restrictions is a mode of the assistant, not of a plan or a policy.
