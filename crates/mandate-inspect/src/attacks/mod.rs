@@ -5,6 +5,7 @@
 //! is an indirect injection. Tool results and retrieved documents are held to a stricter
 //! standard: any instruction addressed to the assistant in them is an injection.
 
+mod arguments;
 mod claims;
 mod data;
 mod extraction;
@@ -42,7 +43,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::rules_received(&view.text, all_hits.iter())
         || setup::rules_followed(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
-        || words::absurd_value(&view.text, &all_hits)
+        || arguments::absurd_value(&view.text, &all_hits)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {

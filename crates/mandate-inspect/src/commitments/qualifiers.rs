@@ -672,6 +672,32 @@ pub(super) fn anyone_can(text: &str, from: usize, at: usize) -> bool {
 /// or with the customer as who a thing's sum is for ("para usted, el robot queda en 299 €")
 /// and says the sum is less than another ("nur noch … statt", "instead of", "au lieu de").
 pub(super) fn pays_less(sentence: &str) -> bool {
+    let sentence = sentence.trim_start();
+    // Most sentences open on none of these words: one look at the first word says so.
+    let first = sentence.split(' ').next().unwrap_or_default();
+    if !matches!(
+        first,
+        "sie"
+            | "du"
+            | "you"
+            | "you'll"
+            | "pagas"
+            | "pagaras"
+            | "vous"
+            | "tu"
+            | "we'll"
+            | "we"
+            | "le"
+            | "te"
+            | "nous"
+            | "wir"
+            | "for"
+            | "para"
+            | "pour"
+            | "fur"
+    ) {
+        return false;
+    }
     let opens = [
         "sie zahlen ",
         "du zahlst ",
@@ -700,7 +726,7 @@ pub(super) fn pays_less(sentence: &str) -> bool {
         "fur sie, ",
     ]
     .iter()
-    .any(|p| sentence.trim_start().starts_with(p));
+    .any(|p| sentence.starts_with(p));
     opens
         && [
             "nur noch",
