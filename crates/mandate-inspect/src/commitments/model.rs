@@ -62,12 +62,13 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // te enviaremos un enlace", a condition, says what happens if.
     // "Para usted, ..." names whom the sentence is for, not a purpose.
     let mut opening = sentence.split_whitespace();
-    let purpose = matches!(opening.next(), Some("to" | "para" | "pour" | "um"))
+    let first = opening.next();
+    let purpose = matches!(first, Some("to" | "para" | "pour" | "um"))
         && !matches!(opening.next(), Some("usted," | "ti," | "vous," | "toi,"));
     if purpose
         || !grants
             && matches!(
-                sentence.split_whitespace().next(),
+                first,
                 Some("if" | "si" | "wenn" | "falls" | "when" | "cuando" | "quand" | "lorsque")
             )
     {

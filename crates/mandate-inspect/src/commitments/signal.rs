@@ -324,11 +324,11 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     };
     // "Le cobraremos solo …", "we'll only charge you …": a charge is a grant only as less
     // than a sum named for it, which `pays_less` reads.
+    let only = |w: &str| matches!(w, "solo" | "only" | "nur" | "que" | "seulement");
     let charges_only = |y: &Hit| {
-        o.text.get(y.start..y.end).is_some_and(|t| {
-            t.split(' ')
-                .any(|w| matches!(w, "solo" | "only" | "que" | "nur"))
-        })
+        o.text
+            .get(y.start..y.end)
+            .is_some_and(|t| t.split(' ').any(only))
     };
     if let Some(y) = o.at(YouWill).find(|y| {
         // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
@@ -350,12 +350,9 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // sentence, pays less than a sum named for it: a price set for them. "Sie zahlen für den
     // Versand 4,95 €" says what things cost.
     // "Le cobraremos solo 45 €", "we'll only charge you": "only" is the less, not a hedge.
-    let hedged = o.at(Hedge).any(|h| {
-        !matches!(
-            o.text.get(h.start..h.end).map(str::trim),
-            Some("solo" | "only" | "nur" | "que" | "seulement")
-        )
-    });
+    let hedged = o
+        .at(Hedge)
+        .any(|h| !o.text.get(h.start..h.end).map(str::trim).is_some_and(only));
     if qualifiers::pays_less(sentence) && money() && !o.has(Refuse) && !hedged {
         return Some(Signal::YouWill);
     }
