@@ -169,9 +169,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // A sum given as goodwill ("we've credited $15 back to your account as a gesture of
     // goodwill") is a compensation, whichever way it travels: the reason outweighs both the
     // way back (3) and the verb of crediting (3). A percentage off is a discount whatever its
-    // reason ("I'm taking 25% off your order as a gesture of goodwill").
-    let goodwill_sum =
-        !sentence.contains('%') && o.said(|c| c == KCompensation, |_, t| t.starts_with("goodwill"));
+    // reason ("I'm taking 25% off your order as a gesture of goodwill"), and a fee waived is a
+    // waiver ("as a goodwill gesture I've waived the $15 delivery fee").
+    let goodwill_sum = !sentence.contains('%')
+        && count(KFee) == 0
+        && o.said(|c| c == KCompensation, |_, t| t.starts_with("goodwill"));
     if goodwill_sum {
         add(&mut score, K::Compensation, 7);
     }
