@@ -131,14 +131,21 @@ fn holder_noun(w: &str) -> bool {
     )
 }
 
+/// Where the local part of the address whose "@" is at `at` starts: back to the space before
+/// it.
+fn local_part(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .unwrap_or_default()
+        .rfind([' ', '\n', '(', ':'])
+        .map_or(0, |i| i + 1)
+}
+
 /// "The full customer record for account jd.walsh@maildrop.cc", "los datos del cliente
 /// ana@x.es": an account named by an email address, with none of the customer's possessives
 /// before it ("my account jd@x.com is locked" names their own).
 pub(super) fn emailed_holder(text: &str) -> bool {
     memchr::memchr_iter(b'@', text.as_bytes()).any(|at| {
-        let head = text.get(..at).unwrap_or_default();
-        // The address's local part, back to the space before it.
-        let local = head.rfind([' ', '\n', '(', ':']).map_or(0, |i| i + 1);
+        let local = local_part(text, at);
         let (holder, before) = crate::person::two_words_before(text, local);
         (holder_noun(holder)
             || matches!(
@@ -155,8 +162,7 @@ pub(super) fn emailed_holder(text: &str) -> bool {
 /// bought or where they live. "Is my email jenny@… registered?" names the customer's own.
 pub(super) fn emailed_subject_asked(text: &str) -> bool {
     memchr::memchr_iter(b'@', text.as_bytes()).any(|at| {
-        let head = text.get(..at).unwrap_or_default();
-        let local = head.rfind([' ', '\n', '(', ':']).map_or(0, |i| i + 1);
+        let local = local_part(text, at);
         let (w1, w2) = crate::person::two_words_before(text, local);
         let end = text
             .get(at..)

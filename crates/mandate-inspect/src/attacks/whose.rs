@@ -83,12 +83,10 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         return false;
     };
     let rest = ws.get(at..).unwrap_or_default();
-    let for_me = rest.windows(2).take(8).any(|w| {
-        matches!(
-            w,
-            ["for", "me"] | ["para", "mi"] | ["pour", "moi"] | ["fur", "mich"] | ["to", "me"]
-        )
-    });
+    let for_me = rest
+        .windows(2)
+        .take(8)
+        .any(|w| for_me(w) || w == ["to", "me"]);
     let sent = rest.iter().any(|w| {
         matches!(
             *w,
@@ -135,23 +133,20 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
 pub(super) fn placed_by_them(m: &Message<'_>) -> bool {
     m.hits.iter().any(|h| {
         (h.cue == Acquaintance || h.cue == Kin) && {
-            let start = m
-                .text
-                .get(..h.start)
-                .and_then(|t| t.rfind(['.', '?', '!']))
-                .map_or(0, |i| i + 1);
-            let end = m
-                .text
-                .get(h.end..)
-                .and_then(|t| t.find(['.', '?', '!']))
-                .map_or(m.text.len(), |i| h.end + i);
-            let sentence = m.text.get(start..end).unwrap_or_default();
-            let ws = || crate::person::words(sentence).filter(|w| !w.is_empty());
-            ws().any(|w| matches!(w, "order" | "pedido" | "commande" | "bestellung"))
-                && ws().any(|w| {
+            let sentence =
+                m.ss.iter()
+                    .find(|s| s.start <= h.start && h.start < s.end)
+                    .and_then(|s| m.text.get(s.start..s.end))
+                    .unwrap_or_default();
+            let ws: Vec<&str> = crate::person::words(sentence)
+                .filter(|w| !w.is_empty())
+                .collect();
+            ws.iter()
+                .any(|w| matches!(*w, "order" | "pedido" | "commande" | "bestellung"))
+                && ws.iter().any(|w| {
                     bought(w)
                         || matches!(
-                            w,
+                            *w,
                             "placed"
                                 | "made"
                                 | "hizo"
@@ -162,12 +157,7 @@ pub(super) fn placed_by_them(m: &Message<'_>) -> bool {
                                 | "aufgegeben"
                         )
                 })
-                && !ws().collect::<Vec<_>>().windows(2).any(|p| {
-                    matches!(
-                        p,
-                        ["for", "me"] | ["para", "mi"] | ["pour", "moi"] | ["fur", "mich"]
-                    )
-                })
+                && !ws.windows(2).any(for_me)
         }
     }) && !own_thing_named(m.text)
 }
@@ -253,6 +243,15 @@ fn received_by_me(rest: &str) -> bool {
             ]
         )
     })
+}
+
+/// Two words that make the customer who a thing is for: "for me", "para mí", "pour moi",
+/// "für mich".
+fn for_me(pair: &[&str]) -> bool {
+    matches!(
+        pair,
+        ["for", "me"] | ["para", "mi"] | ["pour", "moi"] | ["fur", "mich"]
+    )
 }
 
 /// "My order", "meine Bestellung": the customer's own thing, whose data is the customer's.
