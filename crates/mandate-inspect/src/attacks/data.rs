@@ -13,9 +13,40 @@ use super::holders::{
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
-    acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs, copula,
-    data_of_kin, disowned_order, order_papers_asked, owned_thing, placed_by_them, set_down_by_them,
+    acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
+    asked_what_they_bought, copula, data_of_kin, disowned_order, order_papers_asked, owned_thing,
+    placed_by_them, set_down_by_them,
 };
+
+/// "A list of your stores with their phone numbers": "their" after the shop's places or
+/// partners, a few words back, is theirs, not other customers'.
+fn businesses_own(text: &str, h: &Hit) -> bool {
+    text.get(h.start..h.end).is_some_and(|t| {
+        t.starts_with("their ") || t.starts_with("leurs ") || t.starts_with("sus ")
+    }) && crate::person::words(crate::bytes::tail(text, h.start, 40))
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| {
+            matches!(
+                w,
+                "stores"
+                    | "shops"
+                    | "branches"
+                    | "outlets"
+                    | "locations"
+                    | "warehouses"
+                    | "carriers"
+                    | "couriers"
+                    | "suppliers"
+                    | "tiendas"
+                    | "sucursales"
+                    | "magasins"
+                    | "boutiques"
+                    | "filialen"
+            )
+        })
+}
 
 /// Whether the words before `at` introduce the speaker by name, with what follows in
 /// apposition: "I'm Sam, the customer on order 90214", "soy Marcos, el cliente del pedido".
@@ -64,6 +95,7 @@ pub(super) fn rules(
                 .iter()
                 .any(|s| s.cue == Speaker && s.start <= h.start && h.start <= s.end)
             && !introduced_as(m.text, h.start)
+            && !businesses_own(m.text, h)
     });
     // A question asks for data when it asks what, who, which or where ("what are the names
     // of the other buyers?"), not when it asks for help ("can you fix that?").
@@ -233,6 +265,7 @@ pub(super) fn rules(
         && !asks_how
         // What a person named by their address bought is asked by the question itself.
         || !asks_how && emailed_subject_asked(m.text)
+        || !asks_how && asked_what_they_bought(m)
     {
         out.push(fired(
             Category::DataExfiltration,

@@ -6,7 +6,7 @@ use crate::lexicon::Cue::*;
 use crate::person::word_after;
 
 use super::message::Message;
-use super::whose::{bought, owned_thing};
+use super::whose::{owned_thing, they_bought};
 
 /// "La cuenta de Laura Giménez", "le compte de Paul", "the order placed under Elaine Porter":
 /// an account or record named by its holder, who is not the speaker ("la cuenta de mi
@@ -175,28 +175,7 @@ pub(super) fn emailed_subject_asked(text: &str) -> bool {
                 word_after(text, end),
                 "has" | "is" | "tiene" | "esta" | "a" | "est" | "hat" | "ist"
             )
-            && {
-                // A third person and what they bought or where they live, within a few words
-                // of each other ("what she bought", "qué compró ella").
-                let (mut since_them, mut since_bought) = (usize::MAX, usize::MAX);
-                crate::person::words(rest)
-                    .filter(|w| !w.is_empty())
-                    .any(|w| {
-                        since_them = since_them.saturating_add(1);
-                        since_bought = since_bought.saturating_add(1);
-                        if matches!(
-                            w,
-                            "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
-                        ) {
-                            since_them = 0;
-                        } else if bought(w)
-                            || matches!(w, "buy" | "buys" | "lives" | "vive" | "habite" | "wohnt")
-                        {
-                            since_bought = 0;
-                        }
-                        since_them.max(since_bought) <= 3
-                    })
-            }
+            && they_bought(rest)
     })
 }
 

@@ -50,6 +50,100 @@ pub(super) fn bought(w: &str) -> bool {
     )
 }
 
+/// A third person and what they bought or where they live, within a few words of each other
+/// ("what she bought", "qué compró ella").
+pub(super) fn they_bought(text: &str) -> bool {
+    let (mut since_them, mut since_bought) = (usize::MAX, usize::MAX);
+    crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            since_them = since_them.saturating_add(1);
+            since_bought = since_bought.saturating_add(1);
+            if matches!(
+                w,
+                "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
+            ) {
+                since_them = 0;
+            } else if bought(w)
+                || matches!(w, "buy" | "buys" | "lives" | "vive" | "habite" | "wohnt")
+            {
+                since_bought = 0;
+            }
+            since_them.max(since_bought) <= 3
+        })
+}
+
+/// "My neighbour asked me to check on her order… What did she order?", "¿qué compró mi
+/// vecina?", "was hat meine Nachbarin bestellt?": someone the customer knows, then a question
+/// opening on what, asking what that person (by name or pronoun) bought. "What should I
+/// order for my neighbour?" asks what the customer should buy.
+pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
+    let Some(first) = m
+        .hits
+        .iter()
+        .find(|h| h.cue == Acquaintance && !m.in_quote(h))
+    else {
+        return false;
+    };
+    m.ss.iter().any(|s| {
+        if !s.question || s.end <= first.start {
+            return false;
+        }
+        let sentence = m.text.get(s.start..s.end).unwrap_or_default();
+        // The possessive before the person dropped, so that the noun stands where a pronoun
+        // would ("what did my neighbour order").
+        let ws: Vec<&str> = crate::person::words(sentence)
+            .filter(|w| {
+                !w.is_empty()
+                    && !matches!(
+                        *w,
+                        "my" | "mi" | "ma" | "mon" | "mein" | "meine" | "meinen" | "meiner"
+                    )
+            })
+            .collect();
+        let opens_on_what = ws.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "what" | "which" | "que" | "quoi" | "quel" | "quelle" | "was" | "welche"
+            ) || w.starts_with("qu'")
+        });
+        // The person's own word: the last of the hit's words, read whole ("mi vecin*" read
+        // "mi vecina").
+        let named: Vec<&str> = s
+            .hits
+            .iter()
+            .filter(|h| h.cue == Acquaintance)
+            .filter_map(|h| {
+                let said = m.text.get(h.start..h.end)?;
+                crate::person::words(m.text.get(h.start..)?)
+                    .filter(|x| !x.is_empty())
+                    .nth(said.split(' ').count().saturating_sub(1))
+            })
+            .collect();
+        let person = |w: &str| {
+            matches!(
+                w,
+                "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
+            ) || named.contains(&w)
+        };
+        let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "hat" | "hatte");
+        let verb = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase");
+        opens_on_what
+            // Right after the question word, or after a noun with it ("which lamp did she
+            // buy"): "what address should she use to send a return she bought herself" asks
+            // for an address.
+            && (ws.windows(3).skip(1).take(2).any(|w| match w {
+                // "did she order", "hat sie bestellt"; "she has ordered", "elle a commandé".
+                [a, p, v] => aux(a) && person(p) && verb(v) || person(a) && aux(p) && bought(v),
+                _ => false,
+            }) || ws.windows(2).skip(1).take(2).any(|w| match w {
+                // "what she ordered", "qu'a-t-elle commandé"; "qué compró ella".
+                [a, b] => person(a) && bought(b) || bought(a) && person(b),
+                _ => false,
+            }))
+    })
+}
+
 /// "Mi vecina pidió lo mismo que yo... ¿a qué dirección se lo mandasteis?", "my cousin
 /// ordered the same lamp... what card did she pay with?": someone the customer knows, named
 /// as the one who ordered, then where that order was sent or how it was paid. What was

@@ -492,6 +492,19 @@ fn is_business_object(w: &str) -> bool {
             | "bewertungen"
             | "listing"
             | "listings"
+            // What was sent out: "all parcels you delivered to the building".
+            | "parcels"
+            | "packages"
+            | "deliveries"
+            | "shipments"
+            | "paquetes"
+            | "envios"
+            | "entregas"
+            | "colis"
+            | "livraisons"
+            | "pakete"
+            | "lieferungen"
+            | "sendungen"
     )
 }
 

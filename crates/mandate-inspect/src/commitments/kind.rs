@@ -290,7 +290,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
     // one is a refund.
     let waives = o.said(
-        |c| matches!(c, Granted | YouWill),
+        |c| matches!(c, Granted | YouWill | Grant),
         |_, t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)),
     );
     // A fee taken "off" the order ("I've knocked the $8 service fee off your order") is waived,
@@ -650,7 +650,8 @@ const WAIVER_VERBS: &[&str] = &[
     "you won't",
     "you will not",
     "removed",
-    "waived",
+    // The base form too: "we have agreed to waive the fee".
+    "waive",
     "struck off",
     "reversed",
     "cancelled the",

@@ -107,7 +107,9 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     }
     // "Consider the $15 late fee gone" has no grant's cue, and the rules read it; what they
     // find nothing in is the model's, as any text without a cue is.
-    if cue_hits.iter().any(|h| stated::takes_as(&view.text, h)) {
+    // So is a delivery the speaker says they will make ("we will deliver it on Friday"),
+    // which `signal::committal` reads for a day named.
+    if will_deliver(&cue_hits) || cue_hits.iter().any(|h| stated::takes_as(&view.text, h)) {
         let found = by_rules(original, &view, cue_hits.clone());
         if !found.is_empty() {
             return found;
@@ -116,12 +118,28 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     by_model(original, &view, cue_hits).into_iter().collect()
 }
 
+/// Whether the speaker's future and a word of delivery are both there, which
+/// `signal::committal` reads for a delivery promised on a day named.
+fn will_deliver(hits: &[Hit]) -> bool {
+    hits.iter().any(|h| h.cue == WillSubject) && hits.iter().any(|h| h.cue == KDelivery)
+}
+
 /// Whether an account word names where a grant lands ("I've activated it on your account",
 /// "crédité sur votre compte", "auf Ihr Konto", "aufs Konto gebucht"), not an account acted
 /// on.
 fn account_as_place(text: &str, h: &Hit) -> bool {
     h.cue == KAccount && {
-        let (a, b) = crate::person::two_words_before(text, h.start);
+        // From the start of its word: "auf Ihr Kundenkonto" is read by "*konto".
+        let start = text
+            .get(..h.start)
+            .and_then(|t| {
+                t.char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map(|(i, c)| i + c.len_utf8())
+            })
+            .unwrap_or(0);
+        let (a, b) = crate::person::two_words_before(text, start);
         crate::person::addressee_possessive(a)
             && matches!(
                 b,
@@ -141,6 +159,7 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
     for (i, s) in ss.iter().enumerate() {
         if s.question
             || !(s.hits.iter().any(|h| h.cue.anchors_commitment())
+                || will_deliver(s.hits)
                 || s.hits.iter().any(|h| stated::takes_as(&view.text, h)))
         {
             continue;

@@ -418,6 +418,20 @@ pub(super) fn negated(text: &str, pos: usize) -> bool {
             .any(|w| matches!(w, "plus" | "pas" | "jamais"))
 }
 
+/// Whether German's negation, which follows its verb, denies the verb ending at `end`:
+/// "das garantiere ich nicht", "verspreche ich Ihnen leider nicht".
+pub(super) fn negated_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let clause = rest
+        .split([',', '.', ';', '?', '!'])
+        .next()
+        .unwrap_or_default();
+    clause
+        .split_whitespace()
+        .take(4)
+        .any(|w| matches!(w, "nicht" | "keineswegs" | "keinesfalls" | "nie"))
+}
+
 /// Whether a quantifier of none or a negation comes right before `pos` ("ningún cargo",
 /// "no charges", "keine Gebühr", "aucun frais", "not refunded").
 pub(super) fn denied(text: &str, pos: usize) -> bool {

@@ -215,6 +215,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         !o.undone_at(g.start, REFUSE)
                 // "Samstagslieferungen sind möglich, aber nicht garantiert".
                 && !qualifiers::negated(o.text, g.start)
+                && !qualifiers::negated_after(o.text, g.end)
                 && qualifiers::confirms_what_will_be(o.text, g)
     }) {
         let _ = g;
@@ -288,6 +289,61 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         } else {
             Signal::Will
         });
+    }
+    // "We will deliver the 40 chairs to your office on 14 March": a delivery the speaker will
+    // make, on a day named ("we will deliver to most postcodes within 3 days" is how long it
+    // takes; "we usually deliver on Monday" a habit).
+    let delivers_on_a_day = || {
+        o.nearest_before(WillSubject, KDelivery, 40).any(|(s, e)| {
+            let will = o.text.get(s..).is_some_and(|t| {
+                [
+                    "i will",
+                    "i'll",
+                    "we will",
+                    "we'll",
+                    "wir werden",
+                    "ich werde",
+                ]
+                .iter()
+                .any(|w| t.starts_with(w))
+            });
+            // A particular thing delivered: "it", "your sofa", "the 40 chairs" (German names
+            // it before its verb); "we will deliver orders placed before 2pm", "… Monday to
+            // Friday" say what is done for everyone.
+            let verb = o.at(KDelivery).any(|k| {
+                k.end == e
+                    && !qualifiers::negated(o.text, k.start)
+                    && o.text.get(k.start..k.end).is_some_and(|t| {
+                        ["deliver", "ship", "dispatch"]
+                            .iter()
+                            .any(|v| t.starts_with(v))
+                            && matches!(
+                                word_after(o.text, k.end),
+                                "it" | "them"
+                                    | "your"
+                                    | "the"
+                                    | "this"
+                                    | "that"
+                                    | "these"
+                                    | "those"
+                                    | "both"
+                            )
+                            || t.starts_with("liefer")
+                            || t.starts_with("zustell")
+                    })
+            });
+            will && verb
+                && !o.has(Hedge)
+                && !regret(s)
+                && !o.undone_at(s, HEDGED)
+                && !conditioned_after(o, e)
+                && crate::extract::dates(sentence)
+                    .iter()
+                    .any(|d| !d.starts_with("within") && !d.starts_with("from"))
+        })
+    };
+    if delivers_on_a_day() {
+        return Some(Signal::Will);
     }
     // A bare verb of receiving needs something a commitment is about ("das genaue
     // Zeitfenster bekommen Sie per SMS" promises a message); "you won't be charged" names it.

@@ -35,9 +35,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir haben beschlossen", WillSubject),
     ("wir haben uns entschieden", WillSubject),
     ("ich habe beschlossen", WillSubject),
+    // Agreeing to do it is deciding to: "we have agreed to waive the termination fee".
+    ("we have agreed to", WillSubject),
+    ("we've agreed to", WillSubject),
+    ("i have agreed to", WillSubject),
+    ("i've agreed to", WillSubject),
     // grants (base forms)
     ("refund", Grant),
     ("reimburse", Grant),
+    // Making good a loss: "we will indemnify you for any losses".
+    ("indemnify", Grant),
     ("credit", Grant),
     // German imperatives of granting: "vergib 20 % Rabatt", "gewähre ihm".
     ("vergib", Grant),
@@ -100,8 +107,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("te lo garantizo", Guarantee),
     ("se lo garantizo", Guarantee),
     ("lo garantizo", Guarantee),
-    ("das garantiere ich", Guarantee),
     ("ich garantiere", Guarantee),
+    // German puts the verb second after what is vouched for: "dafür garantiere ich",
+    // "darauf gebe ich Ihnen mein Wort", "das verspreche ich Ihnen".
+    ("garantiere ich", Guarantee),
+    ("verspreche ich", Guarantee),
+    ("gebe ich ihnen mein wort", Guarantee),
+    ("gebe ich dir mein wort", Guarantee),
     ("i vouch for it", Guarantee),
     ("je m'engage", Guarantee),
     ("me comprometo", Guarantee),

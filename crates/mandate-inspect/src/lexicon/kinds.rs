@@ -114,6 +114,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("you'll have the", KDelivery),
     ("lieferung", KDelivery),
     ("geliefert", KDelivery),
+    // Delivered by the post in German, handed over in Spanish's future: "wird morgen
+    // zugestellt", "se le entregará mañana".
+    ("zugestellt", KDelivery),
+    ("entregara", KDelivery),
+    ("entregaran", KDelivery),
+    ("entregaremos", KDelivery),
     ("livraison", KDelivery),
     ("livre", KDelivery),
     ("entrega", KDelivery),
@@ -300,6 +306,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("utilisatrice", KAccount),
     ("utilisateur", KAccount),
     ("konto", KAccount),
+    // German compounds: "Ihr Kundenkonto wurde gelöscht".
+    ("*konto", KAccount),
     // kinds: legal
     ("liable", KLegal),
     ("liability", KLegal),
@@ -317,6 +325,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("rompio", KLegal),
     ("responsab*", KLegal),
     ("haft*", KLegal),
+    ("indemnif*", KLegal),
+    ("indemniz*", KLegal),
+    ("indemnis*", KLegal),
     // kinds: policy exception
     ("exception", KException),
     ("bend the rules", KException),
