@@ -50,6 +50,14 @@ pub(super) fn bought(w: &str) -> bool {
     )
 }
 
+/// A third person's subject pronoun in the four languages.
+fn third_person(w: &str) -> bool {
+    matches!(
+        w,
+        "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
+    )
+}
+
 /// A third person and what they bought or where they live, within a few words of each other
 /// ("what she bought", "qué compró ella").
 pub(super) fn they_bought(text: &str) -> bool {
@@ -59,10 +67,7 @@ pub(super) fn they_bought(text: &str) -> bool {
         .any(|w| {
             since_them = since_them.saturating_add(1);
             since_bought = since_bought.saturating_add(1);
-            if matches!(
-                w,
-                "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
-            ) {
+            if third_person(w) {
                 since_them = 0;
             } else if bought(w)
                 || matches!(w, "buy" | "buys" | "lives" | "vive" | "habite" | "wohnt")
@@ -120,12 +125,7 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     .nth(said.split(' ').count().saturating_sub(1))
             })
             .collect();
-        let person = |w: &str| {
-            matches!(
-                w,
-                "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
-            ) || named.contains(&w)
-        };
+        let person = |w: &str| third_person(w) || named.contains(&w);
         let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "hat" | "hatte");
         let verb = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase");
         opens_on_what

@@ -130,15 +130,14 @@ fn will_deliver(hits: &[Hit]) -> bool {
 fn account_as_place(text: &str, h: &Hit) -> bool {
     h.cue == KAccount && {
         // From the start of its word: "auf Ihr Kundenkonto" is read by "*konto".
-        let start = text
+        let inside = text
             .get(..h.start)
-            .and_then(|t| {
-                t.char_indices()
-                    .rev()
-                    .find(|(_, c)| !c.is_alphanumeric())
-                    .map(|(i, c)| i + c.len_utf8())
-            })
-            .unwrap_or(0);
+            .is_some_and(|t| t.ends_with(char::is_alphanumeric));
+        let start = if inside {
+            crate::person::word_start_before(text, h.start)
+        } else {
+            h.start
+        };
         let (a, b) = crate::person::two_words_before(text, start);
         crate::person::addressee_possessive(a)
             && matches!(

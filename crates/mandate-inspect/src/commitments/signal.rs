@@ -335,7 +335,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
             will && verb
                 && !o.has(Hedge)
                 && !regret(s)
-                && !o.undone_at(s, HEDGED)
+                && !o.undone_at(s, REFUSE)
                 && !conditioned_after(o, e)
                 && crate::extract::dates(sentence)
                     .iter()
