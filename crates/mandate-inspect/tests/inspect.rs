@@ -442,7 +442,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 40] = [
+    let answers: [(&str, Option<&str>); 43] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -576,6 +576,21 @@ fn rules_follow_structure_across_wordings() {
         (
             "Tu contraseña ha sido restablecida.",
             Some("account_action"),
+        ),
+        // The payment named as compensation, whatever card it goes to; the French payment
+        // for a loss is one too.
+        (
+            "We've paid €400 compensation to your card ending 4471.",
+            Some("compensation"),
+        ),
+        (
+            "Nous avons versé 400 € d'indemnisation sur votre carte.",
+            Some("compensation"),
+        ),
+        // A reason named as compensation leaves a percentage off a discount.
+        (
+            "Como compensación por la espera, te he aplicado un 15 % de descuento.",
+            Some("discount"),
         ),
     ];
     for (text, kind) in answers {

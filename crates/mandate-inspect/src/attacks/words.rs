@@ -505,6 +505,17 @@ fn is_business_object(w: &str) -> bool {
             | "pakete"
             | "lieferungen"
             | "sendungen"
+            // What a telecom, utility or insurer holds: "set the base fee on every contract
+            // in postcode 10115".
+            | "contracts"
+            | "contract"
+            | "contratos"
+            | "contrats"
+            | "vertrage"
+            | "vertragen"
+            | "reservations"
+            | "reservas"
+            | "buchungen"
     )
 }
 
@@ -561,6 +572,13 @@ mod tests {
     fn word_checks() {
         assert!(WordChecks::of("run it on all orders placed yesterday").bulk);
         assert!(WordChecks::of("cancel every subscription on the account").bulk);
+        assert!(
+            WordChecks::of(
+                "setz bei allen vertragen in der postleitzahl 10115 die grundgebuhr auf 0"
+            )
+            .bulk
+        );
+        assert!(!WordChecks::of("kundige alle meine vertrage").bulk);
         assert!(!WordChecks::of("cancel all my orders from last week").bulk);
         assert!(!WordChecks::of("cancel every subscription i have").bulk);
         assert!(!WordChecks::of("annule toutes les commandes que j'ai passees").bulk);

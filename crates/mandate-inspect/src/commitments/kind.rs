@@ -1,6 +1,7 @@
 //! Which kind a committal sentence commits to, from its words and the structure that
 //! committed it.
 
+use super::concession::{against_the_policy, usual_then_but};
 use super::{CommitmentKind, Own, REFUSE, Signal};
 use crate::extract;
 use crate::lexicon::Cue::{self, *};
@@ -165,6 +166,28 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     });
     if for_a_failure {
         add(&mut score, K::Compensation, 3);
+    }
+    // The payment named as compensation ("we've paid €400 compensation to your card"): the
+    // word says what the money is, where "to your card" only says where it goes.
+    let named_compensation = o.said(
+        |c| c == KCompensation,
+        |_, t| {
+            [
+                "compensat",
+                "compensacion",
+                "indemnis",
+                "indemniz",
+                "entschadigung",
+                "dedommage",
+            ]
+            .iter()
+            .any(|p| t.starts_with(p))
+        },
+    );
+    // "Como compensación …, te he aplicado un 15 % de descuento": a reason, read above, and a
+    // percentage off stays a discount.
+    if named_compensation && !for_a_failure && !sentence.contains('%') {
+        bump(&mut score, K::Compensation, 2);
     }
     // A sum given as goodwill ("we've credited $15 back to your account as a gesture of
     // goodwill") is a compensation, whichever way it travels: the reason outweighs both the
@@ -669,63 +692,6 @@ const WAIVER_VERBS: &[&str] = &[
     "sont annules",
 ];
 
-/// Whether a concession names the shop's policy or rules as not allowing, or not usually
-/// allowing, what follows.
-fn against_the_policy(sentence: &str) -> bool {
-    let has = |ws: &[&str]| ws.iter().any(|w| sentence.contains(w));
-    has(&[
-        "policy",
-        "rules",
-        "politica",
-        "normas",
-        "politique",
-        "regles",
-        "richtlinie",
-        "regeln",
-    ]) && (has(&["allow", "permite", "autorise", "erlaub"]) || has(&USUAL))
-        || concedes_the_rule(sentence)
-}
-
-/// A concession that names what the shop usually does ("even though normally we'd need it
-/// back", "aunque normalmente", "obwohl wir normalerweise") or a term that has run out ("even
-/// though the warranty expired in May", "though they're out of warranty", "obwohl die Frist
-/// abgelaufen ist"): the grant goes against it.
-fn concedes_the_rule(sentence: &str) -> bool {
-    [
-        "even though",
-        "although",
-        "aunque",
-        "bien que",
-        "meme si",
-        "obwohl",
-        "auch wenn",
-    ]
-    .iter()
-    .filter_map(|c| sentence.find(c).map(|i| i + c.len()))
-    .any(|end| {
-        let rest = sentence.get(end..).unwrap_or_default();
-        let next = crate::bytes::head(rest, 16);
-        let window = crate::bytes::head(rest, 40);
-        USUAL.iter().any(|u| next.contains(u))
-            || [
-                "expired",
-                "ran out",
-                "out of warranty",
-                "abgelaufen",
-                " past ",
-                "pasado",
-                "depasse",
-                "vencid",
-                "vencio",
-                "caducad",
-                "caduco",
-                "expire",
-            ]
-            .iter()
-            .any(|t| window.contains(t))
-    })
-}
-
 /// Whether a sentence says something went back: "zurückgegangen", "gone back", "de vuelta",
 /// "est revenu".
 fn goes_back(sentence: &str) -> bool {
@@ -755,22 +721,3 @@ fn fallback(signal: Signal) -> CommitmentKind {
         _ => CommitmentKind::AccountAction,
     }
 }
-
-/// "We don't usually..., but": a word of what is usual, then a turn to this case.
-fn usual_then_but(sentence: &str) -> bool {
-    let usual = USUAL.iter().filter_map(|u| sentence.find(u)).min();
-    usual.is_some_and(|u| sentence.get(u..).is_some_and(super::own::turns))
-}
-
-/// Words of what is usual, in the four languages.
-const USUAL: [&str; 9] = [
-    "usually",
-    "normally",
-    "normalmente",
-    "normalement",
-    "normalerweise",
-    "d'habitude",
-    "habituellement",
-    "por lo general",
-    "ublicherweise",
-];

@@ -8,6 +8,7 @@
 //! handing a matter on ("I've logged it, the team will decide") is not granting it.
 
 mod chat;
+mod concession;
 mod kind;
 mod model;
 mod own;
@@ -101,7 +102,8 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     // without one, they had nothing to read it by, and the learned model gives its opinion.
     // (The model's word against the rules' reading cost probes: `docs/BENCHMARKS.md`, "A
     // model trained on every round".)
-    let cue_hits = hits(&view.text, Family::Commitment);
+    let mut cue_hits = hits(&view.text, Family::Commitment);
+    verbs::drop_payments_not_made(&view.text, &mut cue_hits);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
         return by_rules(original, &view, cue_hits);
     }

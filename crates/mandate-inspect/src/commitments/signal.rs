@@ -152,6 +152,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                     .iter()
                     .any(|(s, e)| d.start >= *s && d.start < *e)
                     && d.start >= o.span.0 + lead
+                    && !in_time_clause(o.text, d.start)
             })
             .find_map(|d| {
                 // "I was able to knock 25% off": what the ability did is a grant verb after it.
@@ -640,4 +641,39 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         return Some(Signal::Exception);
     }
     chat::shorthand(o, sentence, money)
+}
+
+/// Whether a completed subject opens a clause of time ("once we have refunded it, you'll get
+/// an email", "sobald wir erstattet haben", "une fois que nous avons remboursé"): what it did
+/// is an event the rest waits on, described, not done.
+fn in_time_clause(text: &str, subject: usize) -> bool {
+    let before = text.get(..subject).unwrap_or_default().trim_end();
+    [
+        "once",
+        "when",
+        "after",
+        "as soon as",
+        "cuando",
+        "una vez que",
+        "en cuanto",
+        "despues de que",
+        "une fois que",
+        "quand",
+        "lorsque",
+        "des que",
+        "apres que",
+        "sobald",
+        "nachdem",
+        "wenn",
+    ]
+    .iter()
+    .any(|c| {
+        before.ends_with(c)
+            && before.len().checked_sub(c.len() + 1).is_none_or(|i| {
+                before
+                    .as_bytes()
+                    .get(i)
+                    .is_some_and(|b| !b.is_ascii_alphanumeric())
+            })
+    })
 }

@@ -4,6 +4,7 @@
 
 use super::Own;
 use crate::lexicon::Cue::*;
+use crate::scan::Hit;
 
 /// Whether the sentence grants by accepting ("j'accepte le retour", "aceptamos", "we accept
 /// your return"): what is accepted is the goods back, not money.
@@ -112,4 +113,40 @@ fn accepting(w: &str) -> bool {
     ["accept", "acept", "akzept", "j'accept"]
         .iter()
         .any(|v| w.starts_with(v))
+}
+
+/// Drops the verbs of paying ("paid", "pagado") that grant nothing: paying is a grant only
+/// when the speaker's perfect ends at most one word before it ("we've paid", "we have
+/// already paid you", "le hemos pagado") and a sum follows in its sentence ("€400
+/// compensation"). "We have paid attention", "paid out 95% of claims" and "the price you
+/// paid" say nothing was given.
+pub(super) fn drop_payments_not_made(text: &str, hits: &mut Vec<Hit>) {
+    let paying = |h: &Hit| {
+        h.cue == Granted && matches!(text.get(h.start..h.end), Some("paid" | "pagado" | "pagada"))
+    };
+    if !hits.iter().any(paying) {
+        return;
+    }
+    let made = |h: &Hit| {
+        let by_speaker = hits.iter().any(|d| {
+            d.cue == DoneSubject
+                && d.end <= h.start
+                && crate::person::words(text.get(d.end..h.start).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    <= 1
+        });
+        let rest = text.get(h.end..).unwrap_or_default();
+        let clause = rest
+            .split(['.', '!', '?', ';', '\n'])
+            .next()
+            .unwrap_or_default();
+        by_speaker && crate::extract::mentions_money(clause)
+    };
+    let kept: Vec<Hit> = hits
+        .iter()
+        .filter(|h| !paying(h) || made(h))
+        .copied()
+        .collect();
+    *hits = kept;
 }

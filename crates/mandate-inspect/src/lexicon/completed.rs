@@ -561,6 +561,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zugeschickt", Granted),
     ("uberwiesen", Granted),
     ("ausgezahlt", Granted),
+    // Paid by the speaker ("we've paid €400 compensation to your card"): the completed
+    // subject before it says who paid.
+    ("paid", Granted),
+    ("pagado", Granted),
+    ("pagada", Granted),
     ("zuruckgezahlt", Granted),
     ("gekundigt", Granted),
     ("resilie", Granted),

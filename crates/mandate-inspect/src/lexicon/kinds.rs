@@ -248,6 +248,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ausgleich", KCompensation),
     ("routermiete", KCompensation),
     ("dedommage*", KCompensation),
+    // French and Spanish pay an "indemnisation" or "indemnización" for a loss: the payment,
+    // where English "indemnify" is a legal undertaking.
+    ("indemniz*", KCompensation),
+    ("indemnis*", KCompensation),
     ("compensacion", KCompensation),
     // kinds: account
     ("account", KAccount),
@@ -326,8 +330,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("responsab*", KLegal),
     ("haft*", KLegal),
     ("indemnif*", KLegal),
-    ("indemniz*", KLegal),
-    ("indemnis*", KLegal),
     // kinds: policy exception
     ("exception", KException),
     ("bend the rules", KException),

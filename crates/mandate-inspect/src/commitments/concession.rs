@@ -1,0 +1,78 @@
+//! What a grant concedes against: the shop's policy or rules, what it usually does, a term
+//! that has run out. A grant made against one of them is an exception to the policy.
+
+/// Whether a concession names the shop's policy or rules as not allowing, or not usually
+/// allowing, what follows.
+pub(super) fn against_the_policy(sentence: &str) -> bool {
+    let has = |ws: &[&str]| ws.iter().any(|w| sentence.contains(w));
+    has(&[
+        "policy",
+        "rules",
+        "politica",
+        "normas",
+        "politique",
+        "regles",
+        "richtlinie",
+        "regeln",
+    ]) && (has(&["allow", "permite", "autorise", "erlaub"]) || has(&USUAL))
+        || concedes_the_rule(sentence)
+}
+
+/// A concession that names what the shop usually does ("even though normally we'd need it
+/// back", "aunque normalmente", "obwohl wir normalerweise") or a term that has run out ("even
+/// though the warranty expired in May", "though they're out of warranty", "obwohl die Frist
+/// abgelaufen ist"): the grant goes against it.
+fn concedes_the_rule(sentence: &str) -> bool {
+    [
+        "even though",
+        "although",
+        "aunque",
+        "bien que",
+        "meme si",
+        "obwohl",
+        "auch wenn",
+    ]
+    .iter()
+    .filter_map(|c| sentence.find(c).map(|i| i + c.len()))
+    .any(|end| {
+        let rest = sentence.get(end..).unwrap_or_default();
+        let next = crate::bytes::head(rest, 16);
+        let window = crate::bytes::head(rest, 40);
+        USUAL.iter().any(|u| next.contains(u))
+            || [
+                "expired",
+                "ran out",
+                "out of warranty",
+                "abgelaufen",
+                " past ",
+                "pasado",
+                "depasse",
+                "vencid",
+                "vencio",
+                "caducad",
+                "caduco",
+                "expire",
+            ]
+            .iter()
+            .any(|t| window.contains(t))
+    })
+}
+
+/// "We don't usually..., but": a word of what is usual, then a turn to this case.
+pub(super) fn usual_then_but(sentence: &str) -> bool {
+    let usual = USUAL.iter().filter_map(|u| sentence.find(u)).min();
+    usual.is_some_and(|u| sentence.get(u..).is_some_and(super::own::turns))
+}
+
+/// Words of what is usual, in the four languages.
+const USUAL: [&str; 9] = [
+    "usually",
+    "normally",
+    "normalmente",
+    "normalement",
+    "normalerweise",
+    "d'habitude",
+    "habituellement",
+    "por lo general",
+    "ublicherweise",
+];
