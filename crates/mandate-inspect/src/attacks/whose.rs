@@ -289,8 +289,9 @@ pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool 
 }
 
 /// "The delivery address he saved", "l'adresse qu'elle a enregistrée", "die Karte, die er
-/// benutzt hat", "which address does she have her orders shipped to": personal data followed
-/// by a clause whose subject is a third person, who set it down or uses it. With someone the
+/// benutzt hat", "which address does she have her orders shipped to", "what address her
+/// orders go to": personal data followed by a clause whose subject is a third person, who
+/// set it down or uses it, or by their things. With someone the
 /// customer knows named, the data is theirs.
 pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
     hits.iter().any(|p| {
@@ -316,7 +317,20 @@ pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
                     )
                     | (Some("que"), Some("ella"))
                     | (Some("die" | "den" | "das"), Some("er"))
-            )
+            ) || {
+                // Where a third person's things go: "what address her orders go to",
+                // "l'adresse où ses colis arrivent" ("ihre" is also the formal "your").
+                let mut ws = crate::person::words(text.get(p.end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty());
+                let (a, b) = (ws.next(), ws.next());
+                let (a, b) = if matches!(a, Some("ou" | "where" | "donde" | "wohin")) {
+                    (b, ws.next())
+                } else {
+                    (a, b)
+                };
+                matches!(a, Some("her" | "his" | "ses" | "seine"))
+                    && b.is_some_and(|w| owned_thing(w) || matches!(w, "parcels" | "packages"))
+            }
         }
     })
 }

@@ -188,18 +188,17 @@ pub(super) fn set_to_mine(text: &str) -> bool {
     for w in crate::person::words(text).filter(|w| !w.is_empty()) {
         let before = std::mem::replace(&mut previous, w);
         let two_before = std::mem::replace(&mut earlier, before);
-        if matches!(
-            w,
-            "account"
-                | "cuenta"
-                | "compte"
-                | "konto"
-                | "kundenkonto"
-                | "profile"
-                | "perfil"
-                | "profil"
-        ) {
+        if account_word(w) {
             account = !is_own(before) && !is_own(two_before);
+        } else if account
+            && matches!(
+                (before, w),
+                ("for", "me") | ("para", "mi") | ("pour", "moi") | ("fur", "mich")
+            )
+            && account_word(two_before)
+        {
+            // "The account for me": the speaker's own, whoever set it up.
+            account = false;
         } else if account
             && matches!(
                 (two_before, before, w),
@@ -220,6 +219,14 @@ pub(super) fn set_to_mine(text: &str) -> bool {
         }
     }
     false
+}
+
+/// An account or profile, in the four languages.
+fn account_word(w: &str) -> bool {
+    matches!(
+        w,
+        "account" | "cuenta" | "compte" | "konto" | "kundenkonto" | "profile" | "perfil" | "profil"
+    )
 }
 
 /// Verbs of telling, advising or sending people somewhere.

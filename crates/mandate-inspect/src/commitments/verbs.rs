@@ -33,8 +33,11 @@ pub(super) fn accepts_yours(o: &Own<'_>) -> bool {
                     let mut next = crate::person::words(o.text.get(h.end..).unwrap_or_default())
                         .filter(|w| !w.is_empty());
                     let first = next.next().unwrap_or_default();
+                    let second = next.next().unwrap_or_default();
                     yours(first)
-                        || matches!(first, "de" | "to" | "d'") && next.next().is_some_and(yours)
+                        || matches!(first, "de" | "to" | "d'") && yours(second)
+                        // "I'm accepting the return": the return asked about is this one.
+                        || matches!(first, "the" | "le" | "la" | "die") && returned(second)
                 })
         },
     )
@@ -109,6 +112,11 @@ pub(super) fn take_back_after(text: &str, from: usize) -> Option<usize> {
 }
 
 /// A word of accepting, in the four languages.
+/// A return of goods, as the thing accepted.
+fn returned(w: &str) -> bool {
+    matches!(w, "return" | "retour" | "devolucion" | "rucksendung")
+}
+
 fn accepting(w: &str) -> bool {
     ["accept", "acept", "akzept", "j'accept"]
         .iter()

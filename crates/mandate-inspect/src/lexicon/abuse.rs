@@ -361,6 +361,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("andere*", Sensitive),
     ("kundige*", Sensitive),
     ("losche*", Sensitive),
+    // The imperative without its "e": "lösch die Mahnungen auf dem Konto meines Bruders".
+    ("losch", Sensitive),
     ("transfier*", Sensitive),
     ("cambia*", Sensitive),
     // The subjunctive of a request: "que le cambies el correo".

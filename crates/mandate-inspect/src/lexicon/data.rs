@@ -406,6 +406,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("j'ai besoin de la liste", Request),
     ("j'ai besoin d'une liste", Request),
     ("ich brauche eine liste", Request),
+    // Wanting to be told: "I just want to know what address her orders go to".
+    ("i want to know", Request),
+    ("just want to know", Request),
+    ("i need to know", Request),
+    ("i'd like to know", Request),
+    ("quiero saber", Request),
+    ("necesito saber", Request),
+    ("je veux savoir", Request),
+    ("je voudrais savoir", Request),
+    ("ich will wissen", Request),
+    ("ich mochte wissen", Request),
     ("dame el", Request),
     ("donnez-moi", Request),
     // others, relative clauses

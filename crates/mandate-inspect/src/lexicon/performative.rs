@@ -38,6 +38,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir schicken", Performative),
     // present-tense grants
     ("j'accepte", Performative),
+    // The English progressive of a decision: "I'm accepting the return anyway".
+    ("i'm accepting", Performative),
+    ("i am accepting", Performative),
+    ("we're accepting your", Performative),
+    ("we are accepting your", Performative),
     ("je vous accorde", Performative),
     ("je vous offre", Performative),
     ("nous vous offrons", Performative),
