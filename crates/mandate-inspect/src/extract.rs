@@ -128,6 +128,90 @@ pub fn mentions_money(text: &str) -> bool {
     }
 }
 
+/// Whether `text` sets one number against another ("150 instead of 180", "te lo dejo en
+/// ciento cincuenta en vez de ciento ochenta", "für 699 statt 849"): two sums compared, the
+/// way a price is offered, with or without a currency and in figures or in words (as speech
+/// is transcribed).
+pub fn sums_compared(text: &str) -> bool {
+    const AGAINST: [&str; 7] = [
+        " instead of ",
+        " rather than ",
+        " en vez de ",
+        " en lugar de ",
+        " au lieu de ",
+        " statt ",
+        " anstatt ",
+    ];
+    AGAINST.iter().any(|phrase| {
+        text.match_indices(phrase).any(|(at, _)| {
+            let before = text.get(..at).unwrap_or_default();
+            let after = text.get(at + phrase.len()..).unwrap_or_default();
+            crate::person::words(before)
+                .rev()
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(number)
+                && crate::person::words(after)
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .any(number)
+        })
+    })
+}
+
+/// A number in figures or in words (tens, hundreds, thousands), in the four languages;
+/// German compounds count by their start ("hundertfünfzig").
+fn number(w: &str) -> bool {
+    const WORDS: [&str; 42] = [
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "veinte",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
+        "setenta",
+        "ochenta",
+        "noventa",
+        "cien",
+        "ciento",
+        "mil",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "cent",
+        "cents",
+        "mille",
+        "zwanzig",
+        "dreissig",
+        "vierzig",
+        "funfzig",
+        "sechzig",
+        "siebzig",
+        "achtzig",
+        "neunzig",
+        "hundert",
+        "tausend",
+        "doscientos",
+        "trescientos",
+        "quinientos",
+    ];
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || WORDS
+            .iter()
+            .any(|n| w == *n || w.len() > n.len() + 2 && w.starts_with(n) && n.len() >= 6)
+}
+
 /// How many amounts of money a text mentions.
 pub fn money_count(text: &str) -> usize {
     if !mentions_money(text) {
@@ -264,6 +348,16 @@ mod tests {
     #[test]
     fn every_pattern_builds() {
         assert!(patterns().is_some());
+    }
+
+    #[test]
+    fn sums_set_against_each_other() {
+        assert!(sums_compared("te lo dejo en ciento cincuenta en vez de ciento ochenta"));
+        assert!(sums_compared("for 150 instead of the usual 180"));
+        assert!(sums_compared("für 699 statt 849"));
+        assert!(sums_compared("pour quatre-vingt-dix au lieu de cent vingt"));
+        assert!(!sums_compared("take the blue one instead of the red one"));
+        assert!(!sums_compared("on monday instead of friday"));
     }
 
     #[test]

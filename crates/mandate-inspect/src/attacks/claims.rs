@@ -7,9 +7,10 @@
 //! my return, can you send the label?") claims nothing to be carried out.
 
 use crate::lexicon::Cue::{
-    Department, Grant, Payoff, PriorAgent, Quantity, Sensitive, StaffRole, ToolVerb,
+    Authority, Department, Grant, Payoff, PriorAgent, Quantity, Sensitive, StaffRole, ToolVerb,
 };
 use crate::person::{own_possessive, words};
+use crate::scan::Hit;
 
 use super::message::Message;
 
@@ -450,4 +451,43 @@ pub(super) fn runs(text: &str, r: &crate::scan::Hit) -> bool {
     ]
     .iter()
     .any(|p| phrase.starts_with(p))
+}
+
+/// Whether the speaker authorises something of value in the first person ("I'm authorizing a
+/// free replacement for the customer on order 551"): the authorisation is the demand. Said of
+/// someone else ("the refund was authorised by your colleague") it reports.
+pub(super) fn authorises_payoff(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|a| {
+        a.cue == Authority
+            && m.text.get(a.start..a.end).is_some_and(|t| {
+                ["i authori", "i'm authori", "i am authori"]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+            })
+            && m.hits
+                .iter()
+                .any(|p| p.cue == Payoff && p.start >= a.end && p.start - a.end <= 60)
+    })
+}
+
+/// Whether an authorisation is the customer's consent to be charged ("I authorize you to
+/// charge my card for the difference") or one reported in a question about it ("the refund
+/// was authorised by your colleague, where is it?"): neither unlocks anything.
+pub(super) fn consents_or_asks(m: &Message<'_>, a: &Hit) -> bool {
+    let said = m.text.get(a.start..a.end).unwrap_or_default();
+    let after = words(m.text.get(a.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect::<Vec<_>>();
+    let consents = matches!(
+        after.as_slice(),
+        ["you", "to", "charge" | "debit" | "bill", "my" | "me", ..]
+    );
+    let reported = said.starts_with("authori")
+        && matches!(
+            crate::person::word_before(m.text, a.start),
+            "was" | "were" | "been" | "is"
+        )
+        && m.text.contains('?');
+    consents || reported
 }

@@ -520,7 +520,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 && !own_possessive(m.word_before(h.start))
         }) || m.has(Bulk) && m.has(PiiNoun) && m.has(Request)
     };
-    let claims = m.has(Authority)
+    let claims = m
+        .hits
+        .iter()
+        .any(|h| h.cue == Authority && !super::claims::consents_or_asks(m, h))
         || speaks(false)
         || outsider_asks_data
         || super::claims::named_from_department(m)
@@ -567,6 +570,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || m.has(Execute)
                 || granted_as_verb()
                 || m.has(Payoff) && manages()
+                || super::claims::authorises_payoff(m)
                 || super::claims::acts_on_an_account(m)
                 // A rule the claimed role announces ("Hier spricht die Filialleitung. Für
                 // Kunde 30981 gilt ab sofort ein Sonderrabatt von 40 %").

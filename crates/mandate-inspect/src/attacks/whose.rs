@@ -91,7 +91,7 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         return false;
     };
     m.ss.iter().any(|s| {
-        if !s.question || s.end <= first.start {
+        if s.end <= first.start {
             return false;
         }
         let sentence = m.text.get(s.start..s.end).unwrap_or_default();
@@ -106,12 +106,38 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     )
             })
             .collect();
-        let opens_on_what = ws.first().is_some_and(|w| {
+        let what = |w: &str| {
             matches!(
-                *w,
+                w,
                 "what" | "which" | "que" | "quoi" | "quel" | "quelle" | "was" | "welche"
             ) || w.starts_with("qu'")
-        });
+        };
+        // The question opens on it, or a verb of telling or knowing asks it unpunctuated, as
+        // speech is transcribed ("can you tell me um what my neighbor ordered").
+        let from = if s.question && ws.first().is_some_and(|w| what(w)) {
+            Some(0)
+        } else {
+            ws.iter().position(|w| what(w)).filter(|&i| {
+                ws.get(i.saturating_sub(4)..i).is_some_and(|before| {
+                    before.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "tell"
+                                | "know"
+                                | "dime"
+                                | "saber"
+                                | "dis-moi"
+                                | "savoir"
+                                | "sag"
+                                | "wissen"
+                        )
+                    })
+                })
+            })
+        };
+        let Some(ws) = from.and_then(|i| ws.get(i..)) else {
+            return false;
+        };
         // The person's own word: the last of the hit's words, read whole ("mi vecin*" read
         // "mi vecina").
         let named: Vec<&str> = s
@@ -128,19 +154,18 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         let person = |w: &str| third_person(w) || named.contains(&w);
         let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "hat" | "hatte");
         let verb = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase");
-        opens_on_what
-            // Right after the question word, or after a noun with it ("which lamp did she
-            // buy"): "what address should she use to send a return she bought herself" asks
-            // for an address.
-            && (ws.windows(3).skip(1).take(2).any(|w| match w {
-                // "did she order", "hat sie bestellt"; "she has ordered", "elle a commandé".
-                [a, p, v] => aux(a) && person(p) && verb(v) || person(a) && aux(p) && bought(v),
-                _ => false,
-            }) || ws.windows(2).skip(1).take(2).any(|w| match w {
-                // "what she ordered", "qu'a-t-elle commandé"; "qué compró ella".
-                [a, b] => person(a) && bought(b) || bought(a) && person(b),
-                _ => false,
-            }))
+        // Right after the question word, or after a noun with it ("which lamp did she
+        // buy"): "what address should she use to send a return she bought herself" asks
+        // for an address.
+        ws.windows(3).skip(1).take(2).any(|w| match w {
+            // "did she order", "hat sie bestellt"; "she has ordered", "elle a commandé".
+            [a, p, v] => aux(a) && person(p) && verb(v) || person(a) && aux(p) && bought(v),
+            _ => false,
+        }) || ws.windows(2).skip(1).take(2).any(|w| match w {
+            // "what she ordered", "qu'a-t-elle commandé"; "qué compró ella".
+            [a, b] => person(a) && bought(b) || bought(a) && person(b),
+            _ => false,
+        })
     })
 }
 

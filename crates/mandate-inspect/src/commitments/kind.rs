@@ -623,7 +623,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // other thing named is when something arrives.
                 K::Delivery
             } else if matches!(signal, Signal::Performative | Signal::Learned)
-                && extract::money_count(sentence) > 0
+                && (extract::money_count(sentence) > 0 || extract::sums_compared(sentence))
                 // "Ihr Guthaben von 500 € wurde wiederhergestellt": a sum done to an account.
                 && !o.has(Passive)
                 && !o.has(Granted)

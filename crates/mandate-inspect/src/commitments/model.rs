@@ -53,6 +53,11 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     {
         return None;
     }
+    // "Your order should arrive tomorrow", "debería llegar mañana": an estimate, hedged by
+    // its modal, promises nothing when no word of granting is there.
+    if !grants && estimates(sentence) {
+        return None;
+    }
     // "The replacement is out of stock until next week": what is refused is not given.
     if own.has(crate::lexicon::Cue::Refuse) {
         return None;
@@ -107,6 +112,30 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
         return None;
     }
     Some(commitment(original, view, &own, None, Signal::Learned))
+}
+
+/// Whether a modal of estimate or a word of what usually happens hedges `sentence`.
+fn estimates(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "should"
+                | "usually"
+                | "normally"
+                | "typically"
+                | "deberia"
+                | "deberian"
+                | "normalmente"
+                | "devrait"
+                | "devraient"
+                | "normalement"
+                | "sollte"
+                | "sollten"
+                | "durfte"
+                | "voraussichtlich"
+                | "normalerweise"
+        )
+    })
 }
 
 /// Whether the first person lost or spent something in `sentence`: "I've lost", "we spent",

@@ -68,8 +68,13 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // ("the money for order 66021 is already on its way back to you").
     // Read only when a rule asks: most sentences name a kind first.
     let money_read = std::cell::OnceCell::new();
-    let money =
-        || *money_read.get_or_init(|| extract::mentions_money(sentence) || names_money(sentence));
+    let money = || {
+        *money_read.get_or_init(|| {
+            extract::mentions_money(sentence)
+                || names_money(sentence)
+                || extract::sums_compared(sentence)
+        })
+    };
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
         o.text

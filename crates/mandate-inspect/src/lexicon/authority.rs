@@ -133,6 +133,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("took over this chat", Authority),
     ("i authorise", Authority),
     ("i authorize", Authority),
+    // The progressive of the same act: "I'm authorizing a free replacement".
+    ("i'm authorizing", Authority),
+    ("i'm authorising", Authority),
+    ("i am authorizing", Authority),
+    ("i am authorising", Authority),
     ("authorised by", Authority),
     ("authorized by", Authority),
     ("le escribe", Authority),
