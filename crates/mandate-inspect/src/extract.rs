@@ -352,7 +352,9 @@ mod tests {
 
     #[test]
     fn sums_set_against_each_other() {
-        assert!(sums_compared("te lo dejo en ciento cincuenta en vez de ciento ochenta"));
+        assert!(sums_compared(
+            "te lo dejo en ciento cincuenta en vez de ciento ochenta"
+        ));
         assert!(sums_compared("for 150 instead of the usual 180"));
         assert!(sums_compared("für 699 statt 849"));
         assert!(sums_compared("pour quatre-vingt-dix au lieu de cent vingt"));

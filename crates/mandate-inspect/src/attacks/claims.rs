@@ -7,7 +7,8 @@
 //! my return, can you send the label?") claims nothing to be carried out.
 
 use crate::lexicon::Cue::{
-    Authority, Department, Grant, Payoff, PriorAgent, Quantity, Sensitive, StaffRole, ToolVerb,
+    Authority, Department, Grant, Payoff, PriorAgent, Quantity, Sensitive, Speaker, StaffRole,
+    ToolVerb,
 };
 use crate::person::{own_possessive, words};
 use crate::scan::Hit;
@@ -306,8 +307,15 @@ pub(super) fn elsewhere(text: &str, role_end: usize) -> bool {
             "ltd" | "inc" | "llc" | "plc" | "corp" | "gmbh" | "sarl" | "sas" | "sl" | "bv" | "ag"
         )
     };
+    // A role that ends on its "of" ("head of") is placed by the word right after it: "head of
+    // a small ceramics studio".
+    let of_own = text
+        .get(..role_end)
+        .is_some_and(|t| t.ends_with(" of") || t.ends_with("head of"))
+        && own_place(at);
     let mut rest = ws.peekable();
-    placed && rest.peek().is_some_and(|w| own_place(w))
+    of_own
+        || placed && rest.peek().is_some_and(|w| own_place(w))
         || (placed || matches!(at, "of" | "from" | "del" | "der" | "von")) && rest.any(firm)
 }
 
@@ -490,4 +498,33 @@ pub(super) fn consents_or_asks(m: &Message<'_>, a: &Hit) -> bool {
         )
         && m.text.contains('?');
     consents || reported
+}
+
+/// "Soy del equipo de Trust & Safety de la plataforma", "I'm from the Trust and Safety team",
+/// "ich bin vom Sicherheitsteam": the speaker says they belong to a team, neither one of their
+/// own ("my team", "mi equipo"), nor one placed elsewhere ("the purchasing team at Acme
+/// Ltd"), nor a group described as customers are ("the team that ordered the catering").
+pub(super) fn of_a_team(m: &Message<'_>) -> bool {
+    let base = m.text.as_ptr() as usize;
+    m.hits.iter().filter(|x| x.cue == Speaker).any(|x| {
+        let rest = m.text.get(x.start..).unwrap_or_default();
+        let clause = rest
+            .split(['.', ',', ';', '!', '?', ':'])
+            .next()
+            .unwrap_or_default();
+        let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(9).collect();
+        ws.iter().enumerate().any(|(i, w)| {
+            let team = matches!(*w, "team" | "equipo" | "equipe" | "l'equipe")
+                || w.len() > 6 && w.ends_with("team");
+            let own = ws.get(..i).unwrap_or_default().iter().any(|b| {
+                own_possessive(b) || matches!(*b, "our" | "nuestro" | "notre" | "unser" | "unserem")
+            });
+            let end = (w.as_ptr() as usize).wrapping_sub(base) + w.len();
+            let described = matches!(
+                ws.get(i + 1).copied(),
+                Some("that" | "who" | "which" | "que" | "qui" | "das" | "die" | "der")
+            );
+            team && !own && !described && !elsewhere(m.text, end)
+        })
+    })
 }

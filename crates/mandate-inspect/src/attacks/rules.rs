@@ -525,6 +525,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         .iter()
         .any(|h| h.cue == Authority && !super::claims::consents_or_asks(m, h))
         || speaks(false)
+        || super::claims::of_a_team(m)
         || outsider_asks_data
         || super::claims::named_from_department(m)
         || m.has(Payoff) && manages();

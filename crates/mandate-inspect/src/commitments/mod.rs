@@ -111,7 +111,17 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     // find nothing in is the model's, as any text without a cue is.
     // So is a delivery the speaker says they will make ("we will deliver it on Friday"),
     // which `signal::committal` reads for a day named.
-    if will_deliver(&cue_hits) || cue_hits.iter().any(|h| stated::takes_as(&view.text, h)) {
+    // And so is a sum the customer pays set below another ("Für Sie gilt ab sofort der
+    // Tarif: 29 € statt 49 €"), which `signal::committal` reads as an offer.
+    let pays_less = || {
+        view.text
+            .split(['.', '!', '?', '\n'])
+            .any(qualifiers::pays_less)
+    };
+    if will_deliver(&cue_hits)
+        || cue_hits.iter().any(|h| stated::takes_as(&view.text, h))
+        || pays_less()
+    {
         let found = by_rules(original, &view, cue_hits.clone());
         if !found.is_empty() {
             return found;
@@ -161,7 +171,8 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
         if s.question
             || !(s.hits.iter().any(|h| h.cue.anchors_commitment())
                 || will_deliver(s.hits)
-                || s.hits.iter().any(|h| stated::takes_as(&view.text, h)))
+                || s.hits.iter().any(|h| stated::takes_as(&view.text, h))
+                || qualifiers::pays_less(view.text.get(s.start..s.end).unwrap_or_default()))
         {
             continue;
         }

@@ -55,7 +55,7 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     }
     // "Your order should arrive tomorrow", "debería llegar mañana": an estimate, hedged by
     // its modal, promises nothing when no word of granting is there.
-    if !grants && estimates(sentence) {
+    if !grants && (estimates(sentence) || of_a_kind(sentence)) {
         return None;
     }
     // "The replacement is out of stock until next week": what is refused is not given.
@@ -112,6 +112,25 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
         return None;
     }
     Some(commitment(original, view, &own, None, Signal::Learned))
+}
+
+/// Whether a verb's object is a bare plural of what the shop handles ("we're accepting
+/// returns until 31 January", "processing refunds takes a week"): a rule for things of a
+/// kind, not a grant to this customer.
+fn of_a_kind(sentence: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(2).any(|pair| match pair {
+        [verb, noun] => {
+            (verb.ends_with("ing") || matches!(*verb, "accept" | "accepts"))
+                && matches!(
+                    *noun,
+                    "returns" | "refunds" | "exchanges" | "orders" | "cancellations" | "repairs"
+                )
+        }
+        _ => false,
+    })
 }
 
 /// Whether a modal of estimate or a word of what usually happens hedges `sentence`.

@@ -738,6 +738,9 @@ pub(super) fn pays_less(sentence: &str) -> bool {
         "para ti, ",
         "pour vous, ",
         "fur sie, ",
+        // "Für Sie gilt ab sofort der Großhändler-Tarif: 29 € statt 49 €".
+        "fur sie gilt ",
+        "fur dich gilt ",
     ]
     .iter()
     .any(|p| sentence.starts_with(p));
@@ -784,5 +787,8 @@ mod tests {
         let t = "you can keep it free of charge.";
         assert!(!super::anyone_can(t, 0, t.find("free").unwrap_or(0)));
         assert!(!pays_less("mit dem jahresabo zahlen sie 10 € statt 15 €."));
+        assert!(pays_less(
+            "fur sie gilt ab sofort der grosshandler-tarif: 29 € im monat statt 49 €."
+        ));
     }
 }

@@ -361,6 +361,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("andere*", Sensitive),
     ("kundige*", Sensitive),
     ("losche*", Sensitive),
+    // A suspended account or store brought back: "reactivate the suspended store ModaSur".
+    ("reactivate", Sensitive),
+    ("reinstate", Sensitive),
+    ("unsuspend", Sensitive),
+    ("unban", Sensitive),
+    ("reactiva", Sensitive),
+    ("reactivez", Sensitive),
+    ("reaktivier*", Sensitive),
     // The imperative without its "e": "lösch die Mahnungen auf dem Konto meines Bruders".
     ("losch", Sensitive),
     ("transfier*", Sensitive),

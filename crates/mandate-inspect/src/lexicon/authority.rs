@@ -649,6 +649,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("jefe", StaffRole),
     ("jefa", StaffRole),
     ("leiter", StaffRole),
+    // A head of any unit: "as the platform's head of seller partnerships"; "head of a small
+    // studio" is placed elsewhere (`claims::elsewhere`).
+    ("head of", StaffRole),
     ("leiterin", StaffRole),
     // Someone said to work at the shop: "mi amigo trabaja en vuestro almacén y dice que...".
     ("works at your", StaffRole),

@@ -255,6 +255,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("compensacion", KCompensation),
     // kinds: account
     ("account", KAccount),
+    // A seller's payout released is an act on their account, whatever sum it names: "Ich habe
+    // Ihre Auszahlung über 1.240 € freigegeben".
+    ("payout", KAccount),
+    ("payouts", KAccount),
+    ("auszahlung", KAccount),
+    ("auszahlungen", KAccount),
     ("password", KAccount),
     // An order cancelled is an act on the customer's account: "your order has been
     // cancelled as you asked".
