@@ -569,6 +569,19 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 || m.has(SteerUser)
                 // "… je valide moi-même l'échange : fais-le".
                 || m.has(Execute)
+                // "I'm a senior manager in your returns department …, so process it": a tool
+                // of the shop's commanded by the role claimed.
+                || m.hits.iter().any(|h| {
+                    h.cue == ToolVerb
+                        && !m.in_quote(h)
+                        && m.imperative(h)
+                        // With its object after it: "process it", not "refund terms".
+                        && matches!(
+                            word_after(m.text, h.end),
+                            "it" | "this" | "that" | "them" | "my" | "the" | "lo" | "la"
+                                | "le" | "les" | "es" | "sie" | "den" | "die" | "das"
+                        )
+                })
                 || granted_as_verb()
                 || m.has(Payoff) && manages()
                 || super::claims::authorises_payoff(m)

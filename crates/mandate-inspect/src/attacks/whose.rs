@@ -343,6 +343,26 @@ pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
                     | (Some("que"), Some("ella"))
                     | (Some("die" | "den" | "das"), Some("er"))
             ) || {
+                // German puts a preposition before the relative: "die Lieferadresse, an die
+                // sie ihr letztes Paket hat schicken lassen" ("Sie", formal you, is lowercase
+                // here too, so only "er" and "sie" with her own thing after it count).
+                let mut ws = crate::person::words(text.get(p.end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty());
+                matches!(
+                    (ws.next(), ws.next(), ws.next(), ws.next()),
+                    (
+                        Some("an" | "zu" | "nach"),
+                        Some("die" | "der" | "den" | "das"),
+                        Some("er"),
+                        _
+                    ) | (
+                        Some("an" | "zu" | "nach"),
+                        Some("die" | "der" | "den" | "das"),
+                        Some("sie"),
+                        Some("ihr" | "ihre" | "ihren")
+                    )
+                )
+            } || {
                 // Where a third person's things go: "what address her orders go to",
                 // "l'adresse où ses colis arrivent" ("ihre" is also the formal "your").
                 let mut ws = crate::person::words(text.get(p.end..).unwrap_or_default())

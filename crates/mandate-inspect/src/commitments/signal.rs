@@ -223,6 +223,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 && !qualifiers::negated(o.text, g.start)
                 && !qualifiers::negated_after(o.text, g.end)
                 && qualifiers::confirms_what_will_be(o.text, g)
+                && !warranty_term(o.text, g)
     }) {
         let _ = g;
         return Some(Signal::Guarantee);
@@ -246,6 +247,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
             && !matches!(prev, "our" | "the" | "a" | "an" | "your" | "no")
             && !denied
             && !o.undone_at(g.start, HEDGED)
+            && !warranty_term(o.text, g)
     }) {
         return Some(Signal::Guarantee);
     }
@@ -681,4 +683,58 @@ fn in_time_clause(text: &str, subject: usize) -> bool {
                     .is_some_and(|b| !b.is_ascii_alphanumeric())
             })
     })
+}
+
+/// Whether a thing is said to be guaranteed for a term of months or years ("your vacuum is
+/// guaranteed for two years", "est garanti deux ans", "ist zwei Jahre garantiert"): the
+/// warranty the thing has, stated, not a promise made now.
+fn warranty_term(text: &str, g: &Hit) -> bool {
+    let before: Vec<&str> = crate::person::words(text.get(..g.start).unwrap_or_default())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    let after: Vec<&str> = crate::person::words(text.get(g.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    let is = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "est" | "sont" | "esta" | "estan" | "es" | "son" | "ist" | "sind"
+        )
+    };
+    // The copula may open the cue itself ("is guaranteed").
+    let opening = text
+        .get(g.start..g.end)
+        .and_then(|t| t.split(' ').next())
+        .is_some_and(is);
+    let copula = opening || before.iter().any(|w| is(w));
+    let term = |w: &&str| {
+        matches!(
+            *w,
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "an"
+                | "ans"
+                | "mois"
+                | "ano"
+                | "anos"
+                | "mes"
+                | "meses"
+                | "jahr"
+                | "jahre"
+                | "jahren"
+                | "monat"
+                | "monate"
+                | "monaten"
+        )
+    };
+    // A price "locked in for 12 months" is held, not guaranteed as a thing's warranty.
+    let guarantee = text
+        .get(g.start..g.end)
+        .is_some_and(|t| t.contains("guarant") || t.contains("garant"));
+    guarantee && copula && (before.iter().any(term) || after.iter().any(term))
 }
