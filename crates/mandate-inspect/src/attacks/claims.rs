@@ -512,6 +512,16 @@ pub(super) fn of_a_team(m: &Message<'_>) -> bool {
             .split(['.', ',', ';', '!', '?', ':'])
             .next()
             .unwrap_or_default();
+        // Most clauses after "I'm" name no team: a substring search says so before the words
+        // are read.
+        if !clause.contains("team") && !clause.contains("equip") {
+            return false;
+        }
+        // Most clauses after "I'm" name no team: a substring search says so before the words
+        // are read.
+        if !clause.contains("team") && !clause.contains("equip") {
+            return false;
+        }
         let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(9).collect();
         ws.iter().enumerate().any(|(i, w)| {
             let team = matches!(*w, "team" | "equipo" | "equipe" | "l'equipe")

@@ -68,13 +68,8 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // ("the money for order 66021 is already on its way back to you").
     // Read only when a rule asks: most sentences name a kind first.
     let money_read = std::cell::OnceCell::new();
-    let money = || {
-        *money_read.get_or_init(|| {
-            extract::mentions_money(sentence)
-                || names_money(sentence)
-                || extract::sums_compared(sentence)
-        })
-    };
+    let money =
+        || *money_read.get_or_init(|| extract::mentions_money(sentence) || names_money(sentence));
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
         o.text
@@ -423,8 +418,10 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten"); accepting
     // in spite of something ("wir akzeptieren Ihre Rücksendung trotz abgelaufener Frist")
     // grants the exception, whatever is accepted.
-    let has_kind =
-        o.says_what(sentence, money) || o.has(Exception) && (accepts_yours(o) || takes_back(o));
+    // Two sums set against each other name a price without a currency ("te lo dejo en ciento
+    // cincuenta en vez de ciento ochenta").
+    let has_kind = o.says_what(sentence, || money() || extract::sums_compared(sentence))
+        || o.has(Exception) && (accepts_yours(o) || takes_back(o));
     if has_kind
         && let Some(p) = o.at(Performative).find(|p| {
             !o.undone_at(p.start, HEDGED)
