@@ -517,11 +517,6 @@ pub(super) fn of_a_team(m: &Message<'_>) -> bool {
         if !clause.contains("team") && !clause.contains("equip") {
             return false;
         }
-        // Most clauses after "I'm" name no team: a substring search says so before the words
-        // are read.
-        if !clause.contains("team") && !clause.contains("equip") {
-            return false;
-        }
         let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(9).collect();
         ws.iter().enumerate().any(|(i, w)| {
             let team = matches!(*w, "team" | "equipo" | "equipe" | "l'equipe")

@@ -714,7 +714,6 @@ fn warranty_term(text: &str, g: &Hit) -> bool {
                 | "years"
                 | "month"
                 | "months"
-                | "an"
                 | "ans"
                 | "mois"
                 | "ano"
@@ -729,7 +728,8 @@ fn warranty_term(text: &str, g: &Hit) -> bool {
                 | "monaten"
         )
     };
-    // A price "locked in for 12 months" is held, not guaranteed as a thing's warranty.
+    // A price "locked in for 12 months" is held, not guaranteed as a thing's warranty. (French
+    // "an" is left out: "you are guaranteed an upgrade" grants one.)
     let guarantee = text
         .get(g.start..g.end)
         .is_some_and(|t| t.contains("guarant") || t.contains("garant"));

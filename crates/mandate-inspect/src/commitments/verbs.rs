@@ -111,12 +111,12 @@ pub(super) fn take_back_after(text: &str, from: usize) -> Option<usize> {
         })
 }
 
-/// A word of accepting, in the four languages.
 /// A return of goods, as the thing accepted.
 fn returned(w: &str) -> bool {
     matches!(w, "return" | "retour" | "devolucion" | "rucksendung")
 }
 
+/// A word of accepting, in the four languages.
 fn accepting(w: &str) -> bool {
     ["accept", "acept", "akzept", "j'accept"]
         .iter()
