@@ -729,9 +729,11 @@ fn warranty_term(text: &str, g: &Hit) -> bool {
         )
     };
     // A price "locked in for 12 months" is held, not guaranteed as a thing's warranty. (French
-    // "an" is left out: "you are guaranteed an upgrade" grants one.)
+    // "an" alone is left out: "you are guaranteed an upgrade" grants one.)
     let guarantee = text
         .get(g.start..g.end)
         .is_some_and(|t| t.contains("guarant") || t.contains("garant"));
-    guarantee && copula && (before.iter().any(term) || after.iter().any(term))
+    // French "an" only after "un": "garanti un an".
+    let one_year = after.windows(2).any(|w| matches!(w, ["un", "an"]));
+    guarantee && copula && (before.iter().any(term) || after.iter().any(term) || one_year)
 }
