@@ -321,12 +321,14 @@ pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool 
 pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
     hits.iter().any(|p| {
         p.cue == PiiNoun && {
+            // The first four words after the data, read once for every shape below.
             let mut ws = crate::person::words(text.get(p.end..).unwrap_or_default())
                 .filter(|w| !w.is_empty());
-            matches!(
-                (ws.next(), ws.next()),
-                (Some("he" | "she" | "qu'il" | "qu'elle"), _)
-                    | (
+            let next = [ws.next(), ws.next(), ws.next(), ws.next()];
+            let relative = matches!(
+                next,
+                [Some("he" | "she" | "qu'il" | "qu'elle"), ..]
+                    | [
                         Some("does" | "did" | "has" | "had" | "hat" | "hatte"),
                         Some(
                             "he" | "she"
@@ -338,44 +340,39 @@ pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
                                 | "sie"
                                 | "frau"
                                 | "herr"
-                        )
-                    )
-                    | (Some("que"), Some("ella"))
-                    | (Some("die" | "den" | "das"), Some("er"))
-            ) || {
-                // German puts a preposition before the relative: "die Lieferadresse, an die
-                // sie ihr letztes Paket hat schicken lassen" ("Sie", formal you, is lowercase
-                // here too, so only "er" and "sie" with her own thing after it count).
-                let mut ws = crate::person::words(text.get(p.end..).unwrap_or_default())
-                    .filter(|w| !w.is_empty());
-                matches!(
-                    (ws.next(), ws.next(), ws.next(), ws.next()),
-                    (
+                        ),
+                        ..
+                    ]
+                    | [Some("que"), Some("ella"), ..]
+                    | [Some("die" | "den" | "das"), Some("er"), ..]
+                    // German puts a preposition before the relative: "die Lieferadresse, an
+                    // die sie ihr letztes Paket hat schicken lassen" ("Sie", formal you, is
+                    // lowercase here too, so only "er" and "sie" with her own thing after it
+                    // count).
+                    | [
                         Some("an" | "zu" | "nach"),
                         Some("die" | "der" | "den" | "das"),
                         Some("er"),
                         _
-                    ) | (
+                    ]
+                    | [
                         Some("an" | "zu" | "nach"),
                         Some("die" | "der" | "den" | "das"),
                         Some("sie"),
                         Some("ihr" | "ihre" | "ihren")
-                    )
-                )
-            } || {
-                // Where a third person's things go: "what address her orders go to",
-                // "l'adresse où ses colis arrivent" ("ihre" is also the formal "your").
-                let mut ws = crate::person::words(text.get(p.end..).unwrap_or_default())
-                    .filter(|w| !w.is_empty());
-                let (a, b) = (ws.next(), ws.next());
-                let (a, b) = if matches!(a, Some("ou" | "where" | "donde" | "wohin")) {
-                    (b, ws.next())
-                } else {
-                    (a, b)
-                };
-                matches!(a, Some("her" | "his" | "ses" | "seine"))
+                    ]
+            );
+            // Where a third person's things go: "what address her orders go to", "l'adresse
+            // où ses colis arrivent" ("ihre" is also the formal "your").
+            let [first, second, third, _] = next;
+            let (a, b) = if matches!(first, Some("ou" | "where" | "donde" | "wohin")) {
+                (second, third)
+            } else {
+                (first, second)
+            };
+            relative
+                || matches!(a, Some("her" | "his" | "ses" | "seine"))
                     && b.is_some_and(|w| owned_thing(w) || matches!(w, "parcels" | "packages"))
-            }
         }
     })
 }

@@ -686,6 +686,13 @@ fn in_time_clause(text: &str, subject: usize) -> bool {
 /// guaranteed for two years", "est garanti deux ans", "ist zwei Jahre garantiert"): the
 /// warranty the thing has, stated, not a promise made now.
 fn warranty_term(text: &str, g: &Hit) -> bool {
+    // A price "locked in for 12 months" is held, not guaranteed as a thing's warranty.
+    if !text
+        .get(g.start..g.end)
+        .is_some_and(|t| t.contains("guarant") || t.contains("garant"))
+    {
+        return false;
+    }
     let before: Vec<&str> = crate::person::words(text.get(..g.start).unwrap_or_default())
         .rev()
         .filter(|w| !w.is_empty())
@@ -728,12 +735,7 @@ fn warranty_term(text: &str, g: &Hit) -> bool {
                 | "monaten"
         )
     };
-    // A price "locked in for 12 months" is held, not guaranteed as a thing's warranty. (French
-    // "an" alone is left out: "you are guaranteed an upgrade" grants one.)
-    let guarantee = text
-        .get(g.start..g.end)
-        .is_some_and(|t| t.contains("guarant") || t.contains("garant"));
-    // French "an" only after "un": "garanti un an".
+    // French "an" only after "un" ("garanti un an"): "you are guaranteed an upgrade" grants one.
     let one_year = after.windows(2).any(|w| matches!(w, ["un", "an"]));
-    guarantee && copula && (before.iter().any(term) || after.iter().any(term) || one_year)
+    copula && (before.iter().any(term) || after.iter().any(term) || one_year)
 }
