@@ -6,6 +6,7 @@ use crate::person::word_after;
 use crate::scan::Hit;
 use crate::{Category, Severity};
 
+use super::disowned::{disowned_order, order_papers_asked};
 use super::holders::{
     emailed_holder, emailed_subject_asked, named_holder, numbered_holder, on_their_account,
     third_persons_data,
@@ -14,8 +15,7 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
-    asked_what_they_bought, copula, data_of_kin, disowned_order, order_papers_asked, owned_thing,
-    placed_by_them, set_down_by_them,
+    asked_what_they_bought, copula, data_of_kin, owned_thing, placed_by_them, set_down_by_them,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or

@@ -7,11 +7,12 @@ use crate::lexicon::Cue::*;
 use crate::person::{own_possessive, second_person, second_person_possessive, words};
 use crate::scan::Hit;
 
+use super::makers::makers_said;
 use super::message::Message;
 use super::rules::{Fired, fired};
 use super::setup::{
-    about_own, adjective_prompt, concealed_rules, given, makers_said, rules_followed,
-    rules_received, topic_after, yours_before,
+    about_own, adjective_prompt, concealed_rules, given, rules_followed, rules_received,
+    topic_after, yours_before,
 };
 
 /// The extraction rules over one reading of a message.

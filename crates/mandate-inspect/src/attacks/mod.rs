@@ -8,8 +8,10 @@
 mod arguments;
 mod claims;
 mod data;
+mod disowned;
 mod extraction;
 mod holders;
+mod makers;
 mod message;
 mod model;
 mod persona;
@@ -52,9 +54,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                     || holders::on_their_account(&view.text, h.end))
         })
         || pii
-            && (whose::disowns(&view.text, &all_hits)
+            && (disowned::disowns(&view.text, &all_hits)
                 || holders::numbered_holder(&view.text)
-                || whose::rerouted_from_recipient(&view.text))
+                || disowned::rerouted_from_recipient(&view.text))
         || pii
             && all_hits.iter().any(|h| {
                 h.cue == Cue::Acquaintance
@@ -77,7 +79,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             .any(|h| h.cue == Cue::Department && claims::at_clause_start(&view.text, h.start))
         || persona::speaks_as(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Maker)
-            && (setup::makers_said(&view.text) || setup::makers_told_me(&view.text))
+            && (makers::makers_said(&view.text) || makers::makers_told_me(&view.text))
         || all_hits.iter().any(|h| {
             h.cue == Cue::RuleNoun
                 && setup::yours_before(&view.text, h.start)

@@ -83,7 +83,7 @@ pub(super) fn rules(
                     .get(h.start..h.end)
                     .is_some_and(|t| t.ends_with("mine"))
                     && (super::whose::own_thing_named(m.text)
-                        || super::whose::delivered_here(m.text, h)))
+                        || super::disowned::delivered_here(m.text, h)))
         });
 
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
@@ -108,7 +108,9 @@ pub(super) fn rules(
         })
     };
     let rerouted = || {
-        (acts || m.has(Request)) && m.has(PiiNoun) && super::whose::rerouted_from_recipient(m.text)
+        (acts || m.has(Request))
+            && m.has(PiiNoun)
+            && super::disowned::rerouted_from_recipient(m.text)
     };
     if (third_party && acts || kin_acted_on && sensitive() || taken_over() || rerouted())
         && !m.has(Process)

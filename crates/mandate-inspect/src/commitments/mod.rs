@@ -12,6 +12,7 @@ mod concession;
 mod kind;
 mod model;
 mod own;
+mod paperwork;
 mod qualifiers;
 mod signal;
 mod stated;

@@ -8,9 +8,10 @@ use crate::person::word_after;
 use crate::scan::Hit;
 
 use super::model::{PERFECT_SUBJECTS, after_attention};
+use super::paperwork::hands_paperwork;
 use super::qualifiers::{
-    self, adjectival, compound_head, conditioned_after, hands_paperwork, names_money, negated,
-    realised, reports, universal_object,
+    self, adjectival, compound_head, conditioned_after, names_money, negated, realised, reports,
+    universal_object,
 };
 use super::verbs::{accepts_yours, preterite_subject, take_back_after, takes_back};
 use super::{KINDED, Own, REFUSE, Signal, chat, has_code_token, stated};

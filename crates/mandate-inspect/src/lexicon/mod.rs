@@ -379,6 +379,7 @@ mod extraction;
 mod injection;
 mod kinds;
 mod language;
+mod others;
 mod performative;
 mod persona;
 mod relayed;
@@ -398,6 +399,7 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(staff::PHRASES)
         .chain(data::PHRASES)
         .chain(abuse::PHRASES)
+        .chain(others::PHRASES)
         .chain(commitment::PHRASES)
         .chain(completed::PHRASES)
         .chain(performative::PHRASES)
