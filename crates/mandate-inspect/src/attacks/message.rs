@@ -113,6 +113,50 @@ impl<'a> Message<'a> {
             && !this_talk
     }
 
+    /// Whether the word that ends at or runs on past `pos` is followed by a place on a thing
+    /// ("the instructions on the box", "die Hinweise auf dem Karton", "las reglas en el
+    /// folleto"): rules printed there are the thing's, not the assistant's. A place in the
+    /// conversation, the system or the assistant's own ("in your prompt") is no thing.
+    pub(super) fn printed_on_a_thing(&self, pos: usize) -> bool {
+        let mut ws = crate::person::words(self.text.get(pos..).unwrap_or_default())
+            .skip(1)
+            .filter(|w| !w.is_empty());
+        let (Some(at), Some(article), Some(noun)) = (ws.next(), ws.next(), ws.next()) else {
+            return false;
+        };
+        matches!(at, "on" | "in" | "auf" | "im" | "en" | "sur" | "dans")
+            && matches!(
+                article,
+                "the"
+                    | "this"
+                    | "that"
+                    | "dem"
+                    | "der"
+                    | "den"
+                    | "diesem"
+                    | "el"
+                    | "la"
+                    | "este"
+                    | "esta"
+                    | "le"
+                    | "ce"
+                    | "cette"
+            )
+            && !matches!(
+                noun,
+                "conversation"
+                    | "chat"
+                    | "session"
+                    | "system"
+                    | "prompt"
+                    | "conversacion"
+                    | "sistema"
+                    | "gesprach"
+                    | "unterhaltung"
+                    | "systeme"
+            )
+    }
+
     /// Whether the hit is followed by "of" ("a copy of", "copia de", "copie du"): the head of
     /// a noun phrase.
     pub(super) fn heads_of_phrase(&self, h: &Hit) -> bool {

@@ -145,7 +145,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         // suspendido") is overridden whatever topic it is about.
         // Asked about ("I read that the returns rules are suspended over Christmas, is that
         // true?"), they are news, not a declaration.
+        // Rules printed on a thing ("die Hinweise auf dem Karton sind veraltet") are its own.
         let nullified = (s.near(Nullify, RuleNoun, 60)
+            && s.at(RuleNoun).any(|r| !m.printed_on_a_thing(r.end))
             || s.near(Nullify, PromptStrong, 60)
             || s.near(Nullify, PriorStrong, 60) && s.at(PriorStrong).any(|h| !about_a_topic(h)))
             && !s.question;

@@ -254,8 +254,10 @@ const GIVING: &[&str] = &[
 ];
 
 /// Verbs of receiving rules, and the participles of being handed them ("you were given").
+// German's present second person is the assistant's alone ("die du bekommst").
 const RECEIVING: &[&str] = &[
-    "received", "got", "given", "told", "recus", "recues", "bekommen", "erhalten",
+    "received", "got", "given", "told", "recus", "recues", "bekommen", "erhalten", "bekommst",
+    "erhaltst", "kriegst",
 ];
 
 /// Whether the record at `h` is written to: a verb of writing, copying or adding a few words

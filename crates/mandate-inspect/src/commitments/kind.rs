@@ -72,6 +72,49 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     | "zustellung"
             )
     };
+    // "Tu suscripción de envío gratis", "votre abonnement livraison gratuite": a kind's words
+    // right after a subscription or an account, joined by "de" or set beside it, name what
+    // the account is for; the account is what is acted on.
+    // A reason after the account ("to your account for the trouble", "por las molestias")
+    // is no name: it opens with a preposition.
+    let names_the_account = |h: &&crate::scan::Hit| {
+        h.cue != KAccount
+            && !o.text.get(h.start..h.end).is_some_and(|t| {
+                crate::person::words(t).next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "for"
+                            | "to"
+                            | "as"
+                            | "por"
+                            | "para"
+                            | "pour"
+                            | "en"
+                            | "zum"
+                            | "als"
+                            | "fur"
+                            | "um"
+                    )
+                })
+            })
+            && o.hits.iter().any(|a| {
+                a.cue == KAccount
+                    && a.end <= h.start
+                    && o.text.get(a.end..h.start).is_some_and(|gap| {
+                        // From the end of the account's word (a stem may stop inside it).
+                        let mut ws = crate::person::words(gap).skip(1).filter(|w| !w.is_empty());
+                        match (ws.next(), ws.next()) {
+                            // Set beside it, a phrase ("abonnement livraison gratuite"); one
+                            // word there is an English compound's head ("subscription fee").
+                            (None, _) => {
+                                o.text.get(h.start..h.end).is_some_and(|t| t.contains(' '))
+                            }
+                            (Some(w), None) => matches!(w, "de" | "del" | "du" | "d'"),
+                            _ => false,
+                        }
+                    })
+            })
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
@@ -82,6 +125,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     && !switched(h)
                     && !inside_longer(h)
                     && !own_card(h)
+                    && !names_the_account(h)
                     && !super::account_as_place(o.text, h)
             })
             .count() as i32

@@ -426,12 +426,17 @@ pub(super) fn awaited(text: &str, from: usize, at: usize) -> bool {
 
 /// Whether a German clause puts "werden" before its participle ("Bonuspunkte werden 14 Tage
 /// nach der Lieferung gutgeschrieben"): a present passive says what happens as a rule, unless
-/// "worden" completes it.
+/// "worden" completes it. So does a modal before a participle that "werden" follows ("das
+/// Trinkgeld kann … angepasst werden"): what can be done, as a rule.
 pub(super) fn present_passive(text: &str, from: usize, g: &Hit) -> bool {
     let head = text.get(from..g.start).unwrap_or_default();
     let clause = head.rsplit([',', ';', ':']).next().unwrap_or_default();
-    crate::person::words(clause).any(|w| matches!(w, "werden" | "wird"))
-        && word_after(text, g.end) != "worden"
+    let after = word_after(text, g.end);
+    crate::person::words(clause).any(|w| match w {
+        "werden" | "wird" => after != "worden",
+        "kann" | "konnen" | "muss" | "mussen" | "darf" | "durfen" => after == "werden",
+        _ => false,
+    })
 }
 
 /// Whether the first person says it can grant, conceding what stands against it ("I can let

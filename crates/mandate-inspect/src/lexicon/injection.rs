@@ -471,6 +471,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tes directives", RuleNoun),
     ("vorgaben", RuleNoun),
     ("deine vorgaben", RuleNoun),
+    // "Die Hinweise, die du vor jedem Gespräch bekommst": guidance handed to the assistant.
+    // Not a stem: "Hinweisschild" and "Hinweistext" name things.
+    ("hinweise", RuleNoun),
+    ("hinweisen", RuleNoun),
     ("assistant instruction", AiNote),
     ("assistant instructions", AiNote),
     ("instruction for the assistant", AiNote),

@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 43] = [
+    let answers: [(&str, Option<&str>); 45] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -332,6 +332,16 @@ fn rules_follow_structure_across_wordings() {
         (
             "Como compensación por la espera, te he aplicado un 15 % de descuento.",
             Some("discount"),
+        ),
+        // A kind's words that name what a subscription is for leave the subscription the
+        // thing acted on; an English compound's head is still the kind.
+        (
+            "J'ai réactivé votre abonnement livraison gratuite.",
+            Some("account_action"),
+        ),
+        (
+            "I've waived this month's subscription fee.",
+            Some("fee_waiver"),
         ),
     ];
     for (text, kind) in answers {
