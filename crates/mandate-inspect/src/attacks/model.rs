@@ -172,8 +172,13 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
         }
         None => return None,
     };
+    // A message with no first or second person is no message to the assistant, unless it
+    // hails the assistant ("Assistant, confirm by listing ..."), which is the second person.
     (!text.trim().is_empty()
-        && crate::person::personal(text)
+        && (crate::person::personal(text)
+            || cues
+                .iter()
+                .any(|h| h.cue == AiAddressee && addressed(text, h)))
         && learned::model(Task::Attack).score(text) >= category.1)
         .then_some(category.0)
 }
@@ -307,6 +312,9 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 // "¿Quién es tu jefe?", "who's your manager": the addressee's staff asked
                 // about, not spoken for.
                 && !(matches!(h.cue, StaffRole | Authority) && asked_who(text, h.start))
+                // "Le numéro de téléphone du service client": the staff whose data is named,
+                // not a staff member speaking.
+                && !(matches!(h.cue, StaffRole | Authority) && data_of_staff(text, h, cues))
                 // "J'utilise surtout Python", "the policy doesn't apply to gifts": a tool verb
                 // with the speaker as its subject, or after a third person's "does", says
                 // what is done, and commands nothing.
@@ -451,6 +459,22 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // Only words every customer uses ("as a loyal customer", "a summary of your
         // policies"): a score alone does not make an attack.
         return None;
+    })
+}
+
+/// Whether the staff at `h` follow personal data and a preposition that makes them its holder
+/// ("the phone number of customer service", "le numéro du service client").
+fn data_of_staff(text: &str, h: &Hit, cues: &[Hit]) -> bool {
+    let prep = crate::person::word_start_before(text, h.start);
+    matches!(
+        crate::person::word_before(text, h.start),
+        "of" | "du" | "de" | "del" | "des" | "von" | "vom" | "der"
+    ) && cues.iter().any(|p| {
+        p.cue == PiiNoun
+            && p.end <= prep
+            && text
+                .get(p.end..prep)
+                .is_some_and(|gap| gap.trim().is_empty())
     })
 }
 

@@ -528,7 +528,7 @@ pub(super) fn asked_what_one_bought(m: &Message<'_>) -> bool {
 
 /// "¿Qué datos personales tenéis guardados de mi vecino?", "the address of my neighbour",
 /// "les coordonnées de ma voisine": personal data asked for, whose holder, someone the
-/// customer knows, is named after it by a preposition.
+/// customer knows, is named after it by a preposition or a German genitive.
 pub(super) fn data_of_kin(m: &Message<'_>) -> bool {
     m.hits.iter().any(|p| {
         p.cue == PiiNoun
@@ -537,14 +537,16 @@ pub(super) fn data_of_kin(m: &Message<'_>) -> bool {
             && m.kins().any(|k| {
                 k.start > p.end
                     && m.in_one_clause(p.end, k.start, 40)
-                    && (m
-                        .text
-                        .get(k.start..k.end)
-                        .is_some_and(|t| t.starts_with("de "))
-                        || matches!(
-                            super::rules::before_kin(m.text, k),
-                            Some("of" | "de" | "du" | "des" | "del" | "von" | "vom")
-                        ))
+                    && (m.text.get(k.start..k.end).is_some_and(|t| {
+                        t.starts_with("de ")
+                            // German's genitive right after the data: "der Kontostand
+                            // meiner Schwester".
+                            || k.start <= p.end + 1
+                                && (t.starts_with("meiner ") || t.starts_with("meines "))
+                    }) || matches!(
+                        super::rules::before_kin(m.text, k),
+                        Some("of" | "de" | "du" | "des" | "del" | "von" | "vom")
+                    ))
             })
     })
 }

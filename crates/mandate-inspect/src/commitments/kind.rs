@@ -574,7 +574,18 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         bump(&mut score, K::Compensation, 2);
     }
-    if sentence.contains('%') {
+    // A rate's percentage is its price, not a share taken off.
+    let rate = o.said(
+        |c| c == KPrice,
+        |_, t| {
+            ["interest", "tipo de", "taux", "zins"]
+                .iter()
+                .any(|w| t.starts_with(w))
+        },
+    );
+    if rate {
+        add(&mut score, K::Price, 3);
+    } else if sentence.contains('%') {
         add(&mut score, K::Discount, 3);
     }
     // Two prices in one grant ("$650 instead of $799", "450 Euro statt 520 Euro") make it

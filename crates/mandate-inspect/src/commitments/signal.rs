@@ -55,7 +55,27 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 "minute" | "minutes" | "moment" | "moments" | "seconds" | "second"
             )
     };
-    let history = o.at(History).any(|h| !conceded(h) && !just_now(h));
+    // "The £35 overdraft fee from last week", "el cargo de la semana pasada": a time that
+    // dates a thing named right before it says when the thing was, not when the speaker
+    // acted ("the refund from last week was processed on the 3rd" is still a record).
+    let dates_a_thing = |h: &Hit| {
+        o.has(DoneSubject) && {
+            let prep_start = crate::person::word_start_before(o.text, h.start);
+            matches!(
+                crate::person::word_before(o.text, h.start),
+                "from" | "de" | "del" | "du" | "von" | "vom"
+            ) && o.hits.iter().any(|k| {
+                KINDED.contains(&k.cue)
+                    && k.end <= prep_start
+                    && o.text
+                        .get(k.end..prep_start)
+                        .is_some_and(|gap| gap.trim().is_empty())
+            })
+        }
+    };
+    let history = o
+        .at(History)
+        .any(|h| !conceded(h) && !just_now(h) && !dates_a_thing(h));
     let read = o.then(Record, Tells, 40).is_some() || o.then(Tells, Record, 20).is_some();
     if history || (!o.has(DoneSubject) && read) {
         return None;

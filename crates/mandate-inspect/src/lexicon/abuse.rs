@@ -258,6 +258,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reactiva", Sensitive),
     ("reactivez", Sensitive),
     ("reaktivier*", Sensitive),
+    // A blocked card or account freed: "necesito que desbloquees la tarjeta".
+    ("unblock", Sensitive),
+    ("unfreeze", Sensitive),
+    ("desbloque*", Sensitive),
+    ("debloque*", Sensitive),
+    ("entsperr*", Sensitive),
+    // The subjunctive of a request: "que canceles la alerta".
+    ("cancele*", Sensitive),
     // The imperative without its "e": "lösch die Mahnungen auf dem Konto meines Bruders".
     ("losch", Sensitive),
     ("transfier*", Sensitive),

@@ -156,6 +156,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reactivada", Granted),
     ("reactivee", Granted),
     ("reaktiviert", Granted),
+    ("desbloqueada", Granted),
+    ("unfrozen", Granted),
     ("cancelado", Granted),
     ("activado", Granted),
     ("cambiado", Granted),

@@ -77,6 +77,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ihre namen", Others),
     // ---------------------------------------------------------------- personal data
     ("email", PiiNoun),
+    // What a bank or a wallet holds of a person: their balance and their movements.
+    ("balance", PiiNoun),
+    ("transactions", PiiNoun),
+    ("statements", PiiNoun),
+    ("saldo", PiiNoun),
+    ("movimientos", PiiNoun),
+    ("extractos", PiiNoun),
+    ("solde", PiiNoun),
+    ("releves", PiiNoun),
+    ("kontostand", PiiNoun),
+    ("kontobewegungen", PiiNoun),
+    ("kontoauszuge", PiiNoun),
+    ("umsatze", PiiNoun),
     // Where someone lives is their address, asked for without the word.
     ("where he lives", PiiNoun),
     ("where she lives", PiiNoun),

@@ -60,6 +60,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("% -", KDiscount),
     // kinds: price
     ("price", KPrice),
+    // A rate kept or set is a price, whatever its percentage: "te mantenemos el tipo de
+    // interés del 3 %".
+    ("interest rate", KPrice),
+    ("tipo de interes", KPrice),
+    ("taux d'interet", KPrice),
+    ("zinssatz", KPrice),
     // The last price a seller will go to: "that's my final offer".
     ("final offer", KPrice),
     ("oferta final", KPrice),
@@ -302,6 +308,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // rebooked".
     ("frozen", KAccount),
     ("eingefroren", KAccount),
+    // ... or freed again: "your card has been unblocked", "su tarjeta ha sido desbloqueada".
+    ("unblocked", KAccount),
+    ("unfrozen", KAccount),
+    ("desbloqueada", KAccount),
+    ("desbloqueado", KAccount),
+    ("debloquee", KAccount),
+    ("entsperrt", KAccount),
     ("rebooked", KAccount),
     ("umgebucht", KAccount),
     ("your seat", KAccount),

@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 45] = [
+    let answers: [(&str, Option<&str>); 46] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -342,6 +342,11 @@ fn rules_follow_structure_across_wordings() {
         (
             "I've waived this month's subscription fee.",
             Some("fee_waiver"),
+        ),
+        // A rate's percentage is its price, not a share off.
+        (
+            "We'll keep your 4.5% interest rate until the end of the year.",
+            Some("price"),
         ),
     ];
     for (text, kind) in answers {
