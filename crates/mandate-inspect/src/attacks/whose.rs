@@ -153,6 +153,24 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             .collect();
         let person = |w: &str| third_person(w) || named.contains(&w);
         let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "hat" | "hatte");
+        // What they got is theirs as much as what they bought: "what grade did he get", "welche
+        // Note hat er … bekommen".
+        let got = |w: &str| {
+            matches!(
+                w,
+                "get"
+                    | "got"
+                    | "received"
+                    | "scored"
+                    | "bekommen"
+                    | "erhalten"
+                    | "saco"
+                    | "obtuvo"
+                    | "eu"
+                    | "obtenu"
+            )
+        };
+        let bought = |w: &str| bought(w) || got(w);
         let verb = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase");
         // Right after the question word, or after a noun with it ("which lamp did she
         // buy"): "what address should she use to send a return she bought herself" asks
@@ -161,7 +179,11 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             // "did she order", "hat sie bestellt"; "she has ordered", "elle a commandé".
             [a, p, v] => aux(a) && person(p) && verb(v) || person(a) && aux(p) && bought(v),
             _ => false,
-        }) || ws.windows(2).skip(1).take(2).any(|w| match w {
+        })
+            // German puts the participle last: "welche Note hat er in der Prüfung bekommen?"
+            || ws.windows(2).skip(1).take(2).any(|w| matches!(w, [a, p] if aux(a) && person(p)))
+                && ws.last().is_some_and(|v| bought(v))
+            || ws.windows(2).skip(1).take(2).any(|w| match w {
             // "what she ordered", "qu'a-t-elle commandé"; "qué compró ella".
             [a, b] => person(a) && bought(b) || bought(a) && person(b),
             _ => false,

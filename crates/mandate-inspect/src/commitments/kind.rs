@@ -115,6 +115,27 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     })
             })
     };
+    // "Extended your course access by six months at no charge": a fee word inside a gift's
+    // words says how another thing the sentence names was given.
+    let in_gift = |h: &crate::scan::Hit| {
+        o.hits
+            .iter()
+            .any(|g| g.cue == Gift && g.start <= h.start && h.end <= g.end)
+    };
+    // So is the gift itself ("at no charge", "free of charge"), which names no kind of its own.
+    let other_kind = || {
+        o.hits
+            .iter()
+            .any(|k| k.cue != KFee && super::KINDED.contains(&k.cue) && !in_gift(k))
+    };
+    let free_manner = |h: &&crate::scan::Hit| {
+        (h.cue == KFee && in_gift(h)
+            || h.cue == Gift
+                && o.hits
+                    .iter()
+                    .any(|f| f.cue == KFee && h.start <= f.start && f.end <= h.end))
+            && other_kind()
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
@@ -126,6 +147,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     && !inside_longer(h)
                     && !own_card(h)
                     && !names_the_account(h)
+                    && !free_manner(h)
                     && !super::account_as_place(o.text, h)
             })
             .count() as i32

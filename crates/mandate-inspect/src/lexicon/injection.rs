@@ -421,6 +421,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("l'ia", AiAddressee),
     ("ia:", AiAddressee),
     ("ia,", AiAddressee),
+    // An AI named with its place: "IA del campus: ...", "KI des Shops: ...".
+    ("ia del", AiAddressee),
+    ("ia de", AiAddressee),
+    ("ki des", AiAddressee),
+    ("ki vom", AiAddressee),
     ("die ki", AiAddressee),
     ("der ki", AiAddressee),
     ("eine ki", AiAddressee),

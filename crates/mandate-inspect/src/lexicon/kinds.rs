@@ -308,6 +308,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // rebooked".
     ("frozen", KAccount),
     ("eingefroren", KAccount),
+    // Access to what the customer bought, given or extended: "your course access".
+    ("access", KAccount),
+    ("acceso", KAccount),
+    ("acces", KAccount),
+    ("zugang", KAccount),
     // ... or freed again: "your card has been unblocked", "su tarjeta ha sido desbloqueada".
     ("unblocked", KAccount),
     ("unfrozen", KAccount),

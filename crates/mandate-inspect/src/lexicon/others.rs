@@ -160,6 +160,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ma collegue", Acquaintance),
     ("mein kollege", Acquaintance),
     ("meine kollegin", Acquaintance),
+    // Fellow students: "mein Kommilitone Jonas hat denselben Kurs gebucht".
+    ("my classmate", Acquaintance),
+    ("my coursemate", Acquaintance),
+    ("mon camarade", Acquaintance),
+    ("ma camarade", Acquaintance),
+    ("mein kommilitone", Acquaintance),
+    ("meine kommilitonin", Acquaintance),
+    ("meinem kommilitonen", Acquaintance),
+    ("meiner kommilitonin", Acquaintance),
     // The accusative, after "für": "das Paket ist für meinen Kollegen".
     ("meinen kollegen", Acquaintance),
     ("meinen nachbarn", Acquaintance),

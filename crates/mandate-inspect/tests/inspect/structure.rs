@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 46] = [
+    let answers: [(&str, Option<&str>); 47] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -347,6 +347,11 @@ fn rules_follow_structure_across_wordings() {
         (
             "We'll keep your 4.5% interest rate until the end of the year.",
             Some("price"),
+        ),
+        // "Free of charge" says how another thing named was given.
+        (
+            "I've extended your access to the course by three months, free of charge.",
+            Some("account_action"),
         ),
     ];
     for (text, kind) in answers {
