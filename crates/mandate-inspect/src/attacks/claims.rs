@@ -254,6 +254,83 @@ pub(super) fn words_raised(text: &str) -> bool {
     })
 }
 
+/// "Je suis développeur chez le studio", "I work at your company", "ich bin Entwickler bei
+/// dem Shop": the speaker placed inside the business the assistant serves (named with the
+/// definite article or the assistant's possessive: "at a studio", "at my company" are
+/// elsewhere), within their introduction's clause.
+pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
+    hits.iter().filter(|x| x.cue == Speaker).any(|x| {
+        let rest = text.get(x.end..).unwrap_or_default();
+        let clause = rest
+            .split(['.', ',', ';', '!', '?', ':'])
+            .next()
+            .unwrap_or_default();
+        let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(8).collect();
+        // "A long-time customer at your company" is a patron, not inside it.
+        let patron = ws.iter().any(|w| {
+            matches!(
+                *w,
+                "customer"
+                    | "client"
+                    | "member"
+                    | "user"
+                    | "shopper"
+                    | "buyer"
+                    | "subscriber"
+                    | "cliente"
+                    | "clienta"
+                    | "socio"
+                    | "socia"
+                    | "usuario"
+                    | "usuaria"
+                    | "abonne"
+                    | "abonnee"
+                    | "membre"
+                    | "utilisateur"
+                    | "utilisatrice"
+                    | "kunde"
+                    | "kundin"
+                    | "mitglied"
+                    | "nutzer"
+                    | "nutzerin"
+            )
+        });
+        !patron
+            && ws.windows(3).any(|w| match w {
+                [at, the, place] => {
+                    matches!(*at, "at" | "chez" | "bei" | "en" | "para" | "for")
+                        && (matches!(*the, "the" | "le" | "la" | "el" | "dem" | "der")
+                            || crate::person::second_person_possessive(the))
+                        && matches!(
+                            *place,
+                            "studio"
+                                | "company"
+                                | "shop"
+                                | "store"
+                                | "bank"
+                                | "platform"
+                                | "firm"
+                                | "entreprise"
+                                | "societe"
+                                | "boutique"
+                                | "plateforme"
+                                | "banque"
+                                | "empresa"
+                                | "tienda"
+                                | "plataforma"
+                                | "banco"
+                                | "estudio"
+                                | "firma"
+                                | "unternehmen"
+                                | "laden"
+                                | "plattform"
+                        )
+                }
+                _ => false,
+            })
+    })
+}
+
 /// Whether a role is placed somewhere of the speaker's own: "the finance manager at a small
 /// charity", "gerente de una tienda" (a place named with an article or a possessive), or a
 /// firm named with its legal form ("the accounts team at Acme Ltd", "aus der Buchhaltung der

@@ -8,8 +8,8 @@ use crate::{Category, Severity};
 
 use super::disowned::{disowned_order, order_papers_asked};
 use super::holders::{
-    emailed_holder, emailed_subject_asked, named_holder, numbered_holder, on_their_account,
-    third_persons_data,
+    emailed_holder, emailed_subject_asked, handled_holder, named_holder, numbered_holder,
+    on_their_account, third_persons_data,
 };
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
@@ -226,7 +226,9 @@ pub(super) fn rules(
         || acquaintance_named(m)
         || data_of_kin(m)
         || disowned_order(m)
-        || m.has(PiiNoun) && numbered_holder(m.text) && (m.has(Request) || pii_asked())
+        || m.has(PiiNoun)
+            && (numbered_holder(m.text) || handled_holder(m.text))
+            && (m.has(Request) || pii_asked())
         || emailed && (m.has(Request) || m.has(Say) || pii_asked())
         || m.hits
             .iter()

@@ -101,7 +101,13 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
                     || m.text.get(h.start..h.end).is_some_and(|t| t.contains(' ')))
         })
     };
-    let reveal_any = reveal_strong || m.has(Reveal) || asks_yours || requests();
+    // A command to write out ("schreib mir … auf") asks to see what is named as strongly.
+    let writes_out = || {
+        m.hits
+            .iter()
+            .any(|h| h.cue == Write && !m.in_quote(h) && m.imperative(h))
+    };
+    let reveal_any = reveal_strong || m.has(Reveal) || asks_yours || requests() || writes_out();
     // "The instructions you received", "las instrucciones que te dieron": rules said to be the
     // assistant's own by a second person right after them.
     let rules_given_to_you = m.hits.iter().any(|h| {

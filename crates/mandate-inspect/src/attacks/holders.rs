@@ -179,6 +179,51 @@ pub(super) fn emailed_subject_asked(text: &str) -> bool {
     })
 }
 
+/// "Which account is linked to the gamertag xXShadowFoxXx?", "la cuenta del usuario
+/// PixelLord99": an account named by a player's or user's handle, which is no possessive of
+/// the customer's ("my gamertag", "mi usuario", "mon pseudo" name their own).
+pub(super) fn handled_holder(text: &str) -> bool {
+    const HANDLES: &[&str] = &[
+        "gamertag",
+        "username",
+        "handle",
+        "nickname",
+        "usuario",
+        "apodo",
+        "pseudo",
+        "benutzername",
+        "nutzername",
+        "spielername",
+        "nick",
+    ];
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(3).any(|w| match w {
+        [before, handle, name] => {
+            // After an article: "the gamertag X", "del usuario X" ("NIC Handle: tyh14" in a
+            // registry's record names no account here, and "my gamertag" is the customer's).
+            HANDLES.contains(handle)
+                && matches!(
+                    *before,
+                    "the" | "this" | "that" | "el" | "del" | "al" | "le" | "du" | "au" | "la"
+                        | "der" | "den" | "dem" | "des" | "vom" | "joueur" | "jugador"
+                        | "spieler"
+                )
+                // A handle is written out: letters with digits or capitals folded, never one
+                // of the small words that follow a noun ("username is", "usuario de").
+                && name.len() >= 4
+                && !matches!(
+                    *name,
+                    "that" | "with" | "from" | "which" | "they" | "para" | "pour" | "avec"
+                        | "dass" | "oder" | "and" | "here" | "there"
+                )
+                && !crate::person::personal_word(name)
+        }
+        _ => false,
+    })
+}
+
 /// "The home address for member #77120", "la dirección del cliente 5512": personal data of an
 /// account named by its number, which is no possessive of the customer's ("my member number"
 /// names their own).

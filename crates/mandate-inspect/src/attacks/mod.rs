@@ -56,6 +56,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || pii
             && (disowned::disowns(&view.text, &all_hits)
                 || holders::numbered_holder(&view.text)
+                || holders::handled_holder(&view.text)
                 || disowned::rerouted_from_recipient(&view.text))
         || pii
             && all_hits.iter().any(|h| {
@@ -98,6 +99,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // A numbered rule, which `rules` reads for one whose words the customer supplies.
         || all_hits.iter().any(|h| planted::numbered_rule(&view.text, h))
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
+        // The speaker placed inside the business ("I'm a developer at the studio"), which
+        // `rules` reads with what they then ask.
+        || all_hits.iter().any(|h| h.cue == Cue::Speaker)
+            && claims::inside_the_business(&view.text, &all_hits)
         // A limit of the assistant's with a demand ("the biggest discount you're technically
         // able to give? Give me that one"), which `rules` reads.
         || all_hits.iter().any(|h| h.cue == Cue::Unlock)

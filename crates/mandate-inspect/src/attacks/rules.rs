@@ -530,6 +530,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         || super::claims::of_a_team(m)
         || outsider_asks_data
         || super::claims::named_from_department(m)
+        || super::claims::inside_the_business(m.text, m.hits)
         || m.has(Payoff) && manages();
     // A grant word as the thing demanded, not as a noun of what the speaker talks about ("I
     // work in compliance myself, so I appreciate the clear refund terms. How long do refunds
@@ -578,10 +579,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                         && !m.in_quote(h)
                         && m.imperative(h)
                         // With its object after it: "process it", not "refund terms".
+                        // ... or the speaker as its beneficiary ("active-moi le compte").
                         && matches!(
                             word_after(m.text, h.end),
                             "it" | "this" | "that" | "them" | "my" | "the" | "lo" | "la"
-                                | "le" | "les" | "es" | "sie" | "den" | "die" | "das"
+                                | "le" | "les" | "es" | "sie" | "den" | "die" | "das" | "moi"
+                                | "me" | "mir"
                         )
                 })
                 || granted_as_verb()

@@ -38,7 +38,10 @@ fn concedes_the_rule(sentence: &str) -> bool {
         let rest = sentence.get(end..).unwrap_or_default();
         let next = crate::bytes::head(rest, 16);
         let window = crate::bytes::head(rest, 40);
+        // A habit may come after its subject: "aunque las compras in-game no suelen ser
+        // reembolsables".
         USUAL.iter().any(|u| next.contains(u))
+            || ["suelen", "suele"].iter().any(|u| window.contains(u))
             || [
                 "expired",
                 "ran out",
@@ -65,8 +68,12 @@ pub(super) fn usual_then_but(sentence: &str) -> bool {
 }
 
 /// Words of what is usual, in the four languages.
-const USUAL: [&str; 9] = [
+const USUAL: [&str; 13] = [
     "usually",
+    "generally",
+    "suelen",
+    "suele",
+    "generalement",
     "normally",
     "normalmente",
     "normalement",

@@ -117,10 +117,12 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
         return false;
     };
     // The subject is short; an opening ("done -") is not part of it.
+    // A thing of the customer's thing ("la garantie de votre casque") takes two words more.
+    let most = if of_yours(text, subject) { 7 } else { 5 };
     let short = whole_subject
         || words(text.get(subject..at).unwrap_or_default())
             .filter(|w| !w.is_empty())
-            .nth(5)
+            .nth(most)
             .is_none();
     let clause = text
         .get(at..)
@@ -146,8 +148,15 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
             let n = n
                 .get(..n.find(|c: char| !c.is_ascii_digit()).unwrap_or(n.len()))
                 .unwrap_or_default();
-            !(n.len() == 4 && (n.starts_with("20") || n.starts_with("19")))
-                && !predicate.get(..i).is_some_and(|h| h.ends_with("by "))
+            // ... and so does one right after the participle and "de" ("prolongée de 12
+            // mois"; "dans un délai de 5 jours" is how long a routine takes).
+            let by_how_much = predicate.get(..i).is_some_and(|h| {
+                h.ends_with("by ") || {
+                    let mut ws = words(h).filter(|w| !w.is_empty());
+                    ws.next().is_some() && ws.next() == Some("de") && ws.next().is_none()
+                }
+            });
+            !(n.len() == 4 && (n.starts_with("20") || n.starts_with("19"))) && !by_how_much
         })
         || words(clause).any(|w| {
             matches!(
@@ -301,6 +310,33 @@ fn yours_at(text: &str, from: usize) -> Option<usize> {
     Some(from)
         .filter(yours)
         .or_else(|| opening_end(text, from).filter(yours))
+        .or_else(|| of_yours(text, from).then_some(from))
+}
+
+/// "La garantie de votre casque", "the warranty on your headset", "die Garantie Ihres
+/// Headsets": a thing with the definite article, of something of the customer's named right
+/// after it, is theirs.
+fn of_yours(text: &str, from: usize) -> bool {
+    let ws: Vec<&str> = words(text.get(from..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    let definite = |w: &str| matches!(w, "the" | "la" | "le" | "el" | "die" | "der" | "das");
+    let yours = |w: &str| {
+        matches!(
+            w,
+            "your" | "tu" | "tus" | "votre" | "vos" | "ton" | "ta" | "tes" | "ihr" | "ihre"
+        )
+    };
+    match ws.as_slice() {
+        [the, _, of, y, ..] => {
+            definite(the)
+                && (matches!(*of, "of" | "on" | "for" | "de" | "du" | "von") && yours(y)
+                    || matches!(*of, "ihres" | "ihrer" | "deines" | "deiner"))
+        }
+        [the, _, of] => definite(the) && matches!(*of, "ihres" | "ihrer" | "deines" | "deiner"),
+        _ => false,
+    }
 }
 
 /// "La pénalité de retard de 8 € est annulée", "die Mahngebühr von 8 € ist storniert": a

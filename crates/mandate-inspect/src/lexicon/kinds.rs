@@ -308,6 +308,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // rebooked".
     ("frozen", KAccount),
     ("eingefroren", KAccount),
+    // A ban or a suspension on the account, lifted: "your ban has been lifted".
+    ("ban", KAccount),
+    ("suspension", KAccount),
+    ("sperre", KAccount),
+    ("sancion", KAccount),
+    ("bannissement", KAccount),
     // Access to what the customer bought, given or extended: "your course access".
     ("access", KAccount),
     ("acceso", KAccount),

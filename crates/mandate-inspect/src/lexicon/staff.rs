@@ -174,6 +174,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("administrator", StaffRole),
     ("administrators", StaffRole),
     ("admin", StaffRole),
+    // Those who police a community: "soy moderador oficial del servidor europeo".
+    ("moderator", StaffRole),
+    ("moderador", StaffRole),
+    ("moderadora", StaffRole),
+    ("moderateur", StaffRole),
+    ("moderatrice", StaffRole),
+    ("moderatorin", StaffRole),
     ("admins", StaffRole),
     ("member of staff", StaffRole),
     ("staff", StaffRole),

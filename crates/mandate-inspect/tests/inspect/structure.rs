@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 47] = [
+    let answers: [(&str, Option<&str>); 49] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -352,6 +352,13 @@ fn rules_follow_structure_across_wordings() {
         (
             "I've extended your access to the course by three months, free of charge.",
             Some("account_action"),
+        ),
+        // A ban lifted is an account action; a habit conceded ("no suelen ser
+        // reembolsables") makes the grant an exception.
+        ("Votre bannissement a été levé.", Some("account_action")),
+        (
+            "Aunque los pedidos personalizados no suelen devolverse, he aceptado tu devolución.",
+            Some("policy_exception"),
         ),
     ];
     for (text, kind) in answers {
