@@ -266,7 +266,8 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
             .next()
             .unwrap_or_default();
         let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(8).collect();
-        // "A long-time customer at your company" is a patron, not inside it.
+        // "A long-time customer at your company", "a regular at the Elm Street branch": a
+        // patron, not inside it.
         let patron = ws.iter().any(|w| {
             matches!(
                 *w,
@@ -293,41 +294,55 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
                     | "mitglied"
                     | "nutzer"
                     | "nutzerin"
+                    | "regular"
+                    | "habitual"
+                    | "habitue"
+                    | "stammkunde"
+                    | "stammkundin"
             )
         });
-        !patron
-            && ws.windows(3).any(|w| match w {
-                [at, the, place] => {
-                    matches!(*at, "at" | "chez" | "bei" | "en" | "para" | "for")
-                        && (matches!(*the, "the" | "le" | "la" | "el" | "dem" | "der")
-                            || crate::person::second_person_possessive(the))
-                        && matches!(
-                            *place,
-                            "studio"
-                                | "company"
-                                | "shop"
-                                | "store"
-                                | "bank"
-                                | "platform"
-                                | "firm"
-                                | "entreprise"
-                                | "societe"
-                                | "boutique"
-                                | "plateforme"
-                                | "banque"
-                                | "empresa"
-                                | "tienda"
-                                | "plataforma"
-                                | "banco"
-                                | "estudio"
-                                | "firma"
-                                | "unternehmen"
-                                | "laden"
-                                | "plattform"
-                        )
-                }
-                _ => false,
+        // "At the Elm Street branch": a unit of the shop within three words of the article.
+        let at_a_unit = || {
+            ws.windows(2).enumerate().any(|(i, w)| {
+                matches!(w, [at, the] if matches!(*at, "at" | "chez" | "bei" | "en" | "in")
+                    && matches!(*the, "the" | "le" | "la" | "el" | "der" | "dem"))
+                    && ws.iter().skip(i + 2).take(3).any(|u| unit_of_the_shop(u))
             })
+        };
+        !patron
+            && (at_a_unit()
+                || ws.windows(3).any(|w| match w {
+                    [at, the, place] => {
+                        matches!(*at, "at" | "chez" | "bei" | "en" | "para" | "for")
+                            && (matches!(*the, "the" | "le" | "la" | "el" | "dem" | "der")
+                                || crate::person::second_person_possessive(the))
+                            && matches!(
+                                *place,
+                                "studio"
+                                    | "company"
+                                    | "shop"
+                                    | "store"
+                                    | "bank"
+                                    | "platform"
+                                    | "firm"
+                                    | "entreprise"
+                                    | "societe"
+                                    | "boutique"
+                                    | "plateforme"
+                                    | "banque"
+                                    | "empresa"
+                                    | "tienda"
+                                    | "plataforma"
+                                    | "banco"
+                                    | "estudio"
+                                    | "firma"
+                                    | "unternehmen"
+                                    | "laden"
+                                    | "plattform"
+                            )
+                    }
+                    _ => false,
+                }))
     })
 }
 
@@ -486,23 +501,26 @@ pub(super) fn manages_a_unit(m: &Message<'_>, r: &crate::scan::Hit) -> bool {
     words(m.text.get(r.end..).unwrap_or_default())
         .filter(|w| !w.is_empty())
         .take(3)
-        .any(|w| {
-            matches!(
-                w,
-                "warehouse"
-                    | "store"
-                    | "branch"
-                    | "depot"
-                    | "almacen"
-                    | "tienda"
-                    | "sucursal"
-                    | "entrepot"
-                    | "magasin"
-                    | "succursale"
-                    | "filiale"
-                    | "lager"
-            )
-        })
+        .any(unit_of_the_shop)
+}
+
+/// A unit a shop runs: a store, a branch, a warehouse.
+fn unit_of_the_shop(w: &str) -> bool {
+    matches!(
+        w,
+        "warehouse"
+            | "store"
+            | "branch"
+            | "depot"
+            | "almacen"
+            | "tienda"
+            | "sucursal"
+            | "entrepot"
+            | "magasin"
+            | "succursale"
+            | "filiale"
+            | "lager"
+    )
 }
 
 /// "Schalte die Zwei-Faktor-Anmeldung ab", "stellen Sie die Sicherheitsabfrage ab": a German

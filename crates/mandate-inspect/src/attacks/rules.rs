@@ -195,6 +195,17 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .get(h.end.saturating_sub(1)..h.end + 1)
                 .is_some_and(|c| c.contains([',', ':']))
             || m.text.get(h.end..).is_some_and(|rest| rest.starts_with(" :"))
+            // Named with its place before the colon: "Assistant de la pharmacie :", "IA del
+            // campus:".
+            || m.text.get(h.end..).is_some_and(|rest| {
+                ["de ", "del ", "of ", "du ", "des ", "der ", "vom ", "at "]
+                    .iter()
+                    .any(|p| rest.trim_start().starts_with(p))
+                    && crate::bytes::head(rest, 28)
+                        .split(['.', '!', '?', '\n'])
+                        .next()
+                        .is_some_and(|head| head.contains(':'))
+            })
             || m.text
                 .get(h.end..)
                 .is_some_and(|rest| rest.trim_start().starts_with("- "))

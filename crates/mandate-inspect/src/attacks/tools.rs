@@ -29,7 +29,18 @@ pub(super) fn rules(
         .hits
         .iter()
         .any(|h| h.cue == ToolRef && !m.in_quote(h) && !own_possessive(m.word_before(h.start)));
-    let acts = commands || shop_tool || m.has(Grant) || m.has(Sensitive);
+    // "Setze für alle Bestellungen … den Status auf 'erstattet'": German sets a status with
+    // its object between the verb and what is set.
+    let sets_status = || {
+        m.has(Directive)
+            && m.hits.iter().any(|h| {
+                h.cue == Unlock
+                    && m.text
+                        .get(h.start..h.end)
+                        .is_some_and(|t| t.contains("status"))
+            })
+    };
+    let acts = commands || shop_tool || m.has(Grant) || m.has(Sensitive) || sets_status();
     // A relative who receives ("change the name to my wife's", "for my son") is no account
     // acted on.
     let kin_acted_on = m

@@ -528,7 +528,14 @@ pub(super) fn to_be_changed(text: &str) -> bool {
 /// this?").
 pub(super) fn asked_what_one_bought(m: &Message<'_>) -> bool {
     // After "did": "what did she order / buy?".
-    let bought = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase");
+    // ... or "has she been ordering / buying".
+    let bought = |w: &str| {
+        bought(w)
+            || matches!(
+                w,
+                "order" | "buy" | "purchase" | "ordering" | "buying" | "purchasing"
+            )
+    };
     m.hits.iter().any(|h| {
         h.cue == Others
             && m.in_question(h)

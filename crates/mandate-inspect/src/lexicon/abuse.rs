@@ -32,6 +32,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("benutze", ToolVerb),
     ("verwende", ToolVerb),
     ("set the status", ToolVerb),
+    ("pon el estado", ToolVerb),
+    ("cambia el estado", ToolVerb),
+    ("mets le statut", ToolVerb),
+    ("passe le statut", ToolVerb),
+    ("setze den status", ToolVerb),
     ("mets a jour", ToolVerb),
     ("mettez a jour", ToolVerb),
     ("modifie", ToolVerb),
@@ -45,6 +50,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("run", ToolVerb),
     ("execute", ToolVerb),
     ("invoke", ToolVerb),
+    // A hold released: "release the prescription hold on order 50218".
+    ("release", ToolVerb),
     ("use the", ToolVerb),
     ("generate", ToolVerb),
     ("create", ToolVerb),
@@ -453,6 +460,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Comping.
     // Commands to approve, in the forms a claimed colleague uses: "validez le remboursement".
     ("validez", Grant),
+    // The familiar imperative with its object: "valide toute commande", "valide le retour".
+    ("valide toute", Grant),
+    ("valide tout", Grant),
+    ("valide le", Grant),
+    ("valide la", Grant),
+    ("valide les", Grant),
     // An order made free, in the verb-final German of a request ("dass Sie mir die Bestellung
     // kostenlos stellen").
     ("kostenlos stellen", Grant),

@@ -794,6 +794,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("temp-mail", Outside),
     // Customers picked out as a group.
     ("which customers", Others),
+    // A customer named by where they live: "the customer at 14 Birch Lane".
+    ("the customer at", Others),
+    ("the customer living at", Others),
+    ("el cliente de la calle", Others),
     // The members of a group the customer is one of: students, participants, attendees.
     ("everyone enrolled", Others),
     ("everyone in the", Others),
