@@ -196,6 +196,15 @@ pub(super) fn handled_holder(text: &str) -> bool {
         "spielername",
         "nick",
     ];
+    // Most texts name no handle: a substring search says so before the words are read.
+    if ![
+        "tag", "name", "handle", "nick", "usuario", "apodo", "pseudo",
+    ]
+    .iter()
+    .any(|n| text.contains(n))
+    {
+        return false;
+    }
     let ws: Vec<&str> = crate::person::words(text)
         .filter(|w| !w.is_empty())
         .collect();

@@ -317,10 +317,14 @@ fn yours_at(text: &str, from: usize) -> Option<usize> {
 /// Headsets": a thing with the definite article, of something of the customer's named right
 /// after it, is theirs.
 fn of_yours(text: &str, from: usize) -> bool {
-    let ws: Vec<&str> = words(text.get(from..).unwrap_or_default())
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .collect();
+    let mut it = words(text.get(from..).unwrap_or_default()).filter(|w| !w.is_empty());
+    let mut ws = [""; 4];
+    let mut n = 0;
+    for (slot, w) in ws.iter_mut().zip(&mut it) {
+        *slot = w;
+        n += 1;
+    }
+    let ws = ws.get(..n).unwrap_or_default();
     let definite = |w: &str| matches!(w, "the" | "la" | "le" | "el" | "die" | "der" | "das");
     let yours = |w: &str| {
         matches!(
@@ -328,7 +332,7 @@ fn of_yours(text: &str, from: usize) -> bool {
             "your" | "tu" | "tus" | "votre" | "vos" | "ton" | "ta" | "tes" | "ihr" | "ihre"
         )
     };
-    match ws.as_slice() {
+    match ws {
         [the, _, of, y, ..] => {
             definite(the)
                 && (matches!(*of, "of" | "on" | "for" | "de" | "du" | "von") && yours(y)
