@@ -304,7 +304,7 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
         // "At the Elm Street branch": a unit of the shop within three words of the article.
         let at_a_unit = || {
             ws.windows(2).enumerate().any(|(i, w)| {
-                matches!(w, [at, the] if matches!(*at, "at" | "chez" | "bei" | "en" | "in")
+                matches!(w, [at, the] if matches!(*at, "at" | "chez" | "bei" | "en")
                     && matches!(*the, "the" | "le" | "la" | "el" | "der" | "dem"))
                     && ws.iter().skip(i + 2).take(3).any(|u| unit_of_the_shop(u))
             })

@@ -183,10 +183,10 @@ pub(super) fn emailed_subject_asked(text: &str) -> bool {
 /// PixelLord99": an account named by a player's or user's handle, which is no possessive of
 /// the customer's ("my gamertag", "mi usuario", "mon pseudo" name their own).
 pub(super) fn handled_holder(text: &str) -> bool {
+    // "Handle" and "nick" name other things too ("the handle broke"): left out.
     const HANDLES: &[&str] = &[
         "gamertag",
         "username",
-        "handle",
         "nickname",
         "usuario",
         "apodo",
@@ -194,17 +194,15 @@ pub(super) fn handled_holder(text: &str) -> bool {
         "benutzername",
         "nutzername",
         "spielername",
-        "nick",
     ];
     // Most texts name no handle: a substring search says so before the words are read.
-    if ![
-        "tag", "name", "handle", "nick", "usuario", "apodo", "pseudo",
-    ]
-    .iter()
-    .any(|n| text.contains(n))
+    if !["tag", "name", "usuario", "apodo", "pseudo"]
+        .iter()
+        .any(|n| text.contains(n))
     {
         return false;
     }
+    let base = text.as_ptr() as usize;
     let ws: Vec<&str> = crate::person::words(text)
         .filter(|w| !w.is_empty())
         .collect();
@@ -212,6 +210,7 @@ pub(super) fn handled_holder(text: &str) -> bool {
         [before, handle, name] => {
             // After an article: "the gamertag X", "del usuario X" ("NIC Handle: tyh14" in a
             // registry's record names no account here, and "my gamertag" is the customer's).
+            let end = (name.as_ptr() as usize).wrapping_sub(base) + name.len();
             HANDLES.contains(handle)
                 && matches!(
                     *before,
@@ -219,15 +218,15 @@ pub(super) fn handled_holder(text: &str) -> bool {
                         | "der" | "den" | "dem" | "des" | "vom" | "joueur" | "jugador"
                         | "spieler"
                 )
-                // A handle is written out: letters with digits or capitals folded, never one
-                // of the small words that follow a noun ("username is", "usuario de").
+                // A handle is written out: with a digit, or standing alone before a
+                // question mark, a comma or the end ("the gamertag xXShadowFoxXx?"), where
+                // "the username field is empty" and "el usuario puede …" go on.
                 && name.len() >= 4
-                && !matches!(
-                    *name,
-                    "that" | "with" | "from" | "which" | "they" | "para" | "pour" | "avec"
-                        | "dass" | "oder" | "and" | "here" | "there"
-                )
                 && !crate::person::personal_word(name)
+                && (name.bytes().any(|b| b.is_ascii_digit())
+                    || text
+                        .get(end..)
+                        .is_some_and(|r| r.is_empty() || r.starts_with(['?', ',', '.', '!', ')'])))
         }
         _ => false,
     })
