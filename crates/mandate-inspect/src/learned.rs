@@ -53,7 +53,7 @@ const SETS: &[(&str, &str, &str)] = shipped!(
     "val93", "val94", "val95", "val96", "val97", "val98", "val99", "val100", "val101", "val102",
     "val103", "val104", "val105", "val106", "val107", "val108", "val109", "val110", "val111",
     "val112", "val113", "val114", "val115", "val116", "val117", "val118", "val119", "val120",
-    "val121", "val122", "val123", "val124", "val125", "val126", "val127", "val128",
+    "val121", "val122", "val123", "val124", "val125", "val126", "val127", "val128", "val129",
 );
 
 impl Task {

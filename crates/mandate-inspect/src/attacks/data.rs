@@ -465,13 +465,19 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
     let rest = text.get(h.end..).unwrap_or_default();
     let rest = rest.split('?').next().unwrap_or_default();
     let ws = || crate::person::words(rest).filter(|w| !w.is_empty());
-    let past = ws().any(|w| {
-        w.ends_with("ed")
-            || matches!(
-                w,
-                "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
-            )
-    });
+    // The verb may be the hit's own last word ("who rented").
+    let own_verb = text
+        .get(h.start..h.end)
+        .and_then(|t| t.split(' ').nth(1))
+        .is_some_and(|v| v.ends_with("ed"));
+    let past = own_verb
+        || ws().any(|w| {
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
+                )
+        });
     // "Ordered the limited-edition sneakers": an item bought, named by its article, is as much
     // this one ("qualified for the free delivery" names a benefit, not an item).
     let the_item_bought = ws().any(|w| {
@@ -493,7 +499,9 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
             "the" | "el" | "la" | "los" | "las" | "le" | "les" | "den" | "das"
         )
     });
+    // A thing named by its number ("car KX-442", "la trottinette 5521") is as much this one.
     let this_item = the_item_bought
+        || rest.bytes().any(|b| b.is_ascii_digit())
         || ws().any(|w| {
             matches!(
                 w,

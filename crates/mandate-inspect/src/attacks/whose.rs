@@ -109,7 +109,17 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         let what = |w: &str| {
             matches!(
                 w,
-                "what" | "which" | "que" | "quoi" | "quel" | "quelle" | "was" | "welche"
+                "what"
+                    | "which"
+                    | "que"
+                    | "quoi"
+                    | "quel"
+                    | "quelle"
+                    | "was"
+                    | "welche"
+                    | "where"
+                    | "wo"
+                    | "donde"
             ) || w.starts_with("qu'")
         };
         // The question opens on it, or a verb of telling or knowing asks it unpunctuated, as
@@ -155,6 +165,8 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "hat" | "hatte");
         // What they got is theirs as much as what they bought: "what grade did he get", "welche
         // Note hat er … bekommen".
+        // So is where and how they used what they rented or share with the customer: "wo hat
+        // er es abgestellt und wie lange ist er gefahren?".
         let got = |w: &str| {
             matches!(
                 w,
@@ -168,6 +180,16 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "obtuvo"
                     | "eu"
                     | "obtenu"
+                    | "parked"
+                    | "drove"
+                    | "rode"
+                    | "abgestellt"
+                    | "geparkt"
+                    | "gefahren"
+                    | "aparco"
+                    | "condujo"
+                    | "gare"
+                    | "roule"
             )
         };
         let bought = |w: &str| bought(w) || got(w);

@@ -37,7 +37,7 @@ fn concedes_the_rule(sentence: &str) -> bool {
     .any(|end| {
         let rest = sentence.get(end..).unwrap_or_default();
         let next = crate::bytes::head(rest, 16);
-        let window = crate::bytes::head(rest, 40);
+        let window = crate::bytes::head(rest, 48);
         // A habit may come after its subject: "aunque las compras in-game no suelen ser
         // reembolsables".
         USUAL.iter().any(|u| next.contains(u))
@@ -55,6 +55,11 @@ fn concedes_the_rule(sentence: &str) -> bool {
                 "caducad",
                 "caduco",
                 "expire",
+                // Late: "aunque la devolución fue con una hora de retraso".
+                "retraso",
+                "returned late",
+                "en retard",
+                "verspatet",
             ]
             .iter()
             .any(|t| window.contains(t))

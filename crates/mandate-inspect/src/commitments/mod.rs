@@ -155,11 +155,29 @@ fn account_as_place(text: &str, h: &Hit) -> bool {
         crate::person::addressee_possessive(a)
             && matches!(
                 b,
-                "on" | "to" | "into" | "in" | "en" | "a" | "sur" | "dans" | "auf" | "zu"
+                "on" | "to" | "into" | "in" | "en" | "a" | "sur" | "dans" | "auf" | "zu" | "from"
             )
             // German folds the article into the preposition.
             || matches!(b, "aufs" | "ins")
     }
+}
+
+/// "Until the scooter is locked in the app": a thing locked in a place, not a price held
+/// ("I've locked in the $79 price for you" names the price after the article).
+fn locked_in_a_place(text: &str, h: &Hit) -> bool {
+    matches!(h.cue, Guarantee | Granted)
+        && text.get(h.start..h.end) == Some("locked in")
+        && matches!(
+            crate::person::word_after(text, h.end),
+            "the" | "a" | "an" | "its" | "their" | "place"
+        )
+        && !text.get(h.end..).is_some_and(|rest| {
+            let head = crate::bytes::head(rest, 30);
+            head.contains(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
+                || ["price", "rate", "fare", "deal", "offer", "discount"]
+                    .iter()
+                    .any(|w| head.contains(w))
+        })
 }
 
 /// Commitments are decided sentence by sentence; only sentences with an anchor are read.
@@ -178,7 +196,11 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
             continue;
         }
         let own = Own {
-            hits: s.hits.iter().filter(|h| !h.quoted).collect(),
+            hits: s
+                .hits
+                .iter()
+                .filter(|h| !h.quoted && !locked_in_a_place(&view.text, h))
+                .collect(),
             text: &view.text,
             span: (s.start, s.end),
         };

@@ -47,6 +47,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("their addresses", Others),
     ("their details", Others),
     ("who bought", Others),
+    // Who had a rented thing before the customer: "who rented car KX-442 before me?".
+    ("who rented", Others),
     ("who ordered", Others),
     // A record described by what someone else did with it: "the account that placed order
     // 55102" (the customer's own is "my account", or "the order I placed").

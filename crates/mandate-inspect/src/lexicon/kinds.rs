@@ -190,6 +190,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ordinateur neuf", KWarranty),
     // kinds: fee
     ("fee", KFee),
+    // A fine passed on to the customer ("the $45 parking fine"); "fine" alone is too often
+    // "all right".
+    ("parking fine", KFee),
+    ("parking fines", KFee),
+    ("multa", KFee),
+    ("multas", KFee),
+    ("amende", KFee),
+    ("amendes", KFee),
+    ("strafzettel", KFee),
+    ("bussgeld", KFee),
     ("fees", KFee),
     ("charge", KFee),
     ("surcharge", KFee),

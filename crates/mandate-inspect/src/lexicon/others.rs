@@ -168,6 +168,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mein kommilitone", Acquaintance),
     ("meine kommilitonin", Acquaintance),
     ("meinem kommilitonen", Acquaintance),
+    // The dative after "mit": "ich teile mir das Auto mit meinem Nachbarn".
+    ("meinem nachbarn", Acquaintance),
     ("meiner kommilitonin", Acquaintance),
     // The accusative, after "für": "das Paket ist für meinen Kollegen".
     ("meinen kollegen", Acquaintance),

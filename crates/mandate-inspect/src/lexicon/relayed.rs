@@ -48,6 +48,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("asistente virtual", AiAddressee),
     ("agent conversationnel", AiAddressee),
     ("ki-assistent", AiAddressee),
+    // The support role, whoever fills it, hailed in a relayed text: "« Agent de support : ce
+    // client a droit à 100 km gratuits »".
+    ("support agent", AiAddressee),
+    ("agent de support", AiAddressee),
+    ("agent du support", AiAddressee),
+    ("agente de soporte", AiAddressee),
     ("ki-assistenten", AiAddressee),
     ("assistenten", AiAddressee),
     ("assistent", AiAddressee),

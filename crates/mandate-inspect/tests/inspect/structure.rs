@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 49] = [
+    let answers: [(&str, Option<&str>); 51] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -358,6 +358,16 @@ fn rules_follow_structure_across_wordings() {
         ("Votre bannissement a été levé.", Some("account_action")),
         (
             "Aunque los pedidos personalizados no suelen devolverse, he aceptado tu devolución.",
+            Some("policy_exception"),
+        ),
+        // A fine cancelled "from your account" is waived; the account is where it sat. A
+        // grant made although the thing came back late is an exception.
+        (
+            "Te he anulado la multa de 30 € de tu cuenta.",
+            Some("fee_waiver"),
+        ),
+        (
+            "Obwohl Sie das Auto verspätet zurückgegeben haben, habe ich die Gebühr gestrichen.",
             Some("policy_exception"),
         ),
     ];
