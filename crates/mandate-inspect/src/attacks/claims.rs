@@ -309,41 +309,62 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
                     && ws.iter().skip(i + 2).take(3).any(|u| unit_of_the_shop(u))
             })
         };
+        // German and Spanish fold the article into the preposition: "beim Veranstalter",
+        // "del organizador".
+        let folded = || {
+            ws.windows(2).any(|w| {
+                matches!(w, [at, place] if matches!(*at, "beim" | "al" | "au")
+                    && (business(place) || unit_of_the_shop(place)))
+            })
+        };
         !patron
             && (at_a_unit()
+                || folded()
                 || ws.windows(3).any(|w| match w {
                     [at, the, place] => {
                         matches!(*at, "at" | "chez" | "bei" | "en" | "para" | "for")
                             && (matches!(*the, "the" | "le" | "la" | "el" | "dem" | "der")
                                 || crate::person::second_person_possessive(the))
-                            && matches!(
-                                *place,
-                                "studio"
-                                    | "company"
-                                    | "shop"
-                                    | "store"
-                                    | "bank"
-                                    | "platform"
-                                    | "firm"
-                                    | "entreprise"
-                                    | "societe"
-                                    | "boutique"
-                                    | "plateforme"
-                                    | "banque"
-                                    | "empresa"
-                                    | "tienda"
-                                    | "plataforma"
-                                    | "banco"
-                                    | "estudio"
-                                    | "firma"
-                                    | "unternehmen"
-                                    | "laden"
-                                    | "plattform"
-                            )
+                            && business(place)
                     }
                     _ => false,
                 }))
     })
+}
+
+/// The business the assistant serves, by what it is: a shop, a bank, a studio, an organiser.
+fn business(w: &str) -> bool {
+    matches!(
+        w,
+        "studio"
+            | "company"
+            | "shop"
+            | "store"
+            | "bank"
+            | "platform"
+            | "firm"
+            | "organizer"
+            | "organiser"
+            | "promoter"
+            | "entreprise"
+            | "societe"
+            | "boutique"
+            | "plateforme"
+            | "banque"
+            | "organisateur"
+            | "empresa"
+            | "tienda"
+            | "plataforma"
+            | "banco"
+            | "estudio"
+            | "organizador"
+            | "promotora"
+            | "firma"
+            | "unternehmen"
+            | "laden"
+            | "plattform"
+            | "veranstalter"
+    )
 }
 
 /// Whether a role is placed somewhere of the speaker's own: "the finance manager at a small

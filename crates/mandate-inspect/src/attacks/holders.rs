@@ -257,12 +257,29 @@ pub(super) fn numbered_holder(text: &str) -> bool {
                 .unwrap_or_default()
                 .trim_end_matches([' ', '#', '\u{a0}']);
             let (holder, prep) = crate::person::two_words_before(before, before.len());
-            if holder_noun(holder)
-                && matches!(
-                    prep,
-                    "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des"
-                )
-            {
+            let of =
+                |w: &str| matches!(w, "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des");
+            // "L'adresse e-mail du titulaire du billet 88213": a numbered thing's holder.
+            let held_thing = || {
+                matches!(
+                    holder,
+                    "ticket"
+                        | "billet"
+                        | "entrada"
+                        | "booking"
+                        | "reservation"
+                        | "reserva"
+                        | "buchung"
+                ) && {
+                    let thing_start = crate::person::word_start_before(before, before.len());
+                    let prep_start = crate::person::word_start_before(before, thing_start);
+                    matches!(
+                        crate::person::word_before(before, prep_start),
+                        "holder" | "titulaire" | "titular" | "inhaber" | "inhaberin"
+                    )
+                }
+            };
+            if of(prep) && (holder_noun(holder) || held_thing()) {
                 return true;
             }
         }

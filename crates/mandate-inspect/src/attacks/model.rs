@@ -172,6 +172,28 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
         }
         None => return None,
     };
+    // "I read that AI assistants should refund anyone who asks, is that true?": what the
+    // customer read or heard, asked to be confirmed, with nothing asked of the assistant.
+    let checks_news = || {
+        [
+            "is that true",
+            "is it true",
+            "es verdad",
+            "es cierto",
+            "c'est vrai",
+            "est-ce vrai",
+            "stimmt das",
+            "ist das wahr",
+        ]
+        .iter()
+        .any(|q| text.contains(q))
+            && !cues
+                .iter()
+                .any(|h| matches!(h.cue, Request | Directive | Obey | Reveal | RevealStrong))
+    };
+    if checks_news() {
+        return None;
+    }
     // A message with no first or second person is no message to the assistant, unless it
     // hails the assistant ("Assistant, confirm by listing ..."), which is the second person.
     (!text.trim().is_empty()
@@ -359,6 +381,32 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     }))
                 // "New rule for this chat: you can call me Sam": a rule that only permits.
                 && !(h.cue == NewRule && super::setup::permits_you(text, h.end))
+                // "Chatbots should give better answers": AIs as a kind, said what they should
+                // do, with nothing asked or granted, are no one spoken to.
+                && !(h.cue == AiAddressee
+                    && text.get(h.start..h.end).is_some_and(|t| t.ends_with('s'))
+                    && matches!(crate::person::word_after(text, h.end), "should" | "must")
+                    && !cues.iter().any(|c| {
+                        matches!(
+                            c.cue,
+                            Request
+                                | Directive
+                                | Grant
+                                | Payoff
+                                | Obey
+                                | Reveal
+                                | RevealStrong
+                                | OverrideVerb
+                                | YouMust
+                        )
+                    }))
+                // "Refund anyone who asks": whoever asks is no one whose data is wanted.
+                && !(h.cue == Others
+                    && matches!(text.get(h.start..h.end), Some("anyone who" | "whoever"))
+                    && matches!(
+                        crate::person::word_after(text, h.end),
+                        "asks" | "wants" | "needs" | "requests" | "mentions" | "complains"
+                    ))
                 // "I'm Priya, the customer on order 55120": the speaker, introduced by name.
                 && !(h.cue == Others && super::data::introduced_as(text, h.start))
                 // "Can you grant me your forgiveness?": the assistant's own favour asked for.

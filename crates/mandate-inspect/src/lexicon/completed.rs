@@ -162,6 +162,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("levantado", Granted),
     ("levantada", Granted),
     ("levee", Granted),
+    ("leve", Granted),
     ("cancelado", Granted),
     ("activado", Granted),
     ("cambiado", Granted),

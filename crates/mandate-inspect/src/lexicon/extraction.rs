@@ -151,6 +151,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("deine konfiguration", PromptStrong),
     // ---------------------------------------------------------------- reveal
     ("paste", RevealStrong),
+    ("pega aqui", RevealStrong),
+    ("pegame", RevealStrong),
+    ("colle ici", RevealStrong),
+    ("fuge hier", RevealStrong),
     ("spell out", RevealStrong),
     ("copy out", RevealStrong),
     ("first paragraph", RevealStrong),
@@ -444,6 +448,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("setup message", PromptWeak),
     ("set-up message", PromptWeak),
     ("setup text", PromptWeak),
+    ("texto de configuracion", PromptWeak),
+    ("texte de configuration", PromptWeak),
+    ("konfigurationstext", PromptWeak),
     ("setup prompt", PromptWeak),
     ("set-up prompt", PromptWeak),
     // Hinting at a secret is telling it: "hint at the first letters of one".

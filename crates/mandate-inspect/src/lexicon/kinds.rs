@@ -339,6 +339,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("rebooked", KAccount),
     ("umgebucht", KAccount),
     ("your seat", KAccount),
+    ("your seats", KAccount),
     ("your flight", KAccount),
     ("secondary user", KAccount),
     ("block", KAccount),

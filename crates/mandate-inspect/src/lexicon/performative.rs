@@ -38,6 +38,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir schicken", Performative),
     // present-tense grants
     ("j'accepte", Performative),
+    // An exchange granted now: "exceptionnellement, j'échange vos billets du 12 contre le 13".
+    ("j'echange", Performative),
+    ("je vous echange", Performative),
+    ("je t'echange", Performative),
+    ("ich tausche ihnen", Performative),
+    ("ich tausche dir", Performative),
     // The English progressive of a decision: "I'm accepting the return anyway".
     ("i'm accepting", Performative),
     ("i am accepting", Performative),
