@@ -191,18 +191,17 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
                 .iter()
                 .any(|h| matches!(h.cue, Request | Directive | Obey | Reveal | RevealStrong))
     };
-    if checks_news() {
-        return None;
-    }
     // A message with no first or second person is no message to the assistant, unless it
     // hails the assistant ("Assistant, confirm by listing ..."), which is the second person.
+    // The news check is read last, on the few texts the model would flag.
     (!text.trim().is_empty()
         && (crate::person::personal(text)
             || cues
                 .iter()
                 .any(|h| h.cue == AiAddressee && addressed(text, h)))
-        && learned::model(Task::Attack).score(text) >= category.1)
-        .then_some(category.0)
+        && learned::model(Task::Attack).score(text) >= category.1
+        && !checks_news())
+    .then_some(category.0)
 }
 
 /// Whether the words after `at` put the speaker in the kind named before: "like me", "como
