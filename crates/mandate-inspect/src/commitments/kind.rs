@@ -2,6 +2,7 @@
 //! committed it.
 
 use super::concession::{against_the_policy, usual_then_but};
+use super::verbs::{EXTEND_VERBS, REFUND_VERBS, WAIVER_VERBS, goes_back};
 use super::{CommitmentKind, Own, REFUSE, Signal};
 use crate::extract;
 use crate::lexicon::Cue::{self, *};
@@ -712,69 +713,6 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 fallback(signal)
             }
         })
-}
-
-/// Verbs of extending (a warranty, a deadline).
-const EXTEND_VERBS: &[&str] = &["extend", "ampli", "prolong", "verlanger"];
-
-/// Verbs of paying money back.
-const REFUND_VERBS: &[&str] = &[
-    "refund",
-    "reimburs",
-    "credited",
-    "reembols",
-    "devolv",
-    "devuel",
-    "devolvemos",
-    "rembours",
-    "erstatt",
-    "refunding",
-    "returning",
-];
-
-/// Verbs that take a charge away rather than pay it back.
-const WAIVER_VERBS: &[&str] = &[
-    // Charges not made ("no te vamos a cobrar", "you won't be billed").
-    "no te",
-    "no le",
-    "i won't",
-    "we won't",
-    "i will not",
-    "we will not",
-    "i'm not going",
-    "we're not going",
-    "nous ne",
-    "je ne",
-    "wir berechnen",
-    "ich berechne",
-    "you won't",
-    "you will not",
-    "removed",
-    // The base form too: "we have agreed to waive the fee".
-    "waive",
-    "struck off",
-    "reversed",
-    "cancelled the",
-    "canceled the",
-    "won't be",
-    "eliminado",
-    "anulado",
-    "annule",
-    "erlassen",
-    "entfernt",
-    "herausgenommen",
-    "rausgenommen",
-    "gestrichen",
-    "storniert",
-    "sont annules",
-];
-
-/// Whether a sentence says something went back: "zurückgegangen", "gone back", "de vuelta",
-/// "est revenu".
-fn goes_back(sentence: &str) -> bool {
-    sentence.contains("de vuelta")
-        || crate::person::words(sentence)
-            .any(|w| w == "back" || w.starts_with("zuruck") || w.starts_with("revenu"))
 }
 
 /// Whether a sentence names a return of goods.

@@ -1,6 +1,7 @@
 //! The verbs and subjects that make a grant: accepting the goods back, the customer's own
 //! thing accepted, English's simple past after "I" or "we", German's separable verbs whose
-//! particle closes the clause.
+//! particle closes the clause; and the verbs by which a grant's kind is told (extending,
+//! paying back, waiving).
 
 use super::Own;
 use crate::lexicon::Cue::*;
@@ -157,4 +158,67 @@ pub(super) fn drop_payments_not_made(text: &str, hits: &mut Vec<Hit>) {
         .copied()
         .collect();
     *hits = kept;
+}
+
+/// Verbs of extending (a warranty, a deadline).
+pub(super) const EXTEND_VERBS: &[&str] = &["extend", "ampli", "prolong", "verlanger"];
+
+/// Verbs of paying money back.
+pub(super) const REFUND_VERBS: &[&str] = &[
+    "refund",
+    "reimburs",
+    "credited",
+    "reembols",
+    "devolv",
+    "devuel",
+    "devolvemos",
+    "rembours",
+    "erstatt",
+    "refunding",
+    "returning",
+];
+
+/// Verbs that take a charge away rather than pay it back.
+pub(super) const WAIVER_VERBS: &[&str] = &[
+    // Charges not made ("no te vamos a cobrar", "you won't be billed").
+    "no te",
+    "no le",
+    "i won't",
+    "we won't",
+    "i will not",
+    "we will not",
+    "i'm not going",
+    "we're not going",
+    "nous ne",
+    "je ne",
+    "wir berechnen",
+    "ich berechne",
+    "you won't",
+    "you will not",
+    "removed",
+    // The base form too: "we have agreed to waive the fee".
+    "waive",
+    "struck off",
+    "reversed",
+    "cancelled the",
+    "canceled the",
+    "won't be",
+    "eliminado",
+    "anulado",
+    "annule",
+    "erlassen",
+    "entfernt",
+    "herausgenommen",
+    "rausgenommen",
+    "gestrichen",
+    "storniert",
+    "sont annules",
+];
+
+/// Whether a sentence says something went back: "zurückgegangen", "gone back", "de vuelta",
+/// "est revenu".
+pub(super) fn goes_back(sentence: &str) -> bool {
+    sentence.contains("de vuelta")
+        || crate::person::words(sentence)
+            .any(|w| w == "back" || w.starts_with("zuruck") || w.starts_with("revenu"))
 }

@@ -374,6 +374,7 @@ mod authority;
 mod commitment;
 mod completed;
 mod data;
+mod decoding;
 mod disregard;
 mod extraction;
 mod injection;
@@ -398,6 +399,7 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(authority::PHRASES)
         .chain(staff::PHRASES)
         .chain(data::PHRASES)
+        .chain(decoding::PHRASES)
         .chain(abuse::PHRASES)
         .chain(others::PHRASES)
         .chain(commitment::PHRASES)
