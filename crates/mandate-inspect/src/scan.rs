@@ -269,6 +269,17 @@ pub struct Hit {
     pub quoted: bool,
 }
 
+impl Hit {
+    /// Whether the hit ends at `pos`, blanks aside: "the fee from last week" has the fee's
+    /// word right before the preposition.
+    pub fn ends_right_before(&self, text: &str, pos: usize) -> bool {
+        self.end <= pos
+            && text
+                .get(self.end..pos)
+                .is_some_and(|gap| gap.trim().is_empty())
+    }
+}
+
 /// A sentence of the view with its cues.
 #[derive(Debug, Clone)]
 pub struct Sentence<'h> {

@@ -516,13 +516,9 @@ fn data_of_staff(text: &str, h: &Hit, cues: &[Hit]) -> bool {
     matches!(
         crate::person::word_before(text, h.start),
         "of" | "du" | "de" | "del" | "des" | "von" | "vom" | "der"
-    ) && cues.iter().any(|p| {
-        p.cue == PiiNoun
-            && p.end <= prep
-            && text
-                .get(p.end..prep)
-                .is_some_and(|gap| gap.trim().is_empty())
-    })
+    ) && cues
+        .iter()
+        .any(|p| p.cue == PiiNoun && p.ends_right_before(text, prep))
 }
 
 /// Whether the words after `end` put what was named about the customer's own thing: "about

@@ -547,10 +547,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     .checked_sub(1)
                     .and_then(|i| o.text.as_bytes().get(i))
                     .is_some_and(u8::is_ascii_alphabetic)
-                && !o
-                    .hits
-                    .iter()
-                    .any(|g| g.cue == Gift && g.start <= h.start && h.end <= g.end)
+                && !in_gift(h)
         })
     };
     if signal == Signal::Gift && !bears && outside_gift(KFee) && !outside_gift(KCompensation) {

@@ -64,13 +64,10 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
             matches!(
                 crate::person::word_before(o.text, h.start),
                 "from" | "de" | "del" | "du" | "von" | "vom"
-            ) && o.hits.iter().any(|k| {
-                KINDED.contains(&k.cue)
-                    && k.end <= prep_start
-                    && o.text
-                        .get(k.end..prep_start)
-                        .is_some_and(|gap| gap.trim().is_empty())
-            })
+            ) && o
+                .hits
+                .iter()
+                .any(|k| KINDED.contains(&k.cue) && k.ends_right_before(o.text, prep_start))
         }
     };
     let history = o
