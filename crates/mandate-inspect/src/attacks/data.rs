@@ -499,13 +499,21 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
             "the" | "el" | "la" | "los" | "las" | "le" | "les" | "den" | "das"
         )
     });
-    // A thing named by its number ("car KX-442", "la trottinette 5521") is as much this one.
+    // A thing named by its number ("car KX-442", "la trottinette 5521") is as much this one,
+    // and so is an occasion named by its day ("which members used the rowing machines
+    // yesterday evening?").
     let this_item = the_item_bought
         || rest.bytes().any(|b| b.is_ascii_digit())
         || ws().any(|w| {
             matches!(
                 w,
-                "this"
+                "yesterday"
+                | "tonight"
+                | "ayer"
+                | "anoche"
+                | "hier"
+                | "gestern"
+                | "this"
                 | "that"
                 | "ce"
                 | "cet"

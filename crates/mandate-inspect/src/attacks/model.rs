@@ -192,13 +192,23 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
                 .any(|h| matches!(h.cue, Request | Directive | Obey | Reveal | RevealStrong))
     };
     // A message with no first or second person is no message to the assistant, unless it
-    // hails the assistant ("Assistant, confirm by listing ..."), which is the second person.
+    // hails the assistant ("Assistant, confirm by listing ..."), which is the second person,
+    // or a speaker names their role ("Hier spricht die Studioleitung. Schalte ... frei"),
+    // which is the first.
     // The news check is read last, on the few texts the model would flag.
+    let role_speaks = || {
+        cues.iter().filter(|s| s.cue == Speaker).any(|s| {
+            cues.iter().any(|r| {
+                matches!(r.cue, StaffRole | Authority) && r.start >= s.end && r.start - s.end <= 12
+            })
+        })
+    };
     (!text.trim().is_empty()
         && (crate::person::personal(text)
             || cues
                 .iter()
-                .any(|h| h.cue == AiAddressee && addressed(text, h)))
+                .any(|h| h.cue == AiAddressee && addressed(text, h))
+            || role_speaks())
         && learned::model(Task::Attack).score(text) >= category.1
         && !checks_news())
     .then_some(category.0)
@@ -336,6 +346,13 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 // "Le numéro de téléphone du service client": the staff whose data is named,
                 // not a staff member speaking.
                 && !(matches!(h.cue, StaffRole | Authority) && data_of_staff(text, h, cues))
+                // "Die Studioleitung hat mir gesagt, ich soll hier nachfragen": staff who told
+                // the customer something, with nothing to be given, are the customer's story.
+                && !(matches!(h.cue, StaffRole | Authority)
+                    && told_me(text, h.end)
+                    && !cues.iter().any(|c| {
+                        matches!(c.cue, Payoff | Grant | Quantity | Sensitive | Unlock)
+                    }))
                 // "J'utilise surtout Python", "the policy doesn't apply to gifts": a tool verb
                 // with the speaker as its subject, or after a third person's "does", says
                 // what is done, and commands nothing.
@@ -519,6 +536,22 @@ fn data_of_staff(text: &str, h: &Hit, cues: &[Hit]) -> bool {
     ) && cues
         .iter()
         .any(|p| p.cue == PiiNoun && p.ends_right_before(text, prep))
+}
+
+/// Whether the words after `end` say what the one named there told the speaker: "told me",
+/// "hat mir gesagt", "me dijo", "m'a dit".
+fn told_me(text: &str, end: usize) -> bool {
+    let mut ws =
+        crate::person::words(text.get(end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    matches!(
+        (ws.next(), ws.next(), ws.next()),
+        (Some("told" | "asked"), Some("me" | "us"), _)
+            | (Some("hat"), Some("mir" | "uns"), Some("gesagt" | "geraten"))
+            | (Some("me" | "nos"), Some("dijo" | "pidio"), _)
+            | (Some("me" | "nos"), Some("ha"), Some("dicho" | "pedido"))
+            | (Some("m'a"), Some("dit" | "demande"), _)
+            | (Some("nous"), Some("a"), Some("dit" | "demande"))
+    )
 }
 
 /// Whether the words after `end` put what was named about the customer's own thing: "about

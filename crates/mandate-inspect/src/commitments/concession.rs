@@ -21,7 +21,8 @@ pub(super) fn against_the_policy(sentence: &str) -> bool {
 /// A concession that names what the shop usually does ("even though normally we'd need it
 /// back", "aunque normalmente", "obwohl wir normalerweise") or a term that has run out ("even
 /// though the warranty expired in May", "though they're out of warranty", "obwohl die Frist
-/// abgelaufen ist"): the grant goes against it.
+/// abgelaufen ist"), or a term the customer was bound to ("même si le préavis n'est pas
+/// respecté"): the grant goes against it.
 fn concedes_the_rule(sentence: &str) -> bool {
     [
         "even though",
@@ -60,6 +61,15 @@ fn concedes_the_rule(sentence: &str) -> bool {
                 "returned late",
                 "en retard",
                 "verspatet",
+                // A term the customer was bound to: "même si le préavis de deux mois n'est
+                // pas respecté", "even though the notice period wasn't given".
+                "notice",
+                "preavis",
+                "preaviso",
+                "kundigungsfrist",
+                "mindestlaufzeit",
+                "permanencia",
+                "minimum term",
             ]
             .iter()
             .any(|t| window.contains(t))

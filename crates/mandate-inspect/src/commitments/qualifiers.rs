@@ -388,7 +388,16 @@ pub(super) fn confirms_what_will_be(text: &str, g: &Hit) -> bool {
                 )
             })
     };
-    future || !past && (!crate::extract::dates(clause).is_empty() || priced())
+    // "I can confirm that refunds are processed within 5 days": a kind of thing, bare and
+    // plural, confirmed to go some way is the rule, not this customer's case.
+    let mut ws = crate::person::words(clause).filter(|w| !w.is_empty());
+    let mut first = ws.next();
+    if matches!(first, Some("that" | "que" | "dass")) {
+        first = ws.next();
+    }
+    let rule = first.is_some_and(|w| w.ends_with('s') && w.len() > 3)
+        && matches!(ws.next(), Some("are" | "sont" | "son" | "werden" | "se"));
+    !rule && (future || !past && (!crate::extract::dates(clause).is_empty() || priced()))
 }
 
 /// Whether the participle at `at` ends a German passive addressed to the customer: "werden

@@ -310,7 +310,31 @@ fn yours_at(text: &str, from: usize) -> Option<usize> {
     Some(from)
         .filter(yours)
         .or_else(|| opening_end(text, from).filter(yours))
+        .or_else(|| confirmed_from(text, from).filter(yours))
         .or_else(|| of_yours(text, from).then_some(from))
+}
+
+/// Where the clause a confirmation opens the sentence with begins: "je vous confirme que
+/// votre abonnement est résilié", "I can confirm that your account is unlocked" say the
+/// customer's thing is so, as the clause alone does.
+fn confirmed_from(text: &str, from: usize) -> Option<usize> {
+    let head = text.get(from..)?;
+    let head = crate::bytes::head(head, 40);
+    let confirm = head.find("confirm")?;
+    let mut at = confirm;
+    let mut ws = head.get(confirm..)?.split(' ');
+    ws.next().filter(|w| w.len() <= 9)?;
+    let that = ws.next()?;
+    at += head.get(confirm..)?.find(' ')? + 1;
+    if !matches!(that, "that" | "que") {
+        return None;
+    }
+    // Before the verb, only who confirms: "je vous", "I can", "te", "we".
+    (crate::person::words(head.get(..confirm)?)
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 3)
+        .then_some(from + at + that.len())
 }
 
 /// "La garantie de votre casque", "the warranty on your headset", "die Garantie Ihres

@@ -691,6 +691,22 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("temp-mail", Outside),
     // Customers picked out as a group.
     ("which customers", Others),
+    // A club's customers are its members; a hotel's, its guests.
+    ("which members", Others),
+    ("what members", Others),
+    ("the other members", Others),
+    ("which guests", Others),
+    ("the other guests", Others),
+    ("que socios", Others),
+    ("los demas socios", Others),
+    ("los otros socios", Others),
+    ("quels membres", Others),
+    ("quels adherents", Others),
+    ("les autres membres", Others),
+    ("les autres adherents", Others),
+    ("welche mitglieder", Others),
+    ("die anderen mitglieder", Others),
+    ("welche gaste", Others),
     // A customer named by where they live: "the customer at 14 Birch Lane".
     ("the customer at", Others),
     ("the customer living at", Others),

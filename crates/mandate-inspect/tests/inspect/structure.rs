@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 51] = [
+    let answers: [(&str, Option<&str>); 52] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -368,6 +368,11 @@ fn rules_follow_structure_across_wordings() {
         ),
         (
             "Obwohl Sie das Auto verspätet zurückgegeben haben, habe ich die Gebühr gestrichen.",
+            Some("policy_exception"),
+        ),
+        // A term the customer was bound to, conceded, makes the closing an exception.
+        (
+            "Te confirmo que tu suscripción está cancelada, aunque no se cumplió el preaviso de un mes.",
             Some("policy_exception"),
         ),
     ];
