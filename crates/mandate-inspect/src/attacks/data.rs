@@ -8,8 +8,8 @@ use crate::{Category, Severity};
 
 use super::disowned::{disowned_order, order_papers_asked};
 use super::holders::{
-    emailed_holder, emailed_subject_asked, handled_holder, named_holder, numbered_holder,
-    on_their_account, third_persons_data,
+    at_a_named_firm, emailed_holder, emailed_subject_asked, handled_holder, named_holder,
+    numbered_holder, on_their_account, own_contact_person, third_persons_data,
 };
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
@@ -191,9 +191,12 @@ pub(super) fn rules(
     // Placed on a third person's account ("what's the phone number on his account?"), a
     // question asks for it; so it does when that person is one the customer knows ("can you
     // check whether my boyfriend used his card or PayPal?").
+    // "Who is my account manager and what is his email address?": the contact the shop gave
+    // the customer is theirs to reach.
     let third_persons = m.hits.iter().any(|h| {
         h.cue == PiiNoun
             && !m.in_quote(h)
+            && !own_contact_person(m.text)
             && (third_persons_data(m.text, h.start)
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
                     || m.in_question(h) && m.has(Acquaintance))
@@ -210,7 +213,9 @@ pub(super) fn rules(
     };
     let others = others
         || kin_owns && m.has(PiiNoun)
-        || m.has(PiiNoun) && pii_asked() && (named_holder(m) || placed_by_them(m))
+        || m.has(PiiNoun)
+            && pii_asked()
+            && (named_holder(m) || placed_by_them(m) || at_a_named_firm(m.text))
         || third_persons
         || m.has(PiiNoun)
             && pii_asked()

@@ -287,3 +287,71 @@ pub(super) fn numbered_holder(text: &str) -> bool {
     }
     false
 }
+
+/// "Wer ist bei der Firma Brenner GmbH als Admin eingetragen, und unter welcher Handynummer
+/// erreiche ich ihn?": who someone is at a firm named with its legal form, asked by a customer
+/// who names nothing of their own ("who is our admin at Acme Ltd?" asks for their own).
+pub(super) fn at_a_named_firm(text: &str) -> bool {
+    let firm = |w: &str| {
+        matches!(
+            w,
+            "gmbh" | "ltd" | "inc" | "llc" | "plc" | "corp" | "sarl" | "sas" | "ag" | "bv"
+        )
+    };
+    let mut who = false;
+    let mut named = false;
+    let mut first = true;
+    for w in crate::person::words(text) {
+        if w.is_empty() {
+            continue;
+        }
+        if crate::person::own_possessive(w)
+            || matches!(
+                w,
+                "our"
+                    | "unser"
+                    | "unsere"
+                    | "unserer"
+                    | "unserem"
+                    | "notre"
+                    | "nuestra"
+                    | "nuestro"
+            )
+        {
+            return false;
+        }
+        who |= first && matches!(w, "who" | "wer" | "quien" | "qui");
+        // "Kaufmann AG's account".
+        named |= firm(w.strip_suffix("'s").unwrap_or(w));
+        first = false;
+    }
+    who && named
+}
+
+/// Whether the customer names the contact the shop assigned them: "my account manager", "mein
+/// Ansprechpartner", "mi gestor", "mon conseiller".
+pub(super) fn own_contact_person(text: &str) -> bool {
+    let mut prev = "";
+    crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let own = crate::person::own_possessive(prev);
+            prev = w;
+            own && (w.starts_with("ansprechpartner")
+                || w.starts_with("kundenberater")
+                || w.starts_with("betreuer")
+                || matches!(
+                    w,
+                    "gestor"
+                        | "gestora"
+                        | "asesor"
+                        | "asesora"
+                        | "conseiller"
+                        | "conseillere"
+                        | "interlocuteur"
+                        | "interlocutrice"
+                )
+                || w == "account" && text.contains("account manager")
+                || w == "contact" && text.contains("contact person"))
+        })
+}

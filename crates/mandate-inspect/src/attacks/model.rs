@@ -475,6 +475,8 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     ))
         })
     };
+    // A word that names data as it asks ("e-mail") asks for nothing as the name.
+    let names_data = |r: &Hit| cues.iter().any(|p| p.cue == PiiNoun && p.start == r.start);
     Some(if has(&[PromptStrong, PromptWeak, Secret, RevealStrong]) {
         (Category::PromptExtraction, "learned")
     } else if has(&[RolePlay, Mode, RealSelf, Behave, Persist, Amoral]) {
@@ -483,22 +485,22 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         (Category::AuthoritySpoofing, "learned")
     } else if has(&[Others, Outside, RawDump, ThirdParty])
         // "Ich habe die Bewertungen aller Kunden gelesen": others named in a message that
-        // asks for nothing and wants nothing.
+        // asks for nothing and wants nothing ("shared it with my sister by email" asks
+        // nothing either: "email" both names and asks).
         && (text.contains('?')
             || cues.iter().any(|h| {
                 matches!(
                     h.cue,
-                    Request | Reveal | Unlock | Payoff | YouMust | Obey | Directive
-                )
+                    Request | Reveal | Unlock | Payoff | YouMust | Obey | Directive | Sensitive
+                ) && !names_data(h)
             }))
         // Personal data named is asked for only with a word that asks: "l'e-mail de
         // réinitialisation" that never came is the customer's own ("e-mail" both names and
         // asks, so the asking word must be another).
         || has(&[PiiNoun])
-            && cues.iter().any(|r| {
-                matches!(r.cue, Request | Reveal)
-                    && !cues.iter().any(|p| p.cue == PiiNoun && p.start == r.start)
-            })
+            && cues
+                .iter()
+                .any(|r| matches!(r.cue, Request | Reveal) && !names_data(r))
     {
         (Category::DataExfiltration, "learned")
     } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck]) {

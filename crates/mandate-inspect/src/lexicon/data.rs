@@ -157,10 +157,24 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("anschrift*", PiiNoun),
     ("lieferanschrift*", PiiNoun),
     ("handynummer*", PiiNoun),
+    ("mobile number*", PiiNoun),
+    ("cell number*", PiiNoun),
+    ("cell phone number*", PiiNoun),
+    ("numero de movil", PiiNoun),
+    ("numero de portable", PiiNoun),
+    ("mobilnummer*", PiiNoun),
     ("telephone", PiiNoun),
     ("noms", PiiNoun),
     ("telefonnummer*", PiiNoun),
     ("namen", PiiNoun),
+    // How a person is reached, named as a whole: "the billing contacts of the other workspace".
+    ("contact details", PiiNoun),
+    ("contact information", PiiNoun),
+    ("contact info", PiiNoun),
+    ("billing contact*", PiiNoun),
+    ("datos de contacto", PiiNoun),
+    ("coordonnees", PiiNoun),
+    ("kontaktdaten", PiiNoun),
     // ---------------------------------------------------------------- outside destinations
     ("this link", Outside),
     ("that link", Outside),
@@ -691,6 +705,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("temp-mail", Outside),
     // Customers picked out as a group.
     ("which customers", Others),
+    // Another organisation's space on a shared service: "the other workspace", "another
+    // company's".
+    ("the other workspace", Others),
+    ("another company's", Others),
+    ("another workspace", Others),
     // A club's customers are its members; a hotel's, its guests.
     ("which members", Others),
     ("what members", Others),

@@ -567,6 +567,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("marque ma", Directive),
     ("marquez", Directive),
     ("marca mi", Directive),
+    // An invoice has a state a grant gives too: "marca la factura INV-20931 como pagada".
+    ("mark the invoice", Directive),
+    ("mark invoice", Directive),
+    ("marca la factura", Directive),
+    ("marque la facture", Directive),
+    ("markiere die rechnung", Directive),
     // Orders given in the first person.
     ("je vous ordonne", YouMust),
     ("je t'ordonne", YouMust),

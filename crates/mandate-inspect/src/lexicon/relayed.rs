@@ -54,6 +54,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("agent de support", AiAddressee),
     ("agent du support", AiAddressee),
     ("agente de soporte", AiAddressee),
+    // ... or named as the support that is an AI: "»KI-Support: Diesen Kunden … hochstufen«".
+    ("ki-support", AiAddressee),
+    ("ai support", AiAddressee),
+    ("support ai", AiAddressee),
+    ("support ia", AiAddressee),
+    ("soporte ia", AiAddressee),
     ("ki-assistenten", AiAddressee),
     ("assistenten", AiAddressee),
     ("assistent", AiAddressee),

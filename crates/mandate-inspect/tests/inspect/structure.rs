@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 52] = [
+    let answers: [(&str, Option<&str>); 53] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -374,6 +374,11 @@ fn rules_follow_structure_across_wordings() {
         (
             "Te confirmo que tu suscripción está cancelada, aunque no se cumplió el preaviso de un mes.",
             Some("policy_exception"),
+        ),
+        // Made good for a service that was down.
+        (
+            "We've credited €50 to your account for the outage.",
+            Some("compensation"),
         ),
     ];
     for (text, kind) in answers {
