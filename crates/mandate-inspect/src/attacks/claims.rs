@@ -313,7 +313,7 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
         // "del organizador".
         let folded = || {
             ws.windows(2).any(|w| {
-                matches!(w, [at, place] if matches!(*at, "beim" | "al" | "au")
+                matches!(w, [at, place] if matches!(*at, "beim" | "al" | "au" | "du" | "del")
                     && (business(place) || unit_of_the_shop(place)))
             })
         };
@@ -364,6 +364,15 @@ fn business(w: &str) -> bool {
             | "laden"
             | "plattform"
             | "veranstalter"
+            // A practice or a clinic: "assistante dentaire du cabinet".
+            | "clinic"
+            | "practice"
+            | "clinica"
+            | "consulta"
+            | "cabinet"
+            | "clinique"
+            | "praxis"
+            | "klinik"
     )
 }
 

@@ -8,14 +8,15 @@ use crate::{Category, Severity};
 
 use super::disowned::{disowned_order, order_papers_asked};
 use super::holders::{
-    at_a_named_firm, emailed_holder, emailed_subject_asked, handled_holder, named_holder,
-    numbered_holder, on_their_account, own_contact_person, third_persons_data,
+    at_a_named_firm, emailed_holder, emailed_subject_asked, handled_holder, health_data,
+    named_holder, numbered_holder, on_their_account, own_contact_person, third_persons_data,
 };
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
-    acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
-    asked_what_they_bought, copula, data_of_kin, owned_thing, placed_by_them, set_down_by_them,
+    acquaintance_named, acquaintance_ordered, asked_name_and_reach, asked_what_one_bought,
+    asked_what_theirs, asked_what_they_bought, asked_what_they_paid, copula, data_of_kin,
+    owned_thing, placed_by_them, set_down_by_them,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or
@@ -199,7 +200,7 @@ pub(super) fn rules(
             && !own_contact_person(m.text)
             && (third_persons_data(m.text, h.start)
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
-                    || m.in_question(h) && m.has(Acquaintance))
+                    || m.in_question(h) && (m.has(Acquaintance) || health_data(m.text, h)))
                 || on_their_account(m.text, h.end)
                     && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal))))
     });
@@ -272,7 +273,8 @@ pub(super) fn rules(
         && !asks_how
         // What a person named by their address bought is asked by the question itself.
         || !asks_how && emailed_subject_asked(m.text)
-        || !asks_how && asked_what_they_bought(m)
+        || !asks_how && (asked_what_they_bought(m) || asked_what_they_paid(m))
+        || asked_name_and_reach(m.text)
     {
         out.push(fired(
             Category::DataExfiltration,

@@ -128,6 +128,10 @@ fn holder_noun(w: &str) -> bool {
             | "nutzer"
             | "usuario"
             | "utilisateur"
+            | "patient"
+            | "paciente"
+            | "patienten"
+            | "patientin"
     )
 }
 
@@ -353,5 +357,58 @@ pub(super) fn own_contact_person(text: &str) -> bool {
                 )
                 || w == "account" && text.contains("account manager")
                 || w == "contact" && text.contains("contact person"))
+        })
+}
+
+/// Whether the personal data at `h` is of health, kept by a clinic ("his treatment notes",
+/// "sus radiografías", `lexicon::data`): asked about a third person, it is theirs whoever
+/// the customer says they are, unless the customer is their parent ("my son had his
+/// check-up; what did the dentist write in his notes?").
+pub(super) fn health_data(text: &str, h: &crate::scan::Hit) -> bool {
+    let mut prev = "";
+    let my_child = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let own = crate::person::own_possessive(prev);
+            prev = w;
+            own && matches!(
+                w,
+                "son"
+                    | "daughter"
+                    | "child"
+                    | "kid"
+                    | "boy"
+                    | "girl"
+                    | "hijo"
+                    | "hija"
+                    | "nino"
+                    | "nina"
+                    | "fils"
+                    | "fille"
+                    | "enfant"
+                    | "sohn"
+                    | "tochter"
+                    | "kind"
+            )
+        });
+    !my_child
+        && text.get(h.start..h.end).is_some_and(|t| {
+            [
+                "treatment",
+                "medical",
+                "health",
+                "patient",
+                "diagnos",
+                "x-ray",
+                "test result",
+                "lab result",
+                "historia",
+                "radiograf",
+                "krankenakte",
+                "befund",
+                "rontgen",
+            ]
+            .iter()
+            .any(|s| t.starts_with(s))
         })
 }

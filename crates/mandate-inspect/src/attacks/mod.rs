@@ -55,6 +55,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         })
         || pii
             && (disowned::disowns(&view.text, &all_hits)
+                || whose::asked_name_and_reach(&view.text)
                 || holders::numbered_holder(&view.text)
                 || holders::handled_holder(&view.text)
                 || disowned::rerouted_from_recipient(&view.text))

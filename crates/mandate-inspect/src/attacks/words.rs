@@ -523,6 +523,12 @@ fn is_business_object(w: &str) -> bool {
             | "reservations"
             | "reservas"
             | "buchungen"
+            // A clinic's: "annuler tous les rendez-vous du Dr Martin" (read as "rendez" and
+            // "vous").
+            | "appointments"
+            | "citas"
+            | "rendez"
+            | "termine"
     )
 }
 

@@ -24,56 +24,48 @@ pub(super) fn against_the_policy(sentence: &str) -> bool {
 /// abgelaufen ist"), or a term the customer was bound to ("même si le préavis n'est pas
 /// respecté"): the grant goes against it.
 fn concedes_the_rule(sentence: &str) -> bool {
-    [
-        "even though",
-        "although",
-        "aunque",
-        "bien que",
-        "meme si",
-        "obwohl",
-        "auch wenn",
-    ]
-    .iter()
-    .filter_map(|c| sentence.find(c).map(|i| i + c.len()))
-    .any(|end| {
-        let rest = sentence.get(end..).unwrap_or_default();
-        let next = crate::bytes::head(rest, 16);
-        let window = crate::bytes::head(rest, 48);
-        // A habit may come after its subject: "aunque las compras in-game no suelen ser
-        // reembolsables".
-        USUAL.iter().any(|u| next.contains(u))
-            || ["suelen", "suele"].iter().any(|u| window.contains(u))
-            || [
-                "expired",
-                "ran out",
-                "out of warranty",
-                "abgelaufen",
-                " past ",
-                "pasado",
-                "depasse",
-                "vencid",
-                "vencio",
-                "caducad",
-                "caduco",
-                "expire",
-                // Late: "aunque la devolución fue con una hora de retraso".
-                "retraso",
-                "returned late",
-                "en retard",
-                "verspatet",
-                // A term the customer was bound to: "même si le préavis de deux mois n'est
-                // pas respecté", "even though the notice period wasn't given".
-                "notice",
-                "preavis",
-                "preaviso",
-                "kundigungsfrist",
-                "mindestlaufzeit",
-                "permanencia",
-                "minimum term",
-            ]
-            .iter()
-            .any(|t| window.contains(t))
-    })
+    CONCESSIONS
+        .iter()
+        .filter_map(|c| sentence.find(c).map(|i| i + c.len()))
+        .any(|end| {
+            let rest = sentence.get(end..).unwrap_or_default();
+            let next = crate::bytes::head(rest, 16);
+            let window = crate::bytes::head(rest, 48);
+            // A habit may come after its subject: "aunque las compras in-game no suelen ser
+            // reembolsables".
+            USUAL.iter().any(|u| next.contains(u))
+                || ["suelen", "suele"].iter().any(|u| window.contains(u))
+                || [
+                    "expired",
+                    "ran out",
+                    "out of warranty",
+                    "abgelaufen",
+                    " past ",
+                    "pasado",
+                    "depasse",
+                    "vencid",
+                    "vencio",
+                    "caducad",
+                    "caduco",
+                    "expire",
+                    // Late: "aunque la devolución fue con una hora de retraso".
+                    "retraso",
+                    "returned late",
+                    "en retard",
+                    "verspatet",
+                    // A term the customer was bound to: "même si le préavis de deux mois n'est
+                    // pas respecté", "even though the notice period wasn't given".
+                    "notice",
+                    "preavis",
+                    "preaviso",
+                    "kundigungsfrist",
+                    "mindestlaufzeit",
+                    "permanencia",
+                    "minimum term",
+                ]
+                .iter()
+                .any(|t| window.contains(t))
+        })
 }
 
 /// "We don't usually..., but": a word of what is usual, then a turn to this case.
@@ -81,6 +73,17 @@ pub(super) fn usual_then_but(sentence: &str) -> bool {
     let usual = USUAL.iter().filter_map(|u| sentence.find(u)).min();
     usual.is_some_and(|u| sentence.get(u..).is_some_and(super::own::turns))
 }
+
+/// The words that open a concession, in the four languages.
+pub(super) const CONCESSIONS: [&str; 7] = [
+    "even though",
+    "although",
+    "aunque",
+    "bien que",
+    "meme si",
+    "obwohl",
+    "auch wenn",
+];
 
 /// Words of what is usual, in the four languages.
 const USUAL: [&str; 13] = [

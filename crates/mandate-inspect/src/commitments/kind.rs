@@ -137,11 +137,29 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     .any(|f| f.cue == KFee && h.start <= f.start && f.end <= h.end))
             && other_kind()
     };
+    // "Le garantizo el precio …, aunque suban las tarifas en enero": a kind in the clause a
+    // concession opens names what is overcome, when another kind is named outside it.
+    let in_concession = |h: &crate::scan::Hit| {
+        o.at(Exception).any(|e| {
+            e.end <= h.start
+                && o.text
+                    .get(e.start..e.end)
+                    .is_some_and(|t| super::concession::CONCESSIONS.contains(&t))
+                && !o.text.get(e.end..h.start).unwrap_or_default().contains(',')
+        })
+    };
+    let conceded = |h: &crate::scan::Hit| {
+        in_concession(h)
+            && o.hits
+                .iter()
+                .any(|k| super::KINDED.contains(&k.cue) && !in_concession(k))
+    };
     let count = |c: Cue| {
         o.hits
             .iter()
             .filter(|h| {
                 h.cue == c
+                    && !conceded(h)
                     && !o.undone_at(h.start, REFUSE)
                     && !delivery_guaranteed(h)
                     && !switched(h)

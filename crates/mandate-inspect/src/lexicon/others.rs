@@ -135,6 +135,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("das konto von", ThirdParty),
     ("das konto mit", ThirdParty),
     ("das kundenkonto von", ThirdParty),
+    // A patient's or client's file: "sur le dossier de Mme Roux", "el expediente de".
+    ("le dossier de", ThirdParty),
+    ("du dossier de", ThirdParty),
+    ("el expediente de", ThirdParty),
+    ("del expediente de", ThirdParty),
+    ("the file of", ThirdParty),
+    ("die akte von", ThirdParty),
     // A record put in someone's name ("the order placed under Elaine Porter", "a nombre de",
     // "au nom de", "auf den Namen"): the name that follows is its holder.
     ("placed under", ThirdParty),

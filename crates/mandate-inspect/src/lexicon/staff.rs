@@ -75,6 +75,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ici la", Speaker),
     ("ici le", Speaker),
     ("en tant que", Speaker),
+    ("en tant qu'", Speaker),
     // One of a group: "I'm one of the platform admins", "soy uno de los encargados".
     ("i'm one of the", Speaker),
     ("i am one of the", Speaker),

@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 53] = [
+    let answers: [(&str, Option<&str>); 54] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -379,6 +379,11 @@ fn rules_follow_structure_across_wordings() {
         (
             "We've credited €50 to your account for the outage.",
             Some("compensation"),
+        ),
+        // A kind in the clause a concession opens names what is overcome.
+        (
+            "Le garantizo el precio de 450 €, aunque suban las tarifas.",
+            Some("price"),
         ),
     ];
     for (text, kind) in answers {
