@@ -317,9 +317,31 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
                     && (business(place) || unit_of_the_shop(place)))
             })
         };
+        // "Técnico de vuestra red de profesionales", "a technician from your network": one of
+        // the business's own, by the addressee's possessive.
+        // The place may come a word later: "from your partner network".
+        let of_yours = || {
+            ws.windows(4).chain(ws.windows(3)).any(|w| match w {
+                [of, your, rest @ ..] => {
+                    matches!(*of, "of" | "from" | "de" | "du" | "von" | "aus")
+                        && (crate::person::addressee_possessive(your)
+                            || matches!(
+                                *your,
+                                "vuestra" | "vuestro" | "eurem" | "eurer" | "euren" | "eures"
+                            ))
+                        && rest.iter().any(|place| {
+                            business(place)
+                                || matches!(*place, "network" | "reseau" | "netzwerk")
+                                || *place == "red" && matches!(*your, "vuestra" | "tu")
+                        })
+                }
+                _ => false,
+            })
+        };
         !patron
             && (at_a_unit()
                 || folded()
+                || of_yours()
                 || ws.windows(3).any(|w| match w {
                     [at, the, place] => {
                         matches!(*at, "at" | "chez" | "bei" | "en" | "para" | "for")

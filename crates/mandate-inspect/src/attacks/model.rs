@@ -464,6 +464,9 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                             | "message" | "instruction" | "instructions" | "paragraph" | "part"
                             | "text" | "rule" | "rules"
                     ))
+                // "The exact wording of the guarantee on the box": the words of a thing named
+                // with its article, not of the assistant's set-up.
+                && !(h.cue == RevealStrong && wording_of_a_thing(text, h.end))
                 // "Chatbot, I'm scared right now": the bot addressed, and nothing else an
                 // attack would say, is a customer talking to it.
                 && !(h.cue == AiAddressee && cues.iter().all(|c| c.cue == AiAddressee))
@@ -538,6 +541,49 @@ fn data_of_staff(text: &str, h: &Hit, cues: &[Hit]) -> bool {
     ) && cues
         .iter()
         .any(|p| p.cue == PiiNoun && p.ends_right_before(text, prep))
+}
+
+/// Whether the words after `end` name a thing with its article ("of the guarantee", "de la
+/// garantie") that is not the assistant's set-up ("of the instructions", "of your rules").
+fn wording_of_a_thing(text: &str, end: usize) -> bool {
+    let mut ws =
+        crate::person::words(text.get(end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    let (of, the, noun) = (ws.next(), ws.next(), ws.next());
+    let noun = noun.unwrap_or_default();
+    matches!(
+        (of, the),
+        (Some("of"), Some("the" | "this" | "that"))
+            | (Some("de"), Some("la" | "el"))
+            | (Some("du" | "del"), _)
+            | (Some("der" | "des"), _)
+    ) && !noun.is_empty()
+        && ![
+            "instruction",
+            "rule",
+            "prompt",
+            "system",
+            "guideline",
+            "setup",
+            "set-up",
+            "config",
+            "directive",
+            "message",
+            "text",
+            "regla",
+            "regle",
+            "consigne",
+            "anweisung",
+            "regel",
+            "vorgabe",
+            "mensaje",
+            "texte",
+            "nachricht",
+            "first",
+            "above",
+            "previous",
+        ]
+        .iter()
+        .any(|p| noun.starts_with(p))
 }
 
 /// Whether the words after `end` say what the one named there told the speaker: "told me",

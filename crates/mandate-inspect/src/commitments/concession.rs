@@ -53,6 +53,17 @@ fn concedes_the_rule(sentence: &str) -> bool {
                     "returned late",
                     "en retard",
                     "verspatet",
+                    // Called off late: "obwohl Sie erst eine Stunde vorher abgesagt haben".
+                    "vorher abgesagt",
+                    "kurzfristig",
+                    "last minute",
+                    "last-minute",
+                    "a ultima hora",
+                    "au dernier moment",
+                    "less than 24",
+                    "menos de 24",
+                    "moins de 24",
+                    "weniger als 24",
                     // A term the customer was bound to: "même si le préavis de deux mois n'est
                     // pas respecté", "even though the notice period wasn't given".
                     "notice",

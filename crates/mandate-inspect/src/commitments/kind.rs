@@ -228,6 +228,9 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     "for the failed",
                     "for the late",
                     "for the delay",
+                    "por el retraso",
+                    "pour le retard",
+                    "fur die verspatung",
                     "for the downtime",
                     "of downtime",
                     "for the outage",
@@ -333,7 +336,17 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     let ours = |w: &str| {
         matches!(
             w,
-            "we" | "our" | "nuestro" | "nuestra" | "notre" | "nous" | "wir" | "unser" | "unsere"
+            "we" | "we'll"
+                | "we've"
+                | "we're"
+                | "our"
+                | "nuestro"
+                | "nuestra"
+                | "notre"
+                | "nous"
+                | "wir"
+                | "unser"
+                | "unsere"
         )
     };
     let ours_did = o.hits.iter().any(|h| {
@@ -543,7 +556,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):
     // it outweighs the fee words that name the cost. After an admission of fault ("nous
-    // reconnaissons notre erreur et prenons en charge...") it is what the liability costs.
+    // reconnaissons notre erreur et prenons en charge...") or beside harm one of the shop's own
+    // did ("la réparation du parquet abîmé par notre artisan") it is what the liability costs.
     let bears = o.said(
         |c| matches!(c, KCompensation),
         |_, t| {
@@ -559,7 +573,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             )
         },
     );
-    if bears && signal != Signal::Admit {
+    if bears && signal != Signal::Admit && !ours_did {
         bump(&mut score, K::Compensation, 6 + 3 * count(KFee));
     }
     // A fee given as a gift ("the delivery fee is on the house") is waived, not borne. The gift's own

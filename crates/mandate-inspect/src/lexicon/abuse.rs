@@ -505,6 +505,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("annuler les frais", Grant),
     ("annule les frais", Grant),
     ("cancel the fee", Grant),
+    // Money held back, released: "libera los pagos retenidos", "release my held payout".
+    ("release the held", Grant),
+    ("release my held", Grant),
+    ("release the payout", Grant),
+    ("release my payout", Grant),
+    ("libera los pagos", Grant),
+    ("libera el pago", Grant),
+    ("libere les paiements", Grant),
+    ("debloque les paiements", Grant),
+    ("gib die auszahlung", Grant),
+    ("gib die zahlungen", Grant),
     // A debt wiped: "effacer l'impayé de 180 €", "borrar la deuda".
     ("wipe the balance", Grant),
     ("write off the balance", Grant),

@@ -35,6 +35,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("pagara", Performative),
     ("wir erstatten", Performative),
     ("wir ubernehmen", Performative),
+    // Bearing a cost, in French and Spanish: "nous prenons en charge la réparation".
+    ("nous prenons en charge", Performative),
+    ("je prends en charge", Performative),
+    ("nos hacemos cargo", Performative),
+    ("me hago cargo", Performative),
+    // A price set, German's separable verb: "ich setze den Stundensatz … auf 35 € fest".
+    ("ich setze", Performative),
+    ("wir setzen", Performative),
     ("wir schicken", Performative),
     // present-tense grants
     ("j'accepte", Performative),

@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 54] = [
+    let answers: [(&str, Option<&str>); 57] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -384,6 +384,21 @@ fn rules_follow_structure_across_wordings() {
         (
             "Le garantizo el precio de 450 €, aunque suban las tarifas.",
             Some("price"),
+        ),
+        // A cost borne beside harm one of the shop's own did is the liability's; a fee
+        // waived although the customer called off late is an exception; made good for a
+        // delay is compensation, whatever is taken off.
+        (
+            "We'll cover the repair of the gate damaged by our driver.",
+            Some("legal"),
+        ),
+        (
+            "Wir haben Ihnen die Gebühr erlassen, obwohl Sie kurzfristig storniert haben.",
+            Some("policy_exception"),
+        ),
+        (
+            "Le descontamos 15 € por el retraso del pedido.",
+            Some("compensation"),
         ),
     ];
     for (text, kind) in answers {
