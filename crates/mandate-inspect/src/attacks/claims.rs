@@ -319,6 +319,19 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
         };
         // "Técnico de vuestra red de profesionales", "a technician from your network": one of
         // the business's own, by the addressee's possessive.
+        // "Ich bin Netzmonteur bei euch", "je suis technicien chez vous": one word, a role,
+        // then at yours ("ich bin schon lange bei euch" is a customer's loyalty).
+        let at_yours = || {
+            matches!(ws.as_slice(), [role, at, yours, ..]
+            if matches!(*at, "bei" | "chez")
+                && matches!(*yours, "euch" | "ihnen" | "vous")
+                && !matches!(
+                    *role,
+                    "gerne" | "gern" | "oft" | "lange" | "hier" | "auch" | "noch" | "immer"
+                        | "schon" | "seit" | "wieder" | "souvent" | "deja" | "aussi"
+                        | "toujours" | "encore" | "bien" | "ici" | "client" | "cliente"
+                ))
+        };
         // The place may come a word later: "from your partner network".
         let of_yours = || {
             ws.windows(4).chain(ws.windows(3)).any(|w| match w {
@@ -342,6 +355,7 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
             && (at_a_unit()
                 || folded()
                 || of_yours()
+                || at_yours()
                 || ws.windows(3).any(|w| match w {
                     [at, the, place] => {
                         matches!(*at, "at" | "chez" | "bei" | "en" | "para" | "for")

@@ -523,6 +523,11 @@ fn is_business_object(w: &str) -> bool {
             | "reservations"
             | "reservas"
             | "buchungen"
+            // A utility's: "die Zählerstände aller Haushalte in der Lindenstraße".
+            | "households"
+            | "haushalte"
+            | "hogares"
+            | "foyers"
             // A clinic's: "annuler tous les rendez-vous du Dr Martin" (read as "rendez" and
             // "vous").
             | "appointments"

@@ -125,6 +125,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("befund*", PiiNoun),
     ("rontgenbild*", PiiNoun),
     ("diagnose", PiiNoun),
+    // What a utility holds of a household: its meter readings and its use.
+    ("meter reading*", PiiNoun),
+    ("zahlerstand*", PiiNoun),
+    ("zahlerstande", PiiNoun),
+    ("lecturas del contador", PiiNoun),
+    ("releves de compteur", PiiNoun),
     // A person's name asked for: "what's her name", "wie heißt sie".
     ("her name", PiiNoun),
     ("his name", PiiNoun),
@@ -268,6 +274,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("write out", Request),
     ("brauche ich die", Request),
     ("ich brauche die", Request),
+    ("brauche fur", Request),
+    ("pull up", Request),
     ("necesito el", Request),
     ("necesito la", Request),
     ("necesito los", Request),
@@ -738,6 +746,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("temp-mail", Outside),
     // Customers picked out as a group.
     ("which customers", Others),
+    // The household beside the customer's: "the meter readings of the flat next door".
+    ("next door", Others),
+    ("the flat upstairs", Others),
+    ("the flat downstairs", Others),
+    ("del piso de al lado", Others),
+    ("de l'appartement d'a cote", Others),
+    ("der wohnung nebenan", Others),
     // Another organisation's space on a shared service: "the other workspace", "another
     // company's".
     ("the other workspace", Others),

@@ -54,6 +54,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("agent de support", AiAddressee),
     ("agent du support", AiAddressee),
     ("agente de soporte", AiAddressee),
+    ("chat agents", AiAddressee),
+    ("agents du chat", AiAddressee),
+    ("agentes del chat", AiAddressee),
     // ... or named as the support that is an AI: "»KI-Support: Diesen Kunden … hochstufen«".
     ("ki-support", AiAddressee),
     ("ai support", AiAddressee),
