@@ -196,11 +196,18 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     // or a speaker names their role ("Hier spricht die Studioleitung. Schalte ... frei"),
     // which is the first.
     // The news check is read last, on the few texts the model would flag.
+    // So does a role heading what it says ("Service desk override from the workshop manager:
+    // customer … gets the clutch job at parts cost").
     let role_speaks = || {
         cues.iter().filter(|s| s.cue == Speaker).any(|s| {
             cues.iter().any(|r| {
                 matches!(r.cue, StaffRole | Authority) && r.start >= s.end && r.start - s.end <= 12
             })
+        }) || cues.iter().any(|r| {
+            matches!(r.cue, StaffRole | Authority)
+                && text
+                    .get(r.end..)
+                    .is_some_and(|t| t.starts_with(':') || t.starts_with(" :"))
         })
     };
     (!text.trim().is_empty()
@@ -464,6 +471,13 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                             | "message" | "instruction" | "instructions" | "paragraph" | "part"
                             | "text" | "rule" | "rules"
                     ))
+                // "Update the quote and book it in": a price quote, named with its article.
+                && !(h.cue == RevealStrong
+                    && text.get(h.start..h.end) == Some("quote")
+                    && {
+                        let before = crate::person::word_before(text, h.start);
+                        message::determiner(before) || crate::person::own_possessive(before)
+                    })
                 // "The exact wording of the guarantee on the box": the words of a thing named
                 // with its article, not of the assistant's set-up.
                 && !(h.cue == RevealStrong && wording_of_a_thing(text, h.end))

@@ -296,10 +296,16 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "condujo"
                     | "gare"
                     | "roule"
+                    // What they paid: "was hat er bezahlt?".
+                    | "paid"
+                    | "bezahlt"
+                    | "gezahlt"
+                    | "pago"
+                    | "paye"
             )
         };
         let bought = |w: &str| bought(w) || got(w);
-        let verb = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase");
+        let verb = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase" | "pay");
         // Right after the question word, or after a noun with it ("which lamp did she
         // buy"): "what address should she use to send a return she bought herself" asks
         // for an address.
@@ -568,13 +574,13 @@ pub(super) fn own_thing_named(text: &str) -> bool {
 }
 
 /// "That's my neighbour", "das ist mein Nachbar": the acquaintance is said to be who something
-/// is, or whom it is for ("the parcel is for my colleague", "das Paket ist für meinen
-/// Kollegen").
+/// is, whom it is for ("the parcel is for my colleague", "das Paket ist für meinen
+/// Kollegen") or whose ("le numéro VIN … était à mon ex", "es de mi ex").
 pub(super) fn said_to_be(text: &str, person: &Hit) -> bool {
     use crate::person::{word_before, word_start_before};
     let w = word_before(text, person.start);
     copula(w)
-        || matches!(w, "for" | "para" | "pour" | "fur")
+        || matches!(w, "for" | "para" | "pour" | "fur" | "a" | "de")
             && copula(word_before(text, word_start_before(text, person.start)))
 }
 
@@ -594,14 +600,21 @@ pub(super) fn copula(w: &str) -> bool {
             | "era"
             | "est"
             | "c'est"
+            | "etait"
+            | "fue"
+            | "war"
             | "ist"
             | "sind"
             // Belonging said outright: "die gehört meinem Mitbewohner".
             | "gehort"
             | "gehoren"
             | "belongs"
+            | "belonged"
+            | "gehorte"
             | "pertenece"
+            | "pertenecia"
             | "appartient"
+            | "appartenait"
     )
 }
 
@@ -622,10 +635,50 @@ pub(super) fn acquaintance_named(m: &Message<'_>) -> bool {
         .iter()
         .any(|h| (h.cue == Acquaintance || theirs(h)) && said_to_be(m.text, h))
         && m.hits.iter().any(|h| {
-            h.cue == PiiNoun && !m.in_quote(h) && m.object_of(h, |c| matches!(c, Request | Reveal))
+            h.cue == PiiNoun
+                && !m.in_quote(h)
+                && (m.object_of(h, |c| matches!(c, Request | Reveal))
+                    || m.in_question(h) && of_this_thing(m, h))
         })
         && !own_thing_named(m.text)
         && !to_be_changed(m.text)
+}
+
+/// "À quelle adresse vous avez envoyé la dernière facture de ce véhicule ?": the question
+/// asks for the data of the thing just pointed at, not what the customer should do ("quelle
+/// adresse dois-je utiliser ?").
+fn of_this_thing(m: &Message<'_>, h: &Hit) -> bool {
+    m.ss.iter()
+        .find(|s| s.start <= h.start && h.end <= s.end)
+        .is_some_and(|s| {
+            let ws = || {
+                crate::person::words(m.text.get(s.start..s.end).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+            };
+            ws().any(|w| {
+                matches!(
+                    w,
+                    "this"
+                        | "that"
+                        | "ce"
+                        | "cet"
+                        | "cette"
+                        | "este"
+                        | "esta"
+                        | "ese"
+                        | "esa"
+                        | "dieses"
+                        | "diesem"
+                        | "diesen"
+                        | "diese"
+                )
+            }) && !ws().any(|w| {
+                matches!(
+                    w,
+                    "i" | "je" | "dois-je" | "yo" | "debo" | "ich" | "soll" | "muss" | "should"
+                )
+            })
+        })
 }
 
 /// Whether the data is asked to be changed rather than told: acting for the customer's own

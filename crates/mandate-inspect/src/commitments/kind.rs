@@ -2,6 +2,7 @@
 //! committed it.
 
 use super::concession::{against_the_policy, usual_then_but};
+use super::counted::{counted, in_gift, manner};
 use super::verbs::{EXTEND_VERBS, REFUND_VERBS, WAIVER_VERBS, goes_back};
 use super::{CommitmentKind, Own, REFUSE, Signal};
 use crate::extract;
@@ -10,165 +11,11 @@ use crate::lexicon::Cue::{self, *};
 pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     use CommitmentKind as K;
     // What is refused is not what is granted: "I can't issue a refund, but I've added a store
-    // credit" is about the credit.
-    // "Ausnahmsweise", "exceptionally": an exception as the manner of some other grant, whose
-    // own kind is the point ("wir verlängern die Garantie ausnahmsweise um ein Jahr").
-    // So is a grant made once ("just this once I've removed the late fee").
-    let manner = |h: &crate::scan::Hit| {
-        h.cue == KException && {
-            let w = crate::person::word_after(o.text, h.start);
-            ["weise", "ally", "mente", "ellement"]
-                .iter()
-                .any(|s| w.ends_with(s))
-                || o.text.get(h.start..h.end) == Some("this once")
-        }
-    };
-    // "I've turned off the receipt check": "off" after a verb of switching is no reduction;
-    // nor is a balance "written off", which is waived.
-    let switched = |h: &&crate::scan::Hit| {
-        h.cue == KDiscount
-            && o.text
-                .get(h.start..h.end)
-                .is_some_and(|t| t.starts_with("off"))
-            && matches!(
-                crate::person::word_before(o.text, h.start),
-                "turn"
-                    | "turned"
-                    | "turning"
-                    | "switch"
-                    | "switched"
-                    | "switching"
-                    | "written"
-                    | "wrote"
-                    | "write"
-            )
-    };
-    // A word read twice ("compens" inside "compensación") names its kind once, and a kind's
-    // word inside another kind's longer phrase names that one ("charge" inside "duplicate
-    // charge", a refund's).
-    let inside_longer = |h: &&crate::scan::Hit| {
-        o.hits.iter().any(|g| {
-            (g.cue == h.cue || super::KINDED.contains(&g.cue) && super::KINDED.contains(&h.cue))
-                && g.start <= h.start
-                && h.end <= g.end
-                && g.end - g.start > h.end - h.start
-        })
-    };
-    // "He reactivado tu tarjeta regalo": the customer's own card acted on, not one given.
-    let own_card = |h: &&crate::scan::Hit| {
-        h.cue == KCompensation
-            && crate::person::addressee_possessive(crate::person::word_before(o.text, h.start))
-    };
-    // "Livraison garantie demain", "delivery guaranteed": the guarantee is the delivery's.
-    let delivery_guaranteed = |h: &&crate::scan::Hit| {
-        h.cue == KWarranty
-            && matches!(
-                crate::person::word_before(o.text, h.start),
-                "delivery"
-                    | "livraison"
-                    | "entrega"
-                    | "envio"
-                    | "envoi"
-                    | "lieferung"
-                    | "zustellung"
-            )
-    };
-    // "Tu suscripción de envío gratis", "votre abonnement livraison gratuite": a kind's words
-    // right after a subscription or an account, joined by "de" or set beside it, name what
-    // the account is for; the account is what is acted on.
-    // A reason after the account ("to your account for the trouble", "por las molestias")
-    // is no name: it opens with a preposition.
-    let names_the_account = |h: &&crate::scan::Hit| {
-        h.cue != KAccount
-            && !o.text.get(h.start..h.end).is_some_and(|t| {
-                crate::person::words(t).next().is_some_and(|w| {
-                    matches!(
-                        w,
-                        "for"
-                            | "to"
-                            | "as"
-                            | "por"
-                            | "para"
-                            | "pour"
-                            | "en"
-                            | "zum"
-                            | "als"
-                            | "fur"
-                            | "um"
-                    )
-                })
-            })
-            && o.hits.iter().any(|a| {
-                a.cue == KAccount
-                    && a.end <= h.start
-                    && o.text.get(a.end..h.start).is_some_and(|gap| {
-                        // From the end of the account's word (a stem may stop inside it).
-                        let mut ws = crate::person::words(gap).skip(1).filter(|w| !w.is_empty());
-                        match (ws.next(), ws.next()) {
-                            // Set beside it, a phrase ("abonnement livraison gratuite"); one
-                            // word there is an English compound's head ("subscription fee").
-                            (None, _) => {
-                                o.text.get(h.start..h.end).is_some_and(|t| t.contains(' '))
-                            }
-                            (Some(w), None) => matches!(w, "de" | "del" | "du" | "d'"),
-                            _ => false,
-                        }
-                    })
-            })
-    };
-    // "Extended your course access by six months at no charge": a fee word inside a gift's
-    // words says how another thing the sentence names was given.
-    let in_gift = |h: &crate::scan::Hit| {
-        o.hits
-            .iter()
-            .any(|g| g.cue == Gift && g.start <= h.start && h.end <= g.end)
-    };
-    // So is the gift itself ("at no charge", "free of charge"), which names no kind of its own.
-    let other_kind = || {
-        o.hits
-            .iter()
-            .any(|k| k.cue != KFee && super::KINDED.contains(&k.cue) && !in_gift(k))
-    };
-    let free_manner = |h: &&crate::scan::Hit| {
-        (h.cue == KFee && in_gift(h)
-            || h.cue == Gift
-                && o.hits
-                    .iter()
-                    .any(|f| f.cue == KFee && h.start <= f.start && f.end <= h.end))
-            && other_kind()
-    };
-    // "Le garantizo el precio …, aunque suban las tarifas en enero": a kind in the clause a
-    // concession opens names what is overcome, when another kind is named outside it.
-    let in_concession = |h: &crate::scan::Hit| {
-        o.at(Exception).any(|e| {
-            e.end <= h.start
-                && o.text
-                    .get(e.start..e.end)
-                    .is_some_and(|t| super::concession::CONCESSIONS.contains(&t))
-                && !o.text.get(e.end..h.start).unwrap_or_default().contains(',')
-        })
-    };
-    let conceded = |h: &crate::scan::Hit| {
-        in_concession(h)
-            && o.hits
-                .iter()
-                .any(|k| super::KINDED.contains(&k.cue) && !in_concession(k))
-    };
+    // credit" is about the credit; what `counted` sets aside names nothing granted.
     let count = |c: Cue| {
         o.hits
             .iter()
-            .filter(|h| {
-                h.cue == c
-                    && !conceded(h)
-                    && !o.undone_at(h.start, REFUSE)
-                    && !delivery_guaranteed(h)
-                    && !switched(h)
-                    && !inside_longer(h)
-                    && !own_card(h)
-                    && !names_the_account(h)
-                    && !free_manner(h)
-                    && !super::account_as_place(o.text, h)
-            })
+            .filter(|h| h.cue == c && counted(o, h))
             .count() as i32
     };
     let mut score = [
@@ -188,7 +35,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // it names none ("nehmen wir die Rücksendung ausnahmsweise an"), the exception is it.
     let exceptions = o.hits.iter().filter(|h| h.cue == KException);
     if exceptions.clone().next().is_some()
-        && exceptions.clone().all(|h| manner(h))
+        && exceptions.clone().all(|h| manner(o, h))
         && score
             .iter()
             .any(|(k, v)| *k != K::PolicyException && *v > 0)
@@ -263,6 +110,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     });
     if for_a_failure {
         add(&mut score, K::Compensation, 3);
+    } else if late_as_the_reason(sentence) {
+        // "… because the car was a day late": the reason said in a clause weighs as "for the
+        // delay" (its word and its reason) does.
+        add(&mut score, K::Compensation, 6);
     }
     // The payment named as compensation ("we've paid €400 compensation to your card"): the
     // word says what the money is, where "to your card" only says where it goes.
@@ -315,7 +166,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     let offer_kept = || {
         count(KPrice) + count(KDiscount) > 0 && count(KWarranty) == 0 && !names_a_return(sentence)
     };
-    if o.has(Exception) && against_the_policy(sentence) && !offer_kept() {
+    let against = o.has(Exception) && against_the_policy(sentence) && !offer_kept();
+    if against {
         add(&mut score, K::PolicyException, 8);
     }
     // A charge reversed on the card ("the $42 charge will be reversed", "die Abbuchung wird
@@ -561,19 +413,23 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     let bears = o.said(
         |c| matches!(c, KCompensation),
         |_, t| {
-            matches!(
-                t,
-                "cover the cost"
-                    | "prenons en charge"
-                    | "prend en charge"
-                    | "prendre en charge"
-                    | "nos hacemos cargo"
-                    | "ubernehmen die kosten"
-                    | "ubernehmen wir die kosten"
-            )
+            // Split around its object too: "nous prenons les frais … en charge".
+            (t.starts_with("prenons ") || t.starts_with("prends ")) && t.ends_with(" en charge")
+                || matches!(
+                    t,
+                    "cover the cost"
+                        | "prenons en charge"
+                        | "prend en charge"
+                        | "prendre en charge"
+                        | "nos hacemos cargo"
+                        | "ubernehmen die kosten"
+                        | "ubernehmen wir die kosten"
+                )
         },
     );
-    if bears && signal != Signal::Admit && !ours_did {
+    // Borne against the policy ("bien que votre garantie soit expirée, nous prenons la
+    // réparation en charge"), the exception stays the point.
+    if bears && signal != Signal::Admit && !ours_did && !against {
         bump(&mut score, K::Compensation, 6 + 3 * count(KFee));
     }
     // A fee given as a gift ("the delivery fee is on the house") is waived, not borne. The gift's own
@@ -588,7 +444,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     .checked_sub(1)
                     .and_then(|i| o.text.as_bytes().get(i))
                     .is_some_and(u8::is_ascii_alphabetic)
-                && !in_gift(h)
+                && !in_gift(o, h)
         })
     };
     if signal == Signal::Gift && !bears && outside_gift(KFee) && !outside_gift(KCompensation) {
@@ -773,4 +629,29 @@ fn fallback(signal: Signal) -> CommitmentKind {
         Signal::Code => CommitmentKind::Discount,
         _ => CommitmentKind::AccountAction,
     }
+}
+
+/// Whether a clause of reason says something was late: "because the car was a day late",
+/// "porque el técnico llegó tarde", "parce que la livraison était en retard", "weil die
+/// Lieferung verspätet war".
+fn late_as_the_reason(sentence: &str) -> bool {
+    [
+        "because",
+        "since",
+        "porque",
+        "ya que",
+        "parce que",
+        "puisque",
+        "weil",
+    ]
+    .iter()
+    .filter_map(|r| sentence.find(r).map(|i| i + r.len()))
+    .any(|end| {
+        let reason = crate::bytes::head(sentence.get(end..).unwrap_or_default(), 48);
+        [
+            " late", "delay", "tarde", "retras", "retard", "verspat", " spat",
+        ]
+        .iter()
+        .any(|w| reason.contains(w))
+    })
 }

@@ -9,6 +9,7 @@
 
 mod chat;
 mod concession;
+mod counted;
 mod kind;
 mod model;
 mod own;
@@ -105,6 +106,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     // model trained on every round".)
     let mut cue_hits = hits(&view.text, Family::Commitment);
     verbs::drop_payments_not_made(&view.text, &mut cue_hits);
+    verbs::join_split_grants(&view.text, &mut cue_hits);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
         return by_rules(original, &view, cue_hits);
     }

@@ -135,25 +135,36 @@ fn of_a_kind(sentence: &str) -> bool {
 
 /// Whether a modal of estimate or a word of what usually happens hedges `sentence`.
 fn estimates(sentence: &str) -> bool {
+    // "Ich nehme an, dass die Erstattung bald kommt", "I assume it will arrive": a guess.
+    let mut prev = "";
     crate::person::words(sentence).any(|w| {
-        matches!(
+        let guess = matches!(
+            (prev, w),
+            ("nehme", "an") | ("i", "assume" | "suppose" | "guess")
+        ) || matches!(
             w,
-            "should"
-                | "usually"
-                | "normally"
-                | "typically"
-                | "deberia"
-                | "deberian"
-                | "normalmente"
-                | "devrait"
-                | "devraient"
-                | "normalement"
-                | "sollte"
-                | "sollten"
-                | "durfte"
-                | "voraussichtlich"
-                | "normalerweise"
-        )
+            "supongo" | "suppose" | "imagino" | "j'imagine" | "vermutlich"
+        );
+        prev = w;
+        guess
+            || matches!(
+                w,
+                "should"
+                    | "usually"
+                    | "normally"
+                    | "typically"
+                    | "deberia"
+                    | "deberian"
+                    | "normalmente"
+                    | "devrait"
+                    | "devraient"
+                    | "normalement"
+                    | "sollte"
+                    | "sollten"
+                    | "durfte"
+                    | "voraussichtlich"
+                    | "normalerweise"
+            )
     })
 }
 

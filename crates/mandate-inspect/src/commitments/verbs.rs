@@ -222,3 +222,60 @@ pub(super) fn goes_back(sentence: &str) -> bool {
         || crate::person::words(sentence)
             .any(|w| w == "back" || w.starts_with("zuruck") || w.starts_with("revenu"))
 }
+
+/// Adds a present grant for a verb split around its object: French "nous prenons la
+/// réparation en charge" and German "wir nehmen Ihre Rücksendung … an" say what "nous
+/// prenons en charge" and "wir nehmen … an" joined do. The particle right after the verb is
+/// another verb ("ich nehme an, dass …" assumes).
+pub(super) fn join_split_grants(text: &str, hits: &mut Vec<Hit>) {
+    let french = text.contains("en charge");
+    let german = text.contains(" an") || text.contains(" zuruck");
+    if !french && !german {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = |w: &str| (w.as_ptr() as usize).wrapping_sub(base);
+    for (i, head) in ws.iter().enumerate() {
+        let subject = i
+            .checked_sub(1)
+            .and_then(|p| ws.get(p))
+            .copied()
+            .unwrap_or_default();
+        let ends = |particle: &[&str]| {
+            (2..=7).find_map(|gap| {
+                let found = ws.get(i + gap..i + gap + particle.len())?;
+                (found == particle).then(|| found.last().map(|l| at(l) + l.len()))?
+            })
+        };
+        let end = match *head {
+            "prenons" | "prends" if french && matches!(subject, "nous" | "je") => {
+                ends(&["en", "charge"])
+            }
+            "nehmen" | "nehme" if german && matches!(subject, "wir" | "ich") => {
+                ends(&["an"]).or_else(|| ends(&["zuruck"]))
+            }
+            _ => None,
+        };
+        if let Some(end) = end {
+            hits.push(Hit {
+                start: at(head),
+                end,
+                cue: Performative,
+                quoted: false,
+            });
+            // Bearing a cost names its kind, as "prenons en charge" does.
+            if french {
+                hits.push(Hit {
+                    start: at(head),
+                    end,
+                    cue: KCompensation,
+                    quoted: false,
+                });
+            }
+        }
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+}

@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 57] = [
+    let answers: [(&str, Option<&str>); 60] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -399,6 +399,20 @@ fn rules_follow_structure_across_wordings() {
         (
             "Le descontamos 15 € por el retraso del pedido.",
             Some("compensation"),
+        ),
+        // Late as the reason said in a clause; a kind in a clause of purpose names what the
+        // grant is for; a cost borne against the policy is an exception.
+        (
+            "I've knocked £50 off your bill because the engineer was late.",
+            Some("compensation"),
+        ),
+        (
+            "I've reopened your account so you can check the warranty status.",
+            Some("account_action"),
+        ),
+        (
+            "Bien que votre garantie soit expirée, nous prenons la réparation en charge.",
+            Some("policy_exception"),
         ),
     ];
     for (text, kind) in answers {

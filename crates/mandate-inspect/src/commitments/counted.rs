@@ -1,0 +1,184 @@
+//! Which of a sentence's kind words count toward the kind of its grant: not one refused,
+//! switched off, read inside a longer phrase, naming the account acted on, saying how another
+//! thing was given, or in the clause of a concession or a purpose.
+
+use super::{Own, REFUSE};
+use crate::lexicon::Cue::*;
+use crate::scan::Hit;
+
+/// "Ausnahmsweise", "exceptionally": an exception as the manner of some other grant, whose
+/// own kind is the point ("wir verlängern die Garantie ausnahmsweise um ein Jahr"); so is a
+/// grant made once ("just this once I've removed the late fee").
+pub(super) fn manner(o: &Own<'_>, h: &Hit) -> bool {
+    h.cue == KException && {
+        let w = crate::person::word_after(o.text, h.start);
+        ["weise", "ally", "mente", "ellement"]
+            .iter()
+            .any(|s| w.ends_with(s))
+            || o.text.get(h.start..h.end) == Some("this once")
+    }
+}
+
+/// Whether the hit lies inside a gift's words ("at no charge"): a fee word there says how
+/// another thing the sentence names was given ("extended your course access by six months at
+/// no charge").
+pub(super) fn in_gift(o: &Own<'_>, h: &Hit) -> bool {
+    o.hits
+        .iter()
+        .any(|g| g.cue == Gift && g.start <= h.start && h.end <= g.end)
+}
+
+/// Whether a kind word counts toward the kind of the grant it is in.
+pub(super) fn counted(o: &Own<'_>, h: &Hit) -> bool {
+    // "I've turned off the receipt check": "off" after a verb of switching is no reduction;
+    // nor is a balance "written off", which is waived.
+    let switched = |h: &&Hit| {
+        h.cue == KDiscount
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.starts_with("off"))
+            && matches!(
+                crate::person::word_before(o.text, h.start),
+                "turn"
+                    | "turned"
+                    | "turning"
+                    | "switch"
+                    | "switched"
+                    | "switching"
+                    | "written"
+                    | "wrote"
+                    | "write"
+            )
+    };
+    // A word read twice ("compens" inside "compensación") names its kind once, and a kind's
+    // word inside another kind's longer phrase names that one ("charge" inside "duplicate
+    // charge", a refund's).
+    let inside_longer = |h: &&Hit| {
+        o.hits.iter().any(|g| {
+            (g.cue == h.cue || super::KINDED.contains(&g.cue) && super::KINDED.contains(&h.cue))
+                && g.start <= h.start
+                && h.end <= g.end
+                && g.end - g.start > h.end - h.start
+        })
+    };
+    // "He reactivado tu tarjeta regalo": the customer's own card acted on, not one given.
+    let own_card = |h: &&Hit| {
+        h.cue == KCompensation
+            && crate::person::addressee_possessive(crate::person::word_before(o.text, h.start))
+    };
+    // "Livraison garantie demain", "delivery guaranteed": the guarantee is the delivery's.
+    let delivery_guaranteed = |h: &&Hit| {
+        h.cue == KWarranty
+            && matches!(
+                crate::person::word_before(o.text, h.start),
+                "delivery"
+                    | "livraison"
+                    | "entrega"
+                    | "envio"
+                    | "envoi"
+                    | "lieferung"
+                    | "zustellung"
+            )
+    };
+    // "Tu suscripción de envío gratis", "votre abonnement livraison gratuite": a kind's words
+    // right after a subscription or an account, joined by "de" or set beside it, name what
+    // the account is for; the account is what is acted on.
+    // A reason after the account ("to your account for the trouble", "por las molestias")
+    // is no name: it opens with a preposition.
+    let names_the_account = |h: &&Hit| {
+        h.cue != KAccount
+            && !o.text.get(h.start..h.end).is_some_and(|t| {
+                crate::person::words(t).next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "for"
+                            | "to"
+                            | "as"
+                            | "por"
+                            | "para"
+                            | "pour"
+                            | "en"
+                            | "zum"
+                            | "als"
+                            | "fur"
+                            | "um"
+                    )
+                })
+            })
+            && o.hits.iter().any(|a| {
+                a.cue == KAccount
+                    && a.end <= h.start
+                    && o.text.get(a.end..h.start).is_some_and(|gap| {
+                        // From the end of the account's word (a stem may stop inside it).
+                        let mut ws = crate::person::words(gap).skip(1).filter(|w| !w.is_empty());
+                        match (ws.next(), ws.next()) {
+                            // Set beside it, a phrase ("abonnement livraison gratuite"); one
+                            // word there is an English compound's head ("subscription fee").
+                            (None, _) => {
+                                o.text.get(h.start..h.end).is_some_and(|t| t.contains(' '))
+                            }
+                            (Some(w), None) => matches!(w, "de" | "del" | "du" | "d'"),
+                            _ => false,
+                        }
+                    })
+            })
+    };
+    // "Extended your course access by six months at no charge": a fee word inside a gift's
+    // words says how another thing the sentence names was given.
+    let in_gift = |h: &Hit| in_gift(o, h);
+    // So is the gift itself ("at no charge", "free of charge"), which names no kind of its own.
+    let other_kind = || {
+        o.hits
+            .iter()
+            .any(|k| k.cue != KFee && super::KINDED.contains(&k.cue) && !in_gift(k))
+    };
+    let free_manner = |h: &&Hit| {
+        (h.cue == KFee && in_gift(h)
+            || h.cue == Gift
+                && o.hits
+                    .iter()
+                    .any(|f| f.cue == KFee && h.start <= f.start && f.end <= h.end))
+            && other_kind()
+    };
+    // "Le garantizo el precio …, aunque suban las tarifas en enero": a kind in the clause a
+    // concession opens names what is overcome, when another kind is named outside it; one in
+    // a clause of purpose names what the grant is for ("I've reopened your account so you can
+    // see the repair status").
+    let in_concession = |h: &Hit| {
+        o.at(Exception).any(|e| {
+            e.end <= h.start
+                && o.text
+                    .get(e.start..e.end)
+                    .is_some_and(|t| super::concession::CONCESSIONS.contains(&t))
+                && !o.text.get(e.end..h.start).unwrap_or_default().contains(',')
+        }) || o.text.get(o.span.0..h.start).is_some_and(|head| {
+            [
+                "so you can",
+                "so that",
+                "para que",
+                "pour que",
+                "afin que",
+                "damit",
+            ]
+            .iter()
+            .filter_map(|p| head.rfind(p).map(|i| i + p.len()))
+            .max()
+            .is_some_and(|i| !head.get(i..).unwrap_or_default().contains(','))
+        })
+    };
+    let conceded = |h: &Hit| {
+        in_concession(h)
+            && o.hits
+                .iter()
+                .any(|k| super::KINDED.contains(&k.cue) && !in_concession(k))
+    };
+    !conceded(h)
+        && !o.undone_at(h.start, REFUSE)
+        && !delivery_guaranteed(&h)
+        && !switched(&h)
+        && !inside_longer(&h)
+        && !own_card(&h)
+        && !names_the_account(&h)
+        && !free_manner(&h)
+        && !super::account_as_place(o.text, h)
+}
