@@ -199,9 +199,12 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     // So does a role heading what it says ("Service desk override from the workshop manager:
     // customer … gets the clutch job at parts cost").
     let role_speaks = || {
+        // ... or the role before it ("Claims desk here.").
         cues.iter().filter(|s| s.cue == Speaker).any(|s| {
             cues.iter().any(|r| {
-                matches!(r.cue, StaffRole | Authority) && r.start >= s.end && r.start - s.end <= 12
+                matches!(r.cue, StaffRole | Authority)
+                    && (r.start >= s.end && r.start - s.end <= 12
+                        || s.start >= r.end && s.start - r.end <= 2)
             })
         }) || cues.iter().any(|r| {
             matches!(r.cue, StaffRole | Authority)

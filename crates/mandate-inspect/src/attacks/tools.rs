@@ -395,7 +395,31 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
                 | "sofort"
         )
     });
-    granted_state(state) && !(matches!(state, "free" | "paid") && describes)
+    // "Mark the phone on my policy as stolen instead of lost": a claim's state swapped for the
+    // one the customer says is true.
+    let swapped = matches!(next, Some("instead" | "rather" | "statt"))
+        || next == Some("en") && ws.next() == Some("lugar")
+        || next == Some("au") && ws.next() == Some("lieu");
+    let claimed_state = matches!(
+        state,
+        "stolen"
+            | "lost"
+            | "damaged"
+            | "broken"
+            | "defective"
+            | "robado"
+            | "perdido"
+            | "roto"
+            | "vole"
+            | "perdu"
+            | "casse"
+            | "gestohlen"
+            | "verloren"
+            | "defekt"
+            | "kaputt"
+    );
+    claimed_state && swapped
+        || granted_state(state) && !(matches!(state, "free" | "paid") && describes)
         || (verb.contains("pri") || verb.contains("pre"))
             && (matches!(
                 state,

@@ -147,19 +147,35 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
         let mut mine = false;
         let mut prev = "";
         for w in crate::person::words(sentence).filter(|w| !w.is_empty()) {
-            how_much |= prev == "how" && w == "much"
+            how_much |= prev == "how" && matches!(w, "much" | "high" | "big")
                 || matches!(w, "cuanto" | "cuanta" | "combien" | "wieviel")
-                || prev == "wie" && w == "viel";
+                || prev == "wie" && matches!(w, "viel" | "hoch");
             paid |= [
                 "charg", "paid", "pay", "cobr", "pag", "factur", "bezahl", "berechn",
             ]
             .iter()
             .any(|v| w.starts_with(v))
-                || w.ends_with("zahlt");
+                || w.ends_with("zahlt")
+                || w.contains("auszahl");
             them |= third_person(w)
                 || matches!(
                     w,
-                    "him" | "her" | "them" | "le" | "les" | "lui" | "leur" | "ihm" | "ihr"
+                    "him"
+                        | "her"
+                        | "them"
+                        | "le"
+                        | "les"
+                        | "lui"
+                        | "leur"
+                        | "ihm"
+                        | "ihr"
+                        | "his"
+                        | "seine"
+                        | "seinen"
+                        | "seiner"
+                        | "son"
+                        | "sa"
+                        | "ses"
                 )
                 || s.hits.iter().any(|h| h.cue == Acquaintance)
                 || m.kins().any(|k| k.start >= s.start && k.end <= s.end);

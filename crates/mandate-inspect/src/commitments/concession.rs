@@ -53,6 +53,13 @@ fn concedes_the_rule(sentence: &str) -> bool {
                     "returned late",
                     "en retard",
                     "verspatet",
+                    // Outside the cover: "aunque el golpe no estaba cubierto".
+                    "not covered",
+                    "no estaba cubierto",
+                    "no esta cubierto",
+                    "pas couvert",
+                    "nicht abgedeckt",
+                    "nicht versichert",
                     // Called off late: "obwohl Sie erst eine Stunde vorher abgesagt haben".
                     "vorher abgesagt",
                     "kurzfristig",

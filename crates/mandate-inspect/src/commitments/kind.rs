@@ -576,11 +576,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 K::FeeWaiver
             } else if !matches!(signal, Signal::Admit | Signal::Gift | Signal::Code)
                 && extract::money_count(sentence) > 0
-                && (o.has(Granted) || goes_back(sentence))
+                && (o.has(Granted) || o.has(Performative) || goes_back(sentence))
             {
                 // "Die 32 € wurden Ihnen soeben gutgeschrieben", "die 49,90 € sind an Sie
-                // zurückgegangen": a sum credited or gone back, with nothing else named, is
-                // money back.
+                // zurückgegangen", "wir überweisen Ihnen 300 €": a sum credited, gone back or
+                // sent, with nothing else named, is money back.
                 K::Refund
             } else if names_a_return(sentence) {
                 // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the

@@ -604,6 +604,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("regionalleiter*", StaffRole),
     ("gebietsleiter*", StaffRole),
     ("la direction", StaffRole),
+    // Desks that decide claims, named by a speaker: "Claims desk here."
+    ("claims desk", StaffRole),
+    ("claims team", StaffRole),
+    ("claims department", StaffRole),
+    ("service desk", StaffRole),
     // Teams that check, named by a speaker.
     ("fraud prevention", StaffRole),
     ("risk team", StaffRole),

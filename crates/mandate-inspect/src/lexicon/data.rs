@@ -565,6 +565,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bestellhistorie", RawDump),
     // ---------------------------------------------------------------- generalisation, round five
     ("dime", Request),
+    ("decidme", Request),
+    ("digame", Request),
     ("me digas", Request),
     ("me dices", Request),
     // Where an order went is its address: "can you tell me ... where it went?".
@@ -746,6 +748,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("temp-mail", Outside),
     // Customers picked out as a group.
     ("which customers", Others),
+    // Whose name a thing is in, asked: "decidme a nombre de quién está asegurado".
+    ("a nombre de quien", Others),
+    ("in whose name", Others),
+    ("au nom de qui", Others),
+    ("auf wessen namen", Others),
     // The household beside the customer's: "the meter readings of the flat next door".
     ("next door", Others),
     ("the flat upstairs", Others),

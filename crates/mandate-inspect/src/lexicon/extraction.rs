@@ -299,6 +299,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("que te dieron", PromptStrong),
     ("dir gegeben", PromptStrong),
     ("*systemprompt", PromptStrong),
+    // What set the assistant up, named by what it did: "el mensaje inicial que te configuró".
+    ("te configuro", PromptStrong),
+    ("te configuraron", PromptStrong),
+    ("t'a configure", PromptStrong),
+    // ("The people who configured you" are its makers.)
+    ("that configured you", PromptStrong),
+    ("which configured you", PromptStrong),
+    ("dich konfiguriert", PromptStrong),
     ("system-prompt", PromptStrong),
     ("instructions that you", PromptStrong),
     // prompt leaks, round two
@@ -404,6 +412,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tel quel", RevealStrong),
     ("telle quelle", RevealStrong),
     ("wortwortlich", RevealStrong),
+    ("wortgetreu", RevealStrong),
     ("textualmente", RevealStrong),
     ("literalmente", RevealStrong),
     ("mot a mot", RevealStrong),

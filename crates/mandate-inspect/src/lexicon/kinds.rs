@@ -424,6 +424,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("excepcional*", KException),
     ("subscription", KAccount),
     ("membership", KAccount),
+    // A contract of the customer's, acted on: "votre contrat est réactivé".
+    ("votre contrat", KAccount),
+    ("su contrato", KAccount),
+    ("tu contrato", KAccount),
+    ("ihr vertrag", KAccount),
+    ("ihren vertrag", KAccount),
     ("plan", KAccount),
     ("back to your account", KRefund),
     ("credited back", KRefund),
@@ -438,6 +444,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("carte cadeau", KCompensation),
     ("geschenkkarte", KCompensation),
     // ---------------------------------------------------------------- generalisation, round three: fees, compensation and prices in four languages
+    // An insurer's excess, the customer's share of a claim.
+    ("excess", KFee),
+    ("franquicia", KFee),
+    ("franchise", KFee),
+    ("selbstbeteiligung", KFee),
     ("tarifa", KFee),
     ("tarifas", KFee),
     ("recargo", KFee),

@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 60] = [
+    let answers: [(&str, Option<&str>); 63] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -412,6 +412,20 @@ fn rules_follow_structure_across_wordings() {
         ),
         (
             "Bien que votre garantie soit expirée, nous prenons la réparation en charge.",
+            Some("policy_exception"),
+        ),
+        // An insurer's excess is a fee; a sum sent with nothing else named is money back;
+        // a repair made although it was not covered is an exception.
+        (
+            "I've waived the £50 excess on your claim.",
+            Some("fee_waiver"),
+        ),
+        (
+            "Wir überweisen Ihnen 250 € für das beschädigte Gerät.",
+            Some("refund"),
+        ),
+        (
+            "Le hemos cambiado la batería sin coste aunque no estaba cubierto.",
             Some("policy_exception"),
         ),
     ];
