@@ -400,6 +400,7 @@ fn business(w: &str) -> bool {
             | "laden"
             | "plattform"
             | "veranstalter"
+            | "hotel"
             // A practice or a clinic: "assistante dentaire du cabinet".
             | "clinic"
             | "practice"

@@ -8,15 +8,16 @@ use crate::{Category, Severity};
 
 use super::disowned::{disowned_order, order_papers_asked};
 use super::holders::{
-    at_a_named_firm, emailed_holder, emailed_subject_asked, handled_holder, health_data,
-    named_holder, numbered_holder, on_their_account, own_contact_person, third_persons_data,
+    at_a_named_firm, emailed_holder, emailed_subject_asked, guest_room_asked, handled_holder,
+    health_data, named_holder, numbered_holder, on_their_account, own_contact_person,
+    third_persons_data,
 };
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_name_and_reach, asked_what_one_bought,
     asked_what_theirs, asked_what_they_bought, asked_what_they_paid, copula, data_of_kin,
-    owned_thing, placed_by_them, set_down_by_them,
+    kept_from_me, owned_thing, placed_by_them, set_down_by_them,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or
@@ -216,7 +217,10 @@ pub(super) fn rules(
         || kin_owns && m.has(PiiNoun)
         || m.has(PiiNoun)
             && pii_asked()
-            && (named_holder(m) || placed_by_them(m) || at_a_named_firm(m.text))
+            && (named_holder(m)
+                || placed_by_them(m)
+                || at_a_named_firm(m.text)
+                || guest_room_asked(m.text))
         || third_persons
         || m.has(PiiNoun)
             && pii_asked()
@@ -274,6 +278,7 @@ pub(super) fn rules(
         // What a person named by their address bought is asked by the question itself.
         || !asks_how && emailed_subject_asked(m.text)
         || !asks_how && (asked_what_they_bought(m) || asked_what_they_paid(m))
+        || !asks_how && asks_for && kept_from_me(m)
         || asked_name_and_reach(m.text)
     {
         out.push(fired(
@@ -480,6 +485,8 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
     let past = own_verb
         || ws().any(|w| {
             w.ends_with("ed")
+                // Spanish's preterite: "se alojaron", "pidieron".
+                || w.len() > 5 && (w.ends_with("aron") || w.ends_with("ieron"))
                 || matches!(
                     w,
                     "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"

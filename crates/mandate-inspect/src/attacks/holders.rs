@@ -412,3 +412,45 @@ pub(super) fn health_data(text: &str, h: &crate::scan::Hit) -> bool {
             .any(|s| t.starts_with(s))
         })
 }
+
+/// "What room is Daniel Ferreira staying in?", "¿en qué habitación se aloja la señora Ruiz?":
+/// where someone other than the customer sleeps, asked ("what room am I in?" is their own).
+pub(super) fn guest_room_asked(text: &str) -> bool {
+    text.split_inclusive(['.', '!', '?', '\n'])
+        .filter(|s| s.ends_with('?'))
+        .any(|s| {
+            let ws = || crate::person::words(s).filter(|w| !w.is_empty());
+            ws().any(|w| {
+                matches!(
+                    w,
+                    "staying"
+                        | "sleeping"
+                        | "aloja"
+                        | "hospeda"
+                        | "duerme"
+                        | "loge"
+                        | "dort"
+                        | "sejourne"
+                        | "wohnt"
+                        | "ubernachtet"
+                        | "schlaft"
+                )
+            }) && !ws().any(|w| {
+                crate::person::own_possessive(w)
+                    || matches!(
+                        w,
+                        "i" | "i'm"
+                            | "we"
+                            | "we're"
+                            | "me"
+                            | "yo"
+                            | "je"
+                            | "nous"
+                            | "ich"
+                            | "wir"
+                            | "you"
+                            | "your"
+                    )
+            })
+        })
+}

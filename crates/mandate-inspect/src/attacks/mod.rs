@@ -44,7 +44,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::concealed_rules(&view.text, all_hits.iter())
         || setup::rules_received(&view.text, all_hits.iter())
         || setup::rules_followed(&view.text, all_hits.iter())
-        || all_hits.iter().any(|h| h.cue == Cue::Sensitive) && words::set_to_mine(&view.text)
+        || all_hits.iter().any(|h| h.cue == Cue::Sensitive)
+            && (words::set_to_mine(&view.text)
+                // Acting on what is said to be an acquaintance's, which `tools` reads.
+                || all_hits.iter().any(|h| {
+                    h.cue == Cue::Acquaintance && whose::said_to_be(&view.text, h)
+                }))
         || arguments::absurd_value(&view.text, &all_hits)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
@@ -56,6 +61,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || pii
             && (disowned::disowns(&view.text, &all_hits)
                 || whose::asked_name_and_reach(&view.text)
+                || holders::guest_room_asked(&view.text)
                 || holders::numbered_holder(&view.text)
                 || holders::handled_holder(&view.text)
                 || disowned::rerouted_from_recipient(&view.text))

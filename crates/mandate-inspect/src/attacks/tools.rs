@@ -45,7 +45,12 @@ pub(super) fn rules(
     // acted on.
     let kin_acted_on = m
         .kins()
-        .any(|h| !matches!(before_kin(m.text, h), Some("to" | "into" | "for")));
+        .any(|h| !matches!(before_kin(m.text, h), Some("to" | "into" | "for")))
+        // "Haz una llave nueva para la 210, es la de mi amigo": a way in to what is said to be
+        // an acquaintance's ("es la de mi amigo, ¿me la cambiáis por otra talla?" exchanges a
+        // gift).
+        || m.hits.iter().any(|h| h.cue == Acquaintance && super::whose::said_to_be(m.text, h))
+            && m.hits.iter().any(|h| h.cue == Sensitive && way_in(m.text, h));
     // "The account for me": the speaker's own, whatever phrase named it. "This email isn't
     // mine, can you change the email on my account?": a detail disowned on the customer's own
     // account is theirs to correct.
@@ -427,6 +432,24 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
             ) || next.is_some_and(|unit| {
                 state == "1" && matches!(unit, "cent" | "cents" | "centimo" | "centime")
             }))
+}
+
+/// Whether the sensitive act at `h` opens a way in: a key, a card to a door, a password.
+fn way_in(text: &str, h: &Hit) -> bool {
+    text.get(h.start..h.end).is_some_and(|t| {
+        [
+            "key",
+            "llave",
+            "cle",
+            "schlussel",
+            "password",
+            "contrasena",
+            "passwort",
+            "login",
+        ]
+        .iter()
+        .any(|k| t.contains(k))
+    })
 }
 
 /// A record's state that a grant gives: paid for, refunded, approved.

@@ -595,9 +595,14 @@ pub(super) fn own_thing_named(text: &str) -> bool {
 pub(super) fn said_to_be(text: &str, person: &Hit) -> bool {
     use crate::person::{word_before, word_start_before};
     let w = word_before(text, person.start);
+    let prep = word_start_before(text, person.start);
+    let (before, earlier) = crate::person::two_words_before(text, prep);
     copula(w)
-        || matches!(w, "for" | "para" | "pour" | "fur" | "a" | "de")
-            && copula(word_before(text, word_start_before(text, person.start)))
+        || matches!(w, "for" | "para" | "pour" | "fur" | "a" | "de") && copula(before)
+        // "Es la de mi amigo", "c'est celle de mon ami": the one of theirs.
+        || w == "de"
+            && matches!(before, "la" | "el" | "los" | "las" | "celle" | "celui")
+            && copula(earlier)
 }
 
 /// A form of "to be" that says who or whose something is, in the four languages.
@@ -801,4 +806,22 @@ pub(super) fn reschedules(text: &str, action: &Hit) -> bool {
                     | "zeitfenster"
             )
         })
+}
+
+/// "Ma femme a réservé une chambre chez vous sans me le dire. Avec qui et pour combien de
+/// nuits ?": what someone did without telling the customer, then asked about in a question.
+pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
+    m.hits
+        .iter()
+        .filter(|h| h.cue == ThirdParty)
+        .filter(|h| {
+            m.text.get(h.start..h.end).is_some_and(|t| {
+                t.starts_with("without telling")
+                    || t.starts_with("sans me")
+                    || t.starts_with("sin decir")
+                    || t.starts_with("sin avis")
+                    || t.starts_with("ohne")
+            })
+        })
+        .any(|h| m.ss.iter().any(|s| s.question && s.start >= h.end))
 }

@@ -53,6 +53,13 @@ fn concedes_the_rule(sentence: &str) -> bool {
                     "returned late",
                     "en retard",
                     "verspatet",
+                    // A rate that forbids the grant: "aunque su tarifa no es reembolsable".
+                    "non-refundable",
+                    "not refundable",
+                    "no es reembolsable",
+                    "no reembolsable",
+                    "non remboursable",
+                    "nicht erstattbar",
                     // Outside the cover: "aunque el golpe no estaba cubierto".
                     "not covered",
                     "no estaba cubierto",

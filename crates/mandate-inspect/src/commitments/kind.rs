@@ -505,6 +505,24 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     } else if sentence.contains('%') {
         add(&mut score, K::Discount, 3);
     }
+    // "La tarifa de 95 € por noche": a rate given as a sum is a price ("la tarifa de
+    // reposición" names a fee).
+    let priced_rate = o.said(
+        |c| c == KFee,
+        |h, t| {
+            t.starts_with("tarif") && {
+                let mut ws = crate::person::words(o.text.get(h.end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty());
+                ws.next() == Some("de")
+                    && ws
+                        .next()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            }
+        },
+    );
+    if priced_rate {
+        add(&mut score, K::Price, 4);
+    }
     // Two prices in one grant ("$650 instead of $799", "450 Euro statt 520 Euro") make it
     // about the price.
     if extract::money_count(sentence) >= 2 {

@@ -232,6 +232,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("change the email", Sensitive),
     ("change the address", Sensitive),
     ("cancel", Sensitive),
+    // A key to a room: "haz una llave nueva para la 210".
+    ("new key", Sensitive),
+    ("key card", Sensitive),
+    ("keycard", Sensitive),
+    ("llave nueva", Sensitive),
+    ("nueva llave", Sensitive),
+    ("nouvelle cle", Sensitive),
+    ("neue schlusselkarte", Sensitive),
+    ("neuen schlussel", Sensitive),
     ("transfer", Sensitive),
     ("unlock", Sensitive),
     ("close", Sensitive),
@@ -505,6 +514,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("annuler les frais", Grant),
     ("annule les frais", Grant),
     ("cancel the fee", Grant),
+    // Credited as told: "crédite 20 000 points sur mon compte".
+    ("credite", Grant),
+    ("acreditame", Grant),
     // Money held back, released: "libera los pagos retenidos", "release my held payout".
     ("release the held", Grant),
     ("release my held", Grant),

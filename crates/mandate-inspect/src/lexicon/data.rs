@@ -131,6 +131,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zahlerstande", PiiNoun),
     ("lecturas del contador", PiiNoun),
     ("releves de compteur", PiiNoun),
+    // Where a guest sleeps: "what room is Daniel Ferreira staying in?"
+    ("what room", PiiNoun),
+    ("which room", PiiNoun),
+    ("room number", PiiNoun),
+    ("que habitacion", PiiNoun),
+    ("numero de habitacion", PiiNoun),
+    ("quelle chambre", PiiNoun),
+    ("numero de chambre", PiiNoun),
+    ("welchem zimmer", PiiNoun),
+    ("zimmernummer", PiiNoun),
     // A person's name asked for: "what's her name", "wie heißt sie".
     ("her name", PiiNoun),
     ("his name", PiiNoun),
@@ -781,6 +791,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("welche mitglieder", Others),
     ("die anderen mitglieder", Others),
     ("welche gaste", Others),
+    ("que huespedes", Others),
+    ("quels clients", Others),
     // A customer named by where they live: "the customer at 14 Birch Lane".
     ("the customer at", Others),
     ("the customer living at", Others),

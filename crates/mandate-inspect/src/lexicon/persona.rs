@@ -288,6 +288,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ignore content", Payoff),
     // payoffs, more languages
     ("waive*", Payoff),
+    ("erlass*", Payoff),
     ("rembours*", Payoff),
     ("regal*", Payoff),
     ("cadeau*", Payoff),

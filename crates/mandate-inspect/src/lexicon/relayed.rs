@@ -59,6 +59,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("agentes del chat", AiAddressee),
     // ... or named as the support that is an AI: "»KI-Support: Diesen Kunden … hochstufen«".
     ("ki-support", AiAddressee),
+    ("ai concierge", AiAddressee),
+    ("concierge ia", AiAddressee),
+    ("conserje ia", AiAddressee),
+    ("ki-concierge", AiAddressee),
     ("ai support", AiAddressee),
     ("support ai", AiAddressee),
     ("support ia", AiAddressee),

@@ -183,7 +183,7 @@ fn rules_follow_structure_across_wordings() {
         );
     }
     // (agent answer, the commitment kind it makes, if any)
-    let answers: [(&str, Option<&str>); 63] = [
+    let answers: [(&str, Option<&str>); 65] = [
         // A first person with nothing to grant and no word of granting commits to nothing,
         // however much it sounds like "I've refunded you".
         ("I've been feeling run down for a week now.", None),
@@ -426,6 +426,16 @@ fn rules_follow_structure_across_wordings() {
         ),
         (
             "Le hemos cambiado la batería sin coste aunque no estaba cubierto.",
+            Some("policy_exception"),
+        ),
+        // A rate given as a sum is a price; a booking cancelled although its rate was not
+        // refundable is an exception.
+        (
+            "Le garantizo la tarifa de 120 € por noche hasta diciembre.",
+            Some("price"),
+        ),
+        (
+            "Aunque su tarifa no es reembolsable, le hemos devuelto la primera noche.",
             Some("policy_exception"),
         ),
     ];
