@@ -6,6 +6,7 @@ use crate::person::word_after;
 use crate::scan::Hit;
 use crate::{Category, Severity};
 
+use super::asked::{asked_name_and_reach, asked_what_they_paid, kept_from_me};
 use super::disowned::{disowned_order, order_papers_asked};
 use super::holders::{
     at_a_named_firm, emailed_holder, emailed_subject_asked, guest_room_asked, handled_holder,
@@ -15,9 +16,8 @@ use super::holders::{
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
-    acquaintance_named, acquaintance_ordered, asked_name_and_reach, asked_what_one_bought,
-    asked_what_theirs, asked_what_they_bought, asked_what_they_paid, copula, data_of_kin,
-    kept_from_me, owned_thing, placed_by_them, set_down_by_them,
+    acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
+    asked_what_they_bought, copula, data_of_kin, owned_thing, placed_by_them, set_down_by_them,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or
@@ -198,12 +198,12 @@ pub(super) fn rules(
     let third_persons = m.hits.iter().any(|h| {
         h.cue == PiiNoun
             && !m.in_quote(h)
-            && !own_contact_person(m.text)
             && (third_persons_data(m.text, h.start)
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
                     || m.in_question(h) && (m.has(Acquaintance) || health_data(m.text, h)))
                 || on_their_account(m.text, h.end)
                     && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal))))
+            && !own_contact_person(m.text)
     });
     // The data asked for, by a question or as the object of a request ("donnez-moi
     // l'adresse où le colis a été livré").
@@ -279,7 +279,7 @@ pub(super) fn rules(
         || !asks_how && emailed_subject_asked(m.text)
         || !asks_how && (asked_what_they_bought(m) || asked_what_they_paid(m))
         || !asks_how && asks_for && kept_from_me(m)
-        || asked_name_and_reach(m.text)
+        || m.has(PiiNoun) && asked_name_and_reach(m.text)
     {
         out.push(fired(
             Category::DataExfiltration,

@@ -335,6 +335,23 @@ pub(super) fn at_a_named_firm(text: &str) -> bool {
 /// Whether the customer names the contact the shop assigned them: "my account manager", "mein
 /// Ansprechpartner", "mi gestor", "mon conseiller".
 pub(super) fn own_contact_person(text: &str) -> bool {
+    // Read word by word only where such a contact is named at all.
+    if ![
+        "ansprechpartner",
+        "kundenberater",
+        "betreuer",
+        "gestor",
+        "asesor",
+        "conseill",
+        "interlocut",
+        "account manager",
+        "contact person",
+    ]
+    .iter()
+    .any(|c| text.contains(c))
+    {
+        return false;
+    }
     let mut prev = "";
     crate::person::words(text)
         .filter(|w| !w.is_empty())
@@ -361,61 +378,80 @@ pub(super) fn own_contact_person(text: &str) -> bool {
 }
 
 /// Whether the personal data at `h` is of health, kept by a clinic ("his treatment notes",
-/// "sus radiografías", `lexicon::data`): asked about a third person, it is theirs whoever
+/// "sus radiografías", `lexicon::personal`): asked about a third person, it is theirs whoever
 /// the customer says they are, unless the customer is their parent ("my son had his
 /// check-up; what did the dentist write in his notes?").
 pub(super) fn health_data(text: &str, h: &crate::scan::Hit) -> bool {
+    let health = text.get(h.start..h.end).is_some_and(|t| {
+        [
+            "treatment",
+            "medical",
+            "health",
+            "patient",
+            "diagnos",
+            "x-ray",
+            "test result",
+            "lab result",
+            "historia",
+            "radiograf",
+            "krankenakte",
+            "befund",
+            "rontgen",
+        ]
+        .iter()
+        .any(|s| t.starts_with(s))
+    });
     let mut prev = "";
-    let my_child = crate::person::words(text)
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            let own = crate::person::own_possessive(prev);
-            prev = w;
-            own && matches!(
-                w,
-                "son"
-                    | "daughter"
-                    | "child"
-                    | "kid"
-                    | "boy"
-                    | "girl"
-                    | "hijo"
-                    | "hija"
-                    | "nino"
-                    | "nina"
-                    | "fils"
-                    | "fille"
-                    | "enfant"
-                    | "sohn"
-                    | "tochter"
-                    | "kind"
-            )
-        });
-    !my_child
-        && text.get(h.start..h.end).is_some_and(|t| {
-            [
-                "treatment",
-                "medical",
-                "health",
-                "patient",
-                "diagnos",
-                "x-ray",
-                "test result",
-                "lab result",
-                "historia",
-                "radiograf",
-                "krankenakte",
-                "befund",
-                "rontgen",
-            ]
-            .iter()
-            .any(|s| t.starts_with(s))
-        })
+    health
+        && !crate::person::words(text)
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let own = crate::person::own_possessive(prev);
+                prev = w;
+                own && matches!(
+                    w,
+                    "son"
+                        | "daughter"
+                        | "child"
+                        | "kid"
+                        | "boy"
+                        | "girl"
+                        | "hijo"
+                        | "hija"
+                        | "nino"
+                        | "nina"
+                        | "fils"
+                        | "fille"
+                        | "enfant"
+                        | "sohn"
+                        | "tochter"
+                        | "kind"
+                )
+            })
 }
 
 /// "What room is Daniel Ferreira staying in?", "¿en qué habitación se aloja la señora Ruiz?":
 /// where someone other than the customer sleeps, asked ("what room am I in?" is their own).
 pub(super) fn guest_room_asked(text: &str) -> bool {
+    // Read word by word only where someone is said to stay or sleep somewhere.
+    if ![
+        "staying",
+        "sleeping",
+        "aloja",
+        "hospeda",
+        "duerme",
+        "loge",
+        "dort",
+        "sejourne",
+        "wohnt",
+        "ubernachtet",
+        "schlaft",
+    ]
+    .iter()
+    .any(|v| text.contains(v))
+    {
+        return false;
+    }
     text.split_inclusive(['.', '!', '?', '\n'])
         .filter(|s| s.ends_with('?'))
         .any(|s| {

@@ -6,6 +6,7 @@
 //! standard: any instruction addressed to the assistant in them is an injection.
 
 mod arguments;
+mod asked;
 mod claims;
 mod data;
 mod disowned;
@@ -60,7 +61,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         })
         || pii
             && (disowned::disowns(&view.text, &all_hits)
-                || whose::asked_name_and_reach(&view.text)
+                || asked::asked_name_and_reach(&view.text)
                 || holders::guest_room_asked(&view.text)
                 || holders::numbered_holder(&view.text)
                 || holders::handled_holder(&view.text)

@@ -28,8 +28,48 @@ pub(super) fn in_gift(o: &Own<'_>, h: &Hit) -> bool {
         .any(|g| g.cue == Gift && g.start <= h.start && h.end <= g.end)
 }
 
-/// Whether a kind word counts toward the kind of the grant it is in.
-pub(super) fn counted(o: &Own<'_>, h: &Hit) -> bool {
+/// Where the clauses that set a kind word aside begin in the sentence: after a concession's
+/// word ("aunque") or a purpose's ("so you can"). Read once per sentence.
+pub(super) fn asides(o: &Own<'_>) -> Vec<usize> {
+    // A kind is set aside only for another named outside: with one kind word, none is.
+    if o.hits
+        .iter()
+        .filter(|h| super::KINDED.contains(&h.cue))
+        .nth(1)
+        .is_none()
+    {
+        return Vec::new();
+    }
+    let mut ends: Vec<usize> = o
+        .at(Exception)
+        .filter(|e| {
+            o.text
+                .get(e.start..e.end)
+                .is_some_and(|t| super::concession::CONCESSIONS.contains(&t))
+        })
+        .map(|e| e.end)
+        .collect();
+    let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();
+    for p in [
+        "so you can",
+        "so that",
+        "para que",
+        "pour que",
+        "afin que",
+        "damit",
+    ] {
+        ends.extend(
+            sentence
+                .match_indices(p)
+                .map(|(i, _)| o.span.0 + i + p.len()),
+        );
+    }
+    ends
+}
+
+/// Whether a kind word counts toward the kind of the grant it is in; `asides` are where the
+/// sentence's concessions and purposes begin ([`asides`]).
+pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
     // "I've turned off the receipt check": "off" after a verb of switching is no reduction;
     // nor is a balance "written off", which is waived.
     let switched = |h: &&Hit| {
@@ -145,26 +185,9 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit) -> bool {
     // a clause of purpose names what the grant is for ("I've reopened your account so you can
     // see the repair status").
     let in_concession = |h: &Hit| {
-        o.at(Exception).any(|e| {
-            e.end <= h.start
-                && o.text
-                    .get(e.start..e.end)
-                    .is_some_and(|t| super::concession::CONCESSIONS.contains(&t))
-                && !o.text.get(e.end..h.start).unwrap_or_default().contains(',')
-        }) || o.text.get(o.span.0..h.start).is_some_and(|head| {
-            [
-                "so you can",
-                "so that",
-                "para que",
-                "pour que",
-                "afin que",
-                "damit",
-            ]
+        asides
             .iter()
-            .filter_map(|p| head.rfind(p).map(|i| i + p.len()))
-            .max()
-            .is_some_and(|i| !head.get(i..).unwrap_or_default().contains(','))
-        })
+            .any(|&e| e <= h.start && !o.text.get(e..h.start).unwrap_or_default().contains(','))
     };
     let conceded = |h: &Hit| {
         in_concession(h)

@@ -2,7 +2,7 @@
 //! committed it.
 
 use super::concession::{against_the_policy, usual_then_but};
-use super::counted::{counted, in_gift, manner};
+use super::counted::{asides, counted, in_gift, manner};
 use super::verbs::{EXTEND_VERBS, REFUND_VERBS, WAIVER_VERBS, goes_back};
 use super::{CommitmentKind, Own, REFUSE, Signal};
 use crate::extract;
@@ -12,12 +12,16 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     use CommitmentKind as K;
     // What is refused is not what is granted: "I can't issue a refund, but I've added a store
     // credit" is about the credit; what `counted` sets aside names nothing granted.
-    let count = |c: Cue| {
-        o.hits
-            .iter()
-            .filter(|h| h.cue == c && counted(o, h))
-            .count() as i32
-    };
+    // Each hit is judged once; the kinds are counted from that.
+    let asides = asides(o);
+    let kept: Vec<&crate::scan::Hit> = o
+        .hits
+        .iter()
+        .copied()
+        .filter(|h| super::KINDED.contains(&h.cue) || h.cue == Gift || h.cue == Admit)
+        .filter(|h| counted(o, h, &asides))
+        .collect();
+    let count = |c: Cue| kept.iter().filter(|h| h.cue == c).count() as i32;
     let mut score = [
         (K::Refund, 3 * count(KRefund)),
         (K::Discount, 3 * count(KDiscount)),
@@ -653,23 +657,22 @@ fn fallback(signal: Signal) -> CommitmentKind {
 /// "porque el técnico llegó tarde", "parce que la livraison était en retard", "weil die
 /// Lieferung verspätet war".
 fn late_as_the_reason(sentence: &str) -> bool {
-    [
-        "because",
-        "since",
-        "porque",
-        "ya que",
-        "parce que",
-        "puisque",
-        "weil",
-    ]
-    .iter()
-    .filter_map(|r| sentence.find(r).map(|i| i + r.len()))
-    .any(|end| {
-        let reason = crate::bytes::head(sentence.get(end..).unwrap_or_default(), 48);
-        [
-            " late", "delay", "tarde", "retras", "retard", "verspat", " spat",
-        ]
-        .iter()
-        .any(|w| reason.contains(w))
-    })
+    // One pass: a word of reason, then a word of lateness within eight words.
+    let mut since = usize::MAX;
+    let mut prev = "";
+    crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let reason = matches!(w, "because" | "since" | "porque" | "puisque" | "weil")
+                || prev == "ya" && w == "que"
+                || prev == "parce" && w == "que";
+            prev = w;
+            since = if reason { 0 } else { since.saturating_add(1) };
+            since <= 8
+                && since > 0
+                && (matches!(w, "late" | "delay" | "delayed" | "tarde" | "retard")
+                    || w.starts_with("retras")
+                    || w.starts_with("verspat")
+                    || w.starts_with("spat"))
+        })
 }

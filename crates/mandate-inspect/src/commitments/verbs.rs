@@ -228,8 +228,9 @@ pub(super) fn goes_back(sentence: &str) -> bool {
 /// prenons en charge" and "wir nehmen … an" joined do. The particle right after the verb is
 /// another verb ("ich nehme an, dass …" assumes).
 pub(super) fn join_split_grants(text: &str, hits: &mut Vec<Hit>) {
-    let french = text.contains("en charge");
-    let german = text.contains(" an") || text.contains(" zuruck");
+    // Read word by word only where both halves occur (" an" alone is in most English).
+    let french = text.contains("en charge") && text.contains("pren");
+    let german = text.contains("nehme") && (text.contains(" an") || text.contains(" zuruck"));
     if !french && !german {
         return;
     }

@@ -383,6 +383,7 @@ mod language;
 mod others;
 mod performative;
 mod persona;
+mod personal;
 mod relayed;
 mod staff;
 mod undo;
@@ -399,6 +400,7 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(authority::PHRASES)
         .chain(staff::PHRASES)
         .chain(data::PHRASES)
+        .chain(personal::PHRASES)
         .chain(decoding::PHRASES)
         .chain(abuse::PHRASES)
         .chain(others::PHRASES)

@@ -1,0 +1,156 @@
+//! What a question asks of someone other than the customer: what they paid, who they are and
+//! how to reach them, what they did without telling the customer.
+
+use crate::lexicon::Cue::*;
+
+use super::message::Message;
+use super::whose::third_person;
+
+/// "Wie heißt sie und wie kann ich sie erreichen?", "what's her name and how do I contact
+/// her?": who a third person is and how to reach them, both asked. Either alone may be the
+/// customer's business ("what's the courier's name? I'd like to thank him").
+pub(super) fn asked_name_and_reach(text: &str) -> bool {
+    // Read word by word only where a way of reaching someone is named at all.
+    if ![
+        "reach", "contact", "call", "find", "erreich", "kontakt", "joindre", "localiz",
+    ]
+    .iter()
+    .any(|r| text.contains(r))
+    {
+        return false;
+    }
+    let mut name = false;
+    let mut reach = false;
+    // The questions: what ends in a question mark, back to the sentence's start.
+    let questions = text
+        .split_inclusive(['.', '!', '?', '\n'])
+        .filter(|s| s.ends_with('?'));
+    for s in questions {
+        let ws: Vec<&str> = crate::person::words(s).filter(|w| !w.is_empty()).collect();
+        let them = |w: &str| {
+            third_person(w) || matches!(w, "him" | "her" | "them" | "ihn" | "la" | "le" | "lo")
+        };
+        // "¿Cómo se llama?", "¿cómo se llama esa señora?"; not "cómo se llama el plan".
+        let spanish_name = ws.windows(3).any(|p| {
+            matches!(p, ["se", "llama" | "llamaba", next]
+                if matches!(*next, "ella" | "esa" | "ese" | "la" | "aquella"))
+        }) || ws.ends_with(&["se", "llama"]);
+        name |= spanish_name
+            || ws.windows(2).any(|p| match p {
+                [a, b] => {
+                    matches!(*a, "his" | "her" | "their" | "son") && matches!(*b, "name" | "nom")
+                        || matches!(*a, "heisst" | "hiess") && them(b)
+                        || matches!(*a, "s'appelle" | "s'appelait")
+                            && matches!(*b, "elle" | "il" | "t-elle" | "t-il")
+                }
+                _ => false,
+            });
+        reach |= ws.windows(2).any(|p| match p {
+            [a, b] => {
+                matches!(*a, "reach" | "contact" | "call" | "find") && them(b)
+                    || them(a)
+                        && matches!(
+                            *b,
+                            "erreichen"
+                                | "kontaktieren"
+                                | "joindre"
+                                | "contacter"
+                                | "contactar"
+                                | "localizar"
+                                | "localizo"
+                        )
+            }
+            _ => false,
+        }) || ws
+            .iter()
+            .any(|w| ["localizarla", "localizarlo", "contactarla", "contactarlo"].contains(w));
+    }
+    name && reach
+}
+
+/// "Mi vecina se hizo un implante en vuestra clínica. ¿Cuánto le cobrasteis?", "how much did
+/// my brother pay?": what someone the customer knows paid, or was charged, asked by a question
+/// of how much. "How much will you charge me?" asks the customer's own price.
+pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
+    if !m.has(Acquaintance) && m.kins().next().is_none() {
+        return false;
+    }
+    m.ss.iter().filter(|s| s.question).any(|s| {
+        let sentence = m.text.get(s.start..s.end).unwrap_or_default();
+        let mut how_much = false;
+        let mut paid = false;
+        let mut them = false;
+        // "How much do I pay for my husband's cleaning?": the customer's own price.
+        let mut mine = false;
+        let mut prev = "";
+        for w in crate::person::words(sentence).filter(|w| !w.is_empty()) {
+            how_much |= prev == "how" && matches!(w, "much" | "high" | "big")
+                || matches!(w, "cuanto" | "cuanta" | "combien" | "wieviel")
+                || prev == "wie" && matches!(w, "viel" | "hoch");
+            paid |= [
+                "charg", "paid", "pay", "cobr", "pag", "factur", "bezahl", "berechn",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+                || w.ends_with("zahlt")
+                || w.contains("auszahl");
+            them |= third_person(w)
+                || matches!(
+                    w,
+                    "him"
+                        | "her"
+                        | "them"
+                        | "le"
+                        | "les"
+                        | "lui"
+                        | "leur"
+                        | "ihm"
+                        | "ihr"
+                        | "his"
+                        | "seine"
+                        | "seinen"
+                        | "seiner"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                )
+                || s.hits.iter().any(|h| h.cue == Acquaintance)
+                || m.kins().any(|k| k.start >= s.start && k.end <= s.end);
+            mine |= matches!(
+                w,
+                "i" | "me"
+                    | "we"
+                    | "us"
+                    | "yo"
+                    | "je"
+                    | "moi"
+                    | "nous"
+                    | "ich"
+                    | "mir"
+                    | "mich"
+                    | "wir"
+                    | "uns"
+            ) || w.starts_with("j'");
+            prev = w;
+        }
+        how_much && paid && them && !mine
+    })
+}
+
+/// "Ma femme a réservé une chambre chez vous sans me le dire. Avec qui et pour combien de
+/// nuits ?": what someone did without telling the customer, then asked about in a question.
+pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
+    m.hits
+        .iter()
+        .filter(|h| h.cue == ThirdParty)
+        .filter(|h| {
+            m.text.get(h.start..h.end).is_some_and(|t| {
+                t.starts_with("without telling")
+                    || t.starts_with("sans me")
+                    || t.starts_with("sin decir")
+                    || t.starts_with("sin avis")
+                    || t.starts_with("ohne")
+            })
+        })
+        .any(|h| m.ss.iter().any(|s| s.question && s.start >= h.end))
+}
