@@ -518,6 +518,7 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
     // yesterday evening?").
     let this_item = the_item_bought
         || rest.bytes().any(|b| b.is_ascii_digit())
+        || ws().any(super::message::demonstrative)
         || ws().any(|w| {
             matches!(
                 w,
@@ -527,19 +528,6 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
                 | "anoche"
                 | "hier"
                 | "gestern"
-                | "this"
-                | "that"
-                | "ce"
-                | "cet"
-                | "cette"
-                | "este"
-                | "esta"
-                | "ese"
-                | "esa"
-                | "diesen"
-                | "dieses"
-                | "diese"
-                | "diesem"
                 // "The same coffee grinder as me": the customer's own item.
                 | "same"
                 | "mismo"

@@ -637,6 +637,26 @@ pub(super) fn narrows_the_answer(text: &str, o: &Hit) -> bool {
 /// The words that make a verb of disregard sweep everything before it ("forget everything").
 const SWEEP_WORDS: [&str; 4] = ["everything", "todo", "tout", "alles"];
 
+/// Demonstratives, which point at one thing: "this order", "ce véhicule", "diese Karte".
+pub(super) fn demonstrative(w: &str) -> bool {
+    matches!(
+        w,
+        "this"
+            | "that"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "este"
+            | "esta"
+            | "ese"
+            | "esa"
+            | "dieses"
+            | "diesem"
+            | "diesen"
+            | "diese"
+    )
+}
+
 /// Articles and possessives: a verb-like word after one is a noun ("my refund", "the answer").
 pub(super) fn determiner(w: &str) -> bool {
     matches!(

@@ -554,29 +554,13 @@ fn of_this_thing(m: &Message<'_>, h: &Hit) -> bool {
                 crate::person::words(m.text.get(s.start..s.end).unwrap_or_default())
                     .filter(|w| !w.is_empty())
             };
-            ws().any(|w| {
-                matches!(
-                    w,
-                    "this"
-                        | "that"
-                        | "ce"
-                        | "cet"
-                        | "cette"
-                        | "este"
-                        | "esta"
-                        | "ese"
-                        | "esa"
-                        | "dieses"
-                        | "diesem"
-                        | "diesen"
-                        | "diese"
-                )
-            }) && !ws().any(|w| {
-                matches!(
-                    w,
-                    "i" | "je" | "dois-je" | "yo" | "debo" | "ich" | "soll" | "muss" | "should"
-                )
-            })
+            ws().any(super::message::demonstrative)
+                && !ws().any(|w| {
+                    matches!(
+                        w,
+                        "i" | "je" | "dois-je" | "yo" | "debo" | "ich" | "soll" | "muss" | "should"
+                    )
+                })
         })
 }
 
