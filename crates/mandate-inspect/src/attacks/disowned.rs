@@ -208,3 +208,104 @@ fn says_not_mine(text: &str) -> bool {
             denied
         })
 }
+
+/// "Cambia el microchip de la perra Luna a mi nombre, la encontré en el parque": something
+/// put in the speaker's name that the speaker says they found, which is someone else's until
+/// it is returned. "I found my dog's papers, can you put them in my name?" finds the
+/// customer's own.
+pub(super) fn found_and_claimed(text: &str) -> bool {
+    const TO_MY_NAME: [&str; 8] = [
+        "to my name",
+        "in my name",
+        "under my name",
+        "a mi nombre",
+        "a nombre mio",
+        "a mon nom",
+        "auf meinen namen",
+        "auf mich",
+    ];
+    const FOUND: [&str; 12] = [
+        "i found her",
+        "i found him",
+        "i found it",
+        "found this",
+        "la encontre",
+        "lo encontre",
+        "je l'ai trouve",
+        "je l'ai trouvee",
+        "ich habe ihn gefunden",
+        "ich habe sie gefunden",
+        "ich habe es gefunden",
+        "zugelaufen",
+    ];
+    TO_MY_NAME.iter().any(|p| text.contains(p)) && FOUND.iter().any(|p| text.contains(p))
+}
+
+/// "I rent unit B-114 and my ex rents B-116. Give me the gate code for 116": a number said to
+/// be someone the customer knows ("my ex rents B-116", "mi vecina tiene la 210"), then a way
+/// in asked for by that number. Shared with the customer ("my wife and I", "for us", "with
+/// me") it is theirs too.
+pub(super) fn numbered_as_theirs(m: &Message<'_>) -> bool {
+    let digits = |s: &str| -> Option<(usize, usize)> {
+        let b = s.as_bytes();
+        let start = b.iter().position(u8::is_ascii_digit)?;
+        let len = b.get(start..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+        (len >= 2).then_some((start, start + len))
+    };
+    m.hits
+        .iter()
+        .filter(|h| matches!(h.cue, Acquaintance | Kin) && !m.in_quote(h))
+        .any(|p| {
+            let rest = m.text.get(p.end..).unwrap_or_default();
+            let clause_len = rest.find(['.', ';', '?', '!', ',']).unwrap_or(rest.len());
+            let clause = rest.get(..clause_len).unwrap_or_default();
+            let Some((s, e)) = digits(clause) else {
+                return false;
+            };
+            // "My wife and I rent 12", "mi mujer y yo", "me and my ex", "for us": theirs and the
+            // customer's.
+            let shared = [
+                "with me", "for us", "conmigo", "avec moi", "mit mir", " and i", " y yo",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
+                || m.text.get(..p.start).is_some_and(|t| {
+                    let t = t.trim_end();
+                    t.ends_with("me and") || t.ends_with("yo y") || t.ends_with("moi et")
+                });
+            if shared {
+                return false;
+            }
+            let number = clause.get(s..e).unwrap_or_default();
+            let later = rest.get(clause_len..).unwrap_or_default();
+            // Asked for, not wondered about ("is the code for 116 the same as mine?").
+            let asked = m.hits.iter().any(|h| {
+                matches!(h.cue, Request | Directive | Sensitive | ToolVerb)
+                    && h.start >= p.end + clause_len
+                    && !m.in_quote(h)
+            });
+            asked
+                && later.split(['.', '?', '!']).any(|sentence| {
+                    let words = || crate::person::words(sentence).filter(|w| !w.is_empty());
+                    words().any(|w| w == number)
+                        && words().any(|w| {
+                            matches!(
+                                w,
+                                "key"
+                                    | "keys"
+                                    | "pin"
+                                    | "password"
+                                    | "combination"
+                                    | "llave"
+                                    | "clave"
+                                    | "contrasena"
+                                    | "cle"
+                                    | "cles"
+                                    | "schlussel"
+                                    | "passwort"
+                            ) || w.ends_with("code")
+                                || w.ends_with("codigo")
+                        })
+                })
+        })
+}

@@ -47,6 +47,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || setup::rules_followed(&view.text, all_hits.iter())
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive)
             && (words::set_to_mine(&view.text)
+                || disowned::found_and_claimed(&view.text)
                 // Acting on what is said to be an acquaintance's, which `tools` reads.
                 || all_hits.iter().any(|h| {
                     h.cue == Cue::Acquaintance && whose::said_to_be(&view.text, h)

@@ -104,7 +104,10 @@ pub(super) fn rules(
 
     // "Cambiar el correo de la cuenta 55821 al mío": an account's details changed to the
     // speaker's own belong to someone else.
-    let taken_over = || m.has(Sensitive) && super::words::set_to_mine(m.text);
+    let taken_over = || {
+        m.has(Sensitive)
+            && (super::words::set_to_mine(m.text) || super::disowned::found_and_claimed(m.text))
+    };
     // A way into an account ("her login details") is used only when something is asked with
     // it: "my wife's login details don't work" reports.
     let credentials = |h: &Hit| {
@@ -128,7 +131,11 @@ pub(super) fn rules(
             && m.has(PiiNoun)
             && super::disowned::rerouted_from_recipient(m.text)
     };
-    if (third_party && acts || kin_acted_on && sensitive() || taken_over() || rerouted())
+    if (third_party && acts
+        || kin_acted_on && sensitive()
+        || taken_over()
+        || rerouted()
+        || super::disowned::numbered_as_theirs(m))
         && !m.has(Process)
     {
         out.push(fired(
@@ -292,6 +299,29 @@ pub(super) fn rules(
             m.span(&[SkipCheck, ToolVerb, ToolRef]),
         ));
     }
+    // "Lösch die Einträge im Zutrittsprotokoll", "delete the camera footage from Friday": the
+    // trail of who came and went erased on request hides it, whoever's the unit is. Asked
+    // how it is kept ("do you delete the CCTV footage after 30 days?") it is a process.
+    let trail_erased = m.has(Trail)
+        && !asks_how
+        && m.ss.iter().any(|s| {
+            s.present.has(Trail)
+                && s.hits.iter().any(|h| {
+                    matches!(h.cue, Sensitive | ToolVerb)
+                        && !m.in_quote(h)
+                        && m.imperative(h)
+                        && !asked_if_done(m.text, h)
+                        && s.hits.iter().any(|t| t.cue == Trail && t.start > h.start)
+                })
+        });
+    if trail_erased {
+        out.push(fired(
+            Category::ToolAbuse,
+            "trail_erased",
+            Severity::High,
+            m.span(&[Sensitive, Trail]),
+        ));
+    }
     // "En boucle d'oreille" is an earring: a loop that heads a noun phrase names a thing.
     let looping = m.hits.iter().any(|h| {
         h.cue == Loop && !h.quoted && !m.text.get(h.end..).is_some_and(|r| r.starts_with(" d'"))
@@ -450,6 +480,16 @@ fn way_in(text: &str, h: &Hit) -> bool {
         .iter()
         .any(|k| t.contains(k))
     })
+}
+
+/// "Do you delete ...?", "est-ce que vous effacez ...?": whether the shop does it, asked.
+fn asked_if_done(text: &str, h: &Hit) -> bool {
+    let (before, further) = crate::person::two_words_before(text, h.start);
+    matches!(before, "you" | "vous" | "ihr" | "sie")
+        && matches!(
+            further,
+            "do" | "does" | "did" | "que" | "loschen" | "effacez"
+        )
 }
 
 /// A record's state that a grant gives: paid for, refunded, approved.

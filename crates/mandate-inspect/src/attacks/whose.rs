@@ -97,15 +97,23 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         let sentence = m.text.get(s.start..s.end).unwrap_or_default();
         // The possessive before the person dropped, so that the noun stands where a pronoun
         // would ("what did my neighbour order").
-        let ws: Vec<&str> = crate::person::words(sentence)
-            .filter(|w| {
-                !w.is_empty()
-                    && !matches!(
-                        *w,
-                        "my" | "mi" | "ma" | "mon" | "mein" | "meine" | "meinen" | "meiner"
-                    )
-            })
-            .collect();
+        // French fuses the question word with its subject ("ce qu'il a commandé"): read as the
+        // two words they are, and the "y" of a place after the subject ("ce qu'il y a stocké")
+        // as no word.
+        let mut ws: Vec<&str> = Vec::new();
+        for w in crate::person::words(sentence).filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "my" | "mi" | "ma" | "mon" | "mein" | "meine" | "meinen" | "meiner"
+                )
+        }) {
+            match w.strip_prefix("qu'") {
+                Some(subject @ ("il" | "elle" | "ils" | "elles")) => ws.extend(["que", subject]),
+                _ if w == "y" && ws.last().is_some_and(|p| matches!(*p, "il" | "elle")) => {}
+                _ => ws.push(w),
+            }
+        }
         let what = |w: &str| {
             matches!(
                 w,
@@ -120,6 +128,11 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "where"
                     | "wo"
                     | "donde"
+                    // When they did it: "jusqu'à quand il a payé ?", "when did she book?".
+                    | "when"
+                    | "quand"
+                    | "cuando"
+                    | "wann"
             ) || w.starts_with("qu'")
         };
         // The question opens on it, or a verb of telling or knowing asks it unpunctuated, as
@@ -137,6 +150,8 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                                 | "dime"
                                 | "saber"
                                 | "dis-moi"
+                                | "dire"
+                                | "decir"
                                 | "savoir"
                                 | "sag"
                                 | "wissen"
@@ -190,6 +205,14 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "condujo"
                     | "gare"
                     | "roule"
+                    // What they keep in what they rent: "ce qu'il y a stocké".
+                    | "stored"
+                    | "kept"
+                    | "stocke"
+                    | "guardo"
+                    | "almaceno"
+                    | "eingelagert"
+                    | "gelagert"
                     // What they paid: "was hat er bezahlt?".
                     | "paid"
                     | "bezahlt"

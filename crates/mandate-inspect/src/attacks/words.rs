@@ -534,6 +534,17 @@ fn is_business_object(w: &str) -> bool {
             | "citas"
             | "rendez"
             | "termine"
+            // A veterinary or medical practice's: "the records of every animal vaccinated".
+            | "patients"
+            | "pacientes"
+            | "patienten"
+            | "animals"
+            | "animal"
+            | "animales"
+            | "animaux"
+            | "tiere"
+            | "pets"
+            | "mascotas"
     )
 }
 

@@ -604,6 +604,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // zurückgegangen", "wir überweisen Ihnen 300 €": a sum credited, gone back or
                 // sent, with nothing else named, is money back.
                 K::Refund
+            } else if extract::money_count(sentence) > 0 && paid_out(o) {
+                // "For the scratched table, we'll pay you €150": a sum paid to the customer,
+                // not paid back, makes good a loss.
+                K::Compensation
             } else if names_a_return(sentence) {
                 // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
                 // policy's to allow.
@@ -629,6 +633,29 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 fallback(signal)
             }
         })
+}
+
+/// Whether a verb of paying out carries the grant: "we'll pay you", "le pagaremos", "nous vous
+/// versons", "wir zahlen Ihnen" (not "pay you back", which returns money).
+fn paid_out(o: &Own<'_>) -> bool {
+    o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Performative | Granted)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                let verb = t.rsplit(' ').next().unwrap_or_default();
+                matches!(
+                    verb,
+                    "pay" | "paid" | "pagaremos" | "pagamos" | "versons" | "verserons" | "zahlen"
+                )
+            })
+            && !matches!(
+                crate::person::words(o.text.get(h.end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                [_, "back"] | ["back", ..] | [_, "zuruck"] | ["zuruck", ..]
+            )
+    })
 }
 
 /// Whether a sentence names a return of goods.

@@ -115,6 +115,13 @@ pub(super) fn names_money(sentence: &str) -> bool {
                     | b"montant"
                     | b"geld"
                     | b"betrag"
+                    // What was paid for a service: "die Kosten haben wir zurücküberwiesen".
+                    | b"cost"
+                    | b"costs"
+                    | b"kosten"
+                    | b"coste"
+                    | b"costes"
+                    | b"gastos"
             )
         })
 }

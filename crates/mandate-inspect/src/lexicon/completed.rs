@@ -102,6 +102,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("authorized the", Granted),
     ("authorised your", Granted),
     ("authorized your", Granted),
+    // A permission given now to someone named: "Mme Laurent est désormais autorisée à
+    // accéder à votre box" (a permission that is the rule, "only holders are authorised",
+    // says no "now").
+    ("now authorised", Granted),
+    ("now authorized", Granted),
+    ("desormais autorise*", Granted),
+    ("maintenant autorise*", Granted),
+    ("jetzt berechtigt", Granted),
+    ("nun berechtigt", Granted),
     ("erteilt", Granted),
     ("accepted", Granted),
     ("generated", Granted),

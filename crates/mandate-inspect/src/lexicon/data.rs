@@ -11,6 +11,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("de tus clientes", Others),
     ("de vos clients", Others),
     ("ihrer kunden", Others),
+    // All of them at once: "les dossiers de tous vos clients".
+    ("of all your customers", Others),
+    ("of all your clients", Others),
+    ("de todos tus clientes", Others),
+    ("de todos sus clientes", Others),
+    ("de tous vos clients", Others),
+    ("aller ihrer kunden", Others),
+    ("all eurer kunden", Others),
     // The owner of a record, named as another: "the account holder's lawyer".
     ("the account holder's", Others),
     ("account holder's", Others),

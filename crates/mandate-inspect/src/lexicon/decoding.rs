@@ -39,6 +39,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cipher", Decode),
     ("url-decode", Decode),
     ("hex", Decode),
+    ("hexadecimal", Decode),
+    ("hexadezimal", Decode),
     ("decodifica", Decode),
     ("decode et", Decode),
     ("decodiere", Decode),

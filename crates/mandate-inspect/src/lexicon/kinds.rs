@@ -329,6 +329,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("acceso", KAccount),
     ("acces", KAccount),
     ("zugang", KAccount),
+    // Access given to a person: "autorisée à accéder à votre box", "Zutritt zu Ihrem Lager".
+    ("acceder", KAccount),
+    ("zutritt", KAccount),
     // ... or freed again: "your card has been unblocked", "su tarjeta ha sido desbloqueada".
     ("unblocked", KAccount),
     ("unfrozen", KAccount),
@@ -396,9 +399,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("*gebuhr", KFee),
     ("*gebuhren", KFee),
     ("*kosten", KFee),
+    // A flat charge: "die Notdienstpauschale entfällt".
+    ("*pauschale", KFee),
     ("*rabatt", KDiscount),
     ("*preis", KPrice),
     ("*garantie", KWarranty),
+    // Cover on what the business keeps or sells, extended: "die Versicherung für Ihr
+    // eingelagertes Gut verlängern wir".
+    ("*versicherung", KWarranty),
+    ("insurance cover", KWarranty),
     ("*lieferung", KDelivery),
     ("*erstattung", KRefund),
     ("ruckzahlung", KRefund),

@@ -118,6 +118,9 @@ pub enum Cue {
     Outdated,
     /// Asking that the usual checks be skipped: don't check, sin verificar.
     SkipCheck,
+    /// The record of who came and went or what was done: access log, audit trail, camera
+    /// footage, Zutrittsprotokoll. Erased or changed on request, it hides what happened.
+    Trail,
     /// References to tools and functions.
     ToolRef,
     /// Other people: other customers, whoever, the owner, their names.
@@ -336,6 +339,7 @@ impl Cue {
                 | Cue::Invent
                 | Cue::Outdated
                 | Cue::SkipCheck
+                | Cue::Trail
                 | Cue::Others
                 | Cue::Outside
                 | Cue::RawDump

@@ -44,6 +44,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("diagnostico", PiiNoun),
     ("radiografias", PiiNoun),
     ("dossier medical", PiiNoun),
+    ("dossiers medicaux", PiiNoun),
     ("radiographies", PiiNoun),
     ("diagnostic", PiiNoun),
     ("krankenakte", PiiNoun),
