@@ -249,7 +249,11 @@ pub(super) fn numbered_as_theirs(m: &Message<'_>) -> bool {
     let digits = |s: &str| -> Option<(usize, usize)> {
         let b = s.as_bytes();
         let start = b.iter().position(u8::is_ascii_digit)?;
-        let len = b.get(start..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+        let len = b
+            .get(start..)?
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         (len >= 2).then_some((start, start + len))
     };
     m.hits

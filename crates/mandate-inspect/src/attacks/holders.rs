@@ -490,3 +490,73 @@ pub(super) fn guest_room_asked(text: &str) -> bool {
             })
         })
 }
+
+/// "Put it on Brightloop's account", "charge it to Sam's card": a charge sent to an account
+/// named by a possessive that is neither the customer's ("my company's account") nor the
+/// shop's ("your account").
+pub(super) fn charged_to_possessor(text: &str) -> bool {
+    // Most texts name no one's account with a possessive: a substring search says so.
+    if !["'s account", "'s card", "'s tab"]
+        .iter()
+        .any(|p| text.contains(p))
+    {
+        return false;
+    }
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(5).any(|w| {
+        let [verb, object, prep, owner, thing] = w else {
+            return false;
+        };
+        matches!(*verb, "put" | "charge" | "bill" | "add" | "book")
+            && matches!(*object, "it" | "them" | "this" | "that" | "everything")
+            && matches!(*prep, "on" | "to" | "onto")
+            && matches!(*thing, "account" | "card" | "tab")
+            && owner.strip_suffix("'s").is_some_and(|name| {
+                !matches!(
+                    name,
+                    "company"
+                        | "business"
+                        | "employer"
+                        | "family"
+                        | "household"
+                        | "team"
+                        | "firm"
+                        | "office"
+                )
+            })
+    })
+}
+
+/// "Übertrag den Schreibtisch von Herrn Koch auf mich", "move Mrs Lee's locker over to me":
+/// something of a person named by their title moved to the speaker.
+pub(super) fn moved_from_titled(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "mr" | "mrs"
+                | "ms"
+                | "herrn"
+                | "herr"
+                | "frau"
+                | "senor"
+                | "senora"
+                | "sr"
+                | "sra"
+                | "monsieur"
+                | "madame"
+                | "mme"
+        ) && ws.get(i + 2..(i + 6).min(ws.len())).is_some_and(|after| {
+            after.windows(2).any(|p| {
+                matches!(
+                    p,
+                    ["to" | "auf" | "a" | "sur", "me" | "mich" | "mi" | "moi"]
+                )
+            })
+        })
+    })
+}

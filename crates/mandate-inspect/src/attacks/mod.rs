@@ -48,11 +48,13 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| h.cue == Cue::Sensitive)
             && (words::set_to_mine(&view.text)
                 || disowned::found_and_claimed(&view.text)
+                || holders::moved_from_titled(&view.text)
                 // Acting on what is said to be an acquaintance's, which `tools` reads.
                 || all_hits.iter().any(|h| {
                     h.cue == Cue::Acquaintance && whose::said_to_be(&view.text, h)
                 }))
         || arguments::absurd_value(&view.text, &all_hits)
+        || holders::charged_to_possessor(&view.text)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {

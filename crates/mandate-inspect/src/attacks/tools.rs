@@ -106,7 +106,9 @@ pub(super) fn rules(
     // speaker's own belong to someone else.
     let taken_over = || {
         m.has(Sensitive)
-            && (super::words::set_to_mine(m.text) || super::disowned::found_and_claimed(m.text))
+            && (super::words::set_to_mine(m.text)
+                || super::disowned::found_and_claimed(m.text)
+                || super::holders::moved_from_titled(m.text))
     };
     // A way into an account ("her login details") is used only when something is asked with
     // it: "my wife's login details don't work" reports.
@@ -135,7 +137,8 @@ pub(super) fn rules(
         || kin_acted_on && sensitive()
         || taken_over()
         || rerouted()
-        || super::disowned::numbered_as_theirs(m))
+        || super::disowned::numbered_as_theirs(m)
+        || super::holders::charged_to_possessor(m.text))
         && !m.has(Process)
     {
         out.push(fired(

@@ -112,9 +112,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 .any(|p| t.starts_with(p))
             })
     });
+    // "Die doppelt abgebuchte Monatsgebühr bekommen Sie von uns zurück": a charge the
+    // customer gets back is money back, not a charge let go.
+    if count(KFee) > 0 && count(KRefund) == 0 && goes_back(sentence) && received(sentence) {
+        add(&mut score, K::Refund, 3 * count(KFee) + 1);
+    }
     if for_a_failure {
         add(&mut score, K::Compensation, 3);
-    } else if late_as_the_reason(sentence) {
+    } else if failure_as_the_reason(sentence) {
         // "… because the car was a day late": the reason said in a clause weighs as "for the
         // delay" (its word and its reason) does.
         add(&mut score, K::Compensation, 6);
@@ -596,6 +601,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // "Normally the return shipping is $7.95, but I've waived it": a sum waived is
                 // a charge, whatever it is called.
                 K::FeeWaiver
+            } else if extract::money_count(sentence) > 0 && paid_out(o) {
+                // "For the scratched table, we'll pay you €150": a sum paid to the customer,
+                // not paid back, makes good a loss.
+                K::Compensation
             } else if !matches!(signal, Signal::Admit | Signal::Gift | Signal::Code)
                 && extract::money_count(sentence) > 0
                 && (o.has(Granted) || o.has(Performative) || goes_back(sentence))
@@ -604,10 +613,6 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // zurückgegangen", "wir überweisen Ihnen 300 €": a sum credited, gone back or
                 // sent, with nothing else named, is money back.
                 K::Refund
-            } else if extract::money_count(sentence) > 0 && paid_out(o) {
-                // "For the scratched table, we'll pay you €150": a sum paid to the customer,
-                // not paid back, makes good a loss.
-                K::Compensation
             } else if names_a_return(sentence) {
                 // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
                 // policy's to allow.
@@ -636,16 +641,25 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
 }
 
 /// Whether a verb of paying out carries the grant: "we'll pay you", "le pagaremos", "nous vous
-/// versons", "wir zahlen Ihnen" (not "pay you back", which returns money).
+/// versons", "wir zahlen Ihnen", "ersetzen wir Ihnen" (not "pay you back", which returns
+/// money).
 fn paid_out(o: &Own<'_>) -> bool {
     o.hits.iter().any(|h| {
         matches!(h.cue, Grant | Performative | Granted)
             && o.text.get(h.start..h.end).is_some_and(|t| {
-                let verb = t.rsplit(' ').next().unwrap_or_default();
-                matches!(
-                    verb,
-                    "pay" | "paid" | "pagaremos" | "pagamos" | "versons" | "verserons" | "zahlen"
-                )
+                t.split(' ').any(|verb| {
+                    matches!(
+                        verb,
+                        "pay"
+                            | "paid"
+                            | "pagaremos"
+                            | "pagamos"
+                            | "versons"
+                            | "verserons"
+                            | "zahlen"
+                            | "ersetzen"
+                    )
+                })
             })
             && !matches!(
                 crate::person::words(o.text.get(h.end..).unwrap_or_default())
@@ -655,6 +669,17 @@ fn paid_out(o: &Own<'_>) -> bool {
                     .as_slice(),
                 [_, "back"] | ["back", ..] | [_, "zuruck"] | ["zuruck", ..]
             )
+    })
+}
+
+/// Whether the customer is said to get something: "you'll get", "bekommen Sie", "recibirá",
+/// "vous récupérez".
+fn received(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "get" | "receive" | "bekommen" | "erhalten" | "recibira" | "recibe" | "recevrez"
+        ) || w.starts_with("recuper")
     })
 }
 
@@ -680,10 +705,11 @@ fn fallback(signal: Signal) -> CommitmentKind {
     }
 }
 
-/// Whether a clause of reason says something was late: "because the car was a day late",
+/// Whether a clause of reason says something was late or failed: "because the car was a day
+/// late", "because the heating was broken",
 /// "porque el técnico llegó tarde", "parce que la livraison était en retard", "weil die
 /// Lieferung verspätet war".
-fn late_as_the_reason(sentence: &str) -> bool {
+fn failure_as_the_reason(sentence: &str) -> bool {
     // One pass: a word of reason, then a word of lateness within eight words.
     let mut since = usize::MAX;
     let mut prev = "";
@@ -697,8 +723,26 @@ fn late_as_the_reason(sentence: &str) -> bool {
             since = if reason { 0 } else { since.saturating_add(1) };
             since <= 8
                 && since > 0
-                && (matches!(w, "late" | "delay" | "delayed" | "tarde" | "retard")
-                    || w.starts_with("retras")
+                && (matches!(
+                    w,
+                    "late"
+                        | "delay"
+                        | "delayed"
+                        | "tarde"
+                        | "retard"
+                        // A thing that failed: "because the heating was broken all week".
+                        | "broken"
+                        | "faulty"
+                        | "damaged"
+                        | "roto"
+                        | "rota"
+                        | "panne"
+                        | "kaputt"
+                        | "defekt"
+                        | "ausgefallen"
+                ) || w.starts_with("retras")
+                    || w.starts_with("averiad")
+                    || w.starts_with("estropead")
                     || w.starts_with("verspat")
                     || w.starts_with("spat"))
         })

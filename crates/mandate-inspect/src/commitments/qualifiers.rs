@@ -564,6 +564,37 @@ pub(super) fn anyone_can(text: &str, from: usize, at: usize) -> bool {
     })
 }
 
+/// "Members with a fixed desk can receive post at no extra cost", "los socios … pueden
+/// recibir correo sin coste", "die Mitglieder können …": what a class of people may have
+/// free, said of the class that opens the sentence, is the policy. `from` is where the
+/// sentence starts, `at` where the gift does.
+pub(super) fn class_may(text: &str, from: usize, at: usize) -> bool {
+    let head = text.get(from..at).unwrap_or_default();
+    let ws: Vec<&str> = crate::person::words(head)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    let article = matches!(
+        *first,
+        "los" | "las" | "les" | "die" | "all" | "todos" | "tous"
+    );
+    let noun = if article { ws.get(1) } else { Some(first) };
+    let plural = noun.is_some_and(|n| {
+        n.len() > 3
+            && (n.ends_with('s') || *first == "die")
+            && !matches!(*n, "this" | "thus" | "yours" | "ours" | "theirs")
+    });
+    plural
+        && ws.iter().any(|w| {
+            matches!(
+                *w,
+                "can" | "may" | "pueden" | "peuvent" | "konnen" | "durfen"
+            )
+        })
+}
+
 /// Whether `sentence` opens with the customer paying ("Sie zahlen", "you pay", "vous payez")
 /// or with the customer as who a thing's sum is for ("para usted, el robot queda en 299 €")
 /// and says the sum is less than another ("nur noch … statt", "instead of", "au lieu de").

@@ -272,6 +272,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         !o.undone_at(g.start, HEDGED)
             && !o.undone_at(g.end, HEDGED)
             && !qualifiers::anyone_can(o.text, o.span.0, g.start)
+            && !qualifiers::class_may(o.text, o.span.0, g.start)
     }) && !o.has(Escalate)
     {
         let _ = g;

@@ -326,6 +326,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("umgebucht", Granted),
     // commitments, round two
     ("paused", Granted),
+    ("pausiert", Granted),
+    ("pausada", Granted),
+    ("pausado", Granted),
+    ("mis en pause", Granted),
+    ("mise en pause", Granted),
     ("resumed", Granted),
     ("restored", Granted),
     ("reinstated", Granted),

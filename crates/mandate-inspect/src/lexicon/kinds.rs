@@ -332,6 +332,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Access given to a person: "autorisée à accéder à votre box", "Zutritt zu Ihrem Lager".
     ("acceder", KAccount),
     ("zutritt", KAccount),
+    ("mitgliedschaft", KAccount),
+    ("membresia", KAccount),
     // ... or freed again: "your card has been unblocked", "su tarjeta ha sido desbloqueada".
     ("unblocked", KAccount),
     ("unfrozen", KAccount),

@@ -486,6 +486,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("uberweisen wir", Performative),
     ("buchen wir", Performative),
     ("geben wir", Performative),
+    // A loss made good in the inverted order: "für den Wasserschaden ersetzen wir Ihnen 250 €".
+    ("ersetzen wir", Performative),
+    ("wir zahlen ihnen", Performative),
     ("i'm waiving", Performative),
     ("i'm extending", Performative),
     ("i'm sending you", Performative),
