@@ -154,3 +154,83 @@ pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
         })
         .any(|h| m.ss.iter().any(|s| s.question && s.start >= h.end))
 }
+
+/// "Someone sent me roses anonymously … I need to know who paid for them", "Meine Nachbarin
+/// hat Blumen von euch bekommen. Von wem waren die?": who sent or paid for a gift, asked
+/// when the giver chose not to say or the gift was someone else's. "Can I send flowers
+/// anonymously?" asks nothing of anyone; "who can I thank?" asks no deed.
+pub(super) fn sender_unmasked(text: &str, acquaintance_received: bool) -> bool {
+    let anonymous = || {
+        [
+            "anonym",
+            "anonim",
+            "someone sent",
+            "alguien me",
+            "quelqu'un m",
+            "jemand hat mir",
+        ]
+        .iter()
+        .any(|p| text.contains(p))
+    };
+    if !acquaintance_received && !anonymous() {
+        return false;
+    }
+    let asked_from_whom = [
+        "from whom",
+        "who it was from",
+        "who they were from",
+        "who they're from",
+        "von wem",
+        "de quien",
+        "de la part de qui",
+        "de qui",
+    ]
+    .iter()
+    .any(|p| text.contains(p));
+    asked_from_whom
+        || text.split(['.', '?', '!', ';']).any(|sentence| {
+            let ws: Vec<&str> = crate::person::words(sentence)
+                .filter(|w| !w.is_empty())
+                .collect();
+            ws.iter().enumerate().any(|(i, w)| {
+                matches!(*w, "who" | "quien" | "qui" | "wer")
+                    && ws.iter().skip(i + 1).take(4).any(|v| {
+                        matches!(
+                            *v,
+                            "sent"
+                                | "paid"
+                                | "ordered"
+                                | "bought"
+                                | "envio"
+                                | "mando"
+                                | "pago"
+                                | "pidio"
+                                | "envoye"
+                                | "paye"
+                                | "commande"
+                                | "geschickt"
+                                | "bezahlt"
+                                | "bestellt"
+                                | "gekauft"
+                        )
+                    })
+            })
+        })
+}
+
+/// "Meine Nachbarin hat heute Blumen von euch bekommen", "my friend received a parcel from
+/// you": someone the customer knows named as who received something.
+pub(super) fn received_by_acquaintance(m: &Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        h.cue == Acquaintance
+            && crate::person::words(m.text.get(h.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .any(|w| {
+                    matches!(
+                        w,
+                        "received" | "got" | "bekommen" | "erhalten" | "recibio" | "recu" | "recue"
+                    )
+                })
+    })
+}

@@ -55,6 +55,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 }))
         || arguments::absurd_value(&view.text, &all_hits)
         || holders::charged_to_possessor(&view.text)
+        // A gift's giver who chose not to say, asked for.
+        || asked::sender_unmasked(&view.text, false)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {

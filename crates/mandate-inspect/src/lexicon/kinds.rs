@@ -482,6 +482,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("outstanding balance", KFee),
     ("written off", KFee),
     ("zuschlag", KFee),
+    ("suplemento", KFee),
+    ("supplement", KFee),
     ("late fee", KFee),
     ("restocking fee", KFee),
     ("reposicion", KFee),
