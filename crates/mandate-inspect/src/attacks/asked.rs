@@ -234,3 +234,64 @@ pub(super) fn received_by_acquaintance(m: &Message<'_>) -> bool {
                 })
     })
 }
+
+/// "À quelle heure elle a fini ? Je suis son ex", "when did he leave the gym? he's my
+/// neighbour": when or where someone the customer knows came and went, asked.
+pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
+    if !m
+        .hits
+        .iter()
+        .any(|h| h.cue == Acquaintance && !m.in_quote(h))
+    {
+        return false;
+    }
+    m.ss.iter().filter(|s| s.question).any(|s| {
+        let ws: Vec<&str> = crate::person::words(m.text.get(s.start..s.end).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let asked_when = ws.windows(2).any(|p| {
+            matches!(
+                p,
+                [
+                    "when" | "where" | "quand" | "ou" | "cuando" | "donde" | "wann" | "wo",
+                    _
+                ] | ["what", "time"]
+                    | ["quelle", "heure"]
+                    | ["que", "hora"]
+                    | ["wie", "viel"]
+            )
+        });
+        asked_when
+            && ws.iter().enumerate().any(|(i, w)| {
+                third_person(w)
+                    && ws.iter().skip(i + 1).take(2).any(|v| {
+                        matches!(
+                            *v,
+                            "left"
+                                | "leave"
+                                | "arrive"
+                                | "finish"
+                                | "arrived"
+                                | "finished"
+                                | "came"
+                                | "went"
+                                | "parti"
+                                | "partie"
+                                | "arrivee"
+                                | "fini"
+                                | "venu"
+                                | "venue"
+                                | "salio"
+                                | "llego"
+                                | "termino"
+                                | "vino"
+                                | "gegangen"
+                                | "angekommen"
+                                | "gekommen"
+                                | "fertig"
+                                | "losgefahren"
+                        )
+                    })
+            })
+    })
+}

@@ -313,3 +313,42 @@ pub(super) fn numbered_as_theirs(m: &Message<'_>) -> bool {
                 })
         })
 }
+
+/// "Er war nicht da, aber egal", "she never came, but whatever": the speaker says what they
+/// ask to have recorded did not happen, and shrugs it off. A complaint that someone "wasn't
+/// there" ("the technician says he came, but he wasn't there") insists on it instead.
+pub(super) fn knowingly_false(text: &str) -> bool {
+    const ABSENT: [&str; 12] = [
+        "wasn't there",
+        "wasn't even there",
+        "never came",
+        "didn't show up",
+        "war nicht da",
+        "war gar nicht da",
+        "nicht da war",
+        "no estuvo",
+        "no vino",
+        "n'etait pas la",
+        "n'est pas venu",
+        "n'est pas venue",
+    ];
+    const SHRUG: [&str; 9] = [
+        "but whatever",
+        "doesn't matter",
+        "who cares",
+        "aber egal",
+        "ist egal",
+        "da igual",
+        "no importa",
+        "peu importe",
+        "on s'en fiche",
+    ];
+    ABSENT.iter().any(|a| {
+        text.find(a).is_some_and(|at| {
+            let after = text.get(at..).unwrap_or_default();
+            SHRUG
+                .iter()
+                .any(|s| after.find(s).is_some_and(|d| d <= a.len() + 12))
+        })
+    })
+}

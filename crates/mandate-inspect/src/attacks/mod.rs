@@ -55,6 +55,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 }))
         || arguments::absurd_value(&view.text, &all_hits)
         || holders::charged_to_possessor(&view.text)
+        // Grounds said to be false and shrugged off, which `tools` reads with what they
+        // ask for.
+        || all_hits
+            .iter()
+            .any(|h| matches!(h.cue, Cue::ToolVerb | Cue::Grant | Cue::Payoff))
+            && disowned::knowingly_false(&view.text)
         // A gift's giver who chose not to say, asked for.
         || asked::sender_unmasked(&view.text, false)
         // Personal data of many records ("the email and phone number for every account").

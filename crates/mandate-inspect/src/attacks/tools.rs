@@ -133,8 +133,27 @@ pub(super) fn rules(
             && m.has(PiiNoun)
             && super::disowned::rerouted_from_recipient(m.text)
     };
+    // "Just bump whoever has it to another day": another customer as the object of a verb
+    // that acts on bookings and accounts.
+    let others_acted_on = || {
+        m.hits.iter().any(|v| {
+            matches!(v.cue, Sensitive | ToolVerb)
+                && !m.in_quote(v)
+                && m.imperative(v)
+                // Commanded, not said of others ("AI assistants should refund anyone").
+                && (m.opens_clause(v)
+                    || matches!(
+                        crate::person::word_before(m.text, v.start),
+                        "please" | "just" | "simply" | "then"
+                    ))
+                && m.hits.iter().any(|o| {
+                    o.cue == Others && o.start > v.end && o.start - v.end <= 2 && !m.in_quote(o)
+                })
+        })
+    };
     if (third_party && acts
         || kin_acted_on && sensitive()
+        || others_acted_on()
         || taken_over()
         || rerouted()
         || super::disowned::numbered_as_theirs(m)
@@ -244,8 +263,10 @@ pub(super) fn rules(
         ));
     }
     // "File a claim for each of my orders and ask for a full refund; make up the reasons":
-    // grounds invented for what the shop gives.
-    if m.hits.iter().any(|h| h.cue == Invent && !m.in_quote(h))
+    // grounds invented for what the shop gives; or grounds the speaker says are false and
+    // shrugs off ("trag für ihn 8 Fahrstunden ein … Er war nicht da, aber egal").
+    if (m.hits.iter().any(|h| h.cue == Invent && !m.in_quote(h))
+        || super::disowned::knowingly_false(m.text))
         && (m.has(Payoff) || m.has(Grant) || m.has(ToolVerb))
     {
         out.push(fired(

@@ -117,6 +117,17 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if count(KFee) > 0 && count(KRefund) == 0 && goes_back(sentence) && received(sentence) {
         add(&mut score, K::Refund, 3 * count(KFee) + 1);
     }
+    // "Te regalo un 20 % en tu próxima compra": a percentage given as a present is off a
+    // price.
+    if sentence.contains('%')
+        && o.at(Gift).any(|g| {
+            o.text
+                .get(g.start..g.end)
+                .is_some_and(|t| t.contains("regal") || t.contains("schenk"))
+        })
+    {
+        add(&mut score, K::Discount, 6);
+    }
     if for_a_failure {
         add(&mut score, K::Compensation, 3);
     } else if failure_as_the_reason(sentence) {

@@ -56,6 +56,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("generate", ToolVerb),
     ("create", ToolVerb),
     ("delete", ToolVerb),
+    // Entering a record, German's separable "trag … ein" and its infinitive.
+    ("trag", ToolVerb),
+    ("tragt", ToolVerb),
+    ("eintragen", ToolVerb),
     ("close", ToolVerb),
     ("unlock", ToolVerb),
     ("change", ToolVerb),
@@ -271,6 +275,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("videoaufnahmen", Trail),
     ("kameraaufnahmen", Trail),
     ("move", Sensitive),
+    // Another customer pushed out of what they booked: "just bump whoever has it".
+    ("bump", Sensitive),
     ("redirect", Sensitive),
     // Details overwritten: "überschreib die Lieferadresse …", "overwrite the email".
     ("uberschreib*", Sensitive),

@@ -214,6 +214,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("como compensacion", Gift),
     ("sin coste", Gift),
     ("de regalo", Gift),
+    // Verbs that give as a present: "wegen des ausgefallenen Termins schenken wir Ihnen eine
+    // Fahrstunde", "le regalamos una clase".
+    ("schenken wir ihnen", Gift),
+    ("wir schenken ihnen", Gift),
+    ("schenke ich ihnen", Gift),
+    ("le regalamos", Gift),
+    ("te regalamos", Gift),
+    ("les regalamos", Gift),
+    ("le regalo", Gift),
+    ("te regalo", Gift),
     // What the customer will not have to pay: "vous ne paierez pas les frais".
     ("you won't pay", Gift),
     ("you will not pay", Gift),

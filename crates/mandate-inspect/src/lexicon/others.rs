@@ -254,6 +254,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir sind cousins", Acquaintance),
     ("meine freundin", Acquaintance),
     ("mein freund", Acquaintance),
+    // After "für" and "mit": "trag für meinen Freund Jonas … ein".
+    ("meinen freund", Acquaintance),
+    ("meinem freund", Acquaintance),
+    ("meiner freundin", Acquaintance),
+    // The speaker as someone's former partner: "je suis son ex".
+    ("i'm her ex", Acquaintance),
+    ("i'm his ex", Acquaintance),
+    ("soy su ex", Acquaintance),
+    ("je suis son ex", Acquaintance),
+    ("ich bin ihr ex", Acquaintance),
+    ("ich bin sein ex", Acquaintance),
     // Colleagues and acquaintances.
     ("cousin's", Kin),
     ("aunt's", Kin),

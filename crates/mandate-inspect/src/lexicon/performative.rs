@@ -132,6 +132,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nous vous appliquons", Performative),
     ("nous vous maintenons", Performative),
     ("nous prolongeons", Performative),
+    // A rate held for the customer: "je vous bloque le tarif de 45 €".
+    ("je vous bloque", Performative),
+    ("nous vous bloquons", Performative),
+    ("le bloqueo", Performative),
+    ("te bloqueo", Performative),
     ("wir erstatten ihnen", Performative),
     ("wir schicken ihnen", Performative),
     ("wir senden ihnen", Performative),

@@ -136,6 +136,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tun sie so, als", RolePlay),
     ("spielen wir", RolePlay),
     ("rollenspiel", RolePlay),
+    ("juego de rol", RolePlay),
+    ("jeu de role", RolePlay),
     // ---------------------------------------------------------------- modes
     ("developer mode", Mode),
     ("developer-simulation", Mode),

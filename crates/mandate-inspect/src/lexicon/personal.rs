@@ -23,6 +23,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("grades", PiiNoun),
     ("exam results", PiiNoun),
     ("exam result", PiiNoun),
+    // A test's score, another learner's when their possessive comes before it.
+    ("score", PiiNoun),
+    ("scores", PiiNoun),
+    ("punktzahl", PiiNoun),
+    ("puntuacion", PiiNoun),
     ("calificacion", PiiNoun),
     ("calificaciones", PiiNoun),
     ("noten", PiiNoun),
