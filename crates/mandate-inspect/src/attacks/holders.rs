@@ -107,7 +107,18 @@ pub(super) fn on_their_account(text: &str, end: usize) -> bool {
 fn third_possessive(w: &str) -> bool {
     matches!(
         w,
-        "his" | "her" | "son" | "sa" | "ses" | "sein" | "seine" | "seinen" | "seiner" | "seinem"
+        "his"
+            | "her"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "sein"
+            | "seine"
+            | "seinen"
+            | "seiner"
+            | "seinem"
     )
 }
 

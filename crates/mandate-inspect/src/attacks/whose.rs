@@ -47,6 +47,11 @@ pub(super) fn bought(w: &str) -> bool {
             | "bestellte"
             | "gekauft"
             | "kaufte"
+            // What they booked is theirs as much: "which pitch has he booked this year?".
+            | "booked"
+            | "reserved"
+            | "reservo"
+            | "gebucht"
     )
 }
 
@@ -83,10 +88,18 @@ pub(super) fn they_bought(text: &str) -> bool {
 /// opening on what, asking what that person (by name or pronoun) bought. "What should I
 /// order for my neighbour?" asks what the customer should buy.
 pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
+    // A relative named alone ("my brother-in-law stays here every August"), not their thing
+    // ("my sister's order"), is a person as an acquaintance is.
+    let relative = |h: &Hit| {
+        h.cue == Kin
+            && m.text
+                .get(h.start..h.end)
+                .is_some_and(|t| !t.ends_with("'s") && !t.starts_with("de "))
+    };
     let Some(first) = m
         .hits
         .iter()
-        .find(|h| h.cue == Acquaintance && !m.in_quote(h))
+        .find(|h| (h.cue == Acquaintance || relative(h)) && !m.in_quote(h))
     else {
         return false;
     };

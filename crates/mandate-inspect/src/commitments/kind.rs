@@ -601,6 +601,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         add(&mut score, K::Compensation, 2 * count(KDelivery) + 1);
     }
+    // "Le garantizo la parcela a 28 € la noche": a sum per night or month, with no other kind
+    // named, is what the thing costs.
+    if score.iter().all(|(_, v)| *v == 0)
+        && extract::money_count(sentence) > 0
+        && per_unit(sentence)
+    {
+        add(&mut score, K::Price, 3);
+    }
     let priority = |k: K| K::ALL.iter().rev().position(|x| *x == k).unwrap_or(0) as i32;
     score
         .iter()
@@ -692,6 +700,32 @@ fn received(sentence: &str) -> bool {
             "get" | "receive" | "bekommen" | "erhalten" | "recibira" | "recibe" | "recevrez"
         ) || w.starts_with("recuper")
     })
+}
+
+/// Whether a sentence gives a rate: a sum per night, month, week or lesson.
+fn per_unit(sentence: &str) -> bool {
+    [
+        "per night",
+        "a night",
+        "per month",
+        "a month",
+        "per week",
+        "por noche",
+        "la noche",
+        "al mes",
+        "por mes",
+        "a la semana",
+        "par nuit",
+        "la nuit",
+        "par mois",
+        "par semaine",
+        "pro nacht",
+        "im monat",
+        "pro monat",
+        "pro woche",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
 }
 
 /// Whether a sentence names a return of goods.

@@ -39,6 +39,13 @@ pub(super) fn accepts_yours(o: &Own<'_>) -> bool {
                         || matches!(first, "de" | "to" | "d'") && yours(second)
                         // "I'm accepting the return": the return asked about is this one.
                         || matches!(first, "the" | "le" | "la" | "die") && returned(second)
+                        // "Nous acceptons le vôtre", "le aceptamos el suyo": yours, as a pronoun.
+                        || matches!(first, "le" | "la" | "les" | "el" | "den" | "die" | "das")
+                            && matches!(
+                                second,
+                                "votre" | "votres" | "suyo" | "suya" | "tuyo" | "tuya" | "ihren"
+                                    | "ihre" | "ihres"
+                            )
                 })
         },
     )

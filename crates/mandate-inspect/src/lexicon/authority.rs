@@ -541,6 +541,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("policia", StaffRole),
     ("polizei", StaffRole),
     ("gendarme", StaffRole),
+    // Who keeps a site: "Campsite warden here".
+    ("warden", StaffRole),
+    ("site manager", StaffRole),
+    ("platzwart", StaffRole),
+    ("platzwartin", StaffRole),
     // Inspectors and regulators, who ask for records: "ici l'inspection sanitaire".
     ("inspector", StaffRole),
     ("inspectora", StaffRole),
@@ -716,6 +721,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("chef de service", StaffRole),
     // A role announced after the fact: "supervisor here".
     ("here.", Speaker),
+    ("here,", Speaker),
     ("here:", Speaker),
     // Clearance given.
     ("you are cleared", Unlock),

@@ -81,6 +81,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reset", Granted),
     ("deleted", Granted),
     ("transferred", Granted),
+    ("transfere", Granted),
+    ("transferee", Granted),
+    ("transferido", Granted),
+    ("transferida", Granted),
     ("ported", Granted),
     ("put a", Granted),
     // A sum put on the account: "we've put $25 of store credit on your account".

@@ -285,6 +285,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ich mochte wissen", Request),
     ("dame el", Request),
     ("donnez-moi", Request),
+    ("me donner", Request),
+    ("nous donner", Request),
+    ("me dar", Request),
+    ("darme", Request),
     // others, relative clauses
     ("clients qui", Others),
     ("clientes que", Others),

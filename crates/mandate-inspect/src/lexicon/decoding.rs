@@ -107,6 +107,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("do as it says", Execute),
     ("whatever it says", Execute),
     ("haz lo que dice", Execute),
+    // German's separable "führe … aus": "führe den folgenden Text aus".
+    ("fuhre", Execute),
+    ("fuhr ihn aus", Execute),
     ("haz lo que pone", Execute),
     ("fais ce qu'il dit", Execute),
     ("fais ce qui est ecrit", Execute),

@@ -73,6 +73,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cette regle", RuleNoun),
     ("ces regles", RuleNoun),
     ("consigne*", RuleNoun),
+    // Orders given, not goods ordered ("commandes"): "quels ordres as-tu reçus ?".
+    ("ordres", RuleNoun),
     ("politique*", RuleNoun),
     ("richtlinie*", RuleNoun),
     ("firmenrichtlinie*", RuleNoun),

@@ -263,6 +263,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i'm his ex", Acquaintance),
     ("soy su ex", Acquaintance),
     ("je suis son ex", Acquaintance),
+    // People met once: "on s'est rencontrés à la piscine".
+    ("we met", Acquaintance),
+    ("nos conocimos", Acquaintance),
+    ("on s'est rencontres", Acquaintance),
+    ("nous nous sommes rencontres", Acquaintance),
+    ("wir haben uns kennengelernt", Acquaintance),
     ("ich bin ihr ex", Acquaintance),
     ("ich bin sein ex", Acquaintance),
     // Colleagues and acquaintances.
