@@ -539,6 +539,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         .any(|h| h.cue == Authority && !super::claims::consents_or_asks(m, h))
         || speaks(false)
         || super::claims::of_a_team(m)
+        || super::claims::a_maker_reprograms(m)
         || outsider_asks_data
         || super::claims::named_from_department(m)
         || super::claims::inside_the_business(m.text, m.hits)

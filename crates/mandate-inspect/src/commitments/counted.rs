@@ -120,6 +120,18 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
                     | "zustellung"
             )
     };
+    // "The delivery address", "l'adresse de livraison", "la dirección de entrega": where
+    // deliveries go is the account's data; changing it promises no delivery.
+    let an_address = |h: &&Hit| {
+        h.cue == KDelivery && {
+            let word = crate::person::word_after(o.text, h.start);
+            let next = crate::person::word_after(o.text, h.start + word.len());
+            let (de, head) = crate::person::two_words_before(o.text, h.start);
+            matches!(next, "address" | "addresses")
+                || matches!(de, "de" | "d'")
+                    && matches!(head, "adresse" | "adresses" | "direccion" | "direcciones")
+        }
+    };
     // "Tu suscripción de envío gratis", "votre abonnement livraison gratuite": a kind's words
     // right after a subscription or an account, joined by "de" or set beside it, name what
     // the account is for; the account is what is acted on.
@@ -198,6 +210,7 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
     !conceded(h)
         && !o.undone_at(h.start, REFUSE)
         && !delivery_guaranteed(&h)
+        && !an_address(&h)
         && !switched(&h)
         && !inside_longer(&h)
         && !own_card(&h)

@@ -223,6 +223,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("developer", Maker),
     ("creators", Maker),
     ("programmers", Maker),
+    ("programmer", Maker),
     ("engineers", Maker),
     ("operators", Maker),
     ("desarrolladores", Maker),
