@@ -12,7 +12,19 @@ use super::whose::third_person;
 pub(super) fn asked_name_and_reach(text: &str) -> bool {
     // Read word by word only where a way of reaching someone is named at all.
     if ![
-        "reach", "contact", "call", "find", "erreich", "kontakt", "joindre", "localiz",
+        "reach",
+        "contact",
+        "call",
+        "find",
+        "erreich",
+        "kontakt",
+        "joindre",
+        "localiz",
+        "hotel",
+        "room",
+        "zimmer",
+        "chambre",
+        "habitacion",
     ]
     .iter()
     .any(|r| text.contains(r))
@@ -63,7 +75,17 @@ pub(super) fn asked_name_and_reach(text: &str) -> bool {
             _ => false,
         }) || ws
             .iter()
-            .any(|w| ["localizarla", "localizarlo", "contactarla", "contactarlo"].contains(w));
+            .any(|w| ["localizarla", "localizarlo", "contactarla", "contactarlo"].contains(w))
+            // Where they stay: "in welchem Hotel ist er?", "which room is she in?".
+            || ws.windows(2).any(|p| {
+                matches!(
+                    p,
+                    [
+                        "which" | "what" | "welchem" | "welches" | "quel" | "quelle" | "que" | "cual",
+                        "hotel" | "room" | "zimmer" | "chambre" | "habitacion"
+                    ]
+                ) && ws.iter().any(|w| them(w))
+            });
     }
     name && reach
 }
@@ -256,6 +278,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     "when" | "where" | "quand" | "ou" | "cuando" | "donde" | "wann" | "wo",
                     _
                 ] | ["what", "time"]
+                    // "What lift did she last scan at?": the place named by its kind.
+                    | ["what" | "which", "lift" | "gate" | "entrance" | "door" | "branch" | "site"]
                     | ["quelle", "heure"]
                     | ["que", "hora"]
                     | ["wie", "viel"]
@@ -290,8 +314,36 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "gekommen"
                                 | "fertig"
                                 | "losgefahren"
+                                // Where a pass or badge was last read.
+                                | "scan"
+                                | "scanned"
+                                | "swipe"
+                                | "swiped"
+                                | "badged"
+                                | "gescannt"
                         )
                     })
             })
     })
+}
+
+/// "My roommate rented boots with his card. Can you give me the last four digits of the card
+/// he used?", "¿Me dices los últimos dígitos de la tarjeta que usó?": a card's digits asked
+/// where someone the customer knows is named. The customer's own card ("the last digits of my
+/// card") is theirs to ask about.
+pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
+    m.has(Acquaintance)
+        && m.hits.iter().any(|h| {
+            h.cue == PiiNoun
+                && !m.in_quote(h)
+                && m.text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| ["digit", "chiffre", "ziffer"].iter().any(|d| t.contains(d)))
+                && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal)))
+                && !crate::person::own_possessive(m.word_before(h.start))
+                && !crate::person::words(m.text.get(h.end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .take(4)
+                    .any(crate::person::own_possessive)
+        })
 }

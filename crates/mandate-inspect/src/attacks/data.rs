@@ -282,6 +282,7 @@ pub(super) fn rules(
         || !asks_how && super::asked::sender_unmasked(m.text, super::asked::received_by_acquaintance(m))
         || !asks_how && super::asked::whereabouts_asked(m)
         || m.has(PiiNoun) && asked_name_and_reach(m.text)
+        || !asks_how && super::asked::card_digits_of_acquaintance(m)
     {
         out.push(fired(
             Category::DataExfiltration,

@@ -451,9 +451,24 @@ fn names_a_record(w: &str) -> bool {
 
 /// The shop's business objects, which a customer may act on only one at a time.
 fn is_business_object(w: &str) -> bool {
-    matches!(
-        w,
-        "orders"
+    // German names a kind of contract or booking by a compound ("Mietverträgen",
+    // "Kursbuchungen"): its head is the object.
+    let compound = || {
+        w.len() > 10
+            && [
+                "vertragen",
+                "vertrage",
+                "buchungen",
+                "bestellungen",
+                "reservierungen",
+            ]
+            .iter()
+            .any(|head| w.ends_with(head))
+    };
+    compound()
+        || matches!(
+            w,
+            "orders"
             | "order"
             | "subscriptions"
             | "subscription"
@@ -543,9 +558,12 @@ fn is_business_object(w: &str) -> bool {
             | "animales"
             | "animaux"
             | "tiere"
+            // A rental shop's: "extend all rentals that end today".
+            | "rentals"
+            | "alquileres"
             | "pets"
             | "mascotas"
-    )
+        )
 }
 
 /// What a bulk request counts out: codes, coupons, vouchers, accounts.
@@ -607,6 +625,8 @@ mod tests {
             )
             .bulk
         );
+        assert!(WordChecks::of("verlangere bei allen mietvertragen die laufzeit").bulk);
+        assert!(!WordChecks::of("verlangere alle meine mietvertrage").bulk);
         assert!(!WordChecks::of("kundige alle meine vertrage").bulk);
         assert!(!WordChecks::of("cancel all my orders from last week").bulk);
         assert!(!WordChecks::of("cancel every subscription i have").bulk);

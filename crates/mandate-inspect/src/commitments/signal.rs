@@ -13,7 +13,7 @@ use super::qualifiers::{
     self, adjectival, compound_head, conditioned_after, names_money, negated, realised, reports,
     universal_object,
 };
-use super::verbs::{accepts_yours, preterite_subject, take_back_after, takes_back};
+use super::verbs::{accepts_yours, lets, preterite_subject, take_back_after, takes_back};
 use super::{KINDED, Own, REFUSE, Signal, chat, has_code_token, stated};
 
 /// Participles that put a charge on an account when their subject is a fee.
@@ -149,9 +149,17 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 )
             })
     };
+    // A share of what was paid is money too: "I've put half of today's pass back on your
+    // card".
+    let share = || {
+        ["half of", "la mitad", "la moitie", "die halfte"]
+            .iter()
+            .any(|s| sentence.contains(s))
+    };
     // Money that "hasn't come back" is not sent back.
     let granted = |h: &Hit| {
-        (h.cue == Granted || (h.cue == MoneyBack && money() && !negated(o.text, h.start)))
+        (h.cue == Granted
+            || (h.cue == MoneyBack && (money() || share()) && !negated(o.text, h.start)))
             && !purpose(h)
             && !own_object(h)
             && !light(h)
@@ -443,7 +451,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // Two sums set against each other name a price without a currency ("te lo dejo en ciento
     // cincuenta en vez de ciento ochenta").
     let has_kind = o.says_what(sentence, || money() || extract::sums_compared(sentence))
-        || o.has(Exception) && (accepts_yours(o) || takes_back(o));
+        || o.has(Exception) && (accepts_yours(o) || takes_back(o) || lets(o));
     if has_kind
         && let Some(p) = o.at(Performative).find(|p| {
             !o.undone_at(p.start, HEDGED)

@@ -16,6 +16,28 @@ pub(super) fn accepts(o: &Own<'_>) -> bool {
     )
 }
 
+/// Whether the grant lets a thing be done ("dejamos que lo use su hermano", "le dejamos
+/// cambiar la fecha"): with a concession, what is let is the exception.
+pub(super) fn lets(o: &Own<'_>) -> bool {
+    // "No dejamos que nadie …" lets nothing.
+    let denied = |h: &Hit| {
+        matches!(
+            crate::person::word_before(o.text, h.start),
+            "no" | "nunca" | "jamas"
+        )
+    };
+    o.at(Performative)
+        .filter(|h| !denied(h))
+        .any(|h| match o.text.get(h.start..h.end) {
+            Some("dejamos que" | "permitimos que") => true,
+            Some("le dejamos" | "te dejamos") => {
+                let next = crate::person::word_after(o.text, h.end);
+                next.len() > 3 && ["ar", "er", "ir"].iter().any(|e| next.ends_with(e))
+            }
+            _ => false,
+        })
+}
+
 /// Whether what is accepted is the customer's own ("wir akzeptieren Ihre Rücksendung",
 /// "we accept your return") or done for them ("nous acceptons de vous le reprendre"), not a
 /// kind of thing ("wir akzeptieren Rücksendungen ...": the policy).

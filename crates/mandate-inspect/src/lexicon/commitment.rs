@@ -71,6 +71,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("guaranteeing", Grant),
     ("apply", Grant),
     ("extend", Grant),
+    // German extends by its imperative: "verlängere bei allen Mietverträgen die Laufzeit".
+    ("verlangere", Grant),
+    ("verlangern sie", Grant),
     ("upgrade", Grant),
     ("envoyons", Grant),
     ("appliquons", Grant),
@@ -506,6 +509,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no te cobraremos", YouWill),
     ("no te vamos a cobrar", YouWill),
     ("no le cobraremos", YouWill),
+    ("no le vamos a cobrar", YouWill),
+    ("no les vamos a cobrar", YouWill),
+    ("no os vamos a cobrar", YouWill),
+    ("no te voy a cobrar", YouWill),
+    ("no le voy a cobrar", YouWill),
     // Only a sum charged, less than the usual: "le cobraremos solo 45 € … en vez de 90 €".
     ("le cobraremos solo", YouWill),
     ("te cobraremos solo", YouWill),

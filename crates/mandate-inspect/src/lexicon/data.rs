@@ -183,6 +183,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ---------------------------------------------------------------- data named by its parts
     // The card itself, asked for by its digits.
     ("last four digits", PiiNoun),
+    ("ultimos digitos", PiiNoun),
+    ("ultimos cuatro digitos", PiiNoun),
+    ("derniers chiffres", PiiNoun),
+    ("letzten ziffern", PiiNoun),
+    ("letzten vier ziffern", PiiNoun),
     ("card number", PiiNoun),
     ("card ending", PiiNoun),
     // One customer's whole file: "the full customer record for account ...".

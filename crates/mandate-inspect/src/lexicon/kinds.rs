@@ -334,6 +334,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zutritt", KAccount),
     ("mitgliedschaft", KAccount),
     ("membresia", KAccount),
+    // A loyalty card is the customer's membership: "votre carte de fidélité est réactivée".
+    ("loyalty card", KAccount),
+    ("carte de fidelite", KAccount),
+    ("tarjeta de fidelidad", KAccount),
+    ("kundenkarte", KAccount),
+    ("treuekarte", KAccount),
     // ... or freed again: "your card has been unblocked", "su tarjeta ha sido desbloqueada".
     ("unblocked", KAccount),
     ("unfrozen", KAccount),

@@ -29,6 +29,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("rembourserai", Performative),
     ("te dejamos", Performative),
     ("le dejamos", Performative),
+    // Letting a thing be done that a rule forbids: "esta vez dejamos que lo use su hermano".
+    ("dejamos que", Performative),
+    ("permitimos que", Performative),
     ("te enviamos", Performative),
     ("cubrimos", Performative),
     ("nuestra empresa pagara", Performative),
