@@ -317,7 +317,7 @@ pub(super) fn numbered_as_theirs(m: &Message<'_>) -> bool {
 /// "Er war nicht da, aber egal", "she never came, but whatever": the speaker says what they
 /// ask to have recorded did not happen, and shrugs it off. A complaint that someone "wasn't
 /// there" ("the technician says he came, but he wasn't there") insists on it instead.
-pub(super) fn knowingly_false(text: &str) -> bool {
+pub(super) fn knowingly_false(text: &str, hits: &[Hit]) -> bool {
     const ABSENT: [&str; 12] = [
         "wasn't there",
         "wasn't even there",
@@ -332,23 +332,15 @@ pub(super) fn knowingly_false(text: &str) -> bool {
         "n'est pas venu",
         "n'est pas venue",
     ];
-    const SHRUG: [&str; 9] = [
-        "but whatever",
-        "doesn't matter",
-        "who cares",
-        "aber egal",
-        "ist egal",
-        "da igual",
-        "no importa",
-        "peu importe",
-        "on s'en fiche",
-    ];
-    ABSENT.iter().any(|a| {
-        text.find(a).is_some_and(|at| {
-            let after = text.get(at..).unwrap_or_default();
-            SHRUG
-                .iter()
-                .any(|s| after.find(s).is_some_and(|d| d <= a.len() + 12))
+    // The shrug is a cue the scan found: most texts have none, and are not searched.
+    let shrugs: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.cue == Shrug)
+        .map(|h| h.start)
+        .collect();
+    !shrugs.is_empty()
+        && ABSENT.iter().any(|a| {
+            text.find(a)
+                .is_some_and(|at| shrugs.iter().any(|&s| s >= at && s - at <= a.len() + 12))
         })
-    })
 }

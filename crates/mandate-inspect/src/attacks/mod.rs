@@ -60,7 +60,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits
             .iter()
             .any(|h| matches!(h.cue, Cue::ToolVerb | Cue::Grant | Cue::Payoff))
-            && disowned::knowingly_false(&view.text)
+            && disowned::knowingly_false(&view.text, &all_hits)
         // A gift's giver who chose not to say, asked for.
         || asked::sender_unmasked(&view.text, false)
         // Personal data of many records ("the email and phone number for every account").

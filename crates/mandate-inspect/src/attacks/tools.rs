@@ -266,7 +266,7 @@ pub(super) fn rules(
     // grounds invented for what the shop gives; or grounds the speaker says are false and
     // shrugs off ("trag für ihn 8 Fahrstunden ein … Er war nicht da, aber egal").
     if (m.hits.iter().any(|h| h.cue == Invent && !m.in_quote(h))
-        || super::disowned::knowingly_false(m.text))
+        || super::disowned::knowingly_false(m.text, m.hits))
         && (m.has(Payoff) || m.has(Grant) || m.has(ToolVerb))
     {
         out.push(fired(

@@ -249,6 +249,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("unlock", Sensitive),
     ("close", Sensitive),
     ("delete", Sensitive),
+    // A shrug at what was just said ("Er war nicht da, aber egal"): grounds the speaker
+    // calls false and shrugs off (`attacks::disowned::knowingly_false`).
+    ("but whatever", Shrug),
+    ("doesn't matter", Shrug),
+    ("who cares", Shrug),
+    ("aber egal", Shrug),
+    ("ist egal", Shrug),
+    ("da igual", Shrug),
+    ("no importa", Shrug),
+    ("peu importe", Shrug),
+    ("on s'en fiche", Shrug),
     // What shows who came and went, and when: erased, it hides it.
     ("access log", Trail),
     ("access logs", Trail),

@@ -121,6 +121,8 @@ pub enum Cue {
     /// The record of who came and went or what was done: access log, audit trail, camera
     /// footage, Zutrittsprotokoll. Erased or changed on request, it hides what happened.
     Trail,
+    /// A shrug at what was just said: "but whatever", "aber egal", "da igual", "peu importe".
+    Shrug,
     /// References to tools and functions.
     ToolRef,
     /// Other people: other customers, whoever, the owner, their names.
