@@ -333,14 +333,12 @@ pub(super) fn knowingly_false(text: &str, hits: &[Hit]) -> bool {
         "n'est pas venue",
     ];
     // The shrug is a cue the scan found: most texts have none, and are not searched.
-    let shrugs: Vec<usize> = hits
-        .iter()
-        .filter(|h| h.cue == Shrug)
-        .map(|h| h.start)
-        .collect();
-    !shrugs.is_empty()
-        && ABSENT.iter().any(|a| {
-            text.find(a)
-                .is_some_and(|at| shrugs.iter().any(|&s| s >= at && s - at <= a.len() + 12))
-        })
+    let shrug_after = |at: usize, len: usize| {
+        hits.iter()
+            .any(|h| h.cue == Shrug && h.start >= at && h.start - at <= len + 12)
+    };
+    hits.iter().any(|h| h.cue == Shrug)
+        && ABSENT
+            .iter()
+            .any(|a| text.find(a).is_some_and(|at| shrug_after(at, a.len())))
 }

@@ -276,7 +276,7 @@ pub(super) fn negated(text: &str, pos: usize) -> bool {
         w.ends_with("n't")
             || matches!(
                 w,
-                "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca"
+                "not" | "never" | "nicht" | "nie" | "pas" | "jamais" | "nunca" | "jamas"
             )
     })
     // French wraps a modal in its negation: "ne peuvent plus être appliqués".

@@ -20,14 +20,8 @@ pub(super) fn accepts(o: &Own<'_>) -> bool {
 /// cambiar la fecha"): with a concession, what is let is the exception.
 pub(super) fn lets(o: &Own<'_>) -> bool {
     // "No dejamos que nadie …" lets nothing.
-    let denied = |h: &Hit| {
-        matches!(
-            crate::person::word_before(o.text, h.start),
-            "no" | "nunca" | "jamas"
-        )
-    };
     o.at(Performative)
-        .filter(|h| !denied(h))
+        .filter(|h| !super::qualifiers::denied(o.text, h.start))
         .any(|h| match o.text.get(h.start..h.end) {
             Some("dejamos que" | "permitimos que") => true,
             Some("le dejamos" | "te dejamos") => {
