@@ -2,6 +2,7 @@
 //! how to reach them, what they did without telling the customer.
 
 use crate::lexicon::Cue::*;
+use crate::scan::Hit;
 
 use super::message::Message;
 use super::whose::third_person;
@@ -181,20 +182,9 @@ pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
 /// hat Blumen von euch bekommen. Von wem waren die?": who sent or paid for a gift, asked
 /// when the giver chose not to say or the gift was someone else's. "Can I send flowers
 /// anonymously?" asks nothing of anyone; "who can I thank?" asks no deed.
-pub(super) fn sender_unmasked(text: &str, acquaintance_received: bool) -> bool {
-    let anonymous = || {
-        [
-            "anonym",
-            "anonim",
-            "someone sent",
-            "alguien me",
-            "quelqu'un m",
-            "jemand hat mir",
-        ]
-        .iter()
-        .any(|p| text.contains(p))
-    };
-    if !acquaintance_received && !anonymous() {
+pub(super) fn sender_unmasked(text: &str, hits: &[Hit], acquaintance_received: bool) -> bool {
+    // A giver who chose not to say is a cue the scan found: most texts have none.
+    if !acquaintance_received && !hits.iter().any(|h| h.cue == Anonymous) {
         return false;
     }
     let asked_from_whom = [

@@ -279,7 +279,7 @@ pub(super) fn rules(
         || !asks_how && emailed_subject_asked(m.text)
         || !asks_how && (asked_what_they_bought(m) || asked_what_they_paid(m))
         || !asks_how && asks_for && kept_from_me(m)
-        || !asks_how && super::asked::sender_unmasked(m.text, super::asked::received_by_acquaintance(m))
+        || !asks_how && super::asked::sender_unmasked(m.text, m.hits, super::asked::received_by_acquaintance(m))
         || !asks_how && super::asked::whereabouts_asked(m)
         || m.has(PiiNoun) && asked_name_and_reach(m.text)
         || !asks_how && super::asked::card_digits_of_acquaintance(m)

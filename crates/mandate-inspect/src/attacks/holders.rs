@@ -506,11 +506,13 @@ pub(super) fn guest_room_asked(text: &str) -> bool {
 /// named by a possessive that is neither the customer's ("my company's account") nor the
 /// shop's ("your account").
 pub(super) fn charged_to_possessor(text: &str) -> bool {
-    // Most texts name no one's account with a possessive: a substring search says so.
-    if !["'s account", "'s card", "'s tab"]
-        .iter()
-        .any(|p| text.contains(p))
-    {
+    // Most texts name no one's account with a possessive: one search for the possessive says so.
+    if !text.match_indices("'s ").any(|(at, _)| {
+        let rest = text.get(at + 3..).unwrap_or_default();
+        ["account", "card", "tab"]
+            .iter()
+            .any(|t| rest.starts_with(t))
+    }) {
         return false;
     }
     let ws: Vec<&str> = crate::person::words(text)

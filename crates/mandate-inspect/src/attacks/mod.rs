@@ -62,7 +62,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             .any(|h| matches!(h.cue, Cue::ToolVerb | Cue::Grant | Cue::Payoff))
             && disowned::knowingly_false(&view.text, &all_hits)
         // A gift's giver who chose not to say, asked for.
-        || asked::sender_unmasked(&view.text, false)
+        || asked::sender_unmasked(&view.text, &all_hits, false)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {

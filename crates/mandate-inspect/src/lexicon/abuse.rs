@@ -260,6 +260,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no importa", Shrug),
     ("peu importe", Shrug),
     ("on s'en fiche", Shrug),
+    // A giver who chose not to be named, whose name is then asked
+    // (`attacks::asked::sender_unmasked`).
+    ("anonym*", Anonymous),
+    ("anonim*", Anonymous),
+    ("someone sent", Anonymous),
+    ("alguien me", Anonymous),
+    ("quelqu'un m", Anonymous),
+    ("quelqu'un me", Anonymous),
+    ("jemand hat mir", Anonymous),
     // What shows who came and went, and when: erased, it hides it.
     ("access log", Trail),
     ("access logs", Trail),

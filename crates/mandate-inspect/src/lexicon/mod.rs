@@ -123,6 +123,8 @@ pub enum Cue {
     Trail,
     /// A shrug at what was just said: "but whatever", "aber egal", "da igual", "peu importe".
     Shrug,
+    /// A giver who chose not to be named: "anonymously", "anónimo", "someone sent me".
+    Anonymous,
     /// References to tools and functions.
     ToolRef,
     /// Other people: other customers, whoever, the owner, their names.
