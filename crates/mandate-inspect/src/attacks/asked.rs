@@ -304,6 +304,18 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "gekommen"
                                 | "fertig"
                                 | "losgefahren"
+                                // Came into a car park or building, or out of it.
+                                | "entered"
+                                | "exited"
+                                | "parked"
+                                | "entree"
+                                | "sortie"
+                                | "ressortie"
+                                | "sorti"
+                                | "ressorti"
+                                | "entro"
+                                | "eingefahren"
+                                | "ausgefahren"
                                 // Where a pass or badge was last read.
                                 | "scan"
                                 | "scanned"

@@ -121,7 +121,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
             .split(['.', '!', '?', '\n'])
             .any(qualifiers::pays_less)
     };
-    if will_deliver(&cue_hits)
+    if will_commit(&view.text, &cue_hits)
         || cue_hits.iter().any(|h| stated::takes_as(&view.text, h))
         || pays_less()
     {
@@ -133,10 +133,14 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     by_model(original, &view, cue_hits).into_iter().collect()
 }
 
-/// Whether the speaker's future and a word of delivery are both there, which
-/// `signal::committal` reads for a delivery promised on a day named.
-fn will_deliver(hits: &[Hit]) -> bool {
-    hits.iter().any(|h| h.cue == WillSubject) && hits.iter().any(|h| h.cue == KDelivery)
+/// Whether the speaker's future comes with a word of delivery, which `signal::committal`
+/// reads for a delivery promised on a day named, or with a verb of letting after a
+/// concession ("normally …, but we'll let it …"), which it reads as the exception.
+fn will_commit(text: &str, hits: &[Hit]) -> bool {
+    let will = || hits.iter().filter(|h| h.cue == WillSubject);
+    will().next().is_some() && hits.iter().any(|h| h.cue == KDelivery)
+        || hits.iter().any(|h| h.cue == Exception)
+            && will().any(|w| verbs::let_after(text, w.end).is_some())
 }
 
 /// Whether an account word names where a grant lands ("I've activated it on your account",
@@ -191,7 +195,7 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
     for (i, s) in ss.iter().enumerate() {
         if s.question
             || !(s.hits.iter().any(|h| h.cue.anchors_commitment())
-                || will_deliver(s.hits)
+                || will_commit(&view.text, s.hits)
                 || s.hits.iter().any(|h| stated::takes_as(&view.text, h))
                 || qualifiers::pays_less(view.text.get(s.start..s.end).unwrap_or_default()))
         {

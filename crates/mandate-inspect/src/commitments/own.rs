@@ -72,6 +72,7 @@ impl Own<'_> {
         self.hits.iter().any(|h| {
             by.contains(&h.cue)
                 && !conceding(h)
+                && !self.offers_now(h)
                 && h.start < pos
                 && pos - h.start <= 90
                 && !self
@@ -90,6 +91,72 @@ impl Own<'_> {
                     .get(h.start..h.end)
                     .is_some_and(|t| t.starts_with("so "))
         })
+    }
+
+    /// Whether a hedge opens an offer the customer takes up now ("if you renew now, we'll …",
+    /// "si renueva hoy, le aplicamos …", "wenn Sie heute verlängern"): the grant after it is
+    /// made to them, not a rule for whoever meets a condition.
+    fn offers_now(&self, h: &Hit) -> bool {
+        let Some(word) = self.text.get(h.start..h.end).map(str::trim) else {
+            return false;
+        };
+        if !matches!(word, "if" | "si" | "wenn" | "falls") {
+            return false;
+        }
+        let clause = self.text.get(h.end..).unwrap_or_default();
+        let clause = clause
+            .split([',', '.', ';', '?', '!'])
+            .next()
+            .unwrap_or_default();
+        let mut ws = crate::person::words(clause).filter(|w| !w.is_empty());
+        // The customer is who acts: "if you", "si vous", "wenn Sie"; Spanish leaves the
+        // subject in the verb ("si renueva"), where a thing would come with its article.
+        let by_customer = match ws.next() {
+            Some("you" | "vous" | "tu" | "sie" | "du" | "usted" | "ustedes") => true,
+            Some(first) => {
+                word == "si"
+                    && !matches!(
+                        first,
+                        "el" | "la"
+                            | "los"
+                            | "las"
+                            | "un"
+                            | "una"
+                            | "su"
+                            | "sus"
+                            | "mi"
+                            | "tu"
+                            | "este"
+                            | "esta"
+                            | "le"
+                            | "les"
+                            | "il"
+                            | "elle"
+                            | "on"
+                            | "nous"
+                            | "je"
+                            | "lo"
+                            | "no"
+                            | "ne"
+                    )
+            }
+            None => false,
+        };
+        by_customer
+            && ws.any(|w| {
+                matches!(
+                    w,
+                    "now"
+                        | "today"
+                        | "tonight"
+                        | "ahora"
+                        | "hoy"
+                        | "maintenant"
+                        | "aujourd'hui"
+                        | "heute"
+                        | "jetzt"
+                )
+            })
     }
 
     /// Whether a hedge is part of a concession: the "if" of "even if", the "wenn" of "auch

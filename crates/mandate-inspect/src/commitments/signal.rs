@@ -13,7 +13,9 @@ use super::qualifiers::{
     self, adjectival, compound_head, conditioned_after, names_money, negated, realised, reports,
     universal_object,
 };
-use super::verbs::{accepts_yours, lets, preterite_subject, take_back_after, takes_back};
+use super::verbs::{
+    accepts_yours, let_after, lets, preterite_subject, take_back_after, takes_back,
+};
 use super::{KINDED, Own, REFUSE, Signal, chat, has_code_token, stated};
 
 /// Participles that put a charge on an account when their subject is a fee.
@@ -310,11 +312,23 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     let taken_back = o
         .at(WillSubject)
         .filter_map(|w| take_back_after(o.text, w.end).map(|e| (w.start, e)));
+    // "Normally …, but we'll let it go onto your new car this time": with a concession, what
+    // the speaker will let be done is the exception.
+    let let_done = o
+        .at(WillSubject)
+        .filter(|_| o.has(Exception))
+        .filter_map(|w| let_after(o.text, w.end).map(|e| (w.start, e)));
     if o.nearest_before(WillSubject, Grant, 40)
         .chain(o.nearest_before(WillSubject, Granted, 30))
         .chain(taken_back)
+        .chain(let_done)
         .any(|(s, e)| {
-            !regret(s) && !o.undone_at(s, HEDGED) && !conditioned_after(o, e) && !paperwork_at(e)
+            !regret(s)
+                && !o.undone_at(s, HEDGED)
+                && !conditioned_after(o, e)
+                && !paperwork_at(e)
+                // "I'll let you know if the hours change": the grant's word is the condition's.
+                && !o.at(Hedge).any(|h| h.start > s && h.end < e && !o.conceding(h))
         })
     {
         return Some(if o.has(Exception) {

@@ -479,11 +479,22 @@ pub(super) fn said_done(o: &Own<'_>, money: impl Fn() -> bool) -> bool {
         // "Ihr Geld für die Lampe ist zurück auf Ihrem Konto, 42,90 €", "your $20 is back on
         // your card": a sum said to be back, now.
         // (The sum is looked for last: most sentences have no such word.)
+        // ... or going back now ("the £12 you paid today is going back to your card").
         || o.at(MoneyBack).any(|h| {
-            matches!(
-                crate::person::word_before(o.text, h.start),
-                "is" | "are" | "ist" | "sind" | "est" | "sont" | "esta" | "estan"
-            ) && !super::qualifiers::conditioned_after(o, h.end)
+            let be = |w: &str| {
+                matches!(
+                    w,
+                    "is" | "are" | "ist" | "sind" | "est" | "sont" | "esta" | "estan"
+                )
+            };
+            let before = crate::person::word_before(o.text, h.start);
+            (be(before)
+                || matches!(before, "going" | "heading")
+                    && be(crate::person::word_before(
+                        o.text,
+                        crate::person::word_start_before(o.text, h.start),
+                    )))
+                && !super::qualifiers::conditioned_after(o, h.end)
         }) && money()
 }
 

@@ -32,6 +32,17 @@ pub(super) fn lets(o: &Own<'_>) -> bool {
         })
 }
 
+/// "We'll let it go onto your new car", "I'll allow it": the verb of letting right after the
+/// speaker's future ending at `from`; the end of the verb. "I'll let you know" lets nothing.
+pub(super) fn let_after(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let mut ws = crate::person::words(rest).filter(|w| !w.is_empty());
+    let verb = ws.next()?;
+    let _object = ws.next();
+    (matches!(verb, "let" | "allow") && ws.next() != Some("know"))
+        .then(|| from + (rest.len() - rest.trim_start().len()) + verb.len())
+}
+
 /// Whether what is accepted is the customer's own ("wir akzeptieren Ihre Rücksendung",
 /// "we accept your return") or done for them ("nous acceptons de vous le reprendre"), not a
 /// kind of thing ("wir akzeptieren Rücksendungen ...": the policy).
@@ -115,8 +126,9 @@ pub(super) fn takes_back(o: &Own<'_>) -> bool {
     )
 }
 
-/// "We'll take the phone back": English's phrasal verb with its object between, right after
-/// the subject at `from`; the end of its particle.
+/// "We'll take the phone back", "we'll take 20% off": English's phrasal verb with its object
+/// between, right after the subject at `from`; the end of its particle. Only a share or a sum
+/// is taken off ("take the cover off" is a thing handled).
 pub(super) fn take_back_after(text: &str, from: usize) -> Option<usize> {
     let rest = text.get(from..)?;
     let clause = rest.split([',', '.', ';', '!', '?']).next()?;
@@ -125,14 +137,20 @@ pub(super) fn take_back_after(text: &str, from: usize) -> Option<usize> {
         return None;
     }
     // The object stands between, alone: "take a look and get back to you" takes nothing back.
-    ws.take(4)
+    let mut sum = false;
+    let particle = ws
+        .take(4)
         .take_while(|w| !matches!(*w, "and" | "or" | "to" | "then" | "get" | "look"))
-        .any(|w| w == "back")
-        .then(|| {
-            from + clause
-                .find(" back")
-                .map_or(clause.len(), |i| i + " back".len())
-        })
+        .find(|w| {
+            sum |= w.bytes().any(|b| b.is_ascii_digit());
+            *w == "back" || *w == "off" && sum
+        })?;
+    let particle = format!(" {particle}");
+    Some(
+        from + clause
+            .find(&particle)
+            .map_or(clause.len(), |i| i + particle.len()),
+    )
 }
 
 /// A return of goods, as the thing accepted.

@@ -35,6 +35,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zuruckerstatt*", KRefund),
     // kinds: discount
     ("% off", KDiscount),
+    // "Un 20 % menos sobre la cuota": a share less is a discount.
+    ("% menos", KDiscount),
+    ("% de moins", KDiscount),
+    ("% en moins", KDiscount),
+    ("% weniger", KDiscount),
     ("percent off", KDiscount),
     ("off each", KDiscount),
     ("off the", KDiscount),

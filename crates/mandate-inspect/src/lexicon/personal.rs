@@ -73,6 +73,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("numero de chambre", PiiNoun),
     ("welchem zimmer", PiiNoun),
     ("zimmernummer", PiiNoun),
+    // Where a neighbour lives, by the flat: "which flat they're in".
+    ("which flat", PiiNoun),
+    ("what flat", PiiNoun),
+    ("flat number", PiiNoun),
+    ("which apartment", PiiNoun),
+    ("apartment number", PiiNoun),
+    ("que piso", PiiNoun),
+    ("quel appartement", PiiNoun),
+    ("welche wohnung", PiiNoun),
+    ("welcher wohnung", PiiNoun),
+    ("halterdaten", PiiNoun),
     // A person's name asked for: "what's her name", "wie heißt sie".
     ("her name", PiiNoun),
     ("his name", PiiNoun),
