@@ -573,3 +573,57 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
         })
     })
 }
+
+/// "Commandez-moi six boîtes de lentilles sur l'ordonnance de ma sœur", "order me lenses on
+/// my sister's prescription": what a prescription allows, ordered for the speaker on someone
+/// else's. Ordering for the relative ("my mum's lenses, on her prescription") is theirs, and
+/// asking whether a prescription is still valid orders nothing.
+pub(super) fn prescription_borrowed(m: &Message<'_>) -> bool {
+    let prescription = |w: &str| {
+        matches!(
+            w.strip_prefix("l'").unwrap_or(w),
+            "prescription" | "ordonnance" | "receta" | "rezept" | "verschreibung"
+        )
+    };
+    let theirs = m.hits.iter().any(|h| {
+        matches!(h.cue, Kin | Acquaintance)
+            && (prescription(word_after(m.text, h.end))
+                || prescription(crate::person::word_before(m.text, h.start)))
+    });
+    theirs && {
+        let ws: Vec<&str> = crate::person::words(m.text)
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.windows(2).any(|pair| {
+            matches!(
+                pair,
+                [
+                    "order"
+                        | "get"
+                        | "send"
+                        | "ship"
+                        | "commandez"
+                        | "commande"
+                        | "envoyez"
+                        | "bestellen"
+                        | "bestell"
+                        | "bestelle"
+                        | "schicken"
+                        | "schick",
+                    "me" | "moi" | "mir"
+                ] | ["for", "me"]
+                    | ["pour", "moi"]
+                    | ["para", "mi"]
+                    | ["fur", "mich"]
+            )
+        }) || ws
+            .windows(3)
+            .any(|w| matches!(w, ["bestellen" | "schicken" | "senden", "sie", "mir"]))
+            || ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "pideme" | "pidame" | "mandame" | "mandeme" | "enviame" | "envieme"
+                )
+            })
+    }
+}

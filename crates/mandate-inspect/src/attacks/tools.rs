@@ -157,7 +157,8 @@ pub(super) fn rules(
         || taken_over()
         || rerouted()
         || super::disowned::numbered_as_theirs(m)
-        || super::holders::charged_to_possessor(m.text))
+        || super::holders::charged_to_possessor(m.text)
+        || super::holders::prescription_borrowed(m))
         && !m.has(Process)
     {
         out.push(fired(

@@ -52,6 +52,12 @@ pub(super) fn bought(w: &str) -> bool {
             | "reserved"
             | "reservo"
             | "gebucht"
+            // An order renewed is ordered again: "a-t-elle renouvelé sa commande ?".
+            | "renewed"
+            | "reordered"
+            | "renouvele"
+            | "renovo"
+            | "erneuert"
     )
 }
 
@@ -268,9 +274,10 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
     // Gleiche bestellt"); the noun's own ending ("mi vecina") may come first.
     // Later, with a pronoun for the person as its subject: "my ex still has an account with
     // you, can you tell me if she's ordered anything".
+    // French elides its "que" onto the pronoun: "est-ce qu'elle a renouvelé …".
     let pronoun = |w: &str| {
         matches!(
-            w,
+            w.strip_prefix("qu'").unwrap_or(w),
             "she" | "he" | "she's" | "he's" | "ella" | "el" | "elle" | "il" | "sie" | "er"
         )
     };
@@ -279,7 +286,9 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
             .take(16)
             .position(|w| match w {
                 [p, v, _] if pronoun(p) && bought(v) => true,
-                [p, aux, v] => pronoun(p) && matches!(*aux, "has" | "had") && bought(v),
+                [p, aux, v] => {
+                    pronoun(p) && matches!(*aux, "has" | "had" | "a" | "ha" | "hat") && bought(v)
+                }
                 _ => false,
             })
             .map(|i| i + 1)

@@ -96,7 +96,7 @@ impl Own<'_> {
     /// Whether a hedge opens an offer the customer takes up now ("if you renew now, we'll …",
     /// "si renueva hoy, le aplicamos …", "wenn Sie heute verlängern"): the grant after it is
     /// made to them, not a rule for whoever meets a condition.
-    fn offers_now(&self, h: &Hit) -> bool {
+    pub(super) fn offers_now(&self, h: &Hit) -> bool {
         let Some(word) = self.text.get(h.start..h.end).map(str::trim) else {
             return false;
         };

@@ -622,6 +622,11 @@ pub(super) fn pays_less(sentence: &str) -> bool {
             | "para"
             | "pour"
             | "fur"
+            | "i"
+            | "je"
+            | "on"
+            | "podemos"
+            | "puedo"
     ) {
         return false;
     }
@@ -654,6 +659,19 @@ pub(super) fn pays_less(sentence: &str) -> bool {
         // "Für Sie gilt ab sofort der Großhändler-Tarif: 29 € statt 49 €".
         "fur sie gilt ",
         "fur dich gilt ",
+        // The speaker setting the sum: "we can do the varifocals for £180 instead of £240".
+        "we can do ",
+        "i can do ",
+        "we can let you have ",
+        "i can let you have ",
+        "podemos dejarle ",
+        "podemos dejarte ",
+        "puedo dejarle ",
+        "puedo dejarte ",
+        "on peut vous faire ",
+        "nous pouvons vous faire ",
+        "je peux vous faire ",
+        "wir konnen ihnen ",
     ]
     .iter()
     .any(|p| sentence.starts_with(p));
@@ -689,6 +707,10 @@ mod tests {
             "el robot de cocina queda en 299 € en lugar de 349 €."
         ));
         assert!(!pays_less("sie zahlen fur den versand 4,95 €."));
+        assert!(pays_less(
+            "we can do the varifocals for £180 instead of £240."
+        ));
+        assert!(!pays_less("we can do a fitting on saturday."));
         assert!(pays_less(
             "le cobraremos solo 45 € por la instalacion en vez de los 90 € habituales."
         ));

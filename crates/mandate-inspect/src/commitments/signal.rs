@@ -453,9 +453,10 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // sentence, pays less than a sum named for it: a price set for them. "Sie zahlen für den
     // Versand 4,95 €" says what things cost.
     // "Le cobraremos solo 45 €", "we'll only charge you": "only" is the less, not a hedge.
+    // An offer the customer takes up now ("if you order them today") still sets the sum.
     let hedged = o
         .at(Hedge)
-        .any(|h| !o.text.get(h.start..h.end).map(str::trim).is_some_and(only));
+        .any(|h| !o.text.get(h.start..h.end).map(str::trim).is_some_and(only) && !o.offers_now(h));
     if qualifiers::pays_less(sentence) && money() && !o.has(Refuse) && !hedged {
         return Some(Signal::YouWill);
     }

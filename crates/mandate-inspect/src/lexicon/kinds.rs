@@ -156,6 +156,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // kinds: warranty
     ("warranty", KWarranty),
     ("under warranty", KWarranty),
+    // A guarantee held, by its noun: "still under our two-year guarantee".
+    ("under guarantee", KWarranty),
+    ("under our guarantee", KWarranty),
+    ("year guarantee", KWarranty),
     ("repair", KWarranty),
     ("repair is", KWarranty),
     ("covered", KWarranty),
