@@ -78,7 +78,7 @@ const OTHER_PERSONAL: &[&str] = &[
     // ... and its imperatives carry the pronoun: "dame", "dime", "hazme".
     "dame", "dime", "hazme", "ponme", "pasame", "dejame", "mandame", "enviame", "ayudame",
     // French
-    "moi", "nous", "toi", "ta", // German
+    "je", "moi", "nous", "toi", "ta", // German
     "ich", "mich", "mir", "wir", "uns", "unser", "deinen", "deiner", "ihnen",
     // Formal address: German "Sie", "Ihr Konto"; Spanish "su pedido"
     "sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "su", "sus",

@@ -329,6 +329,76 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
     })
 }
 
+/// "Can you pull up who she's been texting the most?", "¿a quién ha llamado mi marido?", "wen
+/// hat sie angerufen?": whom someone the customer knows called or wrote to, asked. A line's
+/// records are its user's, whoever pays for it.
+pub(super) fn contacts_asked(m: &Message<'_>) -> bool {
+    if !m
+        .hits
+        .iter()
+        .any(|h| matches!(h.cue, Acquaintance | Kin) && !m.in_quote(h))
+    {
+        return false;
+    }
+    // Done, not to be done: "who she's been texting", not "who she should call".
+    let contacted = |w: &str| {
+        [
+            "text",
+            "call",
+            "messag",
+            "phon",
+            "rang",
+            "llam",
+            "escrib",
+            "mensaje",
+            "appel",
+            "telephon",
+            "ecrit",
+            "angerufen",
+            "anruf",
+            "geschrieben",
+            "telefonier",
+        ]
+        .iter()
+        .any(|v| w.starts_with(v))
+            && !matches!(
+                w,
+                "text"
+                    | "call"
+                    | "message"
+                    | "phone"
+                    | "llamar"
+                    | "escribir"
+                    | "appeler"
+                    | "telephoner"
+                    | "ecrire"
+                    | "anrufen"
+                    | "telefonieren"
+            )
+    };
+    m.ss.iter().filter(|s| s.question).any(|s| {
+        // The person in the question itself ("¿a quién ha llamado mi marido?"), or a pronoun.
+        let named_here = m
+            .hits
+            .iter()
+            .any(|h| matches!(h.cue, Acquaintance | Kin) && s.start <= h.start && h.start < s.end);
+        let ws: Vec<&str> = crate::person::words(m.text.get(s.start..s.end).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "who" | "whom" | "quien" | "qui" | "wen" | "wem")
+                && ws.get(i + 1..).is_some_and(|rest| {
+                    let rest = rest.get(..rest.len().min(4)).unwrap_or_default();
+                    (named_here
+                        || rest
+                            .iter()
+                            .any(|p| third_person(p.strip_suffix("'s").unwrap_or(p))))
+                        && rest.iter().any(|v| contacted(v))
+                })
+        })
+    })
+}
+
 /// "My roommate rented boots with his card. Can you give me the last four digits of the card
 /// he used?", "¿Me dices los últimos dígitos de la tarjeta que usó?": a card's digits asked
 /// where someone the customer knows is named. The customer's own card ("the last digits of my
