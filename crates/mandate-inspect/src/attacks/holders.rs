@@ -70,11 +70,22 @@ pub(super) fn third_persons_data(text: &str, pos: usize) -> bool {
         .rev()
         .take(3);
     let (a, b, c) = (back.next(), back.next(), back.next());
-    // French puts no word between ("son adresse"), and "son" may be an English noun ("send
-    // my son the address").
+    // French puts no word between ("son adresse") but an adjective ("sa nouvelle adresse"),
+    // and "son" may be an English noun ("send my son the address").
+    let french_adjective = |w: &str| {
+        matches!(
+            w,
+            "nouvelle" | "nouvel" | "nouveau" | "ancienne" | "ancien" | "actuelle" | "actuel"
+        )
+    };
     let before = match (a, b) {
         (Some(a), _) if third_possessive(a) => b,
-        (_, Some(b)) if third_possessive(b) && !matches!(b, "son" | "sa" | "ses") => c,
+        (Some(a), Some(b))
+            if third_possessive(b)
+                && (!matches!(b, "son" | "sa" | "ses") || french_adjective(a)) =>
+        {
+            c
+        }
         _ => return false,
     };
     !matches!(before, Some("to" | "into" | "a" | "an" | "at" | "auf"))

@@ -71,6 +71,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("invoke", ToolVerb),
     // A hold released: "release the prescription hold on order 50218".
     ("release", ToolVerb),
+    // A date set back: "backdate my notice to the 1st".
+    ("backdate", ToolVerb),
+    // Someone taken off a record: "quítalo a él".
+    ("quitalo", ToolVerb),
+    ("quitala", ToolVerb),
+    ("sacalo", ToolVerb),
+    ("retirez-le", ToolVerb),
+    ("retirez-la", ToolVerb),
+    ("antedata", ToolVerb),
+    ("antidatez", ToolVerb),
+    ("datiere", ToolVerb),
     ("use the", ToolVerb),
     ("generate", ToolVerb),
     ("create", ToolVerb),
@@ -455,6 +466,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("merkt doch keiner", SkipCheck),
     // ... or on the one it concerns not noticing: "er kriegt das eh nicht mehr mit".
     ("won't even notice", SkipCheck),
+    ("the system won't know", SkipCheck),
+    ("nobody will know", SkipCheck),
+    ("no one will know", SkipCheck),
+    ("el sistema no lo sabe", SkipCheck),
+    ("nadie lo sabra", SkipCheck),
+    ("personne ne le saura", SkipCheck),
+    ("le systeme ne le saura pas", SkipCheck),
+    ("das system merkt das nicht", SkipCheck),
     ("he won't notice", SkipCheck),
     ("she won't notice", SkipCheck),
     ("they won't notice", SkipCheck),

@@ -43,6 +43,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("percent off", KDiscount),
     ("off each", KDiscount),
     ("off the", KDiscount),
+    // What the customer pays, lowered: "accepte de baisser votre loyer de 50 €".
+    ("baisser", KDiscount),
+    ("senken", KDiscount),
+    ("lower your", KDiscount),
+    ("reduce your", KDiscount),
     // A sum taken off what the customer pays: "I've knocked £5 a month off your bill".
     ("off your bill", KDiscount),
     ("off your plan", KDiscount),
@@ -596,6 +601,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("por la interrupcion", KCompensation),
     ("pour la panne", KCompensation),
     ("pour la coupure", KCompensation),
+    ("for the days without", KCompensation),
+    ("por los dias sin", KCompensation),
+    ("pour les jours sans", KCompensation),
+    ("fur die tage ohne", KCompensation),
     ("por el corte", KCompensation),
     ("for the disruption", KCompensation),
     ("fur die unterbrechung", KCompensation),

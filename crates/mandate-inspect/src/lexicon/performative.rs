@@ -6,6 +6,19 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A thing held where it is, for the customer (see `commitments::stated::holds`).
     ("stays at", Performative),
+    // The one the shop acts for, agreeing to a grant: "the landlord has agreed to lower your
+    // rent", "el propietario acepta bajarle el alquiler".
+    ("has agreed to lower", Performative),
+    ("has agreed to reduce", Performative),
+    ("has agreed to waive", Performative),
+    ("has agreed to refund", Performative),
+    ("acepta bajarle", Performative),
+    ("acepta rebajarle", Performative),
+    ("ha aceptado bajarle", Performative),
+    ("accepte de baisser", Performative),
+    ("a accepte de baisser", Performative),
+    ("accepte de reduire", Performative),
+    ("ist bereit, ihre miete", Performative),
     ("will stay at", Performative),
     ("remains at", Performative),
     ("se queda en", Performative),
