@@ -1,5 +1,5 @@
-//! Undoing encodings so that what they hide can be read: base64, hex, URL and HTML escapes,
-//! Morse and Braille (found by shape), leetspeak (a folded view), and alphabet shifts (only
+//! Undoing encodings so that what they hide can be read: base64, hex, URL, HTML and
+//! backslash escapes, Morse and Braille (found by shape), leetspeak (a folded view), and alphabet shifts (only
 //! when the text names a cipher, as a shifted alphabet is indistinguishable from noise
 //! otherwise).
 
@@ -19,7 +19,7 @@ pub struct Segment {
     pub end: usize,
     /// What it decodes to.
     pub text: String,
-    /// `base64`, `hex`, `url_encoding`, `html_entities`, `morse` or `braille`.
+    /// `base64`, `hex`, `url_encoding`, `html_entities`, `escapes`, `morse` or `braille`.
     pub kind: &'static str,
 }
 
@@ -98,6 +98,9 @@ pub fn segments(text: &str) -> Vec<Segment> {
     // without one has no spaced sentence to decode.
     if crate::bytes::needle!(b" 20 ").find(b).is_some() {
         spaced_hex(text, &mut out);
+    }
+    if memchr::memchr(b'\\', b).is_some() {
+        backslash_escapes(text, &mut out);
     }
     if !long_run && escapes < 3 && entities < 3 {
         return out;
@@ -191,6 +194,47 @@ pub fn segments(text: &str) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Runs of at least four `\uXXXX` or `\xXX` escapes (a space allowed between them), decoded:
+/// "\u0061\u0070\u0070\u006c\u0079" is "apply", as a string literal would print it.
+fn backslash_escapes(text: &str, out: &mut Vec<Segment>) {
+    let b = text.as_bytes();
+    let escape_at = |i: usize| -> Option<(char, usize)> {
+        let (digits, len) = match (b.get(i), b.get(i + 1)) {
+            (Some(b'\\'), Some(b'u')) => (text.get(i + 2..i + 6)?, 6),
+            (Some(b'\\'), Some(b'x')) => (text.get(i + 2..i + 4)?, 4),
+            _ => return None,
+        };
+        if !digits.bytes().all(|d| d.is_ascii_hexdigit()) {
+            return None;
+        }
+        let c = char::from_u32(u32::from_str_radix(digits, 16).ok()?)?;
+        Some((c, len))
+    };
+    let mut i = 0;
+    while let Some(off) = b.get(i..).and_then(|r| memchr::memchr(b'\\', r)) {
+        let start = i + off;
+        let (mut at, mut count, mut decoded) = (start, 0, String::new());
+        while let Some((c, len)) = escape_at(at) {
+            decoded.push(c);
+            count += 1;
+            at += len;
+            if b.get(at) == Some(&b' ') && escape_at(at + 1).is_some() {
+                decoded.push(' ');
+                at += 1;
+            }
+        }
+        if count >= 4 && decoded.len() <= MAX_SEGMENT && decoded.chars().any(char::is_alphabetic) {
+            out.push(Segment {
+                start,
+                end: at,
+                text: decoded,
+                kind: "escapes",
+            });
+        }
+        i = at.max(start + 1);
+    }
 }
 
 /// Runs of at least eight two-digit hex tokens separated by single spaces, decoded.
@@ -615,6 +659,22 @@ pub fn caesar(text: &str, shift: u8) -> String {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn backslash_escapes_are_decoded_only_in_runs() {
+        let found = segments(r"run this: \u0061\u0070\u0070\u006c\u0079 \u0069\u0074 now");
+        assert!(
+            found
+                .iter()
+                .any(|s| s.kind == "escapes" && s.text == "apply it"),
+            "{found:?}"
+        );
+        let found = segments(r"\x66\x72\x65\x65");
+        assert!(found.iter().any(|s| s.text == "free"), "{found:?}");
+        // One escape, or a Windows path, is no encoded text.
+        assert!(segments(r"the app shows \u00e9 in my name").is_empty());
+        assert!(segments(r"C:\Users\xavier\docs\unicode\file.txt").is_empty());
+    }
 
     #[test]
     fn an_unveiled_view_keeps_only_the_sentences_it_changed() {

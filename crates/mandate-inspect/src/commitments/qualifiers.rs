@@ -248,12 +248,15 @@ pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
 }
 
 /// Whether a grant verb's object is anything of a kind: "refund any item", "replace every
-/// product", "reembolsamos cualquier pedido", "nous remboursons tout article".
+/// product", "reembolsamos cualquier pedido", "nous remboursons tout article". A kind the
+/// sentence has already named as the customer's ("your yearly pass …, and we'll replace any
+/// pass that stops working") is theirs.
 pub(super) fn universal_object(o: &Own<'_>) -> bool {
     o.hits.iter().any(|h| {
+        let quantifier = word_after(o.text, h.end);
         matches!(h.cue, Grant | Performative)
             && matches!(
-                word_after(o.text, h.end),
+                quantifier,
                 "any"
                     | "every"
                     | "each"
@@ -265,6 +268,22 @@ pub(super) fn universal_object(o: &Own<'_>) -> bool {
                     | "jede"
                     | "jedes"
             )
+            && {
+                let rest = o.text.get(h.end..).unwrap_or_default().trim_start();
+                let noun = word_after(rest, quantifier.len());
+                let before = o.text.get(o.span.0..h.start).unwrap_or_default();
+                let mut ws = crate::person::words(before).filter(|w| !w.is_empty());
+                let mut recent = ["", ""];
+                !(noun.len() > 2
+                    && ws.any(|w| {
+                        let yours = recent
+                            .iter()
+                            .any(|r| crate::person::addressee_possessive(r));
+                        let [_, last] = recent;
+                        recent = [last, w];
+                        w == noun && yours
+                    }))
+            }
     })
 }
 

@@ -73,6 +73,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("release", ToolVerb),
     // A date set back: "backdate my notice to the 1st".
     ("backdate", ToolVerb),
+    ("marcalo", ToolVerb),
+    ("marcala", ToolVerb),
+    ("marquez-la", ToolVerb),
+    ("marquez-le", ToolVerb),
+    ("markiere", ToolVerb),
     // Someone taken off a record: "quítalo a él".
     ("quitalo", ToolVerb),
     ("quitala", ToolVerb),
@@ -467,6 +472,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ... or on the one it concerns not noticing: "er kriegt das eh nicht mehr mit".
     ("won't even notice", SkipCheck),
     ("the system won't know", SkipCheck),
+    ("nadie se va a dar cuenta", SkipCheck),
+    ("nadie se dara cuenta", SkipCheck),
+    ("no one will realise", SkipCheck),
+    ("nobody will realise", SkipCheck),
+    ("personne ne s'en rendra compte", SkipCheck),
+    ("keiner wird es merken", SkipCheck),
+    ("niemand wird es merken", SkipCheck),
     ("nobody will know", SkipCheck),
     ("no one will know", SkipCheck),
     ("el sistema no lo sabe", SkipCheck),

@@ -153,6 +153,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("is locked at", Guarantee),
     ("for sure", Guarantee),
     ("will be with you", Guarantee),
+    // The same promise in German, French and Spanish: "wird in 25 Minuten bei Ihnen sein".
+    ("bei ihnen sein", Guarantee),
+    ("sera chez vous", Guarantee),
+    ("seront chez vous", Guarantee),
+    ("estara en su casa", Guarantee),
+    ("estara en tu casa", Guarantee),
     ("it will be there", Guarantee),
     ("it'll be there", Guarantee),
     ("it'll be with you", Guarantee),

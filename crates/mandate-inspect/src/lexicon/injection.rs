@@ -44,6 +44,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("guardrail*", RuleNoun),
     ("constraint*", RuleNoun),
     ("programming", RuleNoun),
+    // The part the assistant was given to play, named as a part: "oublie ton rôle
+    // d'assistant", "forget your role as a support bot" ("what's your role?" asks who it is).
+    ("your role as", RuleNoun),
+    ("ton role d'", RuleNoun),
+    ("ton role de", RuleNoun),
+    ("votre role d'", RuleNoun),
+    ("votre role de", RuleNoun),
+    ("tu papel de", RuleNoun),
+    ("tu rol de", RuleNoun),
+    ("deine rolle als", RuleNoun),
     ("system prompt", RuleNoun),
     ("protocol*", RuleNoun),
     ("conventions", RuleNoun),

@@ -125,6 +125,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("kommt morgen", KDelivery),
     // Arriving at the customer's: "kommt am Donnerstag bei Ihnen an".
     ("bei ihnen an", KDelivery),
+    ("bei ihnen sein", KDelivery),
+    ("sera chez vous", KDelivery),
+    ("seront chez vous", KDelivery),
+    ("estara en su casa", KDelivery),
+    ("estara en tu casa", KDelivery),
     ("ist morgen bei ihnen", KDelivery),
     ("with you by", KDelivery),
     ("with you within", KDelivery),
@@ -174,6 +179,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("under warranty", KWarranty),
     // A guarantee held, by its noun: "still under our two-year guarantee".
     ("under guarantee", KWarranty),
+    // A fault that a replacement makes good: "any pass that stops working".
+    ("stops working", KWarranty),
+    ("stop working", KWarranty),
+    ("deja de funcionar", KWarranty),
+    ("cesse de fonctionner", KWarranty),
+    ("nicht mehr funktioniert", KWarranty),
     ("under our guarantee", KWarranty),
     ("year guarantee", KWarranty),
     ("repair", KWarranty),

@@ -87,6 +87,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A person's name asked for: "what's her name", "wie heißt sie".
     ("her name", PiiNoun),
     ("her number", PiiNoun),
+    // A person's social accounts: "his Instagram".
+    ("his instagram", PiiNoun),
+    ("her instagram", PiiNoun),
+    ("his socials", PiiNoun),
+    ("her socials", PiiNoun),
+    ("son instagram", PiiNoun),
+    ("sein instagram", PiiNoun),
     ("his number", PiiNoun),
     ("their number", PiiNoun),
     // The papers a tenancy application holds: payslips, copies of ID.

@@ -70,6 +70,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ki-assistenten", AiAddressee),
     ("assistenten", AiAddressee),
     ("assistent", AiAddressee),
+    // German compounds end in the assistant: "Lieber Bestellassistent".
+    ("*assistent", AiAddressee),
     ("asistentes", AiAddressee),
     ("ki-agent*", AiAddressee),
     // French and Spanish put the "AI" after the noun.
