@@ -315,6 +315,11 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "ressorti"
                                 | "entro"
                                 | "eingefahren"
+                                // Picked a child up: "à quelle heure il a récupéré notre fille".
+                                | "picked"
+                                | "recupere"
+                                | "recogio"
+                                | "abgeholt"
                                 | "ausgefahren"
                                 // Where a pass or badge was last read.
                                 | "scan"

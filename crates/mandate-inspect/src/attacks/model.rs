@@ -523,7 +523,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 .any(|r| matches!(r.cue, Request | Reveal) && !names_data(r))
     {
         (Category::DataExfiltration, "learned")
-    } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck]) {
+    } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck, Unnoticed]) {
         (Category::ToolAbuse, "learned")
     } else if has(&[
         OverrideVerb,

@@ -316,12 +316,15 @@ pub(super) fn rules(
             !(with_speaker || next == "conmigo")
         }
     });
-    if skips && acts && !m.has(Process) {
+    // Counting on no one noticing, for an act or for a benefit: "register her under my
+    // sister's name so we get the sibling discount … it'll pass".
+    let unnoticed = m.hits.iter().any(|h| h.cue == Unnoticed && !m.in_quote(h));
+    if (skips && acts || unnoticed && (acts || m.has(Payoff))) && !m.has(Process) {
         out.push(fired(
             Category::ToolAbuse,
             "unchecked",
             Severity::High,
-            m.span(&[SkipCheck, ToolVerb, ToolRef]),
+            m.span(&[SkipCheck, Unnoticed, ToolVerb, ToolRef]),
         ));
     }
     // "Lösch die Einträge im Zutrittsprotokoll", "delete the camera footage from Friday": the

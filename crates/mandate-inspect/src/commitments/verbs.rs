@@ -62,10 +62,22 @@ pub(super) fn accepts_yours(o: &Own<'_>) -> bool {
                         .filter(|w| !w.is_empty());
                     let first = next.next().unwrap_or_default();
                     let second = next.next().unwrap_or_default();
+                    let (third, fourth) = (
+                        next.next().unwrap_or_default(),
+                        next.next().unwrap_or_default(),
+                    );
                     yours(first)
                         || matches!(first, "de" | "to" | "d'") && yours(second)
                         // "I'm accepting the return": the return asked about is this one.
                         || matches!(first, "the" | "le" | "la" | "die") && returned(second)
+                        // "Aceptamos la inscripción de su hijo": the thing of the customer's.
+                        || matches!(first, "the" | "le" | "la" | "el" | "die" | "den")
+                            && matches!(third, "of" | "de" | "du" | "von" | "des")
+                            && (crate::person::addressee_possessive(fourth) || fourth == "su")
+                        // ... with French's article elided: "l'inscription de votre fille".
+                        || first.starts_with("l'")
+                            && matches!(second, "de" | "du")
+                            && crate::person::addressee_possessive(third)
                         // "Nous acceptons le vôtre", "le aceptamos el suyo": yours, as a pronoun.
                         || matches!(first, "le" | "la" | "les" | "el" | "den" | "die" | "das")
                             && matches!(

@@ -155,6 +155,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("will be with you", Guarantee),
     // The same promise in German, French and Spanish: "wird in 25 Minuten bei Ihnen sein".
     ("bei ihnen sein", Guarantee),
+    ("fur sie bereit", Guarantee),
+    ("vous attendra", Guarantee),
+    ("le estara esperando", Guarantee),
     ("sera chez vous", Guarantee),
     ("seront chez vous", Guarantee),
     ("estara en su casa", Guarantee),

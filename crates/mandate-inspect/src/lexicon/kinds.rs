@@ -126,6 +126,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Arriving at the customer's: "kommt am Donnerstag bei Ihnen an".
     ("bei ihnen an", KDelivery),
     ("bei ihnen sein", KDelivery),
+    ("fur sie bereit", KDelivery),
+    ("vous attendra", KDelivery),
+    ("le estara esperando", KDelivery),
     ("sera chez vous", KDelivery),
     ("seront chez vous", KDelivery),
     ("estara en su casa", KDelivery),
@@ -612,6 +615,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("por la interrupcion", KCompensation),
     ("pour la panne", KCompensation),
     ("pour la coupure", KCompensation),
+    // German's dative "ersetzen" makes a loss good: "wir ersetzen Ihnen die Trinkflasche".
+    ("ersetzen ihnen", KCompensation),
+    ("ersetzen wir ihnen", KCompensation),
+    ("pour la fermeture", KCompensation),
+    ("for the closure", KCompensation),
+    ("por el cierre", KCompensation),
+    ("fur die schliessung", KCompensation),
     ("for the days without", KCompensation),
     ("por los dias sin", KCompensation),
     ("pour les jours sans", KCompensation),

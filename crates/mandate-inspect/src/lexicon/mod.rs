@@ -118,6 +118,10 @@ pub enum Cue {
     Outdated,
     /// Asking that the usual checks be skipped: don't check, sin verificar.
     SkipCheck,
+    /// Counting on no one noticing: "nobody checks anyway", "it'll pass", "nadie se va a
+    /// enterar", "er kriegt das eh nicht mit". With an act or a benefit asked for, the
+    /// speaker knows it would not be allowed.
+    Unnoticed,
     /// The record of who came and went or what was done: access log, audit trail, camera
     /// footage, Zutrittsprotokoll. Erased or changed on request, it hides what happened.
     Trail,
@@ -343,6 +347,7 @@ impl Cue {
                 | Cue::Invent
                 | Cue::Outdated
                 | Cue::SkipCheck
+                | Cue::Unnoticed
                 | Cue::Trail
                 | Cue::Others
                 | Cue::Outside

@@ -64,6 +64,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("the owner's away", ThirdParty),
     ("the owner is away", ThirdParty),
     ("she's abroad", ThirdParty),
+    // The one whose say it is, unable to give it: "her mum's phone is dead so she can't
+    // confirm".
+    ("she can't confirm", ThirdParty),
+    ("he can't confirm", ThirdParty),
+    ("they can't confirm", ThirdParty),
+    ("no puede confirmarlo", ThirdParty),
+    ("ne peut pas confirmer", ThirdParty),
+    ("kann das nicht bestatigen", ThirdParty),
     ("he's abroad", ThirdParty),
     ("can't do it herself", ThirdParty),
     ("can't do it himself", ThirdParty),

@@ -98,6 +98,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("their number", PiiNoun),
     // The papers a tenancy application holds: payslips, copies of ID.
     ("payslips", PiiNoun),
+    // What a nursery holds of a child: allergies, emergency contacts, who was there.
+    ("allergies", PiiNoun),
+    ("alergias", PiiNoun),
+    ("allergien", PiiNoun),
+    ("emergency contacts", PiiNoun),
+    ("contactos de emergencia", PiiNoun),
+    ("contacts d'urgence", PiiNoun),
+    ("notfallkontakte", PiiNoun),
+    ("attendance records", PiiNoun),
+    ("anwesenheitslisten", PiiNoun),
     ("pay slips", PiiNoun),
     ("copies of id", PiiNoun),
     ("id copies", PiiNoun),
