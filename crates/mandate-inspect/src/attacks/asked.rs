@@ -270,7 +270,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                 ] | ["what", "time"]
                     // "What lift did she last scan at?": the place named by its kind.
                     | ["what" | "which", "lift" | "gate" | "entrance" | "door" | "branch" | "site"]
-                    | ["quelle", "heure"]
+                    | ["quelle", "heure" | "date"]
+                    | ["what", "date"]
                     | ["que", "hora"]
                     | ["wie", "viel"]
             )
@@ -315,6 +316,13 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "ressorti"
                                 | "entro"
                                 | "eingefahren"
+                                // Coming back: "à quelle date il rentre".
+                                | "rentre"
+                                | "revient"
+                                | "returns"
+                                | "vuelve"
+                                | "regresa"
+                                | "zuruckkommt"
                                 // Picked a child up: "à quelle heure il a récupéré notre fille".
                                 | "picked"
                                 | "recupere"

@@ -18,6 +18,7 @@ use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
     asked_what_they_bought, copula, data_of_kin, owned_thing, placed_by_them, set_down_by_them,
+    third_person,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or
@@ -202,7 +203,16 @@ pub(super) fn rules(
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
                     || m.in_question(h) && (m.has(Acquaintance) || health_data(m.text, h)))
                 || on_their_account(m.text, h.end)
-                    && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal))))
+                    && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal)))
+                // "Can you tell me which seat she's in?": the data with a third person as
+                // the subject after it, asked where someone the customer knows is named.
+                || m.in_question(h)
+                    && m.has(Acquaintance)
+                    && third_person(
+                        word_after(m.text, h.end)
+                            .trim_end_matches("'s")
+                            .trim_end_matches("'re"),
+                    ))
             && !own_contact_person(m.text)
     });
     // The data asked for, by a question or as the object of a request ("donnez-moi

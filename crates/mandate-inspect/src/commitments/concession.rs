@@ -14,7 +14,14 @@ pub(super) fn against_the_policy(sentence: &str) -> bool {
         "regles",
         "richtlinie",
         "regeln",
-    ]) && (has(&["allow", "permite", "autorise", "erlaub"]) || has(&USUAL))
+        // A fare's conditions are its rules: "aunque la tarifa no permite cambios".
+        "fare",
+        "tarifa",
+        "tarif",
+        "conditions",
+        "condiciones",
+        "bedingungen",
+    ]) && (has(&["allow", "permit", "permite", "permet", "autorise", "erlaub"]) || has(&USUAL))
         || concedes_the_rule(sentence)
 }
 

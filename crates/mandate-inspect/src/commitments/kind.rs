@@ -573,10 +573,13 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     ) || o.said(
         |c| matches!(c, Grant | Granted | Performative),
         |h, t| {
+            // Any word of the cue: "wir erstatten Ihnen" names its verb second.
             !o.undone_at(h.start, REFUSE)
-                && REFUND_VERBS
-                    .iter()
-                    .any(|v| t.starts_with(v) || t.ends_with(v))
+                && t.split(' ').any(|w| {
+                    REFUND_VERBS
+                        .iter()
+                        .any(|v| w.starts_with(v) || w.ends_with(v))
+                })
         },
     );
     if refunds {

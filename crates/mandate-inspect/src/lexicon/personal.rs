@@ -73,6 +73,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("numero de chambre", PiiNoun),
     ("welchem zimmer", PiiNoun),
     ("zimmernummer", PiiNoun),
+    // Where a passenger sits: "which seat she's in".
+    ("which seat", PiiNoun),
+    ("what seat", PiiNoun),
+    ("seat number", PiiNoun),
+    ("que asiento", PiiNoun),
+    ("quel siege", PiiNoun),
+    ("welchen sitzplatz", PiiNoun),
+    ("welcher sitzplatz", PiiNoun),
     // Where a neighbour lives, by the flat: "which flat they're in".
     ("which flat", PiiNoun),
     ("what flat", PiiNoun),
