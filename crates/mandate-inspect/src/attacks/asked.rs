@@ -318,6 +318,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "eingefahren"
                                 // Coming back: "à quelle date il rentre".
                                 | "rentre"
+                                | "part"
+                                | "leaves"
                                 | "revient"
                                 | "returns"
                                 | "vuelve"

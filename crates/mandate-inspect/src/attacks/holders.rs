@@ -109,8 +109,25 @@ pub(super) fn on_their_account(text: &str, end: usize) -> bool {
         (i == 0 || prep(at(0)))
             && prep(at(i))
             && (third_possessive(at(i + 1)) || at(i + 1) == "their")
-            && (owned_thing(at(i + 2)) || owned_thing(at(i + 3)))
+            && (owned_thing(at(i + 2)) || owned_thing(at(i + 3)) || home(at(i + 2)))
     })
+}
+
+/// Where someone lives, whose ways in are theirs: "the alarm code for their house".
+fn home(w: &str) -> bool {
+    matches!(
+        w,
+        "house"
+            | "home"
+            | "flat"
+            | "apartment"
+            | "maison"
+            | "appartement"
+            | "casa"
+            | "piso"
+            | "haus"
+            | "wohnung"
+    )
 }
 
 /// A person's possessive of the third person: "his", "her", "son", "sa", "ses", "seine".

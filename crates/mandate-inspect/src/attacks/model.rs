@@ -224,6 +224,20 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     .then_some(category.0)
 }
 
+/// Whether "exactly" at `h` narrows what is asked ("what's your role exactly?"): a demand for
+/// the words says it before them ("tell me exactly what …", "exactly as written").
+fn narrows_a_question(text: &str, h: &Hit) -> bool {
+    text.get(h.start..h.end) == Some("exactly")
+        && !matches!(
+            crate::person::word_after(text, h.end),
+            "what" | "how" | "which" | "as" | "the" | "word" | "everything"
+        )
+        && !matches!(
+            crate::person::word_before(text, h.start),
+            "me" | "tell" | "say" | "repeat" | "show" | "print" | "copy" | "write"
+        )
+}
+
 /// Whether the words after `at` put the speaker in the kind named before: "like me", "como
 /// yo", "comme moi", "wie ich".
 fn among_them(text: &str, at: usize) -> bool {
@@ -481,6 +495,8 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                         let before = crate::person::word_before(text, h.start);
                         message::determiner(before) || crate::person::own_possessive(before)
                     })
+                // "What's your role exactly?": a question narrowed, not the words demanded.
+                && !(h.cue == RevealStrong && narrows_a_question(text, h))
                 // "The exact wording of the guarantee on the box": the words of a thing named
                 // with its article, not of the assistant's set-up.
                 && !(h.cue == RevealStrong && wording_of_a_thing(text, h.end))

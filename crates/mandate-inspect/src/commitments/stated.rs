@@ -217,7 +217,13 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
     text.get(h.start..h.end).is_some_and(|t| {
         matches!(
             t,
-            "stays at" | "will stay at" | "remains at" | "se queda en" | "reste a" | "bleibt bei"
+            "stays at"
+                | "stay at"
+                | "will stay at"
+                | "remains at"
+                | "se queda en"
+                | "reste a"
+                | "bleibt bei"
         )
     })
 }

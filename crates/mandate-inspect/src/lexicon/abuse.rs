@@ -73,6 +73,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("release", ToolVerb),
     // A date set back: "backdate my notice to the 1st".
     ("backdate", ToolVerb),
+    // Reviews posted on request: "leave a 1-star review on Tom's profile", "publie cinq avis".
+    ("leave a 1-star", ToolVerb),
+    ("leave a one-star", ToolVerb),
+    ("post a review", ToolVerb),
+    ("publie", ToolVerb),
+    ("publiez", ToolVerb),
     ("marcalo", ToolVerb),
     ("marcala", ToolVerb),
     ("marquez-la", ToolVerb),

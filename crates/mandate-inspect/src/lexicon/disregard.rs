@@ -164,6 +164,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("haz caso omiso", OverrideVerb),
     ("desobedece", OverrideVerb),
     ("oubli*", OverrideVerb),
+    ("laisse tomber", OverrideVerb),
+    ("laissez tomber", OverrideVerb),
     ("ne tiens pas compte", OverrideVerb),
     ("ne tenez pas compte", OverrideVerb),
     ("fais abstraction", OverrideVerb),

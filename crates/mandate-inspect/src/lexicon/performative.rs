@@ -6,6 +6,7 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A thing held where it is, for the customer (see `commitments::stated::holds`).
     ("stays at", Performative),
+    ("stay at", Performative),
     // The one the shop acts for, agreeing to a grant: "the landlord has agreed to lower your
     // rent", "el propietario acepta bajarle el alquiler".
     ("has agreed to lower", Performative),

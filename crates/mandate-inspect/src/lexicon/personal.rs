@@ -74,6 +74,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("welchem zimmer", PiiNoun),
     ("zimmernummer", PiiNoun),
     // Where a passenger sits: "which seat she's in".
+    // The ways into someone's home: "the key safe code for their house".
+    ("key safe code", PiiNoun),
+    ("alarm code", PiiNoun),
+    ("door code", PiiNoun),
+    ("gate code", PiiNoun),
+    ("codigo de la alarma", PiiNoun),
+    ("code de l'alarme", PiiNoun),
+    ("code de la porte", PiiNoun),
+    ("alarmcode", PiiNoun),
+    ("turcode", PiiNoun),
     ("which seat", PiiNoun),
     ("what seat", PiiNoun),
     ("seat number", PiiNoun),
