@@ -316,10 +316,12 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "ressorti"
                                 | "entro"
                                 | "eingefahren"
-                                // Coming back: "à quelle date il rentre".
-                                | "rentre"
+                                | "ausgefahren"
+                                // Leaving, or coming back: "quand elle part", "à quelle date il
+                                // rentre".
                                 | "part"
                                 | "leaves"
+                                | "rentre"
                                 | "revient"
                                 | "returns"
                                 | "vuelve"
@@ -330,7 +332,6 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "recupere"
                                 | "recogio"
                                 | "abgeholt"
-                                | "ausgefahren"
                                 // Where a pass or badge was last read.
                                 | "scan"
                                 | "scanned"
