@@ -74,6 +74,15 @@ fn concedes_the_rule(sentence: &str) -> bool {
                     "pas couvert",
                     "nicht abgedeckt",
                     "nicht versichert",
+                    // Past the point of change: "aunque el pedido ya estaba en producción".
+                    "en produccion",
+                    "in production",
+                    "en production",
+                    "in produktion",
+                    "already shipped",
+                    "ya se habia enviado",
+                    "deja expedie",
+                    "bereits versandt",
                     // Called off late: "obwohl Sie erst eine Stunde vorher abgesagt haben".
                     "vorher abgesagt",
                     "kurzfristig",

@@ -52,6 +52,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cover", Grant),
     ("covering", Grant),
     ("replace", Grant),
+    // A print made again, as a verb with its object: "we'll reprint it free".
+    ("reprint it", Grant),
+    ("reprint them", Grant),
     ("send", Grant),
     ("sending", Grant),
     ("pay", Grant),

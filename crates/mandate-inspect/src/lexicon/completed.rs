@@ -97,6 +97,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reactivated", Granted),
     ("extended", Granted),
     ("replaced", Granted),
+    ("reprinted", Granted),
     ("approved", Granted),
     // Authorised as a thing done to an object ("I've authorised it"), not a permission ("I'm
     // not authorised to approve refunds").

@@ -64,6 +64,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("der jetzige mieter", Others),
     // Everyone who applied: "die Unterlagen aller Bewerber".
     ("aller bewerber", Others),
+    // The customers, in German's genitive: "alle Fotos der Kunden aus Berlin".
+    ("der kunden", Others),
     // Other people's children: "which children in the Butterflies room".
     ("which children", Others),
     ("which kids", Others),

@@ -182,7 +182,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("under warranty", KWarranty),
     // A guarantee held, by its noun: "still under our two-year guarantee".
     ("under guarantee", KWarranty),
-    // A fault that a replacement makes good: "any pass that stops working".
+    // A fault that a replacement makes good: "any pass that stops working", "if the colours
+    // fade".
+    ("fade guarantee", KWarranty),
+    ("colours fade", KWarranty),
+    ("colors fade", KWarranty),
     ("stops working", KWarranty),
     ("stop working", KWarranty),
     ("deja de funcionar", KWarranty),

@@ -297,6 +297,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mi amigo", Acquaintance),
     ("mi amiga", Acquaintance),
     ("mon ami", Acquaintance),
+    ("une amie", Acquaintance),
+    ("un ami", Acquaintance),
     ("mon amie", Acquaintance),
     ("mi vecin*", Acquaintance),
     ("mi amig*", Acquaintance),

@@ -105,6 +105,20 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A person's name asked for: "what's her name", "wie heißt sie".
     ("her name", PiiNoun),
     ("her number", PiiNoun),
+    // A person's pictures: "a copy of her photos", "ses photos".
+    ("her photos", PiiNoun),
+    ("his photos", PiiNoun),
+    ("her pictures", PiiNoun),
+    ("his pictures", PiiNoun),
+    ("ses photos", PiiNoun),
+    ("uploaded photos", PiiNoun),
+    ("which photos", PiiNoun),
+    ("what photos", PiiNoun),
+    ("quelles photos", PiiNoun),
+    ("que fotos", PiiNoun),
+    ("welche fotos", PiiNoun),
+    ("hochgeladenen fotos", PiiNoun),
+    ("fotos subidas", PiiNoun),
     // A person's social accounts: "his Instagram".
     ("his instagram", PiiNoun),
     ("her instagram", PiiNoun),
