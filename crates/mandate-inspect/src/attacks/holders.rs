@@ -639,11 +639,8 @@ pub(super) fn prescription_borrowed(m: &Message<'_>) -> bool {
                         | "schicken"
                         | "schick",
                     "me" | "moi" | "mir"
-                ] | ["for", "me"]
-                    | ["pour", "moi"]
-                    | ["para", "mi"]
-                    | ["fur", "mich"]
-            )
+                ]
+            ) || super::whose::for_me(pair)
         }) || ws
             .windows(3)
             .any(|w| matches!(w, ["bestellen" | "schicken" | "senden", "sie", "mir"]))

@@ -492,7 +492,7 @@ fn received_by_me(rest: &str) -> bool {
 
 /// Two words that make the customer who a thing is for: "for me", "para mí", "pour moi",
 /// "für mich".
-fn for_me(pair: &[&str]) -> bool {
+pub(super) fn for_me(pair: &[&str]) -> bool {
     matches!(
         pair,
         ["for", "me"] | ["para", "mi"] | ["pour", "moi"] | ["fur", "mich"]
