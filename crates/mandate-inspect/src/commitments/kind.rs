@@ -71,59 +71,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // "En compensation, nous vous offrons la livraison gratuite", "credited your account with
     // $40 for the missed appointment": what a grant is given for names its kind over what it
     // gives.
-    let for_a_failure = o.hits.iter().any(|h| {
-        matches!(h.cue, KCompensation | Gift)
-            && o.text.get(h.start..h.end).is_some_and(|t| {
-                [
-                    "for the missed",
-                    "for the failed",
-                    "for the late",
-                    "for the delay",
-                    "por el retraso",
-                    "pour le retard",
-                    "fur die verspatung",
-                    "for the downtime",
-                    "of downtime",
-                    "for the outage",
-                    "por la caida",
-                    "por la interrupcion",
-                    "pour la panne",
-                    "pour la coupure",
-                    "pour la fermeture",
-                    "for the closure",
-                    "por el cierre",
-                    "fur die schliessung",
-                    "for the days without",
-                    "por los dias sin",
-                    "pour les jours sans",
-                    "fur die tage ohne",
-                    "por el corte",
-                    "for the disruption",
-                    "fur die unterbrechung",
-                    "pour l'interruption",
-                    "fur den ausfall",
-                    "fur die storung",
-                    "en compensation",
-                    "as compensation",
-                    "como compensacion",
-                    "zum ausgleich",
-                    "por la cita",
-                    "pour le rendez-vous",
-                    "fur den verpassten",
-                    "pour vous excuser",
-                    "to apologi",
-                    "para disculparnos",
-                    "um uns zu entschuldigen",
-                    "als entschuldigung",
-                    "als kleine entschuldigung",
-                    "as an apology",
-                    "as a small apology",
-                    "como disculpa",
-                ]
-                .iter()
-                .any(|p| t.starts_with(p))
-            })
-    });
+    let for_a_failure = o.has(Amends);
     // "Die doppelt abgebuchte Monatsgebühr bekommen Sie von uns zurück": a charge the
     // customer gets back is money back, not a charge let go.
     if count(KFee) > 0 && count(KRefund) == 0 && goes_back(sentence) && received(sentence) {

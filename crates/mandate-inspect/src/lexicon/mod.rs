@@ -243,6 +243,9 @@ pub enum Cue {
     KLegal,
     /// Policy-exception words.
     KException,
+    /// What a grant makes amends for, which names its kind over what it gives: a failure of
+    /// the shop's ("for the delay", "pour la panne") or an apology ("als Entschuldigung").
+    Amends,
     /// A thing said to be there now: "there's now", "ya tienes", "il y a maintenant".
     ThereNow,
     /// Words that open a grant with no grant's cue, which the rules read all the same:
