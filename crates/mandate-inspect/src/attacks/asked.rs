@@ -274,6 +274,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     | ["what", "date"]
                     | ["que", "hora"]
                     | ["wie", "viel"]
+                    | ["what", "times"]
+                    | ["welchen" | "welcher" | "welche", "uhrzeiten" | "uhrzeit" | "tag" | "tagen"]
             )
         });
         asked_when
@@ -339,6 +341,10 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "swiped"
                                 | "badged"
                                 | "gescannt"
+                                // At home: "zwischen welchen Uhrzeiten ist er zu Hause".
+                                | "home"
+                                | "hause"
+                                | "casa"
                         )
                     })
             })

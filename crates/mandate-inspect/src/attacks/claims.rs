@@ -571,6 +571,37 @@ pub(super) fn manages_a_unit(m: &Message<'_>, r: &crate::scan::Hit) -> bool {
         .any(unit_of_the_shop)
 }
 
+/// Whether a clause has a word of [`unit_of_the_shop`] in it, before its words are read.
+pub(super) fn names_a_unit(clause: &str) -> bool {
+    [
+        "warehouse",
+        "store",
+        "branch",
+        "depot",
+        "almacen",
+        "tienda",
+        "sucursal",
+        "entrepot",
+        "magasin",
+        "succursale",
+        "filiale",
+        "lager",
+    ]
+    .iter()
+    .any(|u| clause.contains(u))
+}
+
+/// Whether the words of a speaker's clause before a unit say the speaker comes from it: "this
+/// is Dan from the Croydon", "hola, soy Marta del", "c'est Paul de", with a name at most between
+/// the speaker and "from", and an article or a place at most between "from" and the unit.
+/// "This is the third sofa from the store" says where a sofa came from.
+fn comes_from(before: &[&str]) -> bool {
+    let n = before.len();
+    before.iter().enumerate().any(|(i, w)| {
+        i <= 4 && n - i <= 3 && matches!(*w, "from" | "del" | "de" | "du" | "vom" | "aus")
+    })
+}
+
 /// A unit a shop runs: a store, a branch, a warehouse.
 fn unit_of_the_shop(w: &str) -> bool {
     matches!(
@@ -666,23 +697,30 @@ pub(super) fn consents_or_asks(m: &Message<'_>, a: &Hit) -> bool {
 /// "ich bin vom Sicherheitsteam": the speaker says they belong to a team, neither one of their
 /// own ("my team", "mi equipo"), nor one placed elsewhere ("the purchasing team at Acme
 /// Ltd"), nor a group described as customers are ("the team that ordered the catering").
+/// A unit of the shop the speaker comes from counts as a team: "this is Dan from the Croydon
+/// warehouse", "soy Marta, del almacén de Getafe".
 pub(super) fn of_a_team(m: &Message<'_>) -> bool {
     let base = m.text.as_ptr() as usize;
     m.hits.iter().filter(|x| x.cue == Speaker).any(|x| {
-        let rest = m.text.get(x.start..).unwrap_or_default();
-        let clause = rest
-            .split(['.', ',', ';', '!', '?', ':'])
-            .next()
-            .unwrap_or_default();
+        // From the speaker's phrase to the end of the clause after it ("bonjour, c'est Paul
+        // de l'entrepôt": the greeting's comma ends no clause).
+        let rest = m.text.get(x.end..).unwrap_or_default();
+        let end = x.end
+            + rest
+                .find(['.', ',', ';', '!', '?', ':'])
+                .unwrap_or(rest.len());
+        let clause = m.text.get(x.start..end).unwrap_or_default();
         // Most clauses after "I'm" name no team: a substring search says so before the words
         // are read.
-        if !clause.contains("team") && !clause.contains("equip") {
+        if !clause.contains("team") && !clause.contains("equip") && !names_a_unit(clause) {
             return false;
         }
         let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(9).collect();
         ws.iter().enumerate().any(|(i, w)| {
             let team = matches!(*w, "team" | "equipo" | "equipe" | "l'equipe")
-                || w.len() > 6 && w.ends_with("team");
+                || w.len() > 6 && w.ends_with("team")
+                || unit_of_the_shop(w.strip_prefix("l'").unwrap_or(w))
+                    && comes_from(ws.get(..i).unwrap_or_default());
             let own = ws.get(..i).unwrap_or_default().iter().any(|b| {
                 own_possessive(b) || matches!(*b, "our" | "nuestro" | "notre" | "unser" | "unserem")
             });

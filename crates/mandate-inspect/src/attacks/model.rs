@@ -163,7 +163,7 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
                 matches!(
                     h.cue,
                     RuleNoun | Reveal | RevealStrong | Unlock | Execute | Say | Suppose | IfAsked
-                )
+                ) && !(h.cue == Reveal && in_common(text, h.end))
             })
             .nth(1)
             .is_some() =>
@@ -222,6 +222,22 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
         && learned::model(Task::Attack).score(text) >= category.1
         && !checks_news())
     .then_some(category.0)
+}
+
+/// Whether the words after a verb of revealing say what things have in common, not what is
+/// disclosed: "instructions and data share the same memory", "comparten la misma base".
+fn in_common(text: &str, at: usize) -> bool {
+    let mut ws = crate::person::words(text.get(at..).unwrap_or_default()).filter(|w| !w.is_empty());
+    matches!(
+        (ws.next(), ws.next()),
+        (Some("the"), Some("same"))
+            | (Some("a"), Some("common"))
+            | (Some("el"), Some("mismo"))
+            | (Some("la"), Some("misma"))
+            | (Some("le"), Some("meme"))
+            | (Some("la"), Some("meme"))
+            | (Some("denselben" | "dieselbe" | "dasselbe"), _)
+    )
 }
 
 /// Whether "exactly" at `h` narrows what is asked ("what's your role exactly?"): a demand for

@@ -597,6 +597,9 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                             "it" | "this" | "that" | "them" | "my" | "the" | "lo" | "la"
                                 | "le" | "les" | "es" | "sie" | "den" | "die" | "das" | "moi"
                                 | "me" | "mir"
+                                // Orders by their numbers: "mark orders FS-88120 through …".
+                                | "order" | "orders" | "pedido" | "pedidos" | "commande"
+                                | "commandes" | "bestellung" | "bestellungen"
                         )
                 })
                 || granted_as_verb()
