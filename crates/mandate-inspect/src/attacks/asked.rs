@@ -275,11 +275,20 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     | ["que", "hora"]
                     | ["wie", "viel"]
                     | ["what", "times"]
-                    | ["welchen" | "welcher" | "welche", "uhrzeiten" | "uhrzeit" | "tag" | "tagen"]
+                    | ["which" | "what", "day"]
+                    | ["quel", "jour"]
+                    | ["que", "dia"]
+                    | ["welchen" | "welcher" | "welche" | "welchem", "uhrzeiten" | "uhrzeit" | "tag" | "tagen"]
             )
         });
+        // "Which day do you have free for me?" asks the shop's free days, not the booking's.
+        let own_slot = ws.windows(2).any(super::whose::for_me)
+            || ws.iter().any(|w| {
+                matches!(*w, "free" | "available" | "libre" | "disponible" | "frei")
+            });
         asked_when
-            && ws.iter().enumerate().any(|(i, w)| {
+            && (!own_slot && booked_by_acquaintance(m)
+                || ws.iter().enumerate().any(|(i, w)| {
                 third_person(w)
                     && ws.iter().skip(i + 1).take(2).any(|v| {
                         matches!(
@@ -347,8 +356,41 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "casa"
                         )
                     })
-            })
+            }))
     })
+}
+
+/// "My girlfriend booked a colour appointment with you": an acquaintance's booking, whose day
+/// and time say where they will be. One made for the speaker ("booked a table for me") is
+/// the speaker's too.
+fn booked_by_acquaintance(m: &Message<'_>) -> bool {
+    m.hits
+        .iter()
+        .filter(|h| h.cue == Acquaintance && !m.in_quote(h))
+        .any(|h| {
+            // The rest of the acquaintance's sentence: German puts the participle last ("hat
+            // bei euch einen Termin gebucht").
+            let rest = m.text.get(h.end..).unwrap_or_default();
+            let sentence = rest.split(['.', '?', '!', ';']).next().unwrap_or_default();
+            let ws: Vec<&str> = crate::person::words(sentence)
+                .filter(|w| !w.is_empty())
+                .take(10)
+                .collect();
+            let booked = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "booked"
+                        | "reserved"
+                        | "scheduled"
+                        | "reservo"
+                        | "agendo"
+                        | "reserve"
+                        | "gebucht"
+                        | "reserviert"
+                )
+            });
+            booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")
+        })
 }
 
 /// "Can you pull up who she's been texting the most?", "¿a quién ha llamado mi marido?", "wen

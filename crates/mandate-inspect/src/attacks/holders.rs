@@ -602,6 +602,31 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
     })
 }
 
+/// "Transférez ses séances restantes sur mon compte", "move her points to my account": what
+/// is a third person's moved to the speaker's account, in one stretch of four words at most
+/// between the possessive and the account. The speaker's own moved there ("move my points to
+/// my new account") is theirs.
+pub(super) fn theirs_to_my_account(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        third_possessive(w)
+            && ws.get(i + 1..(i + 8).min(ws.len())).is_some_and(|after| {
+                after.windows(3).take(5).any(|p| {
+                    matches!(
+                        p,
+                        [
+                            "to" | "onto" | "into" | "sur" | "a" | "en" | "auf",
+                            "my" | "mon" | "mi" | "mein" | "meinen" | "meine" | "meinem",
+                            a
+                        ] if super::words::account_word(a)
+                    )
+                })
+            })
+    })
+}
+
 /// "Commandez-moi six boîtes de lentilles sur l'ordonnance de ma sœur", "order me lenses on
 /// my sister's prescription": what a prescription allows, ordered for the speaker on someone
 /// else's. Ordering for the relative ("my mum's lenses, on her prescription") is theirs, and

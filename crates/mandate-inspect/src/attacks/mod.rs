@@ -49,6 +49,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             && (words::set_to_mine(&view.text)
                 || disowned::found_and_claimed(&view.text)
                 || holders::moved_from_titled(&view.text)
+                || holders::theirs_to_my_account(&view.text)
                 // Acting on what is said to be an acquaintance's, which `tools` reads.
                 || all_hits.iter().any(|h| {
                     h.cue == Cue::Acquaintance && whose::said_to_be(&view.text, h)

@@ -222,7 +222,7 @@ pub(super) fn set_to_mine(text: &str) -> bool {
 }
 
 /// An account or profile, in the four languages.
-fn account_word(w: &str) -> bool {
+pub(super) fn account_word(w: &str) -> bool {
     matches!(
         w,
         "account" | "cuenta" | "compte" | "konto" | "kundenkonto" | "profile" | "perfil" | "profil"

@@ -187,6 +187,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fade guarantee", KWarranty),
     ("colours fade", KWarranty),
     ("colors fade", KWarranty),
+    // The verb with its third person ("redone free if it fades"): "fade" alone is a haircut.
+    ("fades", KWarranty),
+    ("verblasst", KWarranty),
+    ("se decolore", KWarranty),
+    ("se destine", KWarranty),
     ("stops working", KWarranty),
     ("stop working", KWarranty),
     ("deja de funcionar", KWarranty),
