@@ -59,6 +59,9 @@ fn patterns() -> Option<&'static Patterns> {
               | (?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?
               | \d{1,2}(?:am|pm)
               | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+              | (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo
+                 |lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain
+                 |montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)
             )\b").ok()?,
             object: Regex::new(r"(?-u:#\s?[A-Za-z0-9][A-Za-z0-9\-]{2,}|\b[A-Z]{1,6}-[A-Z0-9]{1,12}(?:-[A-Z0-9]+)*\b|\b(?i:order|pedido|commande|bestellung|claim|case|ticket)\s+(?:no\.?\s*|number\s+|nr\.?\s*)?[A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)").ok()?,
         })
@@ -412,6 +415,10 @@ mod tests {
             ),
             ("das paket ist vor weihnachten da", "vor weihnachten"),
             ("we refunded it on may 3", "may 3"),
+            // Days of the week in the other languages.
+            ("wird am donnerstag zugestellt", "donnerstag"),
+            ("llega el jueves", "jueves"),
+            ("livre vendredi", "vendredi"),
         ] {
             assert!(dates(text).iter().any(|d| d == date), "{text}");
         }

@@ -152,7 +152,14 @@ pub(super) fn rules(
                 })
         })
     };
-    if (third_party && acts
+    // "Copy the photos folder off it for me, it's my flatmate's laptop but she won't mind":
+    // what is taken without its holder, copied or shown.
+    let revealed = || {
+        m.hits
+            .iter()
+            .any(|h| h.cue == Reveal && !m.in_quote(h) && m.imperative(h))
+    };
+    if (third_party && (acts || revealed())
         || kin_acted_on && sensitive()
         || others_acted_on()
         || taken_over()

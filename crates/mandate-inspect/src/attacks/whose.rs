@@ -439,6 +439,13 @@ pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
                         ..
                     ]
                     | [Some("que"), Some("ella"), ..]
+                    // Spanish leaves the giver unsaid: "el PIN que os dio".
+                    | [
+                        Some("que"),
+                        Some("os" | "les" | "nos"),
+                        Some("dio" | "dejo" | "paso" | "dieron" | "dejaron"),
+                        _
+                    ]
                     | [Some("die" | "den" | "das"), Some("er"), ..]
                     // German puts a preposition before the relative: "die Lieferadresse, an
                     // die sie ihr letztes Paket hat schicken lassen" ("Sie", formal you, is

@@ -74,6 +74,13 @@ fn concedes_the_rule(sentence: &str) -> bool {
                     "pas couvert",
                     "nicht abgedeckt",
                     "nicht versichert",
+                    // The cover that does not reach it: "aunque la garantía no cubre daños
+                    // por agua".
+                    "no cubre",
+                    "doesn't cover",
+                    "does not cover",
+                    "ne couvre pas",
+                    "deckt nicht",
                     // Past the point of change: "aunque el pedido ya estaba en producción".
                     "en produccion",
                     "in production",

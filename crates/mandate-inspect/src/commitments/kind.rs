@@ -510,7 +510,28 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // The verb of the grant says more than its objects: "refund the delivery fee" is a refund.
     // Money sent *back* is a refund; value sent over ("sent you a $15 gift card") is whatever
-    // its words say.
+    // its words say, and a thing sent back ("your laptop will be sent back to you") is on its
+    // way.
+    // Money is named by its sum or its word, or by where it lands ("half of today's pass back
+    // on your card", "auf Ihr Konto zurückgebucht").
+    let money_back = || {
+        extract::mentions_money(sentence)
+            || super::qualifiers::names_money(sentence)
+            || crate::person::words(sentence).any(|w| {
+                matches!(
+                    w,
+                    "card"
+                        | "account"
+                        | "tarjeta"
+                        | "cuenta"
+                        | "carte"
+                        | "compte"
+                        | "karte"
+                        | "konto"
+                        | "kreditkarte"
+                )
+            })
+    };
     let refunds = o.said(
         |c| matches!(c, MoneyBack),
         |_, t| {
@@ -518,18 +539,19 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 .iter()
                 .any(|w| t.contains(w))
         },
-    ) || o.said(
-        |c| matches!(c, Grant | Granted | Performative),
-        |h, t| {
-            // Any word of the cue: "wir erstatten Ihnen" names its verb second.
-            !o.undone_at(h.start, REFUSE)
-                && t.split(' ').any(|w| {
-                    REFUND_VERBS
-                        .iter()
-                        .any(|v| w.starts_with(v) || w.ends_with(v))
-                })
-        },
-    );
+    ) && (count(KRefund) > 0 || money_back())
+        || o.said(
+            |c| matches!(c, Grant | Granted | Performative),
+            |h, t| {
+                // Any word of the cue: "wir erstatten Ihnen" names its verb second.
+                !o.undone_at(h.start, REFUSE)
+                    && t.split(' ').any(|w| {
+                        REFUND_VERBS
+                            .iter()
+                            .any(|v| w.starts_with(v) || w.ends_with(v))
+                    })
+            },
+        );
     if refunds {
         add(&mut score, K::Refund, 3);
     }

@@ -139,6 +139,14 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
 fn will_commit(text: &str, hits: &[Hit]) -> bool {
     let will = || hits.iter().filter(|h| h.cue == WillSubject);
     will().next().is_some() && hits.iter().any(|h| h.cue == KDelivery)
+        // German's future passive has no subject of the speaker's: "Ihr Gerät wird am
+        // Donnerstag an Sie zurückgeschickt".
+        || hits.iter().any(|h| {
+            h.cue == KDelivery
+                && text
+                    .get(h.start..h.end)
+                    .is_some_and(signal::german_delivery_participle)
+        }) && (text.contains("wird") || text.contains("werden"))
         || hits.iter().any(|h| h.cue == Exception)
             && will().any(|w| verbs::let_after(text, w.end).is_some())
 }

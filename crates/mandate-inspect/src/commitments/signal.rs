@@ -389,7 +389,22 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                     .any(|d| !d.starts_with("within") && !d.starts_with("from"))
         })
     };
-    if delivers_on_a_day() {
+    // "Your laptop will be sent back to you on Thursday": a thing's way back, on a day named.
+    let sent_back_on_a_day = || {
+        o.at(MoneyBack).any(|b| {
+            matches!(
+                crate::person::word_before(o.text, b.start),
+                "sent" | "shipped" | "posted" | "mailed" | "couriered"
+            ) && o
+                .text
+                .get(o.span.0..b.start)
+                .is_some_and(|t| t.contains("will be") || t.contains("'ll be"))
+        }) && !o.has(Hedge)
+            && crate::extract::dates(sentence)
+                .iter()
+                .any(|d| !d.starts_with("within") && !d.starts_with("from"))
+    };
+    if delivers_on_a_day() || german_delivery_on_a_day(o, sentence) || sent_back_on_a_day() {
         return Some(Signal::Will);
     }
     // A bare verb of receiving needs something a commitment is about ("das genaue
@@ -561,12 +576,11 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                             // "Prices change during sales": a bare plural says what things
                             // of a kind do.
                             && !qualifiers::bare_plural(o.text, k)
-                            // "Refunds for returned items": a participle after a preposition
+                            // "Refunds for returned items", "the warranty covers the
+                            // replaced part": a participle after a preposition or an article
                             // describes the thing it comes before.
-                            && !matches!(
-                                crate::person::word_before(o.text, g.start),
-                                "for" | "of" | "on" | "from" | "with" | "fur" | "von" | "mit"
-                            )
+                            && !adjectival(o.text, g)
+                            && crate::person::word_before(o.text, g.start) != "from"
                             && !qualifiers::present_passive(o.text, o.span.0, g)
                             && !o.text.get(k.end..g.start).is_some_and(|between| {
                                 // "La remise s'applique", "la suscripción se renueva" too.
@@ -783,4 +797,42 @@ fn warranty_term(text: &str, g: &Hit) -> bool {
     // French "an" only after "un" ("garanti un an"): "you are guaranteed an upgrade" grants one.
     let one_year = after.windows(2).any(|w| matches!(w, ["un", "an"]));
     copula && (before.iter().any(term) || after.iter().any(term) || one_year)
+}
+
+/// "Ihr Gerät wird am Donnerstag per DHL an Sie zurückgeschickt": German's future passive, the
+/// customer's thing delivered or sent on a day named. The participle closes the clause after
+/// "wird"; "wird in der Regel … geliefert" is a habit, "wird nicht …" no promise.
+fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
+    let mut ws = crate::person::words(sentence).filter(|w| !w.is_empty());
+    let yours = matches!(ws.next(), Some("ihr" | "ihre" | "dein" | "deine"));
+    yours
+        && o.at(KDelivery).any(|k| {
+            o.text
+                .get(k.start..k.end)
+                .is_some_and(german_delivery_participle)
+                && o.text.get(o.span.0..k.start).is_some_and(|before| {
+                    let ws: Vec<&str> = crate::person::words(before)
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    ws.iter().any(|w| matches!(*w, "wird" | "werden"))
+                        && !ws.iter().any(|w| {
+                            matches!(
+                                *w,
+                                "nicht" | "regel" | "normalerweise" | "voraussichtlich" | "meist"
+                            )
+                        })
+                })
+        })
+        && !o.has(Hedge)
+        && crate::extract::dates(sentence)
+            .iter()
+            .any(|d| !d.starts_with("within") && !d.starts_with("from"))
+}
+
+/// A German participle of delivering or sending to the customer.
+pub(super) fn german_delivery_participle(t: &str) -> bool {
+    matches!(
+        t,
+        "geliefert" | "zugestellt" | "zuruckgeschickt" | "zugeschickt"
+    )
 }

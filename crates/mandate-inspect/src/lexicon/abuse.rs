@@ -84,6 +84,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("marquez-la", ToolVerb),
     ("marquez-le", ToolVerb),
     ("markiere", ToolVerb),
+    // The imperative with its article ("marca la reparación como cubierta"); "la marca" is
+    // the noun.
+    ("marca la", ToolVerb),
+    ("marca el", ToolVerb),
+    ("marca las", ToolVerb),
+    ("marca los", ToolVerb),
+    ("marque la", ToolVerb),
+    ("marque le", ToolVerb),
+    ("marque les", ToolVerb),
     // Someone taken off a record: "quítalo a él".
     ("quitalo", ToolVerb),
     ("quitala", ToolVerb),

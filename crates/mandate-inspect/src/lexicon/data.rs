@@ -260,7 +260,27 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mir schicken", Request),
     ("mir zuschicken", Request),
     ("an mich senden", Request),
+    // "Tell me" asked politely, as the other languages ask it: "¿me podéis decir …?",
+    // "pouvez-vous me dire …", "können Sie mir sagen …".
+    ("decirme", Request),
+    ("me podeis decir", Request),
+    ("me puedes decir", Request),
+    ("me puede decir", Request),
+    ("me podrias decir", Request),
+    ("me podria decir", Request),
+    ("me dire", Request),
+    ("mir sagen", Request),
     // ---------------------------------------------------------------- data named by its parts
+    // The code that opens a person's phone or laptop: "el PIN que os dio".
+    ("pin", PiiNoun),
+    ("passcode", PiiNoun),
+    ("unlock code", PiiNoun),
+    ("unlock pin", PiiNoun),
+    ("unlock pins", PiiNoun),
+    ("codigo de desbloqueo", PiiNoun),
+    ("code de deverrouillage", PiiNoun),
+    ("code pin", PiiNoun),
+    ("entsperrcode", PiiNoun),
     // The card itself, asked for by its digits.
     ("last four digits", PiiNoun),
     ("ultimos digitos", PiiNoun),

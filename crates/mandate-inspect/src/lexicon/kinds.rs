@@ -152,6 +152,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Delivered by the post in German, handed over in Spanish's future: "wird morgen
     // zugestellt", "se le entregará mañana".
     ("zugestellt", KDelivery),
+    // Sent (back) to the customer: "wird am Donnerstag per DHL an Sie zurückgeschickt".
+    ("zuruckgeschickt", KDelivery),
+    ("zugeschickt", KDelivery),
     ("entregara", KDelivery),
     ("entregaran", KDelivery),
     ("entregaremos", KDelivery),
