@@ -62,6 +62,7 @@ fn patterns() -> Option<&'static Patterns> {
               | (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo
                  |lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain
                  |montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)
+              | (?:end\ of\ the\ month|fin\ du\ mois|fin\ de\ mes|final\ del\ mes|monatsende|ende\ des\ monats)
             )\b").ok()?,
             object: Regex::new(r"(?-u:#\s?[A-Za-z0-9][A-Za-z0-9\-]{2,}|\b[A-Z]{1,6}-[A-Z0-9]{1,12}(?:-[A-Z0-9]+)*\b|\b(?i:order|pedido|commande|bestellung|claim|case|ticket)\s+(?:no\.?\s*|number\s+|nr\.?\s*)?[A-Za-z0-9\-]*\d[A-Za-z0-9\-]*)").ok()?,
         })
@@ -419,6 +420,7 @@ mod tests {
             ("wird am donnerstag zugestellt", "donnerstag"),
             ("llega el jueves", "jueves"),
             ("livre vendredi", "vendredi"),
+            ("la resiliation a la fin du mois", "fin du mois"),
         ] {
             assert!(dates(text).iter().any(|d| d == date), "{text}");
         }

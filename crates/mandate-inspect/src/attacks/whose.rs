@@ -195,7 +195,7 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     .nth(said.split(' ').count().saturating_sub(1))
             })
             .collect();
-        let person = |w: &str| third_person(w) || named.contains(&w);
+        let person = |w: &str| third_person(w.trim_end_matches("'s")) || named.contains(&w);
         let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "hat" | "hatte");
         // What they got is theirs as much as what they bought: "what grade did he get", "welche
         // Note hat er … bekommen".
@@ -232,6 +232,21 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "almaceno"
                     | "eingelagert"
                     | "gelagert"
+                    // What they listened to, watched or borrowed: "which audiobooks she's
+                    // listened to".
+                    | "listened"
+                    | "watched"
+                    | "streamed"
+                    | "borrowed"
+                    | "downloaded"
+                    | "escuchado"
+                    | "escucho"
+                    | "visto"
+                    | "ecoute"
+                    | "gehort"
+                    | "angehort"
+                    | "ausgeliehen"
+                    | "heruntergeladen"
                     // What they paid: "was hat er bezahlt?".
                     | "paid"
                     | "bezahlt"

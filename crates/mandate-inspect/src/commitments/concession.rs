@@ -36,7 +36,8 @@ fn concedes_the_rule(sentence: &str) -> bool {
         .filter_map(|c| sentence.find(c).map(|i| i + c.len()))
         .any(|end| {
             let rest = sentence.get(end..).unwrap_or_default();
-            let next = crate::bytes::head(rest, 16);
+            // A habit after a short subject: "although e-books normally can't be returned".
+            let next = crate::bytes::head(rest, 24);
             let window = crate::bytes::head(rest, 48);
             // A habit may come after its subject: "aunque las compras in-game no suelen ser
             // reembolsables".

@@ -162,10 +162,38 @@ impl Own<'_> {
     /// Whether a hedge is part of a concession: the "if" of "even if", the "wenn" of "auch
     /// wenn", the "once" of "just this once".
     pub(super) fn conceding(&self, h: &Hit) -> bool {
-        self.hits
-            .iter()
-            .any(|e| e.cue == Exception && e.start <= h.start && h.end <= e.end)
+        self.hits.iter().any(|e| {
+            e.cue == Exception
+                && (e.start <= h.start && h.end <= e.end
+                    // In the clause a concessive word opens ("although e-books can't be
+                    // returned, I've refunded this one"): what it refuses is conceded.
+                    || h.start >= e.end
+                        && concessive(self.text.get(e.start..e.end).unwrap_or_default())
+                        && self
+                            .text
+                            .get(e.end..h.start)
+                            .is_some_and(|between| !between.contains([',', ';', '.'])))
+        })
     }
+}
+
+/// Whether an exception's words open a concessive clause: "although", "aunque", "bien que",
+/// "obwohl".
+fn concessive(word: &str) -> bool {
+    matches!(
+        word,
+        "although"
+            | "though"
+            | "even though"
+            | "aunque"
+            | "a pesar de que"
+            | "bien que"
+            | "meme si"
+            | "quoique"
+            | "obwohl"
+            | "auch wenn"
+            | "obgleich"
+    )
 }
 
 /// Whether `text` turns to another clause by a "but" in one of the four languages.

@@ -174,6 +174,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("garantizado", Guarantee),
     ("garanti", Guarantee),
     ("je vous garantis", Guarantee),
+    // The shop's plural: "nous vous garantissons que …", "le garantizamos", "wir garantieren
+    // Ihnen".
+    ("nous vous garantissons", Guarantee),
+    ("nous garantissons", Guarantee),
+    ("le garantizamos", Guarantee),
+    ("te garantizamos", Guarantee),
+    ("garantizamos", Guarantee),
+    ("wir garantieren ihnen", Guarantee),
     // gifts
     ("on the house", Gift),
     ("als entschadigung", Gift),

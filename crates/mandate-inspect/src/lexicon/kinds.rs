@@ -480,6 +480,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("*erstattung", KRefund),
     ("ruckzahlung", KRefund),
     ("breach", KLegal),
+    // A claim on rights the shop answers: "wir erkennen die Urheberrechtsbeschwerde an".
+    ("copyright", KLegal),
+    ("droit d'auteur", KLegal),
+    ("droits d'auteur", KLegal),
+    ("derechos de autor", KLegal),
+    ("*urheberrecht", KLegal),
+    ("urheberrecht*", KLegal),
     ("damage", KLegal),
     // Harm done by one of the shop's own: "le parquet abîmé par notre artisan".
     ("damaged by our", KLegal),
