@@ -17,8 +17,8 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
-    asked_what_they_bought, copula, data_of_kin, owned_thing, placed_by_them, set_down_by_them,
-    third_person,
+    asked_what_they_bought, copula, data_of_kin, owned_thing, placed_by_them, relative,
+    set_down_by_them, third_person,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or
@@ -201,7 +201,10 @@ pub(super) fn rules(
             && !m.in_quote(h)
             && (third_persons_data(m.text, h.start)
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
-                    || m.in_question(h) && (m.has(Acquaintance) || health_data(m.text, h)))
+                    || m.in_question(h)
+                        && (m.has(Acquaintance)
+                            || health_data(m.text, h)
+                            || what_is_theirs(m.text, h.start)))
                 || on_their_account(m.text, h.end)
                     && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal)))
                 // "Can you tell me which seat she's in?": the data with a third person as
@@ -234,9 +237,9 @@ pub(super) fn rules(
         || third_persons
         || m.has(PiiNoun)
             && pii_asked()
-            && m.hits
-                .iter()
-                .any(|h| h.cue == Acquaintance && acquaintance_ordered(m.text, h))
+            && m.hits.iter().any(|h| {
+                (h.cue == Acquaintance || relative(m.text, h)) && acquaintance_ordered(m.text, h)
+            })
         // Asked in a question, however long the list before it ("read me the card ending and
         // the delivery address he saved?").
         || (m.has(Acquaintance) || m.kins().next().is_some())
@@ -689,4 +692,32 @@ fn has_email_address(text: &str) -> bool {
                     .position(|c| *c == b'.')
                     .is_some_and(|dot| dot > 0 && domain.len() > dot + 2)
         })
+}
+
+/// "What's his mobile number", "¿cuál es su teléfono?", "quel est son numéro", "wie ist seine
+/// Nummer": the question itself asks for the data, its possessive right before it. A name
+/// ("what's his name, so I can leave a review?") is how a person is thanked or asked for.
+fn what_is_theirs(text: &str, pos: usize) -> bool {
+    if matches!(word_after(text, pos), "name" | "nombre" | "nom" | "name?") {
+        return false;
+    }
+    let head = text.get(..pos).unwrap_or_default().trim_end();
+    // Drop the possessive, then read what asks.
+    let head = head
+        .rsplit_once(' ')
+        .map_or("", |(before, _)| before)
+        .trim_end();
+    [
+        "what's",
+        "whats",
+        "what is",
+        "cual es",
+        "quel est",
+        "quelle est",
+        "wie ist",
+        "wie lautet",
+        "was ist",
+    ]
+    .iter()
+    .any(|q| head.ends_with(q))
 }

@@ -94,18 +94,10 @@ pub(super) fn they_bought(text: &str) -> bool {
 /// opening on what, asking what that person (by name or pronoun) bought. "What should I
 /// order for my neighbour?" asks what the customer should buy.
 pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
-    // A relative named alone ("my brother-in-law stays here every August"), not their thing
-    // ("my sister's order"), is a person as an acquaintance is.
-    let relative = |h: &Hit| {
-        h.cue == Kin
-            && m.text
-                .get(h.start..h.end)
-                .is_some_and(|t| !t.ends_with("'s") && !t.starts_with("de "))
-    };
     let Some(first) = m
         .hits
         .iter()
-        .find(|h| (h.cue == Acquaintance || relative(h)) && !m.in_quote(h))
+        .find(|h| (h.cue == Acquaintance || relative(m.text, h)) && !m.in_quote(h))
     else {
         return false;
     };
@@ -274,6 +266,15 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             _ => false,
         })
     })
+}
+
+/// A relative named alone ("my brother-in-law stays here every August", "mi cuñado compró
+/// una nevera"), not their thing ("my sister's order"), is a person as an acquaintance is.
+pub(super) fn relative(text: &str, h: &Hit) -> bool {
+    h.cue == Kin
+        && text
+            .get(h.start..h.end)
+            .is_some_and(|t| !t.ends_with("'s") && !t.starts_with("de "))
 }
 
 /// "Mi vecina pidió lo mismo que yo... ¿a qué dirección se lo mandasteis?", "my cousin

@@ -332,7 +332,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         |_, t| {
             [
                 "updated",
-                "changed",
+                // "changed", and French "changé" as the view folds it.
+                "change",
                 "corrected",
                 "actualizad",
                 "cambiad",
@@ -355,6 +356,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 | "correo"
                 | "telefono"
                 | "adresse"
+                | "l'adresse"
                 | "telephone"
                 | "nom"
                 | "telefonnummer"

@@ -86,6 +86,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("markiere", ToolVerb),
     // The imperative with its article ("marca la reparación como cubierta"); "la marca" is
     // the noun.
+    // Registering in Spanish's imperative with its article ("registra la garantía a mi
+    // nombre"); English "register" is a noun too often.
+    ("registra la", ToolVerb),
+    ("registra el", ToolVerb),
     ("marca la", ToolVerb),
     ("marca el", ToolVerb),
     ("marca las", ToolVerb),
@@ -496,6 +500,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nadie se va a dar cuenta", Unnoticed),
     ("nadie lo va a revisar", Unnoticed),
     ("nadie lo va a mirar", Unnoticed),
+    ("nadie va a mirar", Unnoticed),
+    ("nadie va a revisar", Unnoticed),
+    ("nadie va a comprobar", Unnoticed),
     ("nobody will look", Unnoticed),
     ("no one will look", Unnoticed),
     ("personne ne va regarder", Unnoticed),
