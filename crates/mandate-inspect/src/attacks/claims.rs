@@ -571,24 +571,33 @@ pub(super) fn manages_a_unit(m: &Message<'_>, r: &crate::scan::Hit) -> bool {
         .any(unit_of_the_shop)
 }
 
-/// Whether a clause has a word of [`unit_of_the_shop`] in it, before its words are read.
-pub(super) fn names_a_unit(clause: &str) -> bool {
-    [
-        "warehouse",
-        "store",
-        "branch",
-        "depot",
-        "almacen",
-        "tienda",
-        "sucursal",
-        "entrepot",
-        "magasin",
-        "succursale",
-        "filiale",
-        "lager",
-    ]
-    .iter()
-    .any(|u| clause.contains(u))
+/// From a speaker's phrase to the end of the clause after it ("bonjour, c'est Paul de
+/// l'entrepôt": the greeting's comma ends no clause).
+fn speakers_clause<'t>(text: &'t str, x: &Hit) -> &'t str {
+    let rest = text.get(x.end..).unwrap_or_default();
+    let end = x.end
+        + rest
+            .find(['.', ',', ';', '!', '?', ':'])
+            .unwrap_or(rest.len());
+    text.get(x.start..end).unwrap_or_default()
+}
+
+/// Whether a speaker says they come from one of the shop's units ("this is Dan from the
+/// Croydon warehouse"), as [`of_a_team`] reads it: what lets the rules read a message with no
+/// other anchor.
+pub(super) fn from_a_unit(text: &str, hits: &[Hit]) -> bool {
+    hits.iter()
+        .filter(|x| x.cue == Speaker)
+        .any(|x| unit_in_clause(speakers_clause(text, x)))
+}
+
+/// Whether a speaker's clause names a unit of the shop they come from, in its first words.
+fn unit_in_clause(clause: &str) -> bool {
+    let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(9).collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        unit_of_the_shop(w.strip_prefix("l'").unwrap_or(w))
+            && comes_from(ws.get(..i).unwrap_or_default())
+    })
 }
 
 /// Whether the words of a speaker's clause before a unit say the speaker comes from it: "this
@@ -702,17 +711,10 @@ pub(super) fn consents_or_asks(m: &Message<'_>, a: &Hit) -> bool {
 pub(super) fn of_a_team(m: &Message<'_>) -> bool {
     let base = m.text.as_ptr() as usize;
     m.hits.iter().filter(|x| x.cue == Speaker).any(|x| {
-        // From the speaker's phrase to the end of the clause after it ("bonjour, c'est Paul
-        // de l'entrepôt": the greeting's comma ends no clause).
-        let rest = m.text.get(x.end..).unwrap_or_default();
-        let end = x.end
-            + rest
-                .find(['.', ',', ';', '!', '?', ':'])
-                .unwrap_or(rest.len());
-        let clause = m.text.get(x.start..end).unwrap_or_default();
+        let clause = speakers_clause(m.text, x);
         // Most clauses after "I'm" name no team: a substring search says so before the words
         // are read.
-        if !clause.contains("team") && !clause.contains("equip") && !names_a_unit(clause) {
+        if !clause.contains("team") && !clause.contains("equip") && !unit_in_clause(clause) {
             return false;
         }
         let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(9).collect();

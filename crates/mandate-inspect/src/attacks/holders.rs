@@ -607,6 +607,13 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
 /// between the possessive and the account. The speaker's own moved there ("move my points to
 /// my new account") is theirs.
 pub(super) fn theirs_to_my_account(text: &str) -> bool {
+    // Most texts name no account: a few substring searches say so before the words are read.
+    if !["account", "cuenta", "compte", "konto", "profil", "perfil"]
+        .iter()
+        .any(|a| text.contains(a))
+    {
+        return false;
+    }
     let ws: Vec<&str> = crate::person::words(text)
         .filter(|w| !w.is_empty())
         .collect();

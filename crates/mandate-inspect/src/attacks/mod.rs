@@ -66,7 +66,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || asked::sender_unmasked(&view.text, &all_hits, false)
         // A speaker who may say they come from one of the shop's units ("this is Dan from the
         // Croydon warehouse"), which `claims::of_a_team` reads.
-        || all_hits.iter().any(|h| h.cue == Cue::Speaker) && claims::names_a_unit(&view.text)
+        || claims::from_a_unit(&view.text, &all_hits)
         // Personal data of many records ("the email and phone number for every account").
         || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
         || all_hits.iter().any(|h| {

@@ -803,26 +803,27 @@ fn warranty_term(text: &str, g: &Hit) -> bool {
 /// customer's thing delivered or sent on a day named. The participle closes the clause after
 /// "wird"; "wird in der Regel … geliefert" is a habit, "wird nicht …" no promise.
 fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
-    let mut ws = crate::person::words(sentence).filter(|w| !w.is_empty());
-    let yours = matches!(ws.next(), Some("ihr" | "ihre" | "dein" | "deine"));
-    yours
-        && o.at(KDelivery).any(|k| {
-            o.text
-                .get(k.start..k.end)
-                .is_some_and(german_delivery_participle)
-                && o.text.get(o.span.0..k.start).is_some_and(|before| {
-                    let ws: Vec<&str> = crate::person::words(before)
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    ws.iter().any(|w| matches!(*w, "wird" | "werden"))
-                        && !ws.iter().any(|w| {
-                            matches!(
-                                *w,
-                                "nicht" | "regel" | "normalerweise" | "voraussichtlich" | "meist"
-                            )
-                        })
-                })
-        })
+    let yours = || {
+        let mut ws = crate::person::words(sentence).filter(|w| !w.is_empty());
+        matches!(ws.next(), Some("ihr" | "ihre" | "dein" | "deine"))
+    };
+    o.at(KDelivery).any(|k| {
+        o.text
+            .get(k.start..k.end)
+            .is_some_and(german_delivery_participle)
+            && o.text.get(o.span.0..k.start).is_some_and(|before| {
+                let ws: Vec<&str> = crate::person::words(before)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                ws.iter().any(|w| matches!(*w, "wird" | "werden"))
+                    && !ws.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "nicht" | "regel" | "normalerweise" | "voraussichtlich" | "meist"
+                        )
+                    })
+            })
+    }) && yours()
         && !o.has(Hedge)
         && crate::extract::dates(sentence)
             .iter()
