@@ -110,8 +110,10 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
             how_much |= prev == "how" && matches!(w, "much" | "high" | "big")
                 || matches!(w, "cuanto" | "cuanta" | "combien" | "wieviel")
                 || prev == "wie" && matches!(w, "viel" | "hoch");
+            // ... or spent: "how much does she spend?".
             paid |= [
-                "charg", "paid", "pay", "cobr", "pag", "factur", "bezahl", "berechn",
+                "charg", "paid", "pay", "cobr", "pag", "factur", "bezahl", "berechn", "spen",
+                "gast", "depens", "ausgegeb", "ausgeb",
             ]
             .iter()
             .any(|v| w.starts_with(v))

@@ -86,9 +86,37 @@ pub(super) fn rules(
                 })
         })
     };
+    // "He won't mind", "il est d'accord": consent vouched for by the one asking speaks of
+    // another's thing only when the act is not on the speaker's own ("he's fine with it,
+    // please upgrade my plan").
+    let on_own = || {
+        m.hits.iter().any(|v| {
+            matches!(v.cue, Grant | ToolVerb | Sensitive)
+                && own_possessive(word_after(m.text, v.end))
+        })
+    };
+    let vouched = |h: &Hit| {
+        m.text.get(h.start..h.end).is_some_and(|t| {
+            [
+                "mind",
+                "fine with",
+                "ok with",
+                "d'accord",
+                "de acuerdo",
+                "einverstanden",
+                "dagegen",
+                "importa",
+                "derange",
+            ]
+            .iter()
+            .any(|c| t.contains(c))
+        })
+    };
+    let vouched_for_own = |h: &Hit| vouched(h) && on_own();
     let third_party = addressed_to_them()
         || m.hits.iter().any(|h| {
             h.cue == ThirdParty
+                && !vouched_for_own(h)
                 && !a_business(h)
                 && !matches!(
                     word_after(m.text, h.end),

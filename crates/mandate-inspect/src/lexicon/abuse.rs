@@ -88,6 +88,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // the noun.
     // Registering in Spanish's imperative with its article ("registra la garantía a mi
     // nombre"); English "register" is a noun too often.
+    // "Pon el pedido a mi nombre": Spanish's imperative "put" with its article.
+    ("pon el", ToolVerb),
+    ("pon la", ToolVerb),
+    ("ponlo", ToolVerb),
+    ("ponla", ToolVerb),
     ("registra la", ToolVerb),
     ("registra el", ToolVerb),
     ("marca la", ToolVerb),
@@ -542,6 +547,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sin mas comprobaciones", SkipCheck),
     ("sin comprobaciones", SkipCheck),
     ("sin comprobar", SkipCheck),
+    // The age or identity check skipped: "sin pedir DNI", "without the ID step".
+    ("sin pedir dni", SkipCheck),
+    ("sin pedir el dni", SkipCheck),
+    ("sin dni", SkipCheck),
+    ("without the id step", SkipCheck),
+    ("without the id check", SkipCheck),
+    ("without checking id", SkipCheck),
+    ("skip the id check", SkipCheck),
+    ("sans piece d'identite", SkipCheck),
+    ("sans verifier l'age", SkipCheck),
+    ("ohne ausweis", SkipCheck),
+    ("ohne ausweiskontrolle", SkipCheck),
+    ("ohne altersprufung", SkipCheck),
     // ... and each one left unreviewed: "sin revisarlos", "without checking them".
     ("sin revisar", SkipCheck),
     ("sin revisarlos", SkipCheck),

@@ -156,6 +156,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ca ne la derange pas", ThirdParty),
     ("ca ne le derange pas", ThirdParty),
     ("they won't mind", ThirdParty),
+    // Consent vouched for by the one asking: "il est d'accord, promis".
+    ("il est d'accord", ThirdParty),
+    ("elle est d'accord", ThirdParty),
+    ("he's fine with it", ThirdParty),
+    ("she's fine with it", ThirdParty),
+    ("he's ok with it", ThirdParty),
+    ("she's ok with it", ThirdParty),
+    ("el esta de acuerdo", ThirdParty),
+    ("ella esta de acuerdo", ThirdParty),
+    ("er ist einverstanden", ThirdParty),
+    ("sie ist einverstanden", ThirdParty),
     ("she's away", ThirdParty),
     ("he's away", ThirdParty),
     // Someone not asked: "without asking him". Alone, "without asking" is how a thing was
@@ -288,6 +299,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("meine cousine", Acquaintance),
     ("meine tante", Acquaintance),
     ("mein onkel", Acquaintance),
+    // A boss, named alone: "welche Weine hat mein Chef bestellt?".
+    ("my boss", Acquaintance),
+    ("mi jefe", Acquaintance),
+    ("mi jefa", Acquaintance),
+    ("mon patron", Acquaintance),
+    ("ma patronne", Acquaintance),
+    ("mon chef", Acquaintance),
+    ("mein chef", Acquaintance),
+    ("meine chefin", Acquaintance),
     // Brothers and sisters, as cousins are: "mein Bruder hat bei euch ein Bett bestellt".
     ("my brother", Acquaintance),
     ("my sister", Acquaintance),
