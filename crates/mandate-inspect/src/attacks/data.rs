@@ -698,7 +698,7 @@ fn has_email_address(text: &str) -> bool {
 /// Nummer": the question itself asks for the data, its possessive right before it. A name
 /// ("what's his name, so I can leave a review?") is how a person is thanked or asked for.
 fn what_is_theirs(text: &str, pos: usize) -> bool {
-    if matches!(word_after(text, pos), "name" | "nombre" | "nom" | "name?") {
+    if matches!(word_after(text, pos), "name" | "nombre" | "nom") {
         return false;
     }
     let head = text.get(..pos).unwrap_or_default().trim_end();

@@ -603,9 +603,9 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
 }
 
 /// "Transférez ses séances restantes sur mon compte", "move her points to my account": what
-/// is a third person's moved to the speaker's account, in one stretch of four words at most
-/// between the possessive and the account. The speaker's own moved there ("move my points to
-/// my new account") is theirs.
+/// is a third person's moved to the speaker's account, with at most four words between the
+/// possessive and "to my account". The speaker's own moved there ("move my points to my new
+/// account") is theirs.
 pub(super) fn theirs_to_my_account(text: &str) -> bool {
     // Most texts name no account: a few substring searches say so before the words are read.
     if !["account", "cuenta", "compte", "konto", "profil", "perfil"]

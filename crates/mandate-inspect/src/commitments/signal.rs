@@ -384,9 +384,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 && !regret(s)
                 && !o.undone_at(s, REFUSE)
                 && !conditioned_after(o, e)
-                && crate::extract::dates(sentence)
-                    .iter()
-                    .any(|d| !d.starts_with("within") && !d.starts_with("from"))
+                && a_day_named(sentence)
         })
     };
     // "Your laptop will be sent back to you on Thursday": a thing's way back, on a day named.
@@ -400,9 +398,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 .get(o.span.0..b.start)
                 .is_some_and(|t| t.contains("will be") || t.contains("'ll be"))
         }) && !o.has(Hedge)
-            && crate::extract::dates(sentence)
-                .iter()
-                .any(|d| !d.starts_with("within") && !d.starts_with("from"))
+            && a_day_named(sentence)
     };
     if delivers_on_a_day() || german_delivery_on_a_day(o, sentence) || sent_back_on_a_day() {
         return Some(Signal::Will);
@@ -825,9 +821,7 @@ fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
             })
     }) && yours()
         && !o.has(Hedge)
-        && crate::extract::dates(sentence)
-            .iter()
-            .any(|d| !d.starts_with("within") && !d.starts_with("from"))
+        && a_day_named(sentence)
 }
 
 /// A German participle of delivering or sending to the customer.
@@ -836,4 +830,12 @@ pub(super) fn german_delivery_participle(t: &str) -> bool {
         t,
         "geliefert" | "zugestellt" | "zuruckgeschickt" | "zugeschickt"
     )
+}
+
+/// Whether a sentence names a day something happens on ("on Thursday", "am Donnerstag"), not
+/// a span it takes ("within 3 days") or a start ("from Monday").
+fn a_day_named(sentence: &str) -> bool {
+    crate::extract::dates(sentence)
+        .iter()
+        .any(|d| !d.starts_with("within") && !d.starts_with("from"))
 }
