@@ -379,17 +379,8 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                 .take(10)
                 .collect();
             let booked = ws.iter().any(|w| {
-                matches!(
-                    *w,
-                    "booked"
-                        | "reserved"
-                        | "scheduled"
-                        | "reservo"
-                        | "agendo"
-                        | "reserve"
-                        | "gebucht"
-                        | "reserviert"
-                )
+                super::whose::booked(w)
+                    || matches!(*w, "scheduled" | "agendo" | "reserve" | "reserviert")
             });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")
         })

@@ -47,18 +47,19 @@ pub(super) fn bought(w: &str) -> bool {
             | "bestellte"
             | "gekauft"
             | "kaufte"
-            // What they booked is theirs as much: "which pitch has he booked this year?".
-            | "booked"
-            | "reserved"
-            | "reservo"
-            | "gebucht"
             // An order renewed is ordered again: "a-t-elle renouvelé sa commande ?".
             | "renewed"
             | "reordered"
             | "renouvele"
             | "renovo"
             | "erneuert"
-    )
+    ) || booked(w)
+}
+
+/// What they booked is theirs as much as what they bought: "which pitch has he booked this
+/// year?".
+pub(super) fn booked(w: &str) -> bool {
+    matches!(w, "booked" | "reserved" | "reservo" | "gebucht")
 }
 
 /// A third person's subject pronoun in the four languages.
