@@ -158,7 +158,16 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
             ) || w.starts_with("j'");
             prev = w;
         }
-        how_much && paid && them && !mine
+        // Spanish drops the subject: "mi hermana compró una bici … ¿cuánto pagó?" asks it of
+        // the one said before to have bought.
+        let bought_before = || {
+            m.hits.iter().any(|h| {
+                h.end <= s.start
+                    && (h.cue == Acquaintance || super::whose::relative(m.text, h))
+                    && super::whose::acquaintance_ordered(m.text, h)
+            })
+        };
+        how_much && paid && !mine && (them || bought_before())
     })
 }
 

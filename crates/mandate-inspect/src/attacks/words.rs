@@ -558,8 +558,10 @@ fn is_business_object(w: &str) -> bool {
             | "animales"
             | "animaux"
             | "tiere"
-            // A rental shop's: "extend all rentals that end today".
+            // A rental shop's: "extend all rentals that end today", "every open hire".
             | "rentals"
+            | "hires"
+            | "hire"
             | "alquileres"
             | "pets"
             | "mascotas"

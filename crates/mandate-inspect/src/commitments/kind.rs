@@ -338,6 +338,9 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 "actualizad",
                 "cambiad",
                 "modifie",
+                // "J'ai mis à jour l'adresse", "actualisé".
+                "mis a jour",
+                "actualise",
                 "geandert",
                 "aktualisiert",
             ]

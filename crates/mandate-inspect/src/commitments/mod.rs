@@ -135,10 +135,14 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
 
 /// Whether the speaker's future comes with a word of delivery, which `signal::committal`
 /// reads for a delivery promised on a day named, or with a verb of letting after a
-/// concession ("normally …, but we'll let it …"), which it reads as the exception.
+/// concession ("normally …, but we'll let it …"), which it reads as the exception. A thing's
+/// future arrival ("tu bici llegará el martes") is read for a day named as well.
 fn will_commit(text: &str, hits: &[Hit]) -> bool {
     let will = || hits.iter().filter(|h| h.cue == WillSubject);
     will().next().is_some() && hits.iter().any(|h| h.cue == KDelivery)
+        || hits
+            .iter()
+            .any(|h| h.cue == KDelivery && signal::future_arrival(text, h))
         // German's future passive has no subject of the speaker's: "Ihr Gerät wird am
         // Donnerstag an Sie zurückgeschickt".
         || hits.iter().any(|h| {

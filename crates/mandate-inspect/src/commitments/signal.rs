@@ -400,7 +400,11 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         }) && !o.has(Hedge)
             && a_day_named(sentence)
     };
-    if delivers_on_a_day() || german_delivery_on_a_day(o, sentence) || sent_back_on_a_day() {
+    if delivers_on_a_day()
+        || german_delivery_on_a_day(o, sentence)
+        || sent_back_on_a_day()
+        || arrives_on_a_day(o, sentence)
+    {
         return Some(Signal::Will);
     }
     // A bare verb of receiving needs something a commitment is about ("das genaue
@@ -799,10 +803,6 @@ fn warranty_term(text: &str, g: &Hit) -> bool {
 /// customer's thing delivered or sent on a day named. The participle closes the clause after
 /// "wird"; "wird in der Regel … geliefert" is a habit, "wird nicht …" no promise.
 fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
-    let yours = || {
-        let mut ws = crate::person::words(sentence).filter(|w| !w.is_empty());
-        matches!(ws.next(), Some("ihr" | "ihre" | "dein" | "deine"))
-    };
     o.at(KDelivery).any(|k| {
         o.text
             .get(k.start..k.end)
@@ -819,9 +819,55 @@ fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
                         )
                     })
             })
-    }) && yours()
+    }) && yours(sentence)
         && !o.has(Hedge)
         && a_day_named(sentence)
+}
+
+/// "Tu bici nueva llegará a la tienda el martes", "your order will arrive at the shop on
+/// Tuesday": the customer's thing, the sentence's subject, arriving on a day named. Where it
+/// arrives does not matter; "your order will usually arrive on Tuesday" is a habit (a hedge),
+/// "it will not arrive on Tuesday" no promise.
+fn arrives_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
+    yours(sentence)
+        && o.at(KDelivery)
+            .any(|k| future_arrival(o.text, k) && !qualifiers::negated(o.text, k.start))
+        && !o.has(Hedge)
+        && a_day_named(sentence)
+}
+
+/// Whether a word of delivery is a future of arriving: "will arrive", "llegará", "arrivera".
+pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
+    let verb = crate::person::word_after(text, k.start);
+    let before = crate::person::word_before(text, k.start);
+    matches!(
+        verb,
+        "llegara" | "llegaran" | "arrivera" | "arriveront" | "entregara" | "entregaran"
+    ) || verb.starts_with("arriv") && (before == "will" || before.ends_with("'ll"))
+}
+
+/// Whether a sentence opens on the customer's thing: "your sofa", "tu pedido", "Ihr Gerät".
+fn yours(sentence: &str) -> bool {
+    let mut ws = crate::person::words(sentence).filter(|w| !w.is_empty());
+    matches!(
+        ws.next(),
+        Some(
+            "your"
+                | "tu"
+                | "tus"
+                | "su"
+                | "sus"
+                | "votre"
+                | "vos"
+                | "ton"
+                | "ta"
+                | "tes"
+                | "ihr"
+                | "ihre"
+                | "dein"
+                | "deine"
+        )
+    )
 }
 
 /// A German participle of delivering or sending to the customer.
