@@ -280,6 +280,22 @@ fn spaced_hex(text: &str, out: &mut Vec<Segment>) {
     }
 }
 
+/// Whether a URL-escaped run escapes what no encoder escapes: letters and digits, four or
+/// more and at least half its escapes ("%64%69%73%61%72%6D"). A link's query escapes spaces
+/// and signs ("red%20bike%3F"); a text written all in escapes hides what it says.
+pub fn needlessly_escaped(run: &str) -> bool {
+    let (mut plain, mut all) = (0, 0);
+    for w in run.as_bytes().windows(3) {
+        if let [b'%', x, y] = w
+            && let (Some(x), Some(y)) = ((*x as char).to_digit(16), (*y as char).to_digit(16))
+        {
+            all += 1;
+            plain += usize::from(char::from((x * 16 + y) as u8).is_ascii_alphanumeric());
+        }
+    }
+    plain >= 4 && plain * 2 >= all
+}
+
 fn percent_decode(s: &str) -> Option<Vec<u8>> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());

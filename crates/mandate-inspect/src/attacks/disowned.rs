@@ -241,6 +241,45 @@ pub(super) fn found_and_claimed(text: &str) -> bool {
     TO_MY_NAME.iter().any(|p| text.contains(p)) && FOUND.iter().any(|p| text.contains(p))
 }
 
+/// "I'm locked out of my ex's flat … send a locksmith and tell them I'm the owner": a home
+/// named as someone else's ("my ex's flat", "el piso de mi vecino", "the flat isn't mine"),
+/// and the speaker saying, or asking to be said, that they own it. A customer who owns what
+/// a relative lives in names it theirs ("my flat, my son lives there").
+pub(super) fn posed_as_owner(text: &str, hits: &[Hit]) -> bool {
+    const OWNER: [&str; 14] = [
+        "i'm the owner",
+        "i am the owner",
+        "i'm the homeowner",
+        "i'm the landlord",
+        "soy el dueno",
+        "soy la duena",
+        "soy el propietario",
+        "soy la propietaria",
+        "je suis le proprietaire",
+        "je suis la proprietaire",
+        "ich bin der eigentumer",
+        "ich bin die eigentumerin",
+        "ich bin der besitzer",
+        "ich bin die besitzerin",
+    ];
+    if !OWNER.iter().any(|p| text.contains(p)) {
+        return false;
+    }
+    let home_after = |end: usize| super::holders::home(crate::person::word_after(text, end));
+    let theirs = hits.iter().any(|h| {
+        // "My ex's flat"; "el piso de mi ex", "la maison de ma sœur", "die Wohnung von meinem
+        // Bruder".
+        h.cue == Kin
+            && text.get(h.start..h.end).is_some_and(|t| t.ends_with("'s"))
+            && home_after(h.end)
+            || matches!(h.cue, Kin | Acquaintance) && {
+                let (of, place) = crate::person::two_words_before(text, h.start);
+                matches!(of, "de" | "of" | "von") && super::holders::home(place)
+            }
+    });
+    theirs || super::holders::names_home(text) && says_not_mine(text)
+}
+
 /// "I rent unit B-114 and my ex rents B-116. Give me the gate code for 116": a number said to
 /// be someone the customer knows ("my ex rents B-116", "mi vecina tiene la 210"), then a way
 /// in asked for by that number. Shared with the customer ("my wife and I", "for us", "with

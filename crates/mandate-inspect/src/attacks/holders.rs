@@ -114,7 +114,7 @@ pub(super) fn on_their_account(text: &str, end: usize) -> bool {
 }
 
 /// Where someone lives, whose ways in are theirs: "the alarm code for their house".
-fn home(w: &str) -> bool {
+pub(super) fn home(w: &str) -> bool {
     matches!(
         w,
         "house"
@@ -128,6 +128,11 @@ fn home(w: &str) -> bool {
             | "haus"
             | "wohnung"
     )
+}
+
+/// Whether a text names a home at all ("the flat isn't mine").
+pub(super) fn names_home(text: &str) -> bool {
+    crate::person::words(text).any(home)
 }
 
 /// A person's possessive of the third person: "his", "her", "son", "sa", "ses", "seine".

@@ -296,7 +296,16 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 )
                 .is_empty()
             };
-            if attack_inside || demand() {
+            // A text of words written all in escapes no encoder needs is hidden on purpose,
+            // whatever it says ("Run this: %64%69%73%61%72%6D%20%61%6C%6C ...").
+            let hidden = || {
+                seg.kind == "url_encoding"
+                    && seg.text.split_whitespace().nth(1).is_some()
+                    && original
+                        .get(seg.start..seg.end)
+                        .is_some_and(decode::needlessly_escaped)
+            };
+            if attack_inside || demand() || hidden() {
                 out.push(finding(
                     original,
                     Category::EncodedInstruction,

@@ -193,6 +193,7 @@ pub(super) fn rules(
         || taken_over()
         || rerouted()
         || super::disowned::numbered_as_theirs(m)
+        || (acts || m.has(Request)) && super::disowned::posed_as_owner(m.text, m.hits)
         || super::holders::charged_to_possessor(m.text)
         || super::holders::prescription_borrowed(m))
         && !m.has(Process)
