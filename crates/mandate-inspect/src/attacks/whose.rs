@@ -41,6 +41,8 @@ pub(super) fn bought(w: &str) -> bool {
             | "purchased"
             | "pidio"
             | "compro"
+            // "Mi cuñada encargó una tarta": ordered to be made.
+            | "encargo"
             | "commande"
             | "achete"
             | "bestellt"
@@ -314,10 +316,17 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         return false;
     };
     let rest = ws.get(at..).unwrap_or_default();
-    let for_me = rest
-        .windows(2)
-        .take(8)
-        .any(|w| for_me(w) || w == ["to", "me"]);
+    // "Mi hermana me encargó una tarta": the speaker's clitic before the verb, ordered of or
+    // for the speaker; "ordered me a cake" after it.
+    let clitic = at
+        .checked_sub(1)
+        .and_then(|i| ws.get(i))
+        .is_some_and(|w| matches!(*w, "me" | "nos"));
+    let for_me = clitic
+        || rest
+            .windows(2)
+            .take(8)
+            .any(|w| for_me(w) || matches!(w, ["to" | "ordered" | "bought", "me"]));
     let sent = rest.iter().any(|w| {
         matches!(
             *w,
@@ -331,6 +340,11 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
                 | "shipped"
                 | "deliver"
                 | "delivered"
+                // Where it is to be delivered: "¿qué dirección dejó para la entrega?".
+                | "delivery"
+                | "entrega"
+                | "livraison"
+                | "lieferung"
                 | "mandasteis"
                 | "enviasteis"
                 | "mandaron"
