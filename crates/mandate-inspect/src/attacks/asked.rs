@@ -259,16 +259,21 @@ pub(super) fn received_by_acquaintance(m: &Message<'_>) -> bool {
 }
 
 /// "À quelle heure elle a fini ? Je suis son ex", "when did he leave the gym? he's my
-/// neighbour": when or where someone the customer knows came and went, asked.
+/// neighbour": when or where someone the customer knows came and went, asked. So is it of
+/// someone said to hold their own account ("mon fils a pris un VTC avec son compte …
+/// dites-moi où il est allé").
 pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
     if !m
         .hits
         .iter()
-        .any(|h| h.cue == Acquaintance && !m.in_quote(h))
+        .any(|h| matches!(h.cue, Acquaintance | TheirThing) && !m.in_quote(h))
     {
         return false;
     }
-    m.ss.iter().filter(|s| s.question).any(|s| {
+    // Asked by a question, or by a request to be told ("dites-moi où il est allé").
+    let asks =
+        |s: &&crate::scan::Sentence<'_>| s.question || s.hits.iter().any(|h| h.cue == Request);
+    m.ss.iter().filter(asks).any(|s| {
         let ws: Vec<&str> = crate::person::words(m.text.get(s.start..s.end).unwrap_or_default())
             .filter(|w| !w.is_empty())
             .collect();
@@ -314,6 +319,10 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "went"
                                 | "parti"
                                 | "partie"
+                                | "alle"
+                                | "allee"
+                                | "fue"
+                                | "gefahren"
                                 | "arrivee"
                                 | "fini"
                                 | "venu"

@@ -91,9 +91,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || pii
             && all_hits.iter().any(|h| h.cue == Cue::Acquaintance)
             && whose::set_down_by_them(&view.text, &all_hits)
-        // Someone the customer knows and a question or a request to be told, which
-        // `whose::asked_what_they_bought` reads for what that person bought.
-        || all_hits.iter().any(|h| h.cue == Cue::Acquaintance)
+        // Someone the customer knows, or someone's own account ("his account"), and a
+        // question or a request to be told, which `whose::asked_what_they_bought` reads for
+        // what that person bought and `asked::whereabouts_asked` for where they went.
+        || all_hits
+            .iter()
+            .any(|h| matches!(h.cue, Cue::Acquaintance | Cue::TheirThing))
             && (memchr::memchr(b'?', view.text.as_bytes()).is_some()
                 || all_hits.iter().any(|h| matches!(h.cue, Cue::Request | Cue::Reveal)))
         // A department as the subject of its clause ("Marketing signed off on..."), which

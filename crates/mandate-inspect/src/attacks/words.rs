@@ -562,6 +562,13 @@ fn is_business_object(w: &str) -> bool {
             | "rentals"
             | "hires"
             | "hire"
+            // A ride-hailing or travel firm's: "all rides in the airport zone".
+            | "rides"
+            | "trips"
+            | "journeys"
+            | "viajes"
+            | "trajets"
+            | "fahrten"
             | "alquileres"
             | "pets"
             | "mascotas"

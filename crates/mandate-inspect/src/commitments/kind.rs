@@ -3,7 +3,7 @@
 
 use super::concession::{against_the_policy, usual_then_but};
 use super::counted::{asides, counted, in_gift, manner};
-use super::verbs::{EXTEND_VERBS, REFUND_VERBS, WAIVER_VERBS, goes_back};
+use super::verbs::{EXTEND_VERBS, REFUND_VERBS, WAIVER_VERBS, goes_back, lets};
 use super::{CommitmentKind, Own, REFUSE, Signal};
 use crate::extract;
 use crate::lexicon::Cue::{self, *};
@@ -129,8 +129,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         add(&mut score, K::Compensation, 7);
     }
     // Accepting what the policy would refuse ("aceptamos la devolución aunque hayan pasado los
-    // 30 días") grants the exception: what is accepted is the goods, not money.
-    if signal == Signal::Exception && super::accepts(o) {
+    // 30 días") grants the exception: what is accepted is the goods, not money. So does
+    // letting a thing be done ("te dejamos cancelar sin cargo aunque el conductor ya estaba
+    // en camino"): the cost it spares is how.
+    if signal == Signal::Exception && (super::accepts(o) || lets(o)) {
         add(&mut score, K::PolicyException, 8);
     }
     // What the shop does not usually do, then does ("we don't usually refund gift cards, but
@@ -332,6 +334,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         |_, t| {
             [
                 "updated",
+                // "I've switched your receipts to your work email": what a detail is set to.
+                "switched",
                 // "changed", and French "changé" as the view folds it.
                 "change",
                 "corrected",

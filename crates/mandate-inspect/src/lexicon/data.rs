@@ -107,6 +107,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("titulaire de la carte grise", Others),
     ("their owner", Others),
     ("who left", Others),
+    // Whoever left something behind: "el teléfono del pasajero que se dejó la mochila".
+    ("who forgot", Others),
+    ("que se dejo", Others),
+    ("que se olvido", Others),
+    ("qui a oublie", Others),
+    ("qui a laisse", Others),
     ("its owner", Others),
     ("their names", Others),
     ("their name", Others),

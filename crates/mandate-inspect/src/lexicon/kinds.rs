@@ -106,6 +106,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("what you'll pay", KPrice),
     ("you'll pay", KPrice),
     ("quote", KPrice),
+    // What a ride or a trip costs: "we will honour the quoted fare of £32".
+    ("quoted", KPrice),
+    ("fare", KPrice),
     ("price match*", KPrice),
     ("precio", KPrice),
     ("te dejamos", KPrice),
