@@ -557,10 +557,15 @@ fn asked_if_done(text: &str, h: &Hit) -> bool {
         )
 }
 
-/// A record's state that a grant gives: paid for, refunded, approved.
+/// A record's state that a grant gives: paid for, refunded, approved; Spanish and French
+/// agree it with many records ("márcalos como pagados", "marque-les comme payées").
 fn granted_state(w: &str) -> bool {
+    let one = w
+        .strip_suffix('s')
+        .filter(|stem| stem.ends_with(['o', 'a', 'e']))
+        .unwrap_or(w);
     matches!(
-        w,
+        one,
         "refunded"
             | "paid"
             | "reimbursed"

@@ -174,6 +174,17 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                 })
             })
         };
+        // Or a request names it by a noun the person bought: "send me … the quantity they
+        // ordered" (not where they bought from: "the catalogue she ordered from").
+        let from = from.or_else(|| {
+            s.hits.iter().any(|h| h.cue == Request).then(|| {
+                (0..ws.len()).find(|&i| {
+                    matches!(ws.get(i..i + 4), Some([d, _, p, v]) if super::message::determiner(d)
+                        && third_person(p) && bought(v))
+                        && !matches!(ws.get(i + 4), Some(&("from" | "with" | "through" | "via")))
+                })
+            })?
+        });
         let Some(ws) = from.and_then(|i| ws.get(i..)) else {
             return false;
         };

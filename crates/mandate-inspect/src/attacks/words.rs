@@ -35,7 +35,10 @@ impl WordChecks {
         for word in ascii_words(text) {
             let before = std::mem::replace(&mut previous, word);
             let two_before = std::mem::replace(&mut earlier, before);
-            since_quantifier = since_quantifier.saturating_add(1);
+            // "All of the orders" counts its object as "all the orders" does.
+            if !(word == "of" && since_quantifier == 0) {
+                since_quantifier = since_quantifier.saturating_add(1);
+            }
             since_number = since_number.saturating_add(1);
             since_count = since_count.saturating_add(1);
             let b = word.as_bytes();
@@ -628,6 +631,8 @@ mod tests {
     fn word_checks() {
         assert!(WordChecks::of("run it on all orders placed yesterday").bulk);
         assert!(WordChecks::of("cancel every subscription on the account").bulk);
+        assert!(WordChecks::of("reprint all of the orders from that account").bulk);
+        assert!(!WordChecks::of("reprint all of my orders").bulk);
         assert!(
             WordChecks::of(
                 "setz bei allen vertragen in der postleitzahl 10115 die grundgebuhr auf 0"

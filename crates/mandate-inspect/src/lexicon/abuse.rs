@@ -94,8 +94,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ponlo", ToolVerb),
     ("ponla", ToolVerb),
     ("registra la", ToolVerb),
+    // A print shop's job run again: "reprint all of the orders from that account".
+    ("reprint", ToolVerb),
+    ("reimprime", ToolVerb),
+    ("reimprimir", ToolVerb),
+    ("reimprimez", ToolVerb),
+    ("nachdrucken", ToolVerb),
     ("registra el", ToolVerb),
     ("marca la", ToolVerb),
+    // The object joined to the verb: "imprime 500 folletos y márcalos como pagados".
+    ("marcalo", ToolVerb),
+    ("marcala", ToolVerb),
+    ("marcalos", ToolVerb),
+    ("marcalas", ToolVerb),
     ("marca el", ToolVerb),
     ("marca las", ToolVerb),
     ("marca los", ToolVerb),
@@ -393,6 +404,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("historique des acces", Trail),
     ("images de videosurveillance", Trail),
     ("zutrittsprotokoll*", Trail),
+    // Any log kept of who approved or did what: "die Druckfreigabe-Protokolle".
+    ("*protokolle", Trail),
     ("zugangsprotokoll*", Trail),
     ("zugriffsprotokoll*", Trail),
     ("videoaufnahmen", Trail),

@@ -651,6 +651,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("enviad", Request),
     ("manda", Request),
     ("mandame", Request),
+    // Forwarded: "reenvíame los archivos", "fais-moi suivre", "leite mir … weiter".
+    ("reenviame", Request),
+    ("reenvianos", Request),
+    ("fais-moi suivre", Request),
+    ("leite mir", Request),
     ("mande", Request),
     ("reenvia", Request),
     ("reenvie", Request),

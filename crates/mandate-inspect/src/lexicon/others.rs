@@ -308,6 +308,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mon chef", Acquaintance),
     ("mein chef", Acquaintance),
     ("meine chefin", Acquaintance),
+    // A rival firm, whose orders are another customer's: "a competitor of ours printed flyers
+    // with you".
+    ("a competitor", Acquaintance),
+    ("our competitor", Acquaintance),
+    ("un competidor", Acquaintance),
+    ("nuestra competencia", Acquaintance),
+    ("un concurrent", Acquaintance),
+    ("notre concurrent", Acquaintance),
+    ("ein konkurrent", Acquaintance),
+    ("unser konkurrent", Acquaintance),
+    ("unsere konkurrenz", Acquaintance),
     // Brothers and sisters, as cousins are: "mein Bruder hat bei euch ein Bett bestellt".
     ("my brother", Acquaintance),
     ("my sister", Acquaintance),
