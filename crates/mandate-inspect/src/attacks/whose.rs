@@ -169,6 +169,14 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                                 | "savoir"
                                 | "sag"
                                 | "wissen"
+                                // Looked up for the speaker: "can you check what they
+                                // ordered".
+                                | "check"
+                                | "comprobar"
+                                | "mirar"
+                                | "verifier"
+                                | "prufen"
+                                | "nachsehen"
                         )
                     })
                 })
@@ -311,7 +319,14 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
             "she" | "he" | "she's" | "he's" | "ella" | "el" | "elle" | "il" | "sie" | "er"
         )
     };
-    let ordered_at = ws.iter().take(5).position(|v| bought(v)).or_else(|| {
+    // German puts the participle last, after the auxiliary: "mein Ex hat bei euch ein
+    // Geschenk für unsere Tochter bestellt".
+    let reach = if matches!(ws.first(), Some(&("hat" | "hatte"))) {
+        10
+    } else {
+        5
+    };
+    let ordered_at = ws.iter().take(reach).position(|v| bought(v)).or_else(|| {
         ws.windows(3)
             .take(16)
             .position(|w| match w {
@@ -333,7 +348,10 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         .checked_sub(1)
         .and_then(|i| ws.get(i))
         .is_some_and(|w| matches!(*w, "me" | "nos"));
+    // German says whom it is for before the participle: "hat ein Geschenk für mich bestellt".
+    let before_verb = ws.get(..at).unwrap_or_default();
     let for_me = clitic
+        || before_verb.windows(2).any(for_me)
         || rest
             .windows(2)
             .take(8)
@@ -347,6 +365,7 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
                 | "gone"
                 | "fue"
                 | "ging"
+                | "geht"
                 | "ship"
                 | "shipped"
                 | "deliver"

@@ -281,12 +281,17 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // gesture") is not given.
     // A long gift ("corren por nuestra cuenta si...") is undone by a condition right after its
     // end, as a short one ("on us if...") is.
+    // So is one whose verb serves a kind of thing ("defekte Geräte tauschen wir … kostenlos
+    // um"): the policy.
     if let Some(g) = o.at(Gift).find(|g| {
         !o.undone_at(g.start, HEDGED)
             && !o.undone_at(g.end, HEDGED)
             && !qualifiers::anyone_can(o.text, o.span.0, g.start)
             && !qualifiers::class_may(o.text, o.span.0, g.start)
     }) && !o.has(Escalate)
+        && !o
+            .at(Performative)
+            .any(|p| stated::generic_object(o.text, p))
     {
         let _ = g;
         return Some(Signal::Gift);

@@ -237,9 +237,12 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
 pub(super) fn generic_object(text: &str, h: &crate::scan::Hit) -> bool {
     // The subject and the verb alone: a longer phrase ("wir machen eine Ausnahme") has named
     // its object already.
-    let german = text.get(h.start..h.end).is_some_and(|t| {
-        (t.starts_with("wir ") || t.starts_with("ich ")) && t.split(' ').count() == 2
-    });
+    let said = text.get(h.start..h.end).unwrap_or_default();
+    let two = said.split(' ').count() == 2;
+    if two && (said.ends_with(" wir") || said.ends_with(" ich")) {
+        return generic_before(text, h);
+    }
+    let german = two && (said.starts_with("wir ") || said.starts_with("ich "));
     if !german {
         return false;
     }
@@ -253,8 +256,15 @@ pub(super) fn generic_object(text: &str, h: &crate::scan::Hit) -> bool {
         return false;
     };
     let universal = matches!(first, "alle" | "jede" | "jeden" | "jedes" | "samtliche");
-    let leads = matches!(
-        first,
+    let leads = leads_the_case(first);
+    universal || !leads && !words(clause).any(pointing)
+}
+
+/// A German word that leads an object of the case: an article, a pronoun, or an adverb of
+/// doing it now ("den Kasten", "es", "sofort").
+fn leads_the_case(w: &str) -> bool {
+    matches!(
+        w,
         "der"
             | "die"
             | "das"
@@ -293,8 +303,35 @@ pub(super) fn generic_object(text: &str, h: &crate::scan::Hit) -> bool {
             | "kulanterweise"
             | "auch"
             | "ebenfalls"
-    );
-    universal || !leads && !words(clause).any(pointing)
+    )
+}
+
+/// "Defekte Geräte tauschen wir innerhalb von 30 Tagen kostenlos um": German may put the
+/// object first and the verb after it, before its subject. Bare, with no article or pointing
+/// word, and no one of the case's named after ("… tauschen wir Ihnen heute um"), it is a
+/// kind of thing served.
+fn generic_before(text: &str, h: &crate::scan::Hit) -> bool {
+    let before = text.get(..h.start).unwrap_or_default();
+    let object = before
+        .rsplit(['.', ';', ':', '!', '?', '\n'])
+        .next()
+        .unwrap_or_default();
+    let clause = text
+        .get(h.end..)
+        .unwrap_or_default()
+        .split([',', ';', '.', ':', '!', '?'])
+        .next()
+        .unwrap_or_default();
+    // What opens the sentence is the object only when none follows the verb: "als
+    // Entschuldigung … übernehmen wir die Kosten" opens on a reason.
+    let object_after = words(clause)
+        .find(|w| !w.is_empty())
+        .is_some_and(leads_the_case);
+    let mut ws = words(object).filter(|w| !w.is_empty()).peekable();
+    !object_after
+        && ws.peek().is_some_and(|w| !leads_the_case(w))
+        && !ws.any(pointing)
+        && !words(clause).any(personal_word)
 }
 
 /// Whether the sentence starting at `from` opens with the customer's possessive, after a

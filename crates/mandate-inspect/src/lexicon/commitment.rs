@@ -231,6 +231,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zum ausgleich", Gift),
     ("als entschuldigung", Gift),
     ("kostenlos fur sie", Gift),
+    // Free, before a separable verb's particle: "wir tauschen den Kasten kostenlos um".
+    ("kostenlos um", Gift),
     ("a titre de geste", Gift),
     ("en compensation", Gift),
     ("offert", Gift),
@@ -349,6 +351,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("wir raumen ein", Admit),
     ("nous sommes responsables", Admit),
     ("wir haften", Admit),
+    // Coordinated after the subject's first verb: "wir bestätigen, dass …, und haften für
+    // den Schaden" (the damage done, not damage in general).
+    ("und haften fur den", Admit),
+    ("und haften fur die", Admit),
+    ("und haften fur das", Admit),
     ("haften dafur", Admit),
     // The fault caused: "wir haben den Fehler verursacht", "we caused the damage".
     ("den fehler verursacht", Admit),
