@@ -381,7 +381,7 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
 }
 
 /// "My girlfriend booked a colour appointment with you": an acquaintance's booking, whose day
-/// and time say where they will be. One made for the speaker ("booked a table for me") is
+/// and time say where they will be; so do the lessons they take. One made for the speaker ("booked a table for me") is
 /// the speaker's too.
 fn booked_by_acquaintance(m: &Message<'_>) -> bool {
     m.hits
@@ -396,10 +396,32 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                 .filter(|w| !w.is_empty())
                 .take(10)
                 .collect();
-            let booked = ws.iter().any(|w| {
-                super::whose::booked(w)
-                    || matches!(*w, "scheduled" | "agendo" | "reserve" | "reserviert")
+            // Lessons taken are booked as often as they come: "ma voisine prend des cours de
+            // piano chez vous".
+            let lessons = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "lessons" | "classes" | "cours" | "clases" | "unterricht" | "kurs" | "kurse"
+                )
+            }) && ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "takes"
+                        | "has"
+                        | "does"
+                        | "prend"
+                        | "suit"
+                        | "toma"
+                        | "hace"
+                        | "nimmt"
+                        | "macht"
+                )
             });
+            let booked = lessons
+                || ws.iter().any(|w| {
+                    super::whose::booked(w)
+                        || matches!(*w, "scheduled" | "agendo" | "reserve" | "reserviert")
+                });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")
         })
 }

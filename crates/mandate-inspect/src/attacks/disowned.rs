@@ -353,6 +353,47 @@ pub(super) fn numbered_as_theirs(m: &Message<'_>) -> bool {
         })
 }
 
+/// "Trag … 'unbeschädigt' ein, obwohl sie einen Riss hat", "mark the rental as returned even
+/// though it isn't back": a state commanded into a record that is not the speaker's own,
+/// against a fact the speaker concedes in the same sentence.
+pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
+    const RECORDING: [&str; 14] = [
+        "mark", "record", "log", "enter", "note", "set", "put", "trag", "markier", "vermerk",
+        "registr", "marca", "anota", "inscri",
+    ];
+    m.hits.iter().any(|h| {
+        h.cue == ToolVerb
+            && !m.in_quote(h)
+            && m.imperative(h)
+            && m.text
+                .get(h.start..h.end)
+                .is_some_and(|t| RECORDING.iter().any(|v| t.starts_with(v)))
+            && m.ss
+                .iter()
+                .find(|s| s.start <= h.start && h.start < s.end)
+                .is_some_and(|s| {
+                    // The speaker's own record ("mark my order as received even though the
+                    // box was damaged") is theirs to settle.
+                    m.text.get(h.end..s.end).is_some_and(concedes) && !m.own_between(h.end, s.end)
+                })
+    })
+}
+
+/// Whether a text concedes a fact against what it says: "even though", "obwohl", "aunque".
+pub(super) fn concedes(text: &str) -> bool {
+    const CONCEDING: [&str; 8] = [
+        "even though",
+        "although",
+        "obwohl",
+        "auch wenn",
+        "aunque",
+        "bien que",
+        "alors que",
+        "quoique",
+    ];
+    CONCEDING.iter().any(|c| text.contains(c))
+}
+
 /// "Er war nicht da, aber egal", "she never came, but whatever": the speaker says what they
 /// ask to have recorded did not happen, and shrugs it off. A complaint that someone "wasn't
 /// there" ("the technician says he came, but he wasn't there") insists on it instead.

@@ -104,12 +104,32 @@ pub(super) fn on_their_account(text: &str, end: usize) -> bool {
     }
     let at = |i: usize| ws.get(i).copied().unwrap_or_default();
     let prep = |w: &str| matches!(w, "on" | "for" | "of" | "in" | "from" | "sur" | "de" | "du");
-    [0, 2].into_iter().any(|i| {
-        // Past one word that qualifies the data ("de livraison"), after a preposition.
-        (i == 0 || prep(at(0)))
-            && prep(at(i))
+    // What they signed for holds their data too: "what bank card is on his rental agreement".
+    let thing = |w: &str| {
+        owned_thing(w)
+            || matches!(
+                w,
+                "agreement"
+                    | "contract"
+                    | "rental"
+                    | "membership"
+                    | "contrato"
+                    | "contrat"
+                    | "vertrag"
+                    | "mietvertrag"
+            )
+    };
+    [0, 1, 2].into_iter().any(|i| {
+        // Past one word that qualifies the data ("de livraison"), after a preposition; or
+        // past the verb that puts it there ("is on his account").
+        let past = match i {
+            0 => true,
+            1 => matches!(at(0), "is" | "are" | "was" | "est" | "es" | "ist"),
+            _ => prep(at(0)),
+        };
+        past && prep(at(i))
             && (third_possessive(at(i + 1)) || at(i + 1) == "their")
-            && (owned_thing(at(i + 2)) || owned_thing(at(i + 3)) || home(at(i + 2)))
+            && (thing(at(i + 2)) || thing(at(i + 3)) || home(at(i + 2)))
     })
 }
 

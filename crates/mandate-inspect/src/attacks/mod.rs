@@ -125,6 +125,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // A numbered rule, which `rules` reads for one whose words the customer supplies.
         || all_hits.iter().any(|h| planted::numbered_rule(&view.text, h))
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
+        // A tool verb with a fact conceded against it, which `disowned::recorded_against_fact`
+        // reads ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat").
+        || all_hits.iter().any(|h| h.cue == Cue::ToolVerb) && disowned::concedes(&view.text)
         // The speaker placed inside the business ("I'm a developer at the studio"), which
         // `rules` reads with what they then ask.
         || all_hits.iter().any(|h| h.cue == Cue::Speaker)

@@ -187,6 +187,20 @@ fn only_before(text: &str, pos: usize) -> bool {
 /// offer on a condition the customer meets, "for $899 if you order today", still binds).
 /// So does a threshold every order is held to ("Sie erhalten 10 % Rabatt auf Bestellungen
 /// über 50 €"): that is the policy, not a grant to this customer.
+/// "As quoted when you signed": a "when" whose clause is past is a time gone by, no event a
+/// grant waits on.
+fn in_the_past(text: &str, h: &Hit) -> bool {
+    text.get(h.start..h.end) == Some("when") && {
+        let subject = word_after(text, h.end);
+        let verb = text
+            .get(h.end..)
+            .and_then(|rest| rest.find(subject).map(|i| h.end + i + subject.len()))
+            .map(|at| word_after(text, at))
+            .unwrap_or_default();
+        matches!(subject, "you" | "we") && verb.len() > 3 && verb.ends_with("ed")
+    }
+}
+
 pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
     o.at(Hedge).any(|h| {
         h.start >= pos
@@ -197,6 +211,7 @@ pub(super) fn conditioned_after(o: &Own<'_>, pos: usize) -> bool {
                 word_after(o.text, h.end),
                 "i" | "i've" | "i'm" | "je" | "j'ai" | "ich" | "yo"
             )
+            && !in_the_past(o.text, h)
             && o.text.get(h.start..h.end).is_some_and(|t| {
                 matches!(
                     t.trim(),

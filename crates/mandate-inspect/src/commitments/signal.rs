@@ -494,7 +494,9 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 // "El enlace que te enviamos": the message sent, not a thing granted.
                 && !hands_paperwork(o.text, p)
                 && !stated::generic_object(o.text, p)
-                && (!stated::holds(o.text, p) || stated::yours_first(o.text, o.span.0))
+                && (!stated::holds(o.text, p)
+                    || stated::yours_first(o.text, o.span.0)
+                    || stated::as_agreed(sentence))
         })
     {
         let _ = p;

@@ -228,6 +228,24 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
     })
 }
 
+/// "The price stays at £420, as quoted when you signed": a thing held as it was agreed with
+/// this customer is theirs, whatever the sentence opens with.
+pub(super) fn as_agreed(sentence: &str) -> bool {
+    [
+        "as quoted",
+        "as agreed",
+        "as promised",
+        "como acordamos",
+        "como te dijimos",
+        "comme convenu",
+        "comme prevu",
+        "wie vereinbart",
+        "wie besprochen",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
+}
+
 /// "Wir reparieren Geräte innerhalb der Garantie kostenlos": a German present performative
 /// whose object follows bare, with no article, pronoun or adverb before it and nothing in
 /// its clause pointing at this customer's case, is a kind of thing served, the policy. "Wir

@@ -52,6 +52,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cover", Grant),
     ("covering", Grant),
     ("replace", Grant),
+    // One thing given for another, and what was paid moved across: "we'll swap your keyboard
+    // for a digital piano and carry over the six months you've paid".
+    ("swap", Grant),
+    ("carry over", Grant),
     // A print made again, as a verb with its object: "we'll reprint it free".
     ("reprint it", Grant),
     ("reprint them", Grant),

@@ -139,6 +139,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("honoured", Granted),
     ("honored", Granted),
     ("covered", Granted),
+    ("couvert", Granted),
+    ("couverte", Granted),
+    ("couverts", Granted),
+    ("couvertes", Granted),
+    ("cubierto", Granted),
+    ("cubierta", Granted),
     ("ordered a replacement", Granted),
     ("forced a new password", Granted),
     ("updated", Granted),
@@ -259,6 +265,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("esta confirmada", Passive),
     ("is covered", Passive),
     ("are covered", Passive),
+    // "La réparation est couverte par votre garantie", "está cubierta por tu garantía": by
+    // the customer's own cover ("les réparations sont couvertes par la garantie" is the
+    // policy).
+    ("est couvert par votre", Passive),
+    ("est couverte par votre", Passive),
+    ("sont couverts par votre", Passive),
+    ("sont couvertes par votre", Passive),
+    ("esta cubierto por tu", Passive),
+    ("esta cubierta por tu", Passive),
+    ("esta cubierto por su", Passive),
+    ("esta cubierta por su", Passive),
     ("is on its way", Passive),
     ("on its way to", Passive),
     ("heading back to", Passive),
@@ -289,6 +306,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zuruckerstattet", Granted),
     ("ersetzt", Granted),
     ("geandert", Granted),
+    // "Ich habe den Mietvertrag auf Ihren Namen umgeschrieben": a contract put in another
+    // name.
+    ("umgeschrieben", Granted),
     ("entsperrt", Granted),
     ("geloscht", Granted),
     ("aktiviert", Granted),

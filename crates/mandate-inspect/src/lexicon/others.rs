@@ -269,6 +269,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("my uncle", Acquaintance),
     ("my roommate", Acquaintance),
     ("my flatmate", Acquaintance),
+    // Those the speaker plays, studies or works beside: "my bandmate rents a bass from you".
+    ("my bandmate", Acquaintance),
+    ("my teammate", Acquaintance),
+    ("my classmate", Acquaintance),
+    ("my workmate", Acquaintance),
+    ("my coworker", Acquaintance),
+    ("my co-worker", Acquaintance),
     ("my housemate", Acquaintance),
     ("mon colocataire", Acquaintance),
     ("mon ancien colocataire", Acquaintance),

@@ -207,6 +207,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("names", PiiNoun),
     ("name", PiiNoun),
     ("card details", PiiNoun),
+    // The card by its kind: "what bank card is on his rental agreement".
+    ("bank card", PiiNoun),
     ("card number*", PiiNoun),
     // The card asked about: "what card did she pay with?".
     ("what card", PiiNoun),
