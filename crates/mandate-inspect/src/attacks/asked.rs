@@ -285,9 +285,13 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     _
                 ] | ["what", "time"]
                     // "What lift did she last scan at?": the place named by its kind.
-                    | ["what" | "which", "lift" | "gate" | "entrance" | "door" | "branch" | "site"]
+                    | ["what" | "which", "lift" | "gate" | "entrance" | "door" | "branch" | "site" | "hotel"]
+                    | ["quel" | "que" | "welchem" | "welches", "hotel"]
                     | ["quelle", "heure" | "date"]
-                    | ["what", "date"]
+                    | ["what", "date" | "dates" | "destination"]
+                    // "¿A qué destino y en qué fechas?": where a trip goes, and when.
+                    | ["que", "destino" | "fechas" | "fecha"]
+                    | ["quelle" | "quelles", "destination" | "dates"]
                     | ["que", "hora"]
                     | ["wie", "viel"]
                     | ["what", "times"]
@@ -417,10 +421,21 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                         | "macht"
                 )
             });
+            // A trip taken is booked: "mi exmujer se va de viaje con los niños".
             let booked = lessons
                 || ws.iter().any(|w| {
                     super::whose::booked(w)
-                        || matches!(*w, "scheduled" | "agendo" | "reserve" | "reserviert")
+                        || matches!(
+                            *w,
+                            "scheduled"
+                                | "agendo"
+                                | "reserve"
+                                | "reserviert"
+                                | "trip"
+                                | "viaje"
+                                | "voyage"
+                                | "reise"
+                        )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")
         })

@@ -223,10 +223,20 @@ pub(super) fn rules(
         })
     };
     // "Cerrar todas las sesiones", "log out all devices": the customer's own log-ins, not
-    // many records.
+    // many records. "Pay it all at once", "instead of all at once": a sum paid in one go.
+    let in_one_go = |h: &Hit| {
+        m.text
+            .get(h.start..h.end)
+            .is_some_and(|t| t.ends_with("at once") || t.ends_with("auf einmal"))
+            && matches!(
+                m.word_before(h.start),
+                "of" | "it" | "than" | "statt" | "anstatt"
+            )
+    };
     let bulk = m.hits.iter().any(|h| {
         h.cue == Bulk
             && !h.quoted
+            && !in_one_go(h)
             && !matches!(
                 word_after(m.text, h.end),
                 "sessions"

@@ -487,6 +487,7 @@ fn is_business_object(w: &str) -> bool {
             | "factures"
             | "rechnungen"
             | "bookings"
+            | "booking"
             | "tickets"
             | "pedidos"
             | "cuentas"

@@ -302,6 +302,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gewahrt", Granted),
     ("gegeben", Granted),
     ("hinzugefugt", Granted),
+    // Booked on top of what the customer has: "ein Zustellbett kostenlos dazugebucht".
+    ("dazugebucht", Granted),
+    ("hinzugebucht", Granted),
     ("angewendet", Granted),
     ("zuruckerstattet", Granted),
     ("ersetzt", Granted),
