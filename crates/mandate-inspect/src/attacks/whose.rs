@@ -43,6 +43,11 @@ pub(super) fn bought(w: &str) -> bool {
             | "compro"
             // "Mi cuñada encargó una tarta": ordered to be made.
             | "encargo"
+            // An animal adopted from a shelter: "mi vecina adoptó un perro vuestro".
+            | "adopted"
+            | "adopto"
+            | "adopte"
+            | "adoptiert"
             | "commande"
             | "achete"
             | "bestellt"
@@ -370,6 +375,11 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
                 | "shipped"
                 | "deliver"
                 | "delivered"
+                // Where the one who bought lives: "¿en qué calle vive ahora?".
+                | "lives"
+                | "vive"
+                | "habite"
+                | "wohnt"
                 // Where it is to be delivered: "¿qué dirección dejó para la entrega?".
                 | "delivery"
                 | "entrega"

@@ -77,11 +77,15 @@ impl WordChecks {
             if (is_own(word) || owned_by_speaker(before, word)) && !not_only {
                 since_quantifier = usize::MAX;
                 // "every subscription on my account", "all the invoices for my tax return":
-                // the customer's own, said after the object.
-                if since_bulk <= 6 {
+                // the customer's own, said after the object. "Mine" as a subject sets the
+                // speaker's against them instead ("… so mine is the only one left").
+                let mine_against = word == "mine" && matches!(before, "so" | "then" | "and");
+                if since_bulk <= 6 && !mine_against {
                     pending_bulk = false;
                 }
-            } else if since_quantifier <= 2 && is_business_object(word) {
+            } else if since_quantifier <= 3 && is_business_object(word) {
+                // Up to two words may qualify the object: "every pending adoption
+                // application".
                 out.bulk |= pending_bulk;
                 pending_bulk = true;
                 since_bulk = 0;
@@ -488,6 +492,14 @@ fn is_business_object(w: &str) -> bool {
             | "rechnungen"
             | "bookings"
             | "booking"
+            // What a shelter, school or lender holds: "every pending adoption application".
+            | "applications"
+            | "application"
+            | "applicants"
+            | "solicitudes"
+            | "candidatures"
+            | "antrage"
+            | "bewerbungen"
             | "tickets"
             | "pedidos"
             | "cuentas"

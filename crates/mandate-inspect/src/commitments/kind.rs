@@ -322,6 +322,38 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         add(&mut score, K::Price, 4);
     }
+    // A charge brought down to a sum ("we've reduced the adoption fee to £40", "lo hemos
+    // rebajado a 40 €") names the price the customer pays; taken off by an amount ("reduced
+    // by 20%") it stays a discount.
+    let to_a_sum = |end: usize| {
+        let rest = o.text.get(end..o.span.1).unwrap_or_default();
+        let head = crate::bytes::head(rest, 40);
+        [" to ", " a ", " auf "].iter().any(|p| {
+            head.find(p).is_some_and(|i| {
+                extract::money_count(crate::bytes::head(rest.get(i..).unwrap_or_default(), 16)) > 0
+            })
+        })
+    };
+    let brought_down = o.said(
+        |c| c == Granted,
+        |h, t| {
+            [
+                "reduced",
+                "lowered",
+                "dropped",
+                "rebajad",
+                "reduit",
+                "gesenkt",
+                "reduziert",
+            ]
+            .iter()
+            .any(|v| t.starts_with(v))
+                && to_a_sum(h.end)
+        },
+    );
+    if brought_down {
+        add(&mut score, K::Price, 4);
+    }
     // A price held for the customer ("your plan stays at $15 a month ... as a thank-you") is
     // about the price, whatever it is given for.
     if o.hits.iter().any(|h| super::stated::holds(o.text, h)) {
@@ -369,7 +401,22 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 | "telefonnummer"
         )
     });
-    if updates {
+    // Someone added in a role ("I've added your partner as a second adopter on the contract",
+    // "als zweiten Nutzer hinzugefügt") is a holder put on the account, whatever the paper.
+    let added_as = o.said(
+        |c| matches!(c, Granted),
+        |h, t| {
+            ["added", "anadid", "ajoute", "hinzugefugt"]
+                .iter()
+                .any(|v| t.starts_with(v))
+                && crate::person::words(crate::bytes::head(
+                    o.text.get(h.end..o.span.1).unwrap_or_default(),
+                    40,
+                ))
+                .any(|w| matches!(w, "as" | "como" | "comme" | "als"))
+        },
+    );
+    if updates || added_as {
         add(&mut score, K::AccountAction, 4);
     }
     // A setting switched on the customer's account ("I've switched off two-step verification on

@@ -843,7 +843,8 @@ fn arrives_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
         && a_day_named(sentence)
 }
 
-/// Whether a word of delivery is a future of arriving: "will arrive", "llegará", "arrivera".
+/// Whether a word of delivery is a future of arriving: "will arrive", "llegará", "arrivera",
+/// or of being ready to hand over ("will be ready for collection").
 pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
     let verb = crate::person::word_after(text, k.start);
     let before = crate::person::word_before(text, k.start);
@@ -851,6 +852,10 @@ pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
         verb,
         "llegara" | "llegaran" | "arrivera" | "arriveront" | "entregara" | "entregaran"
     ) || verb.starts_with("arriv") && (before == "will" || before.ends_with("'ll"))
+        || verb == "ready"
+            && text
+                .get(..k.start)
+                .is_some_and(|t| t.trim_end().ends_with("will be"))
 }
 
 /// Whether a sentence opens on the customer's thing: "your sofa", "tu pedido", "Ihr Gerät".

@@ -712,6 +712,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A head of any unit: "as the platform's head of seller partnerships"; "head of a small
     // studio" is placed elsewhere (`claims::elsewhere`).
     ("head of", StaffRole),
+    // A lead of any trade: "this is the shelter's head vet", "the head nurse".
+    ("head vet", StaffRole),
+    ("head nurse", StaffRole),
+    ("head chef", StaffRole),
+    ("head mechanic", StaffRole),
     ("leiterin", StaffRole),
     // Someone said to work at the shop: "mi amigo trabaja en vuestro almacén y dice que...".
     ("works at your", StaffRole),

@@ -194,6 +194,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("on us", Gift),
     // The same in the other languages: "corren por nuestra cuenta", "à nos frais".
     ("por nuestra cuenta", Gift),
+    ("de nuestra cuenta", Gift),
     ("a nuestro cargo", Gift),
     ("a nos frais", Gift),
     ("a notre charge", Gift),
@@ -235,6 +236,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zum ausgleich", Gift),
     ("als entschuldigung", Gift),
     ("kostenlos fur sie", Gift),
+    // Free for the customer, said after the thing: "… abgedeckt und für Sie kostenlos".
+    ("fur sie kostenlos", Gift),
     // Free, before a separable verb's particle: "wir tauschen den Kasten kostenlos um".
     ("kostenlos um", Gift),
     ("a titre de geste", Gift),

@@ -302,6 +302,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gewahrt", Granted),
     ("gegeben", Granted),
     ("hinzugefugt", Granted),
+    // Put in another's name: "ich habe die Patenschaft auf Ihren Sohn übertragen".
+    ("ubertragen", Granted),
     // Booked on top of what the customer has: "ein Zustellbett kostenlos dazugebucht".
     ("dazugebucht", Granted),
     ("hinzugebucht", Granted),

@@ -146,6 +146,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ship", KDelivery),
     ("ships", KDelivery),
     ("dispatch*", KDelivery),
+    // Ready to be handed over: "Luna will be ready to go home with you on Saturday".
+    ("ready for collection", KDelivery),
+    ("ready to collect", KDelivery),
+    ("ready for pickup", KDelivery),
+    ("ready to go home", KDelivery),
     ("before the weekend", KDelivery),
     ("by the", KDelivery),
     ("that date", KDelivery),
@@ -208,6 +213,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("repair", KWarranty),
     ("repair is", KWarranty),
     ("covered", KWarranty),
+    ("abgedeckt", KWarranty),
+    ("couvert", KWarranty),
+    ("couverte", KWarranty),
+    ("cubierto", KWarranty),
+    ("cubierta", KWarranty),
     // What a warranty or a protection plan gives: "I've extended the coverage on your
     // espresso machine".
     ("coverage", KWarranty),

@@ -207,6 +207,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("names", PiiNoun),
     ("name", PiiNoun),
     ("card details", PiiNoun),
+    // The files kept on people: "envoyez-moi les dossiers complets des adoptants".
+    ("dossiers", PiiNoun),
+    ("expedientes", PiiNoun),
+    ("files of", PiiNoun),
+    // Where someone lives, by the street: "¿en qué calle vive ahora?".
+    ("what street", PiiNoun),
+    ("which street", PiiNoun),
+    ("que calle", PiiNoun),
+    ("quelle rue", PiiNoun),
+    ("welcher strasse", PiiNoun),
     // The card by its kind: "what bank card is on his rental agreement".
     ("bank card", PiiNoun),
     ("card number*", PiiNoun),
