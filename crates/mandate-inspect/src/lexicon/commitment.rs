@@ -53,8 +53,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("covering", Grant),
     ("replace", Grant),
     // One thing given for another, and what was paid moved across: "we'll swap your keyboard
-    // for a digital piano and carry over the six months you've paid".
-    ("swap", Grant),
+    // for a digital piano and carry over the six months you've paid". The customer's thing
+    // named after it: "can I swap it?" asks.
+    ("swap your", Grant),
     ("carry over", Grant),
     // A print made again, as a verb with its object: "we'll reprint it free".
     ("reprint it", Grant),

@@ -106,9 +106,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("what you'll pay", KPrice),
     ("you'll pay", KPrice),
     ("quote", KPrice),
-    // What a ride or a trip costs: "we will honour the quoted fare of £32".
+    // What a ride or a trip costs: "we will honour the quoted fare of £32" ("the fare rules"
+    // are the policy).
     ("quoted", KPrice),
-    ("fare", KPrice),
+    ("fare of", KPrice),
     ("price match*", KPrice),
     ("precio", KPrice),
     ("te dejamos", KPrice),
