@@ -264,12 +264,7 @@ pub(super) fn generic_object(text: &str, h: &crate::scan::Hit) -> bool {
     if !german {
         return false;
     }
-    let clause = text
-        .get(h.end..)
-        .unwrap_or_default()
-        .split([',', ';', '.', ':', '!', '?'])
-        .next()
-        .unwrap_or_default();
+    let clause = clause_after(text, h.end);
     let Some(first) = words(clause).find(|w| !w.is_empty()) else {
         return false;
     };
@@ -324,6 +319,15 @@ fn leads_the_case(w: &str) -> bool {
     )
 }
 
+/// The rest of the clause after `end`, to its first mark of punctuation.
+fn clause_after(text: &str, end: usize) -> &str {
+    text.get(end..)
+        .unwrap_or_default()
+        .split([',', ';', '.', ':', '!', '?'])
+        .next()
+        .unwrap_or_default()
+}
+
 /// "Defekte Geräte tauschen wir innerhalb von 30 Tagen kostenlos um": German may put the
 /// object first and the verb after it, before its subject. Bare, with no article or pointing
 /// word, and no one of the case's named after ("… tauschen wir Ihnen heute um"), it is a
@@ -334,12 +338,7 @@ fn generic_before(text: &str, h: &crate::scan::Hit) -> bool {
         .rsplit(['.', ';', ':', '!', '?', '\n'])
         .next()
         .unwrap_or_default();
-    let clause = text
-        .get(h.end..)
-        .unwrap_or_default()
-        .split([',', ';', '.', ':', '!', '?'])
-        .next()
-        .unwrap_or_default();
+    let clause = clause_after(text, h.end);
     // What opens the sentence is the object only when none follows the verb: "als
     // Entschuldigung … übernehmen wir die Kosten" opens on a reason.
     let object_after = words(clause)
