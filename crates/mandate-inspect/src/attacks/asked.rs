@@ -289,6 +289,13 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     | ["quel" | "que" | "welchem" | "welches", "hotel"]
                     | ["quelle", "heure" | "date"]
                     | ["what", "date" | "dates" | "destination"]
+                    // Whom they are with, as much as where: "¿con quién se casa?".
+                    | ["con", "quien"]
+                    | ["with", "whom"]
+                    | ["avec", "qui"]
+                    | ["mit", "wem"]
+                    // A day named by its weekday: "which Saturday it is".
+                    | ["which" | "what", "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"]
                     // "¿A qué destino y en qué fechas?": where a trip goes, and when.
                     | ["que", "destino" | "fechas" | "fecha"]
                     | ["quelle" | "quelles", "destination" | "dates"]
@@ -422,7 +429,10 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                 )
             });
             // A trip taken is booked: "mi exmujer se va de viaje con los niños".
+            // "Mi ex se casa en vuestra finca", "elle se marie chez vous".
+            let wedding = ws.windows(2).any(|p| matches!(p, ["se", "casa" | "marie"]));
             let booked = lessons
+                || wedding
                 || ws.iter().any(|w| {
                     super::whose::booked(w)
                         || matches!(
@@ -435,6 +445,9 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "viaje"
                                 | "voyage"
                                 | "reise"
+                                // An event held at the venue: "getting married at your venue".
+                                | "married"
+                                | "heiratet"
                         )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")

@@ -111,6 +111,11 @@ fn concedes_the_rule(sentence: &str) -> bool {
                     "mindestlaufzeit",
                     "permanencia",
                     "minimum term",
+                    // The policy itself conceded: "even though our policy is 48 hours".
+                    "our policy",
+                    "nuestra politica",
+                    "notre politique",
+                    "unsere richtlinie",
                 ]
                 .iter()
                 .any(|t| window.contains(t))

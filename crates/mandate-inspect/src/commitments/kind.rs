@@ -387,6 +387,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         matches!(
             w,
             "address"
+                // A booking's date moved: "hemos cambiado la fecha de vuestra reserva".
+                | "date"
+                | "fecha"
+                | "datum"
                 | "email"
                 | "phone"
                 | "name"

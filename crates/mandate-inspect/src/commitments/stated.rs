@@ -219,6 +219,8 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
             t,
             "stays at"
                 | "stay at"
+                | "is fixed at"
+                | "are fixed at"
                 | "will stay at"
                 | "remains at"
                 | "se queda en"

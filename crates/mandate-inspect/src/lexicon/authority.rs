@@ -56,6 +56,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your boss", Authority),
     ("supervisor here", Authority),
     ("manager here", Authority),
+    // A lead of any team, announced: "catering lead here".
+    ("lead here", Authority),
     ("admin here", Authority),
     ("admin hier", Authority),
     ("manager hier", Authority),

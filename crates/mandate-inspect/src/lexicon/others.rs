@@ -379,6 +379,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("meine geschaftspartnerin", Acquaintance),
     ("my neighbor", Acquaintance),
     ("my friend", Acquaintance),
+    ("my best friend", Acquaintance),
     ("mi amigo", Acquaintance),
     ("mi amiga", Acquaintance),
     ("mon ami", Acquaintance),

@@ -6,6 +6,9 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A thing held where it is, for the customer (see `commitments::stated::holds`).
     ("stays at", Performative),
+    // "Your quote is fixed at £68 per head": a price held.
+    ("is fixed at", Performative),
+    ("are fixed at", Performative),
     ("stay at", Performative),
     // The one the shop acts for, agreeing to a grant: "the landlord has agreed to lower your
     // rent", "el propietario acepta bajarle el alquiler".
