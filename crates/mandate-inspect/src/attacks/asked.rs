@@ -285,7 +285,10 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     _
                 ] | ["what", "time"]
                     // "What lift did she last scan at?": the place named by its kind.
-                    | ["what" | "which", "lift" | "gate" | "entrance" | "door" | "branch" | "site" | "hotel"]
+                    | [
+                        "what" | "which",
+                        "lift" | "gate" | "entrance" | "door" | "branch" | "site" | "hotel"
+                    ]
                     | ["quel" | "que" | "welchem" | "welches", "hotel"]
                     | ["quelle", "heure" | "date"]
                     | ["what", "date" | "dates" | "destination"]
@@ -295,7 +298,11 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     | ["avec", "qui"]
                     | ["mit", "wem"]
                     // A day named by its weekday: "which Saturday it is".
-                    | ["which" | "what", "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"]
+                    | [
+                        "which" | "what",
+                        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                            | "sunday"
+                    ]
                     // "¿A qué destino y en qué fechas?": where a trip goes, and when.
                     | ["que", "destino" | "fechas" | "fecha"]
                     | ["quelle" | "quelles", "destination" | "dates"]
@@ -392,8 +399,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
 }
 
 /// "My girlfriend booked a colour appointment with you": an acquaintance's booking, whose day
-/// and time say where they will be; so do the lessons they take. One made for the speaker ("booked a table for me") is
-/// the speaker's too.
+/// and time say where they will be; so do the lessons they take, a trip and a wedding held at
+/// the venue. One made for the speaker ("booked a table for me") is the speaker's too.
 fn booked_by_acquaintance(m: &Message<'_>) -> bool {
     m.hits
         .iter()
@@ -428,7 +435,6 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                         | "macht"
                 )
             });
-            // A trip taken is booked: "mi exmujer se va de viaje con los niños".
             // "Mi ex se casa en vuestra finca", "elle se marie chez vous".
             let wedding = ws.windows(2).any(|p| matches!(p, ["se", "casa" | "marie"]));
             let booked = lessons
@@ -441,6 +447,7 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "agendo"
                                 | "reserve"
                                 | "reserviert"
+                                // A trip taken: "mi exmujer se va de viaje con los niños".
                                 | "trip"
                                 | "viaje"
                                 | "voyage"

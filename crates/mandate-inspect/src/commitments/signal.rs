@@ -826,7 +826,7 @@ fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
                         )
                     })
             })
-    }) && yours(sentence)
+    }) && stated::yours_first(o.text, o.span.0)
         && !o.has(Hedge)
         && a_day_named(sentence)
 }
@@ -836,7 +836,7 @@ fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
 /// arrives does not matter; "your order will usually arrive on Tuesday" is a habit (a hedge),
 /// "it will not arrive on Tuesday" no promise.
 fn arrives_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
-    yours(sentence)
+    stated::yours_first(o.text, o.span.0)
         && o.at(KDelivery)
             .any(|k| future_arrival(o.text, k) && !qualifiers::negated(o.text, k.start))
         && !o.has(Hedge)
@@ -856,30 +856,6 @@ pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
             && text
                 .get(..k.start)
                 .is_some_and(|t| t.trim_end().ends_with("will be"))
-}
-
-/// Whether a sentence opens on the customer's thing: "your sofa", "tu pedido", "Ihr Gerät".
-fn yours(sentence: &str) -> bool {
-    let mut ws = crate::person::words(sentence).filter(|w| !w.is_empty());
-    matches!(
-        ws.next(),
-        Some(
-            "your"
-                | "tu"
-                | "tus"
-                | "su"
-                | "sus"
-                | "votre"
-                | "vos"
-                | "ton"
-                | "ta"
-                | "tes"
-                | "ihr"
-                | "ihre"
-                | "dein"
-                | "deine"
-        )
-    )
 }
 
 /// A German participle of delivering or sending to the customer.

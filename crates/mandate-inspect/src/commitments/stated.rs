@@ -366,7 +366,21 @@ fn yours_at(text: &str, from: usize) -> Option<usize> {
     let yours = |at: &usize| {
         matches!(
             crate::person::word_after(text, *at),
-            "your" | "tu" | "tus" | "votre" | "vos" | "ihr" | "ihre" | "ihren" | "su" | "sus"
+            "your"
+                | "tu"
+                | "tus"
+                | "votre"
+                | "vos"
+                | "ton"
+                | "ta"
+                | "tes"
+                | "ihr"
+                | "ihre"
+                | "ihren"
+                | "dein"
+                | "deine"
+                | "su"
+                | "sus"
         ) || numbered_case(text, *at)
     };
     Some(from)
