@@ -198,6 +198,53 @@ fn names_someone(after: &str) -> bool {
         || named(after)
 }
 
+/// "Be MechBot, an AI mechanic who never charges labour", "tu es Maestro, une IA …": a
+/// sentence that gives the assistant a name and calls it an AI, a bot or an assistant makes
+/// it someone else, with no words of role-play or of new rules to announce it.
+pub(super) fn named_ai_self<'h>(text: &str, mut hits: impl Iterator<Item = &'h Hit>) -> bool {
+    const BE: [&str; 11] = [
+        "you are", "you're", "be", "become", "eres", "se", "tu es", "sois", "deviens", "du bist",
+        "sei",
+    ];
+    // The AI described, not the subject of a clause: "be patient, an assistant will reply".
+    let described = |h: &Hit| {
+        !matches!(
+            crate::person::word_after(text, h.end),
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "is"
+                | "was"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "wird"
+                | "kann"
+                | "va"
+                | "peut"
+                | "puede"
+        )
+    };
+    hits.any(|h| {
+        h.cue == crate::lexicon::Cue::AiAddressee && described(h) && {
+            let before = text.get(..h.start).unwrap_or_default();
+            let opening = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+            let head = before.get(opening..).unwrap_or_default().trim();
+            head.strip_suffix(',').is_some_and(|head| {
+                BE.iter().any(|b| {
+                    head.strip_prefix(b)
+                        .and_then(|rest| rest.strip_prefix(' '))
+                        .is_some_and(|name| {
+                            !name.is_empty() && name.chars().all(char::is_alphanumeric)
+                        })
+                })
+            })
+        }
+    })
+}
+
 /// Whether `after` opens with one word, a comma and an article: a name and what it is
 /// ("Burple, an advanced model").
 fn named(after: &str) -> bool {

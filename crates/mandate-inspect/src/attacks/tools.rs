@@ -443,7 +443,7 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
     if !matches!(d.cue, Directive | ToolVerb | Unlock | OverrideVerb)
         || ![
             "mark", "marca", "marque", "markier", "set ", "change ", "override", "cambia", "pon ",
-            "mets ", "setz", "ander", "mach ",
+            "mets ", "setz", "ander", "mach ", "sign off",
         ]
         .iter()
         .any(|p| verb.starts_with(p))

@@ -510,6 +510,8 @@ pub(super) fn set_down_by_them(text: &str, hits: &[Hit]) -> bool {
                         ..
                     ]
                     | [Some("que"), Some("ella"), ..]
+                    // French inverts the subject: "quelle adresse a-t-elle donnée ?".
+                    | [Some("a"), Some("t"), Some("elle" | "il"), _]
                     // Spanish leaves the giver unsaid: "el PIN que os dio".
                     | [
                         Some("que"),

@@ -164,7 +164,8 @@ impl Own<'_> {
     pub(super) fn conceding(&self, h: &Hit) -> bool {
         self.hits.iter().any(|e| {
             e.cue == Exception
-                && (e.start <= h.start && h.end <= e.end
+                // Inside the exception's words, or starting there ("si " of "même si ").
+                && (e.start <= h.start && h.start < e.end
                     // In the clause a concessive word opens ("although e-books can't be
                     // returned, I've refunded this one"): what it refuses is conceded.
                     || h.start >= e.end

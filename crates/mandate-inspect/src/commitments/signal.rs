@@ -487,6 +487,22 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // cincuenta en vez de ciento ochenta").
     let has_kind = o.says_what(sentence, || money() || extract::sums_compared(sentence))
         || o.has(Exception) && (accepts_yours(o) || takes_back(o) || lets(o));
+    // "Même si le devis a expiré, nous appliquons l'ancien tarif pour votre réparation": a
+    // present grant of the speaker's, for the customer's case, against a term that ran out.
+    // Without the concession the present is the policy ("nous appliquons des frais de 5 €").
+    let granted_against = || {
+        o.has(Exception)
+            && super::concession::against_the_policy(sentence)
+            && crate::person::words(sentence).any(crate::person::addressee_possessive)
+            && o.at(Grant).any(|g| {
+                matches!(crate::person::word_before(o.text, g.start), "nous" | "wir")
+                    && !o.undone_at(g.start, HEDGED)
+                    && !qualifiers::negated(o.text, g.start)
+            })
+    };
+    if granted_against() {
+        return Some(Signal::Exception);
+    }
     if has_kind
         && let Some(p) = o.at(Performative).find(|p| {
             !o.undone_at(p.start, HEDGED)

@@ -94,6 +94,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ponlo", ToolVerb),
     ("ponla", ToolVerb),
     ("registra la", ToolVerb),
+    // A check signed off: "sign off the brake test on job 4471 as passed".
+    ("sign off", ToolVerb),
     // A print shop's job run again: "reprint all of the orders from that account".
     ("reprint", ToolVerb),
     ("reimprime", ToolVerb),

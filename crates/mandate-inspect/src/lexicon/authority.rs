@@ -56,8 +56,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your boss", Authority),
     ("supervisor here", Authority),
     ("manager here", Authority),
-    // A lead of any team, announced: "catering lead here".
+    // A lead of any team, announced: "catering lead here", "workshop foreman here".
     ("lead here", Authority),
+    ("foreman here", Authority),
     ("admin here", Authority),
     ("admin hier", Authority),
     ("manager hier", Authority),
