@@ -105,8 +105,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("registra el", ToolVerb),
     ("marca la", ToolVerb),
     // The object joined to the verb: "imprime 500 folletos y márcalos como pagados".
-    ("marcalo", ToolVerb),
-    ("marcala", ToolVerb),
     ("marcalos", ToolVerb),
     ("marcalas", ToolVerb),
     ("marca el", ToolVerb),

@@ -143,7 +143,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("couverte", Granted),
     ("couverts", Granted),
     ("couvertes", Granted),
-    ("cubierto", Granted),
     ("cubierta", Granted),
     ("ordered a replacement", Granted),
     ("forced a new password", Granted),

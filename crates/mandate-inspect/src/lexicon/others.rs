@@ -272,9 +272,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Those the speaker plays, studies or works beside: "my bandmate rents a bass from you".
     ("my bandmate", Acquaintance),
     ("my teammate", Acquaintance),
-    ("my classmate", Acquaintance),
     ("my workmate", Acquaintance),
-    ("my coworker", Acquaintance),
     ("my co-worker", Acquaintance),
     ("my housemate", Acquaintance),
     ("mon colocataire", Acquaintance),
