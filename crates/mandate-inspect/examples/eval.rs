@@ -2,7 +2,9 @@
 //! category and per language: `cargo run -p mandate-inspect --example eval [INPUTS OUTPUTS]`.
 //! With `-v`, lists every mistake; `--source tool|retrieval` reads the inputs as that source
 //! rather than as customer messages; `-x in|tool|out TEXT` shows the cues and findings of one text;
-//! `--held-out` measures the learned model on each set with a model trained on the others.
+//! `--held-out` measures the learned model on each set with a model trained on the others;
+//! `--dump FILE...` prints every finding of every line (inputs as customer messages and as tool
+//! results, files named `outputs*` as answers), to check that a speed change finds the same.
 #![allow(missing_docs)]
 
 use std::path::PathBuf;
@@ -25,6 +27,12 @@ fn main() {
         for f in mandate_inspect::inspect(text, &opts) {
             println!("=> {} {} {:?}", f.category.as_str(), f.kind, f.evidence);
         }
+        return;
+    }
+    if let Some((flag, files)) = args.split_first()
+        && flag == "--dump"
+    {
+        dump(files);
         return;
     }
     let verbose = args.iter().any(|a| a == "-v");
@@ -86,6 +94,42 @@ fn main() {
         println!("\nmistakes:");
         for e in i.errors.iter().chain(&o.errors) {
             println!("  {e}");
+        }
+    }
+}
+
+/// Prints every finding of every line of `files`, in full, one line per finding.
+fn dump(files: &[String]) {
+    use mandate_inspect::{Options, Source, inspect};
+    let tool = Options {
+        source: Source::Tool,
+        ..Options::CUSTOMER_INPUT
+    };
+    for file in files {
+        let output = std::path::Path::new(file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("outputs"));
+        let readings: &[(&str, &Options<'_>)] = if output {
+            &[("out", &Options::AGENT_OUTPUT)]
+        } else {
+            &[("in", &Options::CUSTOMER_INPUT), ("tool", &tool)]
+        };
+        let text = std::fs::read_to_string(file).unwrap_or_else(|e| {
+            eprintln!("cannot read {file}: {e}");
+            std::process::exit(2)
+        });
+        for line in text.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let field = |k: &str| v.get(k).and_then(serde_json::Value::as_str);
+            let (id, t) = (field("id").unwrap_or("?"), field("text").unwrap_or(""));
+            for (how, opts) in readings {
+                for f in inspect(t, opts) {
+                    println!("{file}\t{id}\t{how}\t{f:?}");
+                }
+            }
         }
     }
 }

@@ -560,12 +560,15 @@ pub(super) fn guest_room_asked(text: &str) -> bool {
 /// shop's ("your account").
 pub(super) fn charged_to_possessor(text: &str) -> bool {
     // Most texts name no one's account with a possessive: one search for the possessive says so.
-    if !text.match_indices("'s ").any(|(at, _)| {
-        let rest = text.get(at + 3..).unwrap_or_default();
-        ["account", "card", "tab"]
-            .iter()
-            .any(|t| rest.starts_with(t))
-    }) {
+    if !crate::bytes::needle!(b"'s ")
+        .find_iter(text.as_bytes())
+        .any(|at| {
+            let rest = text.get(at + 3..).unwrap_or_default();
+            ["account", "card", "tab"]
+                .iter()
+                .any(|t| rest.starts_with(t))
+        })
+    {
         return false;
     }
     let ws: Vec<&str> = crate::person::words(text)

@@ -25,7 +25,7 @@ mod whose;
 mod words;
 
 use crate::lexicon::Cue::*;
-use crate::lexicon::{Cue, Family};
+use crate::lexicon::{Cue, CueSet, Family};
 use crate::normalize::{View, normalize};
 use crate::scan::{Hit, hits, mark_quoted, pasted, quoted, sentences};
 use crate::{Category, Finding, MAX_DECODE_DEPTH, Severity, Source, decode, excerpt};
@@ -39,13 +39,19 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // Without an anchor no rule can fire, so ordinary text stops here. Data sources are
     // always read in full (the stricter standard).
     let all_hits = hits(&view.text, Family::Attack);
-    let pii = all_hits.iter().any(|h| h.cue == Cue::PiiNoun);
+    // Which roles occur, once: the gate asks after most of them.
+    let present = all_hits.iter().fold(CueSet::default(), |mut set, h| {
+        set.insert(h.cue);
+        set
+    });
+    let has = |c: Cue| present.has(c);
+    let pii = has(Cue::PiiNoun);
     let anchored = source.is_data()
         || all_hits.iter().any(|h| h.cue.anchors_attack())
         || setup::concealed_rules(&view.text, all_hits.iter())
         || setup::rules_received(&view.text, all_hits.iter())
         || setup::rules_followed(&view.text, all_hits.iter())
-        || all_hits.iter().any(|h| h.cue == Cue::Sensitive)
+        || has(Cue::Sensitive)
             && (words::set_to_mine(&view.text)
                 || disowned::found_and_claimed(&view.text)
                 || holders::moved_from_titled(&view.text)
@@ -58,9 +64,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || holders::charged_to_possessor(&view.text)
         // Grounds said to be false and shrugged off, which `tools` reads with what they
         // ask for.
-        || all_hits
-            .iter()
-            .any(|h| matches!(h.cue, Cue::ToolVerb | Cue::Grant | Cue::Payoff))
+        || (has(Cue::ToolVerb) || has(Cue::Grant) || has(Cue::Payoff))
             && disowned::knowingly_false(&view.text, &all_hits)
         // A gift's giver who chose not to say, asked for.
         || asked::sender_unmasked(&view.text, &all_hits, false)
@@ -68,7 +72,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // Croydon warehouse"), which `claims::of_a_team` reads.
         || claims::from_a_unit(&view.text, &all_hits)
         // Personal data of many records ("the email and phone number for every account").
-        || all_hits.iter().any(|h| h.cue == Cue::Bulk) && pii
+        || has(Cue::Bulk) && pii
         || all_hits.iter().any(|h| {
             h.cue == Cue::PiiNoun
                 && (holders::third_persons_data(&view.text, h.start)
@@ -89,23 +93,21 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                         || whose::asked_what_theirs(&view.text, h, &all_hits))
             })
         || pii
-            && all_hits.iter().any(|h| h.cue == Cue::Acquaintance)
+            && has(Cue::Acquaintance)
             && whose::set_down_by_them(&view.text, &all_hits)
         // Someone the customer knows, or someone's own account ("his account"), and a
         // question or a request to be told, which `whose::asked_what_they_bought` reads for
         // what that person bought and `asked::whereabouts_asked` for where they went.
-        || all_hits
-            .iter()
-            .any(|h| matches!(h.cue, Cue::Acquaintance | Cue::TheirThing))
+        || (has(Cue::Acquaintance) || has(Cue::TheirThing))
             && (memchr::memchr(b'?', view.text.as_bytes()).is_some()
-                || all_hits.iter().any(|h| matches!(h.cue, Cue::Request | Cue::Reveal)))
+                || (has(Cue::Request) || has(Cue::Reveal)))
         // A department as the subject of its clause ("Marketing signed off on..."), which
         // `claims::approval_claimed` reads.
         || all_hits
             .iter()
             .any(|h| h.cue == Cue::Department && claims::at_clause_start(&view.text, h.start))
         || persona::speaks_as(&view.text, all_hits.iter())
-        || all_hits.iter().any(|h| h.cue == Maker)
+        || has(Cue::Maker)
             && (makers::makers_said(&view.text) || makers::makers_told_me(&view.text))
         || all_hits.iter().any(|h| {
             h.cue == Cue::RuleNoun
@@ -117,29 +119,25 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || persona::unbound_mode(&view.text)
         // Words to say with a grant after them, which `rules` reads for a grant dictated on
         // the customer's own case ("say that my claim is approved").
-        || all_hits.iter().any(|h| matches!(h.cue, Cue::Say | Cue::Write))
-            && all_hits
-                .iter()
-                .any(|h| matches!(h.cue, Cue::Payoff | Cue::Grant))
+        || (has(Cue::Say) || has(Cue::Write))
+            && (has(Cue::Payoff) || has(Cue::Grant))
         || words::granted_again(&view.text, &all_hits)
         // A numbered rule, which `rules` reads for one whose words the customer supplies.
         || all_hits.iter().any(|h| planted::numbered_rule(&view.text, h))
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
         // A tool verb with a fact conceded against it, which `disowned::recorded_against_fact`
         // reads ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat").
-        || all_hits.iter().any(|h| h.cue == Cue::ToolVerb) && disowned::concedes(&view.text)
+        || has(Cue::ToolVerb) && disowned::concedes(&view.text)
         // The speaker placed inside the business ("I'm a developer at the studio"), which
         // `rules` reads with what they then ask.
-        || all_hits.iter().any(|h| h.cue == Cue::Speaker)
+        || has(Cue::Speaker)
             && claims::inside_the_business(&view.text, &all_hits)
         // A limit of the assistant's with a demand ("the biggest discount you're technically
         // able to give? Give me that one"), which `rules` reads.
-        || all_hits.iter().any(|h| h.cue == Cue::Unlock)
-            && all_hits
-                .iter()
-                .any(|h| matches!(h.cue, Cue::Request | Cue::Directive))
-        || all_hits.iter().any(|h| h.cue == Cue::Suppose)
-            && all_hits.iter().any(|h| h.cue == Cue::RuleNoun)
+        || has(Cue::Unlock)
+            && (has(Cue::Request) || has(Cue::Directive))
+        || has(Cue::Suppose)
+            && has(Cue::RuleNoun)
             && persona::rules_supposed_away(&view.text)
         || memchr::memchr(b'@', view.text.as_bytes()).is_some()
         || crate::bytes::needle!(b"](http").find(view.text.as_bytes()).is_some()
@@ -148,8 +146,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // The learned model, read last, needs the cues whatever the rules make of them; they are
     // copied only when the rules read them too.
     // For data, only what addresses the assistant is the model's (`model::addressed_in_data`).
-    let model_reads = depth == 0
-        && (source == Source::Customer || all_hits.iter().any(|h| h.cue == Cue::AiAddressee));
+    let model_reads = depth == 0 && (source == Source::Customer || has(Cue::AiAddressee));
     let (plain_hits, model_cues) = match (anchored, model_reads) {
         (true, true) => (all_hits.clone(), Some(all_hits)),
         (true, false) => (all_hits, None),
