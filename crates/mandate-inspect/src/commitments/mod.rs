@@ -107,6 +107,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     let mut cue_hits = hits(&view.text, Family::Commitment);
     verbs::drop_payments_not_made(&view.text, &mut cue_hits);
     verbs::join_split_grants(&view.text, &mut cue_hits);
+    drop_scanned_codes(&view.text, &mut cue_hits);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
         return by_rules(original, &view, cue_hits);
     }
@@ -327,6 +328,24 @@ pub(super) const GRANTING: [Cue; 8] = [
 ];
 
 pub(super) const REFUSE: &[Cue] = &[Refuse];
+
+/// Drops "code" as a reduction where it is a code scanned at a door or a till ("le QR code
+/// sur votre téléphone est accepté à l'entrée", "the bar code on the label"): a way in or a
+/// label, not a discount.
+fn drop_scanned_codes(text: &str, hits: &mut Vec<Hit>) {
+    hits.retain(|h| {
+        h.cue != KDiscount || text.get(h.start..h.end) != Some("code") || {
+            let before = text.get(..h.start).unwrap_or_default();
+            let before = before.trim_end_matches([' ', '-']);
+            let after = text.get(h.end..).unwrap_or_default();
+            let after = after.trim_start_matches([' ', '-']);
+            !(before.ends_with("qr")
+                || before.ends_with(" bar")
+                || after.starts_with("qr")
+                || after.starts_with("barre"))
+        }
+    });
+}
 
 /// Whether a token looks like a code: letters and digits, at least five, with a digit.
 pub(super) fn has_code_token(text: &str) -> bool {

@@ -851,12 +851,25 @@ fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
 /// Tuesday": the customer's thing, the sentence's subject, arriving on a day named. Where it
 /// arrives does not matter; "your order will usually arrive on Tuesday" is a habit (a hedge),
 /// "it will not arrive on Tuesday" no promise.
+/// The customer may also be named as whom it reaches, right before the verb: "las entradas
+/// te llegarán el viernes 12".
 fn arrives_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
-    stated::yours_first(o.text, o.span.0)
-        && o.at(KDelivery)
-            .any(|k| future_arrival(o.text, k) && !qualifiers::negated(o.text, k.start))
-        && !o.has(Hedge)
+    let yours = stated::yours_first(o.text, o.span.0);
+    o.at(KDelivery).any(|k| {
+        (yours || reaches_you(o.text, k))
+            && future_arrival(o.text, k)
+            && !qualifiers::negated(o.text, k.start)
+    }) && !o.has(Hedge)
         && a_day_named(sentence)
+}
+
+/// Whether the customer, as a pronoun, is whom a verb of arriving reaches: "te llegarán", "le
+/// llegará", "vous arriveront".
+fn reaches_you(text: &str, k: &Hit) -> bool {
+    matches!(
+        crate::person::word_before(text, k.start),
+        "te" | "le" | "les" | "vous"
+    )
 }
 
 /// Whether a word of delivery is a future of arriving: "will arrive", "llegará", "arrivera",
