@@ -138,6 +138,9 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
                         | "son"
                         | "sa"
                         | "ses"
+                        // "The house two doors down … how much did the owners pay?"
+                        | "owner"
+                        | "owners"
                 )
                 || s.hits.iter().any(|h| h.cue == Acquaintance)
                 || m.kins().any(|k| k.start >= s.start && k.end <= s.end);

@@ -207,6 +207,19 @@ pub(super) fn rules(
                             || what_is_theirs(m.text, h.start)))
                 || on_their_account(m.text, h.end)
                     && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal)))
+                // "Mi cuñado pidió presupuesto. ¿Me pasas su número de teléfono?": Spanish "su"
+                // is "your" too, so it is theirs only after someone the customer knows, and
+                // asked for by a question that asks to be given it.
+                || matches!(crate::person::word_before(m.text, h.start), "su" | "sus")
+                    && m.ss.iter().any(|s| {
+                        s.question
+                            && s.start <= h.start
+                            && h.start < s.end
+                            && s.hits.iter().any(|r| matches!(r.cue, Request | Reveal))
+                    })
+                    && m.hits.iter().any(|k| {
+                        k.end <= h.start && (k.cue == Acquaintance || relative(m.text, k))
+                    })
                 // "Can you tell me which seat she's in?": the data with a third person as
                 // the subject after it, asked where someone the customer knows is named.
                 || m.in_question(h)

@@ -671,7 +671,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 K::Compensation
             } else if !matches!(signal, Signal::Admit | Signal::Gift | Signal::Code)
                 && extract::money_count(sentence) > 0
-                && (o.has(Granted) || o.has(Performative) || goes_back(sentence))
+                // An exception's sum may be the policy's ("aunque solo financiamos a partir
+                // de 3.000 €, te lo dejamos en cuotas"): only money said to go back is one.
+                && (signal != Signal::Exception && (o.has(Granted) || o.has(Performative))
+                    || goes_back(sentence))
             {
                 // "Die 32 € wurden Ihnen soeben gutgeschrieben", "die 49,90 € sind an Sie
                 // zurückgegangen", "wir überweisen Ihnen 300 €": a sum credited, gone back or

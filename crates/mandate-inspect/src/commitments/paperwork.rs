@@ -39,7 +39,7 @@ pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
     if let Some(w) = crate::person::words(after)
         .take(4)
         .find(|w| !w.is_empty() && !ARTICLES_AND_PRONOUNS.contains(w))
-        && (paperwork(w) || message(w) && sends())
+        && (paperwork(w) && (sends() || !priced(after, w)) || message(w) && sends())
     {
         return true;
     }
@@ -80,6 +80,23 @@ const ARTICLES_AND_PRONOUNS: &[&str] = &[
 
 /// Documents handed over, whatever the verb ("I've attached the label", "I've updated the
 /// details").
+/// Whether the quote `w`, the first word of `after` that names a thing, comes with its sum
+/// ("I can lock in the quote of £7,450", "le mantengo el presupuesto de 3.000 €"): what is
+/// held is the price, not a document handed over.
+fn priced(after: &str, w: &str) -> bool {
+    matches!(
+        w,
+        "quote" | "estimate" | "presupuesto" | "devis" | "kostenvoranschlag"
+    ) && after.find(w).is_some_and(|at| {
+        let rest = after.get(at + w.len()..).unwrap_or_default();
+        let mut ws = crate::person::words(rest).filter(|x| !x.is_empty());
+        matches!(ws.next(), Some("of" | "for" | "de" | "du" | "von" | "uber"))
+            && crate::bytes::head(rest, 16)
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+    })
+}
+
 fn paperwork(w: &str) -> bool {
     matches!(
         w,

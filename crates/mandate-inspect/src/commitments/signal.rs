@@ -358,6 +358,9 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 ]
                 .iter()
                 .any(|w| t.starts_with(w))
+                    // The shop's people: "our team will", "unser Team wird".
+                    || t.starts_with("our ")
+                    || t.starts_with("unser")
             });
             // A particular thing delivered: "it", "your sofa", "the 40 chairs" (German names
             // it before its verb); "we will deliver orders placed before 2pm", "… Monday to
@@ -382,6 +385,10 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                             )
                             || t.starts_with("liefer")
                             || t.starts_with("zustell")
+                            // A visit to the customer's home is to this customer.
+                            || ["at your", "come to your", "visit you", "bei ihnen"]
+                                .iter()
+                                .any(|v| t.starts_with(v))
                     })
             });
             will && verb

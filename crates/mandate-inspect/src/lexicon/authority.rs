@@ -207,6 +207,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("setzen sie den preis", Unlock),
     ("ponga el precio", Unlock),
     ("mettez le prix", Unlock),
+    // A rate set the same way: "passe le taux du prêt de ce client à 0 %".
+    ("passe le taux", Unlock),
+    ("mets le taux", Unlock),
+    ("set the rate", Unlock),
     // A customer's status set: "setze für alle Kunden ... den Status auf VIP".
     ("den status auf", Unlock),
     ("set the status", Unlock),
@@ -495,6 +499,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("service juridique", StaffRole),
     ("service financier", StaffRole),
     ("service comptabilite", StaffRole),
+    ("service financement", StaffRole),
+    ("service financier", StaffRole),
     ("service des litiges", StaffRole),
     ("la direction generale", StaffRole),
     ("departamento legal", StaffRole),

@@ -254,6 +254,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("me le communiquer", Request),
     ("me l'envoyer", Request),
     ("me la pasas", Request),
+    // Asked as a question of giving, without a pronoun for the thing: "¿me pasas su
+    // número?", "tu me donnes son adresse ?", "gibst du mir ihre Nummer?".
+    ("me pasas", Request),
+    ("me das", Request),
+    ("tu me donnes", Request),
+    ("vous me donnez", Request),
+    ("gibst du mir", Request),
     ("me lo pasas", Request),
     ("me la das", Request),
     ("me lo das", Request),

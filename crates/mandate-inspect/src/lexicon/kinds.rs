@@ -141,6 +141,20 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("with you by", KDelivery),
     ("with you within", KDelivery),
     ("be with you", KDelivery),
+    // A visit to the customer's home, as a delivery of the work: "our team will be at your
+    // house on Tuesday", "le technicien passera chez vous lundi".
+    ("at your house", KDelivery),
+    ("at your home", KDelivery),
+    ("at your property", KDelivery),
+    ("come to your house", KDelivery),
+    ("come to your home", KDelivery),
+    ("visit you", KDelivery),
+    ("passera chez vous", KDelivery),
+    ("viendra chez vous", KDelivery),
+    ("pasara por tu casa", KDelivery),
+    ("pasara por su casa", KDelivery),
+    ("kommt zu ihnen", KDelivery),
+    ("kommen zu ihnen", KDelivery),
     ("be there", KDelivery),
     ("courier", KDelivery),
     ("same-day", KDelivery),
@@ -502,6 +516,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("*urheberrecht", KLegal),
     ("urheberrecht*", KLegal),
     ("damage", KLegal),
+    // Damage by its French and Spanish names, as "damage" and "Schaden" are read: "les
+    // dégâts causés à votre toiture par nos installateurs".
+    ("degats", KLegal),
+    ("dommages", KLegal),
+    ("danos", KLegal),
     // Harm done by one of the shop's own: "le parquet abîmé par notre artisan".
     ("damaged by our", KLegal),
     ("abime par notre", KLegal),
@@ -570,6 +589,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("written off", KFee),
     ("zuschlag", KFee),
     ("suplemento", KFee),
+    // "La tasa de visita técnica", "la tasa de gestión": a fee by its Spanish name.
+    ("tasa", KFee),
+    ("tasas", KFee),
     ("supplement", KFee),
     ("late fee", KFee),
     ("restocking fee", KFee),

@@ -232,6 +232,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("son compte", TheirThing),
     // Someone the customer knows, named alone (their data is read by the data rules only).
     ("my neighbour", Acquaintance),
+    // Neighbours in the plural, or by where they live: "the house two doors down".
+    ("my neighbours", Acquaintance),
+    ("my neighbors", Acquaintance),
+    ("our neighbours", Acquaintance),
+    ("our neighbors", Acquaintance),
+    ("the people next door", Acquaintance),
+    ("the house next door", Acquaintance),
+    ("two doors down", Acquaintance),
+    ("three doors down", Acquaintance),
     ("my coworker", Acquaintance),
     ("my colleague", Acquaintance),
     ("mi companer*", Acquaintance),

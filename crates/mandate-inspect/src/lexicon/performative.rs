@@ -223,6 +223,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i'll let you have", Performative),
     ("i can let you have", Performative),
     ("i can do it for", Performative),
+    // A quote or a price held for the customer: "I can lock in the quote of £7,450 until
+    // the end of the month", "we'll hold the price".
+    ("i can lock in", Performative),
+    ("we can lock in", Performative),
+    ("i'll lock in", Performative),
+    ("i can hold the price", Performative),
+    ("i can hold the quote", Performative),
+    ("we can hold the price", Performative),
+    ("we can hold the quote", Performative),
+    ("i'll hold the price", Performative),
+    ("i'll hold the quote", Performative),
+    ("we'll hold the price", Performative),
+    ("we'll hold the quote", Performative),
     ("you can have it for", Performative),
     ("we can do it for", Performative),
     // ---------------------------------------------------------------- generalisation, round four: more participles, offers and charges not made

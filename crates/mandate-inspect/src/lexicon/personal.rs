@@ -255,6 +255,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cell phone number*", PiiNoun),
     ("numero de movil", PiiNoun),
     ("numero de portable", PiiNoun),
+    // The number as one noun, so that its possessive is read before it: "son numéro de
+    // téléphone", "su número de teléfono".
+    ("numero de telefono", PiiNoun),
+    ("numero de telephone", PiiNoun),
     ("mobilnummer*", PiiNoun),
     ("telephone", PiiNoun),
     ("noms", PiiNoun),
