@@ -607,7 +607,20 @@ fn unit_in_clause(clause: &str) -> bool {
 fn comes_from(before: &[&str]) -> bool {
     let n = before.len();
     before.iter().enumerate().any(|(i, w)| {
-        i <= 4 && n - i <= 3 && matches!(*w, "from" | "del" | "de" | "du" | "vom" | "aus")
+        i <= 4
+            && n - i <= 3
+            && (matches!(*w, "from" | "del" | "de" | "du" | "vom" | "aus")
+                // "I'm the head seamstress at the Kingsway shop": at a unit after a role
+                // named, not "I'm at the Kingsway shop", where the speaker only is, nor "I
+                // work at the Leeds store", which `inside_the_business` reads with what follows.
+                || *w == "at"
+                    && i >= 2
+                    && !matches!(
+                        before.get(i - 1).copied(),
+                        Some(
+                            "i'm" | "am" | "are" | "we're" | "is" | "i" | "we" | "work" | "works"
+                        )
+                    ))
     })
 }
 
@@ -617,6 +630,8 @@ fn unit_of_the_shop(w: &str) -> bool {
         w,
         "warehouse"
             | "store"
+            | "shop"
+            | "boutique"
             | "branch"
             | "depot"
             | "almacen"

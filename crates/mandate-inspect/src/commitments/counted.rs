@@ -15,7 +15,18 @@ pub(super) fn manner(o: &Own<'_>, h: &Hit) -> bool {
         ["weise", "ally", "mente", "ellement"]
             .iter()
             .any(|s| w.ends_with(s))
-            || o.text.get(h.start..h.end) == Some("this once")
+            || matches!(
+                o.text.get(h.start..h.end),
+                Some(
+                    "this once"
+                        | "just this time"
+                        | "esta vez"
+                        | "por esta vez"
+                        | "cette fois"
+                        | "pour cette fois"
+                        | "diesmal"
+                )
+            )
     }
 }
 

@@ -675,6 +675,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // de 3.000 €, te lo dejamos en cuotas"): only money said to go back is one.
                 && (signal != Signal::Exception && (o.has(Granted) || o.has(Performative))
                     || goes_back(sentence))
+                // "Je vous fais l'ourlet … pour 30 €": a sum the thing is done for is a price.
+                && !for_a_sum(sentence)
             {
                 // "Die 32 € wurden Ihnen soeben gutgeschrieben", "die 49,90 € sind an Sie
                 // zurückgegangen", "wir überweisen Ihnen 300 €": a sum credited, gone back or
@@ -705,6 +707,17 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 fallback(signal)
             }
         })
+}
+
+/// Whether a sum follows "for" in `sentence` ("pour 30 € au total", "for $45"): what a thing
+/// is done or sold for.
+fn for_a_sum(sentence: &str) -> bool {
+    [" for ", " pour ", " por ", " fur "].iter().any(|p| {
+        sentence.match_indices(p).any(|(i, _)| {
+            let rest = sentence.get(i + p.len()..).unwrap_or_default();
+            extract::money_count(crate::bytes::head(rest, 12)) > 0
+        })
+    })
 }
 
 /// Whether a verb of paying out carries the grant: "we'll pay you", "le pagaremos", "nous vous

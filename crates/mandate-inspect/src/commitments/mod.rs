@@ -108,6 +108,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     verbs::drop_payments_not_made(&view.text, &mut cue_hits);
     verbs::join_split_grants(&view.text, &mut cue_hits);
     drop_scanned_codes(&view.text, &mut cue_hits);
+    verbs::drop_means_accepted(&view.text, &mut cue_hits);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
         return by_rules(original, &view, cue_hits);
     }

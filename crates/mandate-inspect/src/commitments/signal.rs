@@ -464,7 +464,12 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         // "Vous n'aurez rien à payer si la panne est couverte": a condition right after
         // what the customer will have.
         !charges_only(y)
-            && (!bare_receiving(y) || o.says_what(sentence, money))
+            && (!bare_receiving(y)
+                || o.says_what(sentence, money)
+                // "Den Anzug bekommen Sie am Freitag zurück": the customer's thing back on a
+                // day named.
+                || crate::person::words(sentence).any(|w| matches!(w, "zuruck" | "back"))
+                    && a_day_named(sentence))
             && !depends
             && !any_time(y)
             && !o.undone_at(y.start, HEDGED)

@@ -177,6 +177,67 @@ fn accepting(w: &str) -> bool {
         .any(|v| w.starts_with(v))
 }
 
+/// Drops the verbs of accepting whose subject is a way to pay ("le paiement par carte est
+/// accepté dès 5 €", "Apple Pay is accepted at the till", "se aceptan tarjetas"): how the
+/// shop takes money, not a request granted.
+pub(super) fn drop_means_accepted(text: &str, hits: &mut Vec<Hit>) {
+    let accepting = |h: &Hit| {
+        h.cue == Granted
+            && text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.starts_with("accept") || t.starts_with("acept"))
+    };
+    if !hits.iter().any(accepting) {
+        return;
+    }
+    let means = |w: &str| {
+        matches!(
+            w,
+            "payment"
+                | "payments"
+                | "card"
+                | "cards"
+                | "cash"
+                | "paypal"
+                | "pay"
+                | "paiement"
+                | "paiements"
+                | "carte"
+                | "cartes"
+                | "especes"
+                | "cheque"
+                | "cheques"
+                | "pago"
+                | "pagos"
+                | "tarjeta"
+                | "tarjetas"
+                | "efectivo"
+                | "bizum"
+                | "karte"
+                | "karten"
+                | "barzahlung"
+                | "kartenzahlung"
+        )
+    };
+    hits.retain(|h| {
+        !accepting(h) || {
+            let head = text.get(..h.start).unwrap_or_default();
+            let clause = head
+                .rsplit(['.', ',', ';', '!', '?', '\n'])
+                .next()
+                .unwrap_or(head);
+            let rest = text.get(h.end..).unwrap_or_default();
+            let after = rest
+                .split(['.', ',', ';', '!', '?', '\n'])
+                .next()
+                .unwrap_or(rest);
+            // The means before the verb, or after it as in "se aceptan tarjetas".
+            !(crate::person::words(clause).any(means)
+                || crate::person::words(after).take(2).any(means))
+        }
+    });
+}
+
 /// Drops the verbs of paying ("paid", "pagado") that grant nothing: paying is a grant only
 /// when the speaker's perfect ends at most one word before it ("we've paid", "we have
 /// already paid you", "le hemos pagado") and a sum follows in its sentence ("€400

@@ -225,6 +225,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nicht mehr funktioniert", KWarranty),
     ("under our guarantee", KWarranty),
     ("year guarantee", KWarranty),
+    ("day guarantee", KWarranty),
+    ("month guarantee", KWarranty),
+    ("our guarantee", KWarranty),
     ("repair", KWarranty),
     ("repair is", KWarranty),
     ("covered", KWarranty),
@@ -350,6 +353,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("compensacion", KCompensation),
     // kinds: account
     ("account", KAccount),
+    // The customer's record at a shop: "j'ai mis à jour votre fiche client".
+    ("fiche client", KAccount),
+    ("votre fiche", KAccount),
     // A seller's payout released is an act on their account, whatever sum it names: "Ich habe
     // Ihre Auszahlung über 1.240 € freigegeben".
     ("payout", KAccount),
@@ -466,6 +472,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bend the rules", KException),
     ("overridden", KException),
     ("this once", KException),
+    // "Esta vez te cambiamos la cremallera", "pour cette fois", "diesmal": once, as "this once".
+    ("just this time", KException),
+    ("esta vez", KException),
+    ("por esta vez", KException),
+    ("cette fois", KException),
+    ("pour cette fois", KException),
+    ("diesmal", KException),
     ("without the usual", KException),
     ("cutoff", KException),
     ("ausnahmsweise", KException),

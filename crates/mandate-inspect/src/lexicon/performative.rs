@@ -214,6 +214,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("te la dejo", Performative),
     ("se la dejo", Performative),
     ("te lo dejamos", Performative),
+    // "Esta vez te cambiamos la cremallera": a part exchanged for the customer.
+    ("te cambiamos", Performative),
+    ("le cambiamos", Performative),
     ("je vous le fais", Performative),
     ("je vous la fais", Performative),
     ("je vous le laisse", Performative),

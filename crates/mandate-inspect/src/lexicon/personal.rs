@@ -251,6 +251,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("lieferanschrift*", PiiNoun),
     ("handynummer*", PiiNoun),
     ("mobile number*", PiiNoun),
+    // A mobile by itself is its number ("what's his mobile?"); a body's measurements are
+    // as personal as an address.
+    ("mobile", PiiNoun),
+    ("measurements", PiiNoun),
     ("cell number*", PiiNoun),
     ("cell phone number*", PiiNoun),
     ("numero de movil", PiiNoun),
