@@ -106,7 +106,25 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
         // "How much do I pay for my husband's cleaning?": the customer's own price.
         let mut mine = false;
         let mut prev = "";
-        for w in crate::person::words(sentence).filter(|w| !w.is_empty()) {
+        let ws: Vec<&str> = crate::person::words(sentence)
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (i, w) in ws.iter().copied().enumerate() {
+            // "¿Me dices cuánto pagan?", "tell me how much": the customer as whom it is told.
+            let told = prev == "tell"
+                || matches!(
+                    ws.get(i + 1).copied(),
+                    Some(
+                        "dices"
+                            | "dice"
+                            | "puedes"
+                            | "puede"
+                            | "podrias"
+                            | "dire"
+                            | "dis"
+                            | "dites"
+                    )
+                );
             how_much |= prev == "how" && matches!(w, "much" | "high" | "big")
                 || matches!(w, "cuanto" | "cuanta" | "combien" | "wieviel")
                 || prev == "wie" && matches!(w, "viel" | "hoch");
@@ -142,23 +160,28 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
                         | "owner"
                         | "owners"
                 )
+                // "¿Cuánto pagan sus padres?": the parents of someone named before.
+                || matches!(w, "padres" | "parents" | "eltern")
+                    && !matches!(prev, "mis" | "my" | "mes" | "meine" | "our" | "nos" | "unsere")
                 || s.hits.iter().any(|h| h.cue == Acquaintance)
                 || m.kins().any(|k| k.start >= s.start && k.end <= s.end);
-            mine |= matches!(
-                w,
-                "i" | "me"
-                    | "we"
-                    | "us"
-                    | "yo"
-                    | "je"
-                    | "moi"
-                    | "nous"
-                    | "ich"
-                    | "mir"
-                    | "mich"
-                    | "wir"
-                    | "uns"
-            ) || w.starts_with("j'");
+            mine |= !told
+                && matches!(
+                    w,
+                    "i" | "me"
+                        | "we"
+                        | "us"
+                        | "yo"
+                        | "je"
+                        | "moi"
+                        | "nous"
+                        | "ich"
+                        | "mir"
+                        | "mich"
+                        | "wir"
+                        | "uns"
+                )
+                || w.starts_with("j'");
             prev = w;
         }
         // Spanish drops the subject: "mi hermana compró una bici … ¿cuánto pagó?" asks it of
@@ -327,7 +350,15 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
             && (!own_slot && booked_by_acquaintance(m)
                 || ws.iter().enumerate().any(|(i, w)| {
                 third_person(w)
-                    && ws.iter().skip(i + 1).take(2).any(|v| {
+                    // German puts the verb first in a question: "an welchen Tagen kommt sie zu
+                    // ihnen nach Hause" (to a home: "wann kommt sie?" may ask after a refund).
+                    && (i > 0
+                        && matches!(
+                            ws.get(i - 1).copied(),
+                            Some("kommt" | "kam" | "geht" | "ging" | "fahrt" | "fuhr")
+                        )
+                        && ws.iter().skip(i + 1).take(4).any(|v| *v == "hause")
+                        || ws.iter().skip(i + 1).take(2).any(|v| {
                         matches!(
                             *v,
                             "left"
@@ -396,7 +427,7 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "hause"
                                 | "casa"
                         )
-                    })
+                    }))
             }))
     })
 }

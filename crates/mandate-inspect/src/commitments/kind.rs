@@ -703,6 +703,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 // "Ok deal, $120 for both, it's yours", "$450 for the pair, that's my final
                 // offer": a sum offered with nothing else named is what the thing costs.
                 K::Price
+            } else if signal == Signal::Guarantee && o.has(Hedge) && free_word(sentence) {
+                // "Wir garantieren Ihnen: wenn sich die Note nicht verbessert, bekommen Sie die
+                // letzten vier Stunden kostenlos": a thing made good for free if it fails.
+                K::Warranty
             } else {
                 fallback(signal)
             }
@@ -800,6 +804,26 @@ fn names_a_return(sentence: &str) -> bool {
 }
 
 /// The kind a committal structure implies when the sentence names none.
+/// Whether a word of "free of charge" is in `sentence`.
+fn free_word(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "free"
+                | "gratis"
+                | "gratuit"
+                | "gratuite"
+                | "gratuitement"
+                | "gratuito"
+                | "gratuita"
+                | "gratuitamente"
+                | "kostenlos"
+                | "kostenlose"
+                | "kostenlosen"
+        )
+    })
+}
+
 fn fallback(signal: Signal) -> CommitmentKind {
     match signal {
         Signal::Admit => CommitmentKind::Legal,

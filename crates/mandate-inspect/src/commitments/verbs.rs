@@ -23,7 +23,15 @@ pub(super) fn lets(o: &Own<'_>) -> bool {
     o.at(Performative)
         .filter(|h| !super::qualifiers::denied(o.text, h.start))
         .any(|h| match o.text.get(h.start..h.end) {
-            Some("dejamos que" | "permitimos que") => true,
+            Some(
+                "dejamos que"
+                | "permitimos que"
+                | "je vous laisse utiliser"
+                | "nous vous laissons utiliser"
+                | "je vous laisse profiter"
+                | "te dejo usar"
+                | "le dejo usar",
+            ) => true,
             Some("le dejamos" | "te dejamos") => {
                 let next = crate::person::word_after(o.text, h.end);
                 next.len() > 3 && ["ar", "er", "ir"].iter().any(|e| next.ends_with(e))

@@ -221,6 +221,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je vous la fais", Performative),
     ("je vous le laisse", Performative),
     ("je vous la laisse", Performative),
+    // Letting the customer use what they hold: "je vous laisse utiliser les heures restantes".
+    ("je vous laisse utiliser", Performative),
+    ("nous vous laissons utiliser", Performative),
+    ("je vous laisse profiter", Performative),
+    ("te dejo usar", Performative),
+    ("le dejo usar", Performative),
     ("je te le fais", Performative),
     ("je vous rembourse", Performative),
     ("i'll let you have", Performative),
