@@ -636,28 +636,77 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
 /// account") is theirs.
 pub(super) fn theirs_to_my_account(text: &str) -> bool {
     // Most texts name no account: a few substring searches say so before the words are read.
-    if !["account", "cuenta", "compte", "konto", "profil", "perfil"]
+    ["account", "cuenta", "compte", "konto", "profil", "perfil"]
         .iter()
         .any(|a| text.contains(a))
-    {
-        return false;
-    }
+        && theirs_moved(text, |p| {
+            matches!(
+                p,
+                [
+                    "to" | "onto" | "into" | "sur" | "a" | "en" | "auf",
+                    "my" | "mon" | "mi" | "mein" | "meinen" | "meine" | "meinem",
+                    a
+                ] if super::words::account_word(a)
+            )
+        })
+}
+
+/// "Pon su perfil a mi nombre", "put his profile in my name", "pon la cuenta de mi hermano a
+/// mi nombre": an account or profile of someone else's put in the speaker's name.
+pub(super) fn put_in_my_name(text: &str) -> bool {
+    ["my name", "mi nombre", "mon nom", "meinen namen"]
+        .iter()
+        .any(|n| text.contains(n))
+        && ["account", "cuenta", "compte", "konto", "profil", "perfil"]
+            .iter()
+            .any(|a| text.contains(a))
+        && theirs_moved(text, |p| {
+            matches!(
+                p,
+                [
+                    "in" | "a" | "auf",
+                    "my" | "mi" | "mon" | "meinen",
+                    "name" | "nombre" | "nom" | "namen"
+                ]
+            )
+        })
+}
+
+/// Whether a third person's thing is followed, within seven words of one sentence, by three
+/// words `to_mine` accepts. The possessive is a third person's; Spanish "su" too, as nobody
+/// asks for the shop's own account to be moved to them; or a relative's ("my brother's
+/// profile", "el perfil de mi hermano").
+fn theirs_moved(text: &str, to_mine: impl Fn(&[&str]) -> bool) -> bool {
     let ws: Vec<&str> = crate::person::words(text)
         .filter(|w| !w.is_empty())
         .collect();
+    let base = text.as_ptr() as usize;
     ws.iter().enumerate().any(|(i, w)| {
-        third_possessive(w)
+        let theirs = third_possessive(w)
+            || matches!(*w, "su" | "sus")
+            || w.ends_with("'s") && i > 0 && ws.get(i - 1) == Some(&"my")
+            || matches!(*w, "de" | "von")
+                && matches!(
+                    ws.get(i + 1).copied(),
+                    Some("mi" | "mon" | "ma" | "meinem" | "meiner" | "meines")
+                )
+                && ws
+                    .get(i + 2)
+                    .is_some_and(|r| !super::words::account_word(r));
+        // In one sentence: "mi hermano ya no usa su perfil. ¿Puedo crear uno a mi nombre?"
+        // asks for a profile of the speaker's own.
+        let one_sentence = |to: &str| {
+            let from = (w.as_ptr() as usize).wrapping_sub(base);
+            let end = (to.as_ptr() as usize).wrapping_sub(base);
+            text.get(from..end)
+                .is_some_and(|between| !between.contains(['.', '?', '!', ';']))
+        };
+        theirs
             && ws.get(i + 1..(i + 8).min(ws.len())).is_some_and(|after| {
-                after.windows(3).take(5).any(|p| {
-                    matches!(
-                        p,
-                        [
-                            "to" | "onto" | "into" | "sur" | "a" | "en" | "auf",
-                            "my" | "mon" | "mi" | "mein" | "meinen" | "meine" | "meinem",
-                            a
-                        ] if super::words::account_word(a)
-                    )
-                })
+                after
+                    .windows(3)
+                    .take(5)
+                    .any(|p| to_mine(p) && p.first().is_some_and(|t| one_sentence(t)))
             })
     })
 }

@@ -62,6 +62,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 }))
         || arguments::absurd_value(&view.text, &all_hits)
         || holders::charged_to_possessor(&view.text)
+        || holders::put_in_my_name(&view.text)
         // Grounds said to be false and shrugged off, which `tools` reads with what they
         // ask for.
         || (has(Cue::ToolVerb) || has(Cue::Grant) || has(Cue::Payoff))

@@ -138,6 +138,7 @@ pub(super) fn rules(
                 || super::disowned::found_and_claimed(m.text)
                 || super::holders::moved_from_titled(m.text)
                 || super::holders::theirs_to_my_account(m.text))
+            || super::holders::put_in_my_name(m.text)
     };
     // A way into an account ("her login details") is used only when something is asked with
     // it: "my wife's login details don't work" reports.
