@@ -489,6 +489,10 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 // An event held at the venue: "getting married at your venue".
                                 | "married"
                                 | "heiratet"
+                                // A service hired: "mi vecina contrató una fumigación".
+                                | "hired"
+                                | "contrato"
+                                | "beauftragt"
                         )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")

@@ -517,6 +517,16 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                     s.at(Speaker).filter(|x| !received(x)).any(|x| {
                         (r.start >= x.end && r.start - x.end <= 30)
                             || (x.start >= r.end && x.start - r.end <= 12)
+                            // "Technician lead for the north zone here": the role with what
+                            // it is the role of.
+                            || (x.start >= r.end
+                                && x.start - r.end <= 28
+                                && m.text.get(r.end..x.start).is_some_and(|between| {
+                                    [" for the ", " of the ", " at the ", " in the "]
+                                        .iter()
+                                        .any(|p| between.starts_with(p))
+                                        && !between.contains([',', '.', ';', '?', '!'])
+                                }))
                             // "Viene del equipo de desarrollo": the two phrases share a word.
                             || (x.start < r.end && r.start < x.end)
                     })

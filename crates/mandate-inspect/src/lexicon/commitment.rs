@@ -65,6 +65,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cover", Grant),
     ("covering", Grant),
     ("replace", Grant),
+    // Work done again for the customer: "we'll come back and re-treat for free", "we'll redo
+    // the hem".
+    ("redo", Grant),
+    ("re-do", Grant),
+    ("re-treat", Grant),
     // One thing given for another, and what was paid moved across: "we'll swap your keyboard
     // for a digital piano and carry over the six months you've paid". The customer's thing
     // named after it: "can I swap it?" asks.

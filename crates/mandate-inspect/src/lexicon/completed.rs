@@ -137,6 +137,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("given you", Granted),
     ("granted", Granted),
     ("honoured", Granted),
+    // A slot found for the customer: "te hemos metido hoy a las 17:00", "we've squeezed you in"
+    // ("te hemos metido el folleto en la caja" puts a thing in a box).
+    ("metido hoy", Granted),
+    ("metido manana", Granted),
+    ("metido a las", Granted),
+    ("metido para el", Granted),
+    ("squeezed you in", Granted),
+    ("fitted you in", Granted),
     ("honored", Granted),
     ("covered", Granted),
     ("couvert", Granted),

@@ -226,6 +226,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("under our guarantee", KWarranty),
     ("year guarantee", KWarranty),
     ("day guarantee", KWarranty),
+    // A free remedy if the trouble comes back: "we'll come back and re-treat for free if you
+    // see any activity within 30 days".
+    ("for free if", KWarranty),
+    ("free of charge if", KWarranty),
+    ("if the problem returns", KWarranty),
+    ("if the problem comes back", KWarranty),
+    ("gratis si", KWarranty),
+    ("gratuitement si", KWarranty),
     ("month guarantee", KWarranty),
     ("our guarantee", KWarranty),
     ("repair", KWarranty),

@@ -188,6 +188,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("encargado de tienda", StaffRole),
     ("supervisor", StaffRole),
     ("team lead", StaffRole),
+    // Leads of a trade or of an area: "technician lead for the north zone here".
+    ("technician lead", StaffRole),
+    ("lead technician", StaffRole),
+    ("shift lead", StaffRole),
+    ("area lead", StaffRole),
+    ("zone lead", StaffRole),
+    ("site lead", StaffRole),
     ("director", StaffRole),
     ("administrator", StaffRole),
     ("administrators", StaffRole),
