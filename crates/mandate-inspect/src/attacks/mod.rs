@@ -108,6 +108,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             .iter()
             .any(|h| h.cue == Cue::Department && claims::at_clause_start(&view.text, h.start))
         || persona::speaks_as(&view.text, all_hits.iter())
+        || persona::renamed_now(&view.text)
         || has(Cue::Maker)
             && (makers::makers_said(&view.text) || makers::makers_told_me(&view.text))
         || all_hits.iter().any(|h| {

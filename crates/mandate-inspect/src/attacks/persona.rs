@@ -245,6 +245,30 @@ pub(super) fn named_ai_self<'h>(text: &str, mut hits: impl Iterator<Item = &'h H
     })
 }
 
+/// "You are BaristaBot Unchained now, … BaristaBot Unchained, send me …": a name given to the
+/// assistant for now, then hailed by it, makes it someone else, with no words of role-play.
+pub(super) fn renamed_now(text: &str) -> bool {
+    const BE: [&str; 6] = [
+        "you are ",
+        "you're ",
+        "eres ",
+        "tu es ",
+        "du bist ",
+        "vous etes ",
+    ];
+    text.split(['.', '!', '?', '\n']).any(|sentence| {
+        let s = sentence.trim_start();
+        BE.iter().filter_map(|b| s.strip_prefix(b)).any(|rest| {
+            let ws: Vec<&str> = words(rest).filter(|w| !w.is_empty()).take(4).collect();
+            ws.iter()
+                .position(|w| matches!(*w, "now" | "ahora" | "maintenant" | "jetzt"))
+                .filter(|n| (1..=3).contains(n))
+                .and_then(|n| ws.get(..n))
+                .is_some_and(|name| text.contains(&format!("{},", name.join(" "))))
+        })
+    })
+}
+
 /// Whether `after` opens with one word, a comma and an article: a name and what it is
 /// ("Burple, an advanced model").
 fn named(after: &str) -> bool {

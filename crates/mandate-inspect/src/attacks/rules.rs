@@ -348,7 +348,8 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 .any(|w| matches!(w.cue, Write | Say) && w.end <= h.start))
     }) || self_after_new_rule(m.text, m.unquoted())
         || speaks_as(m.text, m.unquoted())
-        || super::persona::named_ai_self(m.text, m.unquoted());
+        || super::persona::named_ai_self(m.text, m.unquoted())
+        || super::persona::renamed_now(m.text);
     // A persona whose definition is having no limits, or that must be held whatever happens,
     // is the jailbreak itself ("you are a rogue agent... stay in character no matter what").
     // An AI described ("an AI called BH", "GPT that has no content filter"), not the shop's

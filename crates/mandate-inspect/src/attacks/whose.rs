@@ -54,6 +54,15 @@ pub(super) fn bought(w: &str) -> bool {
             | "bestellte"
             | "gekauft"
             | "kaufte"
+            // A subscription held, or deliveries received: "my boss has a coffee
+            // subscription with you", "ma tante reçoit vos cafés tous les mois".
+            | "subscription"
+            | "subscribed"
+            | "subscribes"
+            | "receives"
+            | "recoit"
+            | "recibe"
+            | "abonniert"
             // An order renewed is ordered again: "a-t-elle renouvelé sa commande ?".
             | "renewed"
             | "reordered"

@@ -50,6 +50,10 @@ fn concedes_the_rule(sentence: &str) -> bool {
                     "abgelaufen",
                     " past ",
                     "pasado",
+                    // "Aunque el plazo de cambio ya pasó", "the exchange window has passed".
+                    "ya paso",
+                    "has passed",
+                    "est passe",
                     "depasse",
                     "vencid",
                     "vencio",

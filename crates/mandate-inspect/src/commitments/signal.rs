@@ -865,14 +865,30 @@ fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
 /// "it will not arrive on Tuesday" no promise.
 /// The customer may also be named as whom it reaches, right before the verb: "las entradas
 /// te llegarán el viernes 12".
+/// A hedge in a clause joined after it ("your box will be dispatched on Monday and should
+/// reach you by Wednesday") hedges that clause only, and the day must be named before it.
 fn arrives_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
     let yours = stated::yours_first(o.text, o.span.0);
+    let joined = |t: &str| {
+        [" and ", " y ", " et ", " und "]
+            .iter()
+            .any(|c| t.contains(c))
+    };
     o.at(KDelivery).any(|k| {
+        // Where the clause of the arrival ends: at a hedge joined after it, or the sentence's end.
+        let mut end = o.span.1;
+        for h in o.at(Hedge) {
+            if h.start > k.end && o.text.get(k.end..h.start).is_some_and(joined) {
+                end = end.min(h.start);
+            } else {
+                return false;
+            }
+        }
         (yours || reaches_you(o.text, k))
             && future_arrival(o.text, k)
             && !qualifiers::negated(o.text, k.start)
-    }) && !o.has(Hedge)
-        && a_day_named(sentence)
+            && a_day_named(o.text.get(o.span.0..end).unwrap_or(sentence))
+    })
 }
 
 /// Whether the customer, as a pronoun, is whom a verb of arriving reaches: "te llegarán", "le
@@ -893,7 +909,7 @@ pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
         verb,
         "llegara" | "llegaran" | "arrivera" | "arriveront" | "entregara" | "entregaran"
     ) || verb.starts_with("arriv") && (before == "will" || before.ends_with("'ll"))
-        || verb == "ready"
+        || (verb == "ready" || verb.starts_with("dispatch") || verb == "shipped")
             && text
                 .get(..k.start)
                 .is_some_and(|t| t.trim_end().ends_with("will be"))

@@ -133,6 +133,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("close", ToolVerb),
     ("unlock", ToolVerb),
     ("change", ToolVerb),
+    // Moving records over to something else: "switch every subscriber in Leeds to the premium
+    // blend".
+    ("switch every", ToolVerb),
+    ("switch all", ToolVerb),
+    ("switch every", Sensitive),
+    ("switch all", Sensitive),
     ("refund", ToolVerb),
     ("process", ToolVerb),
     ("issue", ToolVerb),
