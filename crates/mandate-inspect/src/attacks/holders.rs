@@ -654,9 +654,13 @@ pub(super) fn theirs_to_my_account(text: &str) -> bool {
 /// "Pon su perfil a mi nombre", "put his profile in my name", "pon la cuenta de mi hermano a
 /// mi nombre": an account or profile of someone else's put in the speaker's name.
 pub(super) fn put_in_my_name(text: &str) -> bool {
-    ["my name", "mi nombre", "mon nom", "meinen namen"]
-        .iter()
-        .any(|n| text.contains(n))
+    // Most texts name no name: two prebuilt searches ("nom" is in "nombre") say so first.
+    let b = text.as_bytes();
+    (crate::bytes::needle!(b"nom").find(b).is_some()
+        || crate::bytes::needle!(b"name").find(b).is_some())
+        && ["my name", "mi nombre", "mon nom", "meinen namen"]
+            .iter()
+            .any(|n| text.contains(n))
         && ["account", "cuenta", "compte", "konto", "profil", "perfil"]
             .iter()
             .any(|a| text.contains(a))
