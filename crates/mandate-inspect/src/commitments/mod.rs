@@ -7,10 +7,13 @@
 //! hedges and conditions in the same clause undo it; questions and quoted words never commit;
 //! handing a matter on ("I've logged it, the team will decide") is not granting it.
 
+mod arrival;
 mod chat;
 mod concession;
 mod counted;
+mod described;
 mod kind;
+mod kind_clues;
 mod model;
 mod own;
 mod paperwork;
@@ -144,14 +147,14 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
     will().next().is_some() && hits.iter().any(|h| h.cue == KDelivery)
         || hits
             .iter()
-            .any(|h| h.cue == KDelivery && signal::future_arrival(text, h))
+            .any(|h| h.cue == KDelivery && arrival::future_arrival(text, h))
         // German's future passive has no subject of the speaker's: "Ihr Gerät wird am
         // Donnerstag an Sie zurückgeschickt".
         || hits.iter().any(|h| {
             h.cue == KDelivery
                 && text
                     .get(h.start..h.end)
-                    .is_some_and(signal::german_delivery_participle)
+                    .is_some_and(arrival::german_delivery_participle)
         }) && (text.contains("wird") || text.contains("werden"))
         || hits.iter().any(|h| h.cue == Exception)
             && will().any(|w| verbs::let_after(text, w.end).is_some())

@@ -1,0 +1,97 @@
+//! What a sentence describes rather than does: a completed act in a clause of time that the
+//! rest waits on, a thing's warranty term stated.
+
+use crate::scan::Hit;
+
+/// Whether a completed subject opens a clause of time ("once we have refunded it, you'll get
+/// an email", "sobald wir erstattet haben", "une fois que nous avons remboursé"): what it did
+/// is an event the rest waits on, described, not done.
+pub(super) fn in_time_clause(text: &str, subject: usize) -> bool {
+    let before = text.get(..subject).unwrap_or_default().trim_end();
+    [
+        "once",
+        "when",
+        "after",
+        "as soon as",
+        "cuando",
+        "una vez que",
+        "en cuanto",
+        "despues de que",
+        "une fois que",
+        "quand",
+        "lorsque",
+        "des que",
+        "apres que",
+        "sobald",
+        "nachdem",
+        "wenn",
+    ]
+    .iter()
+    .any(|c| {
+        before.ends_with(c)
+            && before.len().checked_sub(c.len() + 1).is_none_or(|i| {
+                before
+                    .as_bytes()
+                    .get(i)
+                    .is_some_and(|b| !b.is_ascii_alphanumeric())
+            })
+    })
+}
+
+/// Whether a thing is said to be guaranteed for a term of months or years ("your vacuum is
+/// guaranteed for two years", "est garanti deux ans", "ist zwei Jahre garantiert"): the
+/// warranty the thing has, stated, not a promise made now.
+pub(super) fn warranty_term(text: &str, g: &Hit) -> bool {
+    // A price "locked in for 12 months" is held, not guaranteed as a thing's warranty.
+    if !text
+        .get(g.start..g.end)
+        .is_some_and(|t| t.contains("guarant") || t.contains("garant"))
+    {
+        return false;
+    }
+    let before: Vec<&str> = crate::person::words(text.get(..g.start).unwrap_or_default())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    let after: Vec<&str> = crate::person::words(text.get(g.end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    let is = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "est" | "sont" | "esta" | "estan" | "es" | "son" | "ist" | "sind"
+        )
+    };
+    // The copula may open the cue itself ("is guaranteed").
+    let opening = text
+        .get(g.start..g.end)
+        .and_then(|t| t.split(' ').next())
+        .is_some_and(is);
+    let copula = opening || before.iter().any(|w| is(w));
+    let term = |w: &&str| {
+        matches!(
+            *w,
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "ans"
+                | "mois"
+                | "ano"
+                | "anos"
+                | "mes"
+                | "meses"
+                | "jahr"
+                | "jahre"
+                | "jahren"
+                | "monat"
+                | "monate"
+                | "monaten"
+        )
+    };
+    // French "an" only after "un" ("garanti un an"): "you are guaranteed an upgrade" grants one.
+    let one_year = after.windows(2).any(|w| matches!(w, ["un", "an"]));
+    copula && (before.iter().any(term) || after.iter().any(term) || one_year)
+}

@@ -1,0 +1,172 @@
+//! Word-level clues the kind reading weighs when the kind words alone do not settle it: a sum
+//! a thing is done for, money paid out or received, a price per unit, a return named, a word of
+//! "free", a reason of failure, and the kind each structure falls back to.
+
+use super::{CommitmentKind, Own, Signal};
+use crate::extract;
+use crate::lexicon::Cue::*;
+
+/// Whether a sum follows "for" in `sentence` ("pour 30 € au total", "for $45"): what a thing
+/// is done or sold for.
+pub(super) fn for_a_sum(sentence: &str) -> bool {
+    [" for ", " pour ", " por ", " fur "].iter().any(|p| {
+        sentence.match_indices(p).any(|(i, _)| {
+            let rest = sentence.get(i + p.len()..).unwrap_or_default();
+            extract::money_count(crate::bytes::head(rest, 12)) > 0
+        })
+    })
+}
+
+/// Whether a verb of paying out carries the grant: "we'll pay you", "le pagaremos", "nous vous
+/// versons", "wir zahlen Ihnen", "ersetzen wir Ihnen" (not "pay you back", which returns
+/// money).
+pub(super) fn paid_out(o: &Own<'_>) -> bool {
+    o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Performative | Granted)
+            && o.text.get(h.start..h.end).is_some_and(|t| {
+                t.split(' ').any(|verb| {
+                    matches!(
+                        verb,
+                        "pay"
+                            | "paid"
+                            | "pagaremos"
+                            | "pagamos"
+                            | "versons"
+                            | "verserons"
+                            | "zahlen"
+                            | "ersetzen"
+                    )
+                })
+            })
+            && !matches!(
+                crate::person::words(o.text.get(h.end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                [_, "back"] | ["back", ..] | [_, "zuruck"] | ["zuruck", ..]
+            )
+    })
+}
+
+/// Whether the customer is said to get something: "you'll get", "bekommen Sie", "recibirá",
+/// "vous récupérez".
+pub(super) fn received(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "get" | "receive" | "bekommen" | "erhalten" | "recibira" | "recibe" | "recevrez"
+        ) || w.starts_with("recuper")
+    })
+}
+
+/// Whether a sentence gives a rate: a sum per night, month, week or lesson.
+pub(super) fn per_unit(sentence: &str) -> bool {
+    [
+        "per night",
+        "a night",
+        "per month",
+        "a month",
+        "per week",
+        "por noche",
+        "la noche",
+        "al mes",
+        "por mes",
+        "a la semana",
+        "par nuit",
+        "la nuit",
+        "par mois",
+        "par semaine",
+        "pro nacht",
+        "im monat",
+        "pro monat",
+        "pro woche",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
+}
+
+/// Whether a sentence names a return of goods.
+pub(super) fn names_a_return(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "return" | "returns" | "rucksendung" | "ruckgabe" | "retour" | "retours" | "devolucion"
+        )
+    })
+}
+
+/// The kind a committal structure implies when the sentence names none.
+/// Whether a word of "free of charge" is in `sentence`.
+pub(super) fn free_word(sentence: &str) -> bool {
+    crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "free"
+                | "gratis"
+                | "gratuit"
+                | "gratuite"
+                | "gratuitement"
+                | "gratuito"
+                | "gratuita"
+                | "gratuitamente"
+                | "kostenlos"
+                | "kostenlose"
+                | "kostenlosen"
+        )
+    })
+}
+
+pub(super) fn fallback(signal: Signal) -> CommitmentKind {
+    match signal {
+        Signal::Admit => CommitmentKind::Legal,
+        Signal::Exception => CommitmentKind::PolicyException,
+        Signal::Gift => CommitmentKind::Compensation,
+        Signal::Guarantee => CommitmentKind::Delivery,
+        Signal::Code => CommitmentKind::Discount,
+        _ => CommitmentKind::AccountAction,
+    }
+}
+
+/// Whether a clause of reason says something was late or failed: "because the car was a day
+/// late", "because the heating was broken",
+/// "porque el técnico llegó tarde", "parce que la livraison était en retard", "weil die
+/// Lieferung verspätet war".
+pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
+    // One pass: a word of reason, then a word of lateness within eight words.
+    let mut since = usize::MAX;
+    let mut prev = "";
+    crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let reason = matches!(w, "because" | "since" | "porque" | "puisque" | "weil")
+                || prev == "ya" && w == "que"
+                || prev == "parce" && w == "que";
+            prev = w;
+            since = if reason { 0 } else { since.saturating_add(1) };
+            since <= 8
+                && since > 0
+                && (matches!(
+                    w,
+                    "late"
+                        | "delay"
+                        | "delayed"
+                        | "tarde"
+                        | "retard"
+                        // A thing that failed: "because the heating was broken all week".
+                        | "broken"
+                        | "faulty"
+                        | "damaged"
+                        | "roto"
+                        | "rota"
+                        | "panne"
+                        | "kaputt"
+                        | "defekt"
+                        | "ausgefallen"
+                ) || w.starts_with("retras")
+                    || w.starts_with("averiad")
+                    || w.starts_with("estropead")
+                    || w.starts_with("verspat")
+                    || w.starts_with("spat"))
+        })
+}
