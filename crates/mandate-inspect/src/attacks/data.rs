@@ -211,11 +211,8 @@ pub(super) fn rules(
                 // is "your" too, so it is theirs only after someone the customer knows, and
                 // asked for by a question that asks to be given it.
                 || matches!(crate::person::word_before(m.text, h.start), "su" | "sus")
-                    && m.ss.iter().any(|s| {
-                        s.question
-                            && s.start <= h.start
-                            && h.start < s.end
-                            && s.hits.iter().any(|r| matches!(r.cue, Request | Reveal))
+                    && m.question_of(h).is_some_and(|s| {
+                        s.hits.iter().any(|r| matches!(r.cue, Request | Reveal))
                     })
                     && m.hits.iter().any(|k| {
                         k.end <= h.start && (k.cue == Acquaintance || relative(m.text, k))

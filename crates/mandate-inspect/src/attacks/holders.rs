@@ -636,9 +636,7 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
 /// account") is theirs.
 pub(super) fn theirs_to_my_account(text: &str) -> bool {
     // Most texts name no account: a few substring searches say so before the words are read.
-    ["account", "cuenta", "compte", "konto", "profil", "perfil"]
-        .iter()
-        .any(|a| text.contains(a))
+    names_an_account(text)
         && theirs_moved(text, |p| {
             matches!(
                 p,
@@ -661,9 +659,7 @@ pub(super) fn put_in_my_name(text: &str) -> bool {
         && ["my name", "mi nombre", "mon nom", "meinen namen"]
             .iter()
             .any(|n| text.contains(n))
-        && ["account", "cuenta", "compte", "konto", "profil", "perfil"]
-            .iter()
-            .any(|a| text.contains(a))
+        && names_an_account(text)
         && theirs_moved(text, |p| {
             matches!(
                 p,
@@ -674,6 +670,13 @@ pub(super) fn put_in_my_name(text: &str) -> bool {
                 ]
             )
         })
+}
+
+/// Whether an account or a profile is named at all, in any of the four languages.
+fn names_an_account(text: &str) -> bool {
+    ["account", "cuenta", "compte", "konto", "profil", "perfil"]
+        .iter()
+        .any(|a| text.contains(a))
 }
 
 /// Whether a third person's thing is followed, within seven words of one sentence, by three

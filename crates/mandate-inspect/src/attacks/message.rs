@@ -168,9 +168,14 @@ impl<'a> Message<'a> {
 
     /// Whether the hit lies in a sentence that asks.
     pub(super) fn in_question(&self, h: &Hit) -> bool {
+        self.question_of(h).is_some()
+    }
+
+    /// The sentence that asks, where the hit lies in one.
+    pub(super) fn question_of(&self, h: &Hit) -> Option<&Sentence<'a>> {
         self.ss
             .iter()
-            .any(|s| s.question && s.start <= h.start && h.start < s.end)
+            .find(|s| s.question && s.start <= h.start && h.start < s.end)
     }
 
     pub(super) fn word_before(&self, pos: usize) -> &str {

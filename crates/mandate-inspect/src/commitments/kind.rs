@@ -4,8 +4,8 @@
 use super::concession::{against_the_policy, usual_then_but};
 use super::counted::{asides, counted, in_gift, manner};
 use super::kind_clues::{
-    failure_as_the_reason, fallback, for_a_sum, free_word, names_a_return, paid_out, per_unit,
-    received,
+    failure_as_the_reason, fallback, for_a_sum, free, free_word, names_a_return, paid_out,
+    per_unit, received,
 };
 use super::verbs::{EXTEND_VERBS, REFUND_VERBS, WAIVER_VERBS, goes_back, lets};
 use super::{CommitmentKind, Own, REFUSE, Signal};
@@ -626,25 +626,17 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if only_delivery
         && count(KDelivery) > 0
         && crate::person::words(sentence).any(|w| {
-            matches!(
-                w,
-                "free"
-                    | "gratuit"
-                    | "gratuite"
-                    | "gratuito"
-                    | "gratuita"
-                    | "gratis"
-                    | "kostenlos"
-                    | "kostenlose"
-                    | "kostenlosen"
-                    | "offrons"
-                    | "offre"
-                    | "offert"
-                    | "offerte"
-                    | "regalamos"
-                    | "regalo"
-                    | "schenken"
-            )
+            free(w)
+                || matches!(
+                    w,
+                    "offrons"
+                        | "offre"
+                        | "offert"
+                        | "offerte"
+                        | "regalamos"
+                        | "regalo"
+                        | "schenken"
+                )
         })
         && extract::dates(sentence).is_empty()
     {

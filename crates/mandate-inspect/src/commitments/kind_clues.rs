@@ -99,22 +99,23 @@ pub(super) fn names_a_return(sentence: &str) -> bool {
 /// The kind a committal structure implies when the sentence names none.
 /// Whether a word of "free of charge" is in `sentence`.
 pub(super) fn free_word(sentence: &str) -> bool {
-    crate::person::words(sentence).any(|w| {
-        matches!(
-            w,
-            "free"
-                | "gratis"
-                | "gratuit"
-                | "gratuite"
-                | "gratuitement"
-                | "gratuito"
-                | "gratuita"
-                | "gratuitamente"
-                | "kostenlos"
-                | "kostenlose"
-                | "kostenlosen"
-        )
-    })
+    crate::person::words(sentence).any(|w| free(w) || matches!(w, "gratuitement" | "gratuitamente"))
+}
+
+/// A word that says a thing costs nothing: "free", "gratuit", "gratis", "kostenlos".
+pub(super) fn free(w: &str) -> bool {
+    matches!(
+        w,
+        "free"
+            | "gratuit"
+            | "gratuite"
+            | "gratuito"
+            | "gratuita"
+            | "gratis"
+            | "kostenlos"
+            | "kostenlose"
+            | "kostenlosen"
+    )
 }
 
 pub(super) fn fallback(signal: Signal) -> CommitmentKind {
