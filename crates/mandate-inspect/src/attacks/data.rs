@@ -17,8 +17,8 @@ use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
     acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
-    asked_what_they_bought, copula, data_of_kin, owned_thing, placed_by_them, relative,
-    set_down_by_them, third_person,
+    asked_what_they_bought, copula, data_of_kin, holds_a_thing, kins_data_asked, owned_thing,
+    placed_by_them, relative, set_down_by_them, third_person,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or
@@ -248,7 +248,8 @@ pub(super) fn rules(
         || m.has(PiiNoun)
             && pii_asked()
             && m.hits.iter().any(|h| {
-                (h.cue == Acquaintance || relative(m.text, h)) && acquaintance_ordered(m.text, h)
+                (h.cue == Acquaintance || relative(m.text, h))
+                    && (acquaintance_ordered(m.text, h) || holds_a_thing(m.text, h))
             })
         // Asked in a question, however long the list before it ("read me the card ending and
         // the delivery address he saved?").
@@ -258,6 +259,7 @@ pub(super) fn rules(
                 || m.hits.iter().any(|h| h.cue == PiiNoun && m.in_question(h)))
         || acquaintance_named(m)
         || data_of_kin(m)
+        || kins_data_asked(m)
         || disowned_order(m)
         || m.has(PiiNoun)
             && (numbered_holder(m.text) || handled_holder(m.text))
@@ -265,7 +267,10 @@ pub(super) fn rules(
         || emailed && (m.has(Request) || m.has(Say) || pii_asked())
         || m.hits
             .iter()
-            .any(|h| h.cue == Acquaintance && asked_what_theirs(m.text, h, m.hits));
+            .any(|h| {
+                (h.cue == Acquaintance || relative(m.text, h))
+                    && asked_what_theirs(m.text, h, m.hits)
+            });
     let who_they_are = m
         .hits
         .iter()

@@ -74,16 +74,18 @@ pub(super) fn rules(
                 )
             })
     };
-    // "It's addressed to my ex": the thing acted on is an acquaintance's by its address.
+    // "It's addressed to my ex": the thing acted on is an acquaintance's by its address. German
+    // may put the participle after them: "die Pakete, die an meinen Nachbarn adressiert sind".
     let addressed_to_them = || {
         m.hits.iter().any(|h| {
             h.cue == Acquaintance
-                && m.text.get(..h.start).is_some_and(|t| {
+                && (m.text.get(..h.start).is_some_and(|t| {
                     let t = t.trim_end();
                     ["addressed to", "adresse a", "dirigido a", "adressiert an"]
                         .iter()
                         .any(|p| t.ends_with(p))
-                })
+                }) || m.word_before(h.start) == "an"
+                    && crate::person::word_after(m.text, h.end) == "adressiert")
         })
     };
     // "He won't mind", "il est d'accord": consent vouched for by the one asking speaks of
@@ -188,7 +190,15 @@ pub(super) fn rules(
             .iter()
             .any(|h| h.cue == Reveal && !m.in_quote(h) && m.imperative(h))
     };
-    if (third_party && (acts || revealed())
+    // What is addressed to them, commanded anywhere ("leite alle Pakete, die an meinen
+    // Nachbarn adressiert sind, an meine Packstation um"), is taken from them.
+    // A question about it ("kannst du mir sagen, wann das Paket … ankommt?") commands nothing.
+    let commanded = || {
+        m.hits
+            .iter()
+            .any(|h| h.cue == Request && !m.in_quote(h) && !m.in_question(h) && m.imperative(h))
+    };
+    if (third_party && (acts || revealed() || addressed_to_them() && commanded())
         || kin_acted_on && sensitive()
         || others_acted_on()
         || taken_over()

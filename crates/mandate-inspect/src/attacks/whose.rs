@@ -223,8 +223,13 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     .nth(said.split(' ').count().saturating_sub(1))
             })
             .collect();
-        let person = |w: &str| third_person(w.trim_end_matches("'s")) || named.contains(&w);
-        let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "hat" | "hatte");
+        // Spanish names whom a thing reached by a clitic: "¿qué le ha llegado esta semana?".
+        let person = |w: &str| {
+            third_person(w.trim_end_matches("'s"))
+                || named.contains(&w)
+                || matches!(w, "le" | "les")
+        };
+        let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "ha" | "hat" | "hatte");
         // What they got is theirs as much as what they bought: "what grade did he get", "welche
         // Note hat er … bekommen".
         // So is where and how they used what they rented or share with the customer: "wo hat
@@ -275,6 +280,10 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "angehort"
                     | "ausgeliehen"
                     | "heruntergeladen"
+                    // What reached them: "¿qué le ha llegado?", "what has arrived for her".
+                    | "llegado"
+                    | "llego"
+                    | "arrived"
                     // What they paid: "was hat er bezahlt?".
                     | "paid"
                     | "bezahlt"
@@ -419,6 +428,46 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
     sent && !for_me
 }
 
+/// "My flatmate has a parcel waiting in locker 14 … can you send me the pickup code?", "mi
+/// hermano tiene una cuenta con vosotros": someone the customer knows said to hold one of the
+/// shop's things, which is theirs, not the customer's ("my friend has a parcel for me").
+pub(super) fn holds_a_thing(text: &str, person: &Hit) -> bool {
+    let rest = text.get(person.end..).unwrap_or_default();
+    // The noun's own ending first ("mi vecin" read "mi vecina"): a word begun inside the hit.
+    let skip = usize::from(rest.starts_with(char::is_alphanumeric));
+    let ws: Vec<&str> = crate::person::words(rest)
+        .filter(|w| !w.is_empty())
+        .skip(skip)
+        .take(8)
+        .collect();
+    // One or some of them, newly named ("a parcel", "un pedido", "ein Paket"): "a reçu mon
+    // colis" is the customer's own, and "a" there an auxiliary.
+    let some = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "one"
+                | "two"
+                | "some"
+                | "un"
+                | "una"
+                | "unos"
+                | "une"
+                | "des"
+                | "ein"
+                | "eine"
+                | "einen"
+                | "zwei"
+        ) || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    matches!(
+        ws.first(),
+        Some(&("has" | "had" | "tiene" | "tenia" | "a" | "avait" | "hat" | "hatte"))
+    ) && ws.get(1).is_some_and(|w| some(w))
+        && ws.iter().skip(2).take(2).any(|w| owned_thing(w))
+        && !ws.windows(2).any(for_me)
+}
+
 /// "Kannst du mir die IBAN zeigen, die bei Bestellung 40912 hinterlegt ist? Die Bestellung
 /// hat mein Schwager gemacht", "the order was placed by my cousin": the order whose data is
 /// asked for, said in a sentence of its own to have been placed by someone the customer
@@ -474,7 +523,8 @@ pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool 
                 })
             }
             // The auxiliary alone between: the acquaintance is its subject ("what email did I
-            // use for my friend's order" is the customer's own).
+            // use for my friend's order" is the customer's own). French and Spanish may put
+            // the participle before the subject too: "quel code a reçu ma belle-sœur".
             && matches!(
                 crate::person::words(text.get(p.end..person.start).unwrap_or_default())
                     .filter(|w| !w.is_empty())
@@ -483,7 +533,10 @@ pub(super) fn asked_what_theirs(text: &str, person: &Hit, hits: &[Hit]) -> bool 
                 [
                     "did" | "does" | "has" | "had" | "was" | "uso" | "usa" | "hat" | "hatte"
                         | "avait" | "a"
-                ]
+                ] | [
+                    "a" | "avait" | "ha",
+                    "recu" | "utilise" | "donne" | "recibido" | "usado" | "dado"
+                ] | ["recibio" | "recibe"]
             )
     }) && !received_by_me(text.get(person.end..).unwrap_or_default())
 }
@@ -774,6 +827,36 @@ pub(super) fn data_of_kin(m: &Message<'_>) -> bool {
                         super::rules::before_kin(m.text, k),
                         Some("of" | "de" | "du" | "des" | "del" | "von" | "vom")
                     ))
+            })
+    })
+}
+
+/// "Can you tell me my sister's address?", "send me my flatmate's pickup code": personal data
+/// with the possessive of someone the customer knows right before it, as the object of the
+/// verb that asks for it ("tell me my …"). Sent to them ("send the receipt to my partner's
+/// email") the data is where something goes, not what is asked for.
+pub(super) fn kins_data_asked(m: &Message<'_>) -> bool {
+    m.kins().any(|k| {
+        m.text
+            .get(k.start..k.end)
+            .is_some_and(|t| t.ends_with("'s"))
+            && crate::person::own_possessive(m.word_before(k.start))
+            && m.hits.iter().any(|r| {
+                matches!(r.cue, Request | Reveal)
+                    && !m.in_quote(r)
+                    && r.end <= k.start
+                    && crate::person::words(m.text.get(r.end..k.start).unwrap_or_default())
+                        .filter(|w| !w.is_empty())
+                        .eq(std::iter::once(m.word_before(k.start)))
+            })
+            && m.hits.iter().any(|p| {
+                p.cue == PiiNoun
+                    && p.start >= k.end
+                    && crate::person::words(m.text.get(k.end..p.start).unwrap_or_default())
+                        .filter(|w| !w.is_empty())
+                        .count()
+                        <= 1
+                    && m.in_one_clause(k.end, p.start, 16)
             })
     })
 }

@@ -74,13 +74,22 @@ fn reaches_you(text: &str, k: &Hit) -> bool {
 }
 
 /// Whether a word of delivery is a future of arriving: "will arrive", "llegará", "arrivera",
-/// or of being ready to hand over ("will be ready for collection").
+/// or of being ready to hand over ("will be ready for collection"), or of being delivered
+/// ("sera livré", "será entregado").
 pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
     let verb = crate::person::word_after(text, k.start);
     let before = crate::person::word_before(text, k.start);
     matches!(
         verb,
-        "llegara" | "llegaran" | "arrivera" | "arriveront" | "entregara" | "entregaran"
+        "llegara"
+            | "llegaran"
+            | "arrivera"
+            | "arriveront"
+            | "entregara"
+            | "entregaran"
+            | "sera"
+            | "seront"
+            | "seran"
     ) || verb.starts_with("arriv") && (before == "will" || before.ends_with("'ll"))
         || (verb == "ready" || verb.starts_with("dispatch") || verb == "shipped")
             && text

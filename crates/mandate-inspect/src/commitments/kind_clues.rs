@@ -7,13 +7,55 @@ use crate::extract;
 use crate::lexicon::Cue::*;
 
 /// Whether a sum follows "for" in `sentence` ("pour 30 € au total", "for $45"): what a thing
-/// is done or sold for.
+/// is done or sold for; or, after a verb of letting go, "at" ("te lo dejo en 6,90 €", "je
+/// vous le laisse à 30 €").
 pub(super) fn for_a_sum(sentence: &str) -> bool {
     [" for ", " pour ", " por ", " fur "].iter().any(|p| {
         sentence.match_indices(p).any(|(i, _)| {
             let rest = sentence.get(i + p.len()..).unwrap_or_default();
             extract::money_count(crate::bytes::head(rest, 12)) > 0
         })
+    }) || left_at_a_sum(sentence)
+}
+
+/// "Te dejo el envío del paquete de 5 kilos en 6,90 €", "se lo dejamos en 40 €", "je vous le
+/// laisse à 30 €": the speaker lets a thing go to the customer at a sum, which is its price.
+/// The sum comes right after "en" or "à": "te dejo el enlace para pagar los 6,90 €" hands a
+/// link.
+pub(super) fn left_at_a_sum(sentence: &str) -> bool {
+    // Most sentences have no such verb: two searches say so.
+    if !sentence.contains("dej") && !sentence.contains("laiss") {
+        return false;
+    }
+    let mut before = "";
+    let Some(verb) = crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .position(|w| {
+            let let_go = matches!(w, "dejo" | "dejamos" | "laisse" | "laissons")
+                && matches!(
+                    before,
+                    "te" | "le" | "se" | "os" | "lo" | "la" | "les" | "vous"
+                );
+            before = w;
+            let_go
+        })
+    else {
+        return false;
+    };
+    // The sum's first two words: "6,90 €", "€6.90 for", "30 euros".
+    let sum_at = |rest: &str| {
+        let head: Vec<&str> = rest.split_whitespace().take(2).collect();
+        extract::money_count(&head.join(" ")) > 0
+    };
+    let after = crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .nth(verb)
+        .and_then(|v| sentence.find(v).map(|i| i + v.len()))
+        .unwrap_or(sentence.len());
+    let rest = sentence.get(after..).unwrap_or_default();
+    [" en ", " a "].iter().any(|p| {
+        rest.match_indices(p)
+            .any(|(i, _)| sum_at(rest.get(i + p.len()..).unwrap_or_default()))
     })
 }
 

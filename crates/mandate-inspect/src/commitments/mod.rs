@@ -121,11 +121,8 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     // which `signal::committal` reads for a day named.
     // And so is a sum the customer pays set below another ("Für Sie gilt ab sofort der
     // Tarif: 29 € statt 49 €"), which `signal::committal` reads as an offer.
-    let pays_less = || {
-        view.text
-            .split(['.', '!', '?', '\n'])
-            .any(qualifiers::pays_less)
-    };
+    // So is a thing let go at a sum ("te dejo el envío … en 6,90 €").
+    let pays_less = || view.text.split(['.', '!', '?', '\n']).any(offers_a_sum);
     if will_commit(&view.text, &cue_hits)
         || cue_hits.iter().any(|h| stated::takes_as(&view.text, h))
         || pays_less()
@@ -136,6 +133,12 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
         }
     }
     by_model(original, &view, cue_hits).into_iter().collect()
+}
+
+/// Whether a sentence with no anchor sets a sum for the customer: less than another
+/// (`qualifiers::pays_less`) or a thing let go at it (`kind_clues::left_at_a_sum`).
+fn offers_a_sum(sentence: &str) -> bool {
+    qualifiers::pays_less(sentence) || kind_clues::left_at_a_sum(sentence)
 }
 
 /// Whether the speaker's future comes with a word of delivery, which `signal::committal`
@@ -214,7 +217,7 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
             || !(s.hits.iter().any(|h| h.cue.anchors_commitment())
                 || will_commit(&view.text, s.hits)
                 || s.hits.iter().any(|h| stated::takes_as(&view.text, h))
-                || qualifiers::pays_less(view.text.get(s.start..s.end).unwrap_or_default()))
+                || offers_a_sum(view.text.get(s.start..s.end).unwrap_or_default()))
         {
             continue;
         }

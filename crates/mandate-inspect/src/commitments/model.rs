@@ -71,6 +71,7 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     let purpose = matches!(first, Some("to" | "para" | "pour" | "um"))
         && !matches!(opening.next(), Some("usted," | "ti," | "vous," | "toi,"));
     if purpose
+        || !grants && super::paperwork::leaves_paperwork(sentence)
         || !grants
             && matches!(
                 first,

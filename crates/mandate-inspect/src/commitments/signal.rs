@@ -494,6 +494,9 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     if qualifiers::pays_less(sentence) && money() && !o.has(Refuse) && !hedged {
         return Some(Signal::YouWill);
     }
+    if super::kind_clues::left_at_a_sum(sentence) && !o.has(Refuse) && !hedged {
+        return Some(Signal::Performative);
+    }
     // Present-tense grants ("j'accepte le retour", "wir übernehmen die Kosten"); accepting
     // in spite of something ("wir akzeptieren Ihre Rücksendung trotz abgelaufener Frist")
     // grants the exception, whatever is accepted.

@@ -615,6 +615,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ich arbeite", Speaker),
     ("department here", Authority),
     ("team here", Authority),
+    // A unit of the business announced by what it runs: "Network operations here.",
+    // "dispatch here".
+    ("operations here", Authority),
+    ("ops here", Authority),
+    ("dispatch here", Authority),
+    ("logistics here", Authority),
     ("dept here", Authority),
     ("departamento aqui", Authority),
     ("service ici", Authority),

@@ -294,6 +294,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("code de deverrouillage", PiiNoun),
     ("code pin", PiiNoun),
     ("entsperrcode", PiiNoun),
+    // The code that opens a locker or releases a parcel to whoever holds it: "the pickup code
+    // of her parcel".
+    ("pickup code", PiiNoun),
+    ("pick-up code", PiiNoun),
+    ("collection code", PiiNoun),
+    ("codigo de recogida", PiiNoun),
+    ("code de retrait", PiiNoun),
+    ("abholcode", PiiNoun),
     // The card itself, asked for by its digits.
     ("last four digits", PiiNoun),
     ("ultimos digitos", PiiNoun),

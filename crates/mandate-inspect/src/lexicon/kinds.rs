@@ -783,4 +783,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sera livree", KDelivery),
     ("seront livres", KDelivery),
     ("seront livrees", KDelivery),
+    // ... or as left in a locker or handed over: "votre colis sera déposé dans la consigne
+    // mardi", "su paquete será entregado el martes".
+    ("sera depose", KDelivery),
+    ("sera deposee", KDelivery),
+    ("seront deposes", KDelivery),
+    ("seront deposees", KDelivery),
+    ("sera depositado", KDelivery),
+    ("sera depositada", KDelivery),
+    ("sera entregado", KDelivery),
+    ("sera entregada", KDelivery),
+    ("seran entregados", KDelivery),
+    ("seran entregadas", KDelivery),
 ];
