@@ -549,10 +549,13 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // Personal data named is asked for only with a word that asks: "l'e-mail de
         // réinitialisation" that never came is the customer's own ("e-mail" both names and
         // asks, so the asking word must be another).
+        // ... and asked to be told, not changed ("können Sie mir die Lieferadresse …
+        // ändern? Das ist mein Nachbar" redirects the customer's own order).
         || has(&[PiiNoun])
             && cues
                 .iter()
                 .any(|r| matches!(r.cue, Request | Reveal) && !names_data(r))
+            && !super::whose::to_be_changed(text)
     {
         (Category::DataExfiltration, "learned")
     } else if has(&[Bulk, Loop, ToolVerb, ToolRef, SkipCheck, Unnoticed]) {

@@ -2,9 +2,23 @@
 //! that has run out. A grant made against one of them is an exception to the policy.
 
 /// Whether a concession names the shop's policy or rules as not allowing, or not usually
-/// allowing, what follows.
+/// allowing, what follows, or as a refusal itself ("aunque la política es no devolver el
+/// importe", "although our policy is not to refund").
 pub(super) fn against_the_policy(sentence: &str) -> bool {
     let has = |ws: &[&str]| ws.iter().any(|w| sentence.contains(w));
+    let refuses = || {
+        [
+            "policy is not",
+            "policy is no ",
+            "politica es no ",
+            "politica es de no ",
+            "politique est de ne ",
+            "richtlinie ist, keine",
+            "richtlinie ist, nicht",
+        ]
+        .iter()
+        .any(|p| sentence.contains(p))
+    };
     has(&[
         "policy",
         "rules",
@@ -21,7 +35,9 @@ pub(super) fn against_the_policy(sentence: &str) -> bool {
         "conditions",
         "condiciones",
         "bedingungen",
-    ]) && (has(&["allow", "permit", "permite", "permet", "autorise", "erlaub"]) || has(&USUAL))
+    ]) && (has(&["allow", "permit", "permite", "permet", "autorise", "erlaub"])
+        || has(&USUAL)
+        || refuses())
         || concedes_the_rule(sentence)
 }
 

@@ -92,7 +92,12 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         add(&mut score, K::Discount, 6);
     }
-    if for_a_failure {
+    // "Als Entschuldigung bekommen Sie 15 % Rabatt": a percentage off is a discount, whatever
+    // it is given for.
+    let percent_off = sentence.contains('%') && count(KDiscount) > 0 && count(KRefund) == 0;
+    if for_a_failure && percent_off {
+        add(&mut score, K::Discount, 6);
+    } else if for_a_failure {
         add(&mut score, K::Compensation, 3);
     } else if failure_as_the_reason(sentence) {
         // "… because the car was a day late": the reason said in a clause weighs as "for the
@@ -248,6 +253,18 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             )
         }) {
             add(&mut score, K::PolicyException, 8);
+        }
+        // A voucher or a pass kept valid longer ("le bon cadeau de 120 € reste valable
+        // jusqu'au 31 mars, je l'ai prolongé") is the customer's holding, not money back.
+        if count(KWarranty) == 0
+            && crate::person::words(sentence).any(|w| {
+                matches!(
+                    w,
+                    "valid" | "valable" | "valido" | "valida" | "gultig" | "expiry" | "validite"
+                )
+            })
+        {
+            add(&mut score, K::AccountAction, 5);
         }
     }
     // A warranty given a new end ("your warranty now runs until June 2028 at no extra cost")

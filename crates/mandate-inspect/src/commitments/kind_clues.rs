@@ -20,8 +20,8 @@ pub(super) fn for_a_sum(sentence: &str) -> bool {
 
 /// "Te dejo el envío del paquete de 5 kilos en 6,90 €", "se lo dejamos en 40 €", "je vous le
 /// laisse à 30 €": the speaker lets a thing go to the customer at a sum, which is its price.
-/// The sum comes right after "en" or "à": "te dejo el enlace para pagar los 6,90 €" hands a
-/// link.
+/// The sum comes right after "en" or "à", or the word "price" does ("al precio de seis"): "te
+/// dejo el enlace para pagar los 6,90 €" hands a link.
 pub(super) fn left_at_a_sum(sentence: &str) -> bool {
     // Most sentences have no such verb: two searches say so.
     if !sentence.contains("dej") && !sentence.contains("laiss") {
@@ -53,10 +53,13 @@ pub(super) fn left_at_a_sum(sentence: &str) -> bool {
         .and_then(|v| sentence.find(v).map(|i| i + v.len()))
         .unwrap_or(sentence.len());
     let rest = sentence.get(after..).unwrap_or_default();
+    // ... or at a price named as one: "os dejamos la sala al precio de seis".
     [" en ", " a "].iter().any(|p| {
         rest.match_indices(p)
             .any(|(i, _)| sum_at(rest.get(i + p.len()..).unwrap_or_default()))
-    })
+    }) || [" al precio de ", " au prix de ", " zum preis von "]
+        .iter()
+        .any(|p| rest.contains(p))
 }
 
 /// Whether a verb of paying out carries the grant: "we'll pay you", "le pagaremos", "nous vous
@@ -206,6 +209,14 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "kaputt"
                         | "defekt"
                         | "ausgefallen"
+                        // Stuck fast: "since the lock in the final room jammed".
+                        | "jammed"
+                        | "stuck"
+                        | "atascado"
+                        | "atascada"
+                        | "coince"
+                        | "coincee"
+                        | "klemmte"
                 ) || w.starts_with("retras")
                     || w.starts_with("averiad")
                     || w.starts_with("estropead")

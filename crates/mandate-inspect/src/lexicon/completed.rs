@@ -145,6 +145,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("metido para el", Granted),
     ("squeezed you in", Granted),
     ("fitted you in", Granted),
+    // A slot opened for the customer: "j'ai ouvert un créneau pour votre équipe à 21 h".
+    ("opened a slot", Granted),
+    ("opened up a slot", Granted),
+    ("ouvert un creneau", Granted),
+    ("abierto un hueco", Granted),
+    ("habilitado un hueco", Granted),
     ("honored", Granted),
     ("covered", Granted),
     ("couvert", Granted),

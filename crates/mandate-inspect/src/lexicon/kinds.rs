@@ -441,6 +441,22 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("debloquee", KAccount),
     ("entsperrt", KAccount),
     ("rebooked", KAccount),
+    // A booking or an appointment of the customer's, moved or kept: "I've moved your booking
+    // to Sunday at 4pm".
+    ("your booking", KAccount),
+    ("your reservation", KAccount),
+    ("your appointment", KAccount),
+    ("tu reserva", KAccount),
+    ("su reserva", KAccount),
+    ("votre reservation", KAccount),
+    ("ihre buchung", KAccount),
+    ("ihre reservierung", KAccount),
+    // A slot opened for the customer is a booking made for them.
+    ("opened a slot", KAccount),
+    ("opened up a slot", KAccount),
+    ("ouvert un creneau", KAccount),
+    ("abierto un hueco", KAccount),
+    ("habilitado un hueco", KAccount),
     ("umgebucht", KAccount),
     ("your seat", KAccount),
     ("your seats", KAccount),
