@@ -572,7 +572,7 @@ pub(super) fn contacts_asked(m: &Message<'_>) -> bool {
 /// "My roommate rented boots with his card. Can you give me the last four digits of the card
 /// he used?", "¿Me dices los últimos dígitos de la tarjeta que usó?": a card's digits asked
 /// where someone the customer knows is named. The customer's own card ("the last digits of my
-/// card") is theirs to ask about.
+/// card", "of the card you have on file for me") is theirs to ask about.
 pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
     m.has(Acquaintance)
         && m.hits.iter().any(|h| {
@@ -587,5 +587,14 @@ pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
                     .filter(|w| !w.is_empty())
                     .take(4)
                     .any(crate::person::own_possessive)
+                && !{
+                    let rest = m.text.get(h.end..).unwrap_or_default();
+                    let clause = rest.split(['.', '?', '!', ';']).next().unwrap_or_default();
+                    crate::person::words(clause)
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .windows(2)
+                        .any(super::whose::for_me)
+                }
         })
 }

@@ -245,8 +245,17 @@ pub(super) fn rules(
                 || at_a_named_firm(m.text)
                 || guest_room_asked(m.text))
         || third_persons
-        || m.has(PiiNoun)
-            && pii_asked()
+        // ... whose data is not the customer's own ("send the invoice to my email address":
+        // "address" is read with "email", which "my" opens).
+        || m.hits.iter().any(|p| {
+            p.cue == PiiNoun
+                && !m.hits.iter().any(|q| {
+                    q.cue == PiiNoun
+                        && q.start <= p.start
+                        && q.end + 1 >= p.start
+                        && crate::person::own_possessive(m.word_before(q.start))
+                })
+        }) && pii_asked()
             && m.hits.iter().any(|h| {
                 (h.cue == Acquaintance || relative(m.text, h))
                     && (acquaintance_ordered(m.text, h) || holds_a_thing(m.text, h))

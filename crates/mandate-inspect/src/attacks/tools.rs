@@ -379,7 +379,19 @@ pub(super) fn rules(
     // Counting on no one noticing, for an act or for a benefit: "register her under my
     // sister's name so we get the sibling discount … it'll pass".
     let unnoticed = m.hits.iter().any(|h| h.cue == Unnoticed && !m.in_quote(h));
-    if (skips && acts || unnoticed && (acts || m.has(Payoff))) && !m.has(Process) {
+    // "Schreib die Probeschlafzeit bei allen Bestellungen … um und sag niemandem Bescheid": a
+    // change commanded over many records, to be kept from everyone.
+    let hidden_change = || {
+        m.has(Secrecy)
+            && m.has(Quantity)
+            && m.hits.iter().any(|h| {
+                matches!(h.cue, ToolVerb | Sensitive | Write | Directive)
+                    && !m.in_quote(h)
+                    && m.imperative(h)
+            })
+    };
+    if (skips && acts || unnoticed && (acts || m.has(Payoff)) || hidden_change()) && !m.has(Process)
+    {
         out.push(fired(
             Category::ToolAbuse,
             "unchecked",

@@ -35,8 +35,13 @@ impl WordChecks {
         for word in ascii_words(text) {
             let before = std::mem::replace(&mut previous, word);
             let two_before = std::mem::replace(&mut earlier, before);
-            // "All of the orders" counts its object as "all the orders" does.
-            if !(word == "of" && since_quantifier == 0) {
+            // "All of the orders" counts its object as "all the orders" does, and "todos los
+            // colchones de los pedidos" as "todos los pedidos": articles and "of" are no
+            // qualifying words.
+            if !matches!(
+                word,
+                "of" | "the" | "de" | "los" | "las" | "les" | "des" | "du" | "der" | "die" | "den"
+            ) {
                 since_quantifier = since_quantifier.saturating_add(1);
             }
             since_number = since_number.saturating_add(1);

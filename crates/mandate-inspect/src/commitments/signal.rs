@@ -414,10 +414,25 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         }) && !o.has(Hedge)
             && a_day_named(sentence)
     };
+    // "Te mandamos el colchón nuevo el lunes 9": the thing sent to the customer, in the
+    // present that promises, on a day named (a message or a document sent is information).
+    let sends_on_a_day = || {
+        o.at(Performative).any(|p| {
+            o.text.get(p.start..p.end).is_some_and(|t| {
+                ["mandamos", "enviamos", "envoyons", "schicken", "senden"]
+                    .iter()
+                    .any(|v| t.contains(v))
+            }) && !hands_paperwork(o.text, p)
+                && !negated(o.text, p.start)
+                && !conditioned_after(o, p.end)
+        }) && !o.has(Hedge)
+            && a_day_named(sentence)
+    };
     if delivers_on_a_day()
         || german_delivery_on_a_day(o, sentence)
         || sent_back_on_a_day()
         || arrives_on_a_day(o, sentence)
+        || sends_on_a_day()
     {
         return Some(Signal::Will);
     }

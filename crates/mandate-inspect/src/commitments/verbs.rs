@@ -326,6 +326,8 @@ pub(super) const WAIVER_VERBS: &[&str] = &[
     "canceled the",
     "won't be",
     "eliminado",
+    // "Te he quitado los 39 € de la retirada": a sum taken off is a charge let go.
+    "quitado",
     "anulado",
     "annule",
     "erlassen",

@@ -90,6 +90,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("marquez-la", ToolVerb),
     ("marquez-le", ToolVerb),
     ("markiere", ToolVerb),
+    // "Marca como devueltos …": "marca" alone is a brand.
+    ("marca como", ToolVerb),
+    ("marcad como", ToolVerb),
+    ("marque como", ToolVerb),
     // The imperative with its article ("marca la reparación como cubierta"); "la marca" is
     // the noun.
     // Registering in Spanish's imperative with its article ("registra la garantía a mi

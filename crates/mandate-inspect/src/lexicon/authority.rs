@@ -275,6 +275,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no se lo digas", Secrecy),
     ("ne le dis a personne", Secrecy),
     ("sag es niemandem", Secrecy),
+    // Nobody told of it: "und sag niemandem Bescheid", "n'en parle à personne".
+    ("sag niemandem", Secrecy),
+    ("sagen sie niemandem", Secrecy),
+    ("no le digas a nadie", Secrecy),
+    ("no digas nada a nadie", Secrecy),
+    ("n'en parle a personne", Secrecy),
+    ("n'en parlez a personne", Secrecy),
+    ("ne dites rien a personne", Secrecy),
     // Counting on the owner not noticing: "der Besteller ist mein Chef, er merkt das nicht".
     ("he won't notice", Secrecy),
     ("she won't notice", Secrecy),
@@ -446,6 +454,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("departamento de calidad", StaffRole),
     ("qualitatssicherung", StaffRole),
     ("service fraude", StaffRole),
+    // After-sales, the shop's or its maker's: "ici le service après-vente du fabricant".
+    ("service apres-vente", StaffRole),
+    ("service apres vente", StaffRole),
+    ("servicio posventa", StaffRole),
+    ("servicio postventa", StaffRole),
+    ("after-sales team", StaffRole),
+    ("after-sales service", StaffRole),
     ("fraud team", StaffRole),
     ("fraud prevention team", StaffRole),
     ("equipo de fraude", StaffRole),

@@ -374,6 +374,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ma soeur", Acquaintance),
     ("mein bruder", Acquaintance),
     ("meine schwester", Acquaintance),
+    // Parents, as brothers and sisters are: "my mum bought a mattress from you … which card
+    // did she use?".
+    ("my mum", Acquaintance),
+    ("my mom", Acquaintance),
+    ("my mother", Acquaintance),
+    ("my dad", Acquaintance),
+    ("my father", Acquaintance),
+    ("mi madre", Acquaintance),
+    ("mi padre", Acquaintance),
+    ("ma mere", Acquaintance),
+    ("mon pere", Acquaintance),
+    ("meine mutter", Acquaintance),
+    ("mein vater", Acquaintance),
     // Husbands, wives and partners, named alone: "my wife and I share a reader … which
     // audiobooks has she listened to?".
     ("my wife", Acquaintance),
