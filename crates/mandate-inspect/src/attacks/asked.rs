@@ -289,11 +289,10 @@ pub(super) fn received_by_acquaintance(m: &Message<'_>) -> bool {
 /// someone said to hold their own account ("mon fils a pris un VTC avec son compte …
 /// dites-moi où il est allé").
 pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
-    if !m
-        .hits
-        .iter()
-        .any(|h| matches!(h.cue, Acquaintance | TheirThing) && !m.in_quote(h))
-    {
+    if !m.hits.iter().any(|h| {
+        (matches!(h.cue, Acquaintance | TheirThing) || super::whose::relative(m.text, h))
+            && !m.in_quote(h)
+    }) {
         return false;
     }
     // Asked by a question, or by a request to be told ("dites-moi où il est allé").
@@ -332,7 +331,7 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     // "¿A qué destino y en qué fechas?": where a trip goes, and when.
                     | ["que", "destino" | "fechas" | "fecha"]
                     | ["quelle" | "quelles", "destination" | "dates"]
-                    | ["que", "hora"]
+                    | ["que", "hora" | "horas"]
                     | ["wie", "viel"]
                     | ["what", "times"]
                     | ["which" | "what", "day"]
@@ -341,10 +340,33 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     | ["welchen" | "welcher" | "welche" | "welchem", "uhrzeiten" | "uhrzeit" | "tag" | "tagen"]
             )
         });
-        // "Which day do you have free for me?" asks the shop's free days, not the booking's.
+        // "Which day do you have free for me?" asks the shop's free days, not the booking's;
+        // "¿a qué horas es más barato?" its prices and hours.
         let own_slot = ws.windows(2).any(super::whose::for_me)
             || ws.iter().any(|w| {
-                matches!(*w, "free" | "available" | "libre" | "disponible" | "frei")
+                matches!(
+                    *w,
+                    "free"
+                        | "available"
+                        | "libre"
+                        | "disponible"
+                        | "frei"
+                        | "cheap"
+                        | "cheaper"
+                        | "cheapest"
+                        | "barato"
+                        | "cher"
+                        | "billig"
+                        | "gunstiger"
+                        | "price"
+                        | "precio"
+                        | "prix"
+                        | "preis"
+                        | "open"
+                        | "abierto"
+                        | "ouvert"
+                        | "geoffnet"
+                )
             });
         asked_when
             && (!own_slot && booked_by_acquaintance(m)
@@ -433,12 +455,13 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
 }
 
 /// "My girlfriend booked a colour appointment with you": an acquaintance's booking, whose day
-/// and time say where they will be; so do the lessons they take, a trip and a wedding held at
-/// the venue. One made for the speaker ("booked a table for me") is the speaker's too.
+/// and time say where they will be; so do the lessons they take, a trip, a wedding held at
+/// the venue and the car they charge at the shop's points. One made for the speaker ("booked
+/// a table for me") is the speaker's too.
 fn booked_by_acquaintance(m: &Message<'_>) -> bool {
     m.hits
         .iter()
-        .filter(|h| h.cue == Acquaintance && !m.in_quote(h))
+        .filter(|h| (h.cue == Acquaintance || super::whose::relative(m.text, h)) && !m.in_quote(h))
         .any(|h| {
             // The rest of the acquaintance's sentence: German puts the participle last ("hat
             // bei euch einen Termin gebucht").
@@ -493,6 +516,12 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "hired"
                                 | "contrato"
                                 | "beauftragt"
+                                // A car charged at the shop's points, as often as it comes:
+                                // "mi vecino carga su coche en vuestro punto".
+                                | "carga"
+                                | "charges"
+                                | "recharge"
+                                | "ladt"
                         )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")

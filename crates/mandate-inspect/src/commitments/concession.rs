@@ -139,6 +139,21 @@ fn concedes_the_rule(sentence: &str) -> bool {
                 ]
                 .iter()
                 .any(|t| window.contains(t))
+                // A term said as it was: "aunque el plazo para reclamar era de 30 días", "even
+                // though the window was 14 days".
+                || {
+                    let ws: Vec<&str> = crate::person::words(window)
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    ws.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "plazo" | "delai" | "frist" | "window" | "deadline" | "period"
+                        )
+                    }) && ws
+                        .iter()
+                        .any(|w| matches!(*w, "era" | "etait" | "was" | "war"))
+                }
         })
 }
 

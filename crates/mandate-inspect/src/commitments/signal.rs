@@ -419,9 +419,12 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     let sends_on_a_day = || {
         o.at(Performative).any(|p| {
             o.text.get(p.start..p.end).is_some_and(|t| {
-                ["mandamos", "enviamos", "envoyons", "schicken", "senden"]
-                    .iter()
-                    .any(|v| t.contains(v))
+                [
+                    "mandamos", "enviamos", "mando", "envio", "envoyons", "envoie", "schicken",
+                    "schicke", "senden",
+                ]
+                .iter()
+                .any(|v| t.contains(v))
             }) && !hands_paperwork(o.text, p)
                 && !negated(o.text, p.start)
                 && !conditioned_after(o, p.end)

@@ -454,6 +454,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("departamento de calidad", StaffRole),
     ("qualitatssicherung", StaffRole),
     ("service fraude", StaffRole),
+    // A lead of operations or of a shift, named as a role: "this is the regional ops lead".
+    ("ops lead", StaffRole),
+    ("operations lead", StaffRole),
+    ("shift lead", StaffRole),
+    ("site lead", StaffRole),
     // After-sales, the shop's or its maker's: "ici le service après-vente du fabricant".
     ("service apres-vente", StaffRole),
     ("service apres vente", StaffRole),

@@ -302,6 +302,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("codigo de recogida", PiiNoun),
     ("code de retrait", PiiNoun),
     ("abholcode", PiiNoun),
+    // Where and when a car was charged: a trace of its driver's movements.
+    ("charging history", PiiNoun),
+    ("historique des recharges", PiiNoun),
+    ("historique de recharge", PiiNoun),
+    ("historial de cargas", PiiNoun),
+    ("historial de recargas", PiiNoun),
+    ("ladehistorie", PiiNoun),
+    ("ladevorgange", PiiNoun),
     // The card itself, asked for by its digits.
     ("last four digits", PiiNoun),
     ("ultimos digitos", PiiNoun),

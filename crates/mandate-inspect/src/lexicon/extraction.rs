@@ -641,6 +641,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mot de passe admin*", Secret),
     ("admin-passw*", Secret),
     ("adminpassw*", Secret),
+    // An administrator's way in, by its other names: "die Admin-Zugangsdaten", "the admin
+    // login".
+    ("admin login", Secret),
+    ("admin-zugangsdaten", Secret),
+    ("admin zugangsdaten", Secret),
+    ("admin-zugang", Secret),
+    ("credenciales de administrador", Secret),
+    ("credenciales de admin", Secret),
+    ("identifiants administrateur", Secret),
+    ("identifiants admin", Secret),
+    ("identifiants d'administrateur", Secret),
     ("variables de entorno", Secret),
     ("claves de api", Secret),
     ("claves api", Secret),
