@@ -202,9 +202,11 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
         // ... or the role before it ("Claims desk here.").
         cues.iter().filter(|s| s.cue == Speaker).any(|s| {
             cues.iter().any(|r| {
+                // ... or a role that takes the "here" in ("menu planning team here").
                 matches!(r.cue, StaffRole | Authority)
                     && (r.start >= s.end && r.start - s.end <= 12
-                        || s.start >= r.end && s.start - r.end <= 2)
+                        || s.start >= r.end && s.start - r.end <= 2
+                        || r.start < s.start && s.start < r.end)
             })
         }) || cues.iter().any(|r| {
             matches!(r.cue, StaffRole | Authority)

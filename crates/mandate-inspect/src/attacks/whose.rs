@@ -207,6 +207,14 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                 })
             })?
         });
+        // "¿Qué ha pedido mi hermano para mí?": what was bought for the customer is theirs.
+        // (read before the possessives are dropped: "mí" folds to "mi").
+        let all: Vec<&str> = crate::person::words(sentence)
+            .filter(|w| !w.is_empty())
+            .collect();
+        if all.windows(2).any(for_me) {
+            return false;
+        }
         let Some(ws) = from.and_then(|i| ws.get(i..)) else {
             return false;
         };
@@ -280,6 +288,11 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "angehort"
                     | "ausgeliehen"
                     | "heruntergeladen"
+                    // Spanish participles after "ha": "¿qué menú ha pedido mi compañero?".
+                    | "pedido"
+                    | "comprado"
+                    | "encargado"
+                    | "reservado"
                     // What reached them: "¿qué le ha llegado?", "what has arrived for her".
                     | "llegado"
                     | "llego"
@@ -305,6 +318,12 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             // German puts the participle last: "welche Note hat er in der Prüfung bekommen?"
             || ws.windows(2).skip(1).take(2).any(|w| matches!(w, [a, p] if aux(a) && person(p)))
                 && ws.last().is_some_and(|v| bought(v))
+            // Spanish puts the subject after its verb: "qué menú ha pedido esta semana mi
+            // compañero".
+            || ws.windows(2).enumerate().skip(1).take(2).any(|(i, w)| {
+                matches!(w, [a, v] if aux(a) && bought(v))
+                    && ws.iter().skip(i + 2).take(3).any(|p| named.contains(p))
+            })
             || ws.windows(2).skip(1).take(2).any(|w| match w {
             // "what she ordered", "qu'a-t-elle commandé"; "qué compró ella".
             [a, b] => person(a) && bought(b) || bought(a) && person(b),

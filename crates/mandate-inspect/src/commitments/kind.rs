@@ -446,14 +446,22 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // A setting switched on the customer's account ("I've switched off two-step verification on
     // your account", "he desactivado la verificación en tu cuenta") acts on the account,
-    // whatever else the sentence names ("so the code won't be needed").
+    // whatever else the sentence names ("so the code won't be needed", "deliveries restart on
+    // 14 January").
     // Switching one thing to another ("I've switched your plan to annual") is no such act.
     let switches = o.said(
         |c| matches!(c, Granted),
         |h, t| {
             ["switched", "turned"].iter().any(|v| t.starts_with(v))
                 && matches!(crate::person::word_after(o.text, h.end), "off" | "on")
+                // Held: "I've paused your subscription", "he pausado tu suscripción".
                 || [
+                    "paused",
+                    "pausiert",
+                    "pausad",
+                    "mis en pause",
+                    "mise en pause",
+                    "frozen",
                     "disabled",
                     "deactivated",
                     "desactivad",

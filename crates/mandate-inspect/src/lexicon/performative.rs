@@ -31,6 +31,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Held for the customer by name: "der Preis bleibt für Sie bei 12,99 €".
     ("bleibt fur sie bei", Performative),
     ("bleibt fur dich bei", Performative),
+    // ... or with the customer fronted: "für Sie bleibt der Preis von 5,49 € bestehen".
+    // (the thing held named next: "für Sie bleibt alles wie gehabt" holds nothing).
+    ("fur sie bleibt der", Performative),
+    ("fur sie bleibt die", Performative),
+    ("fur sie bleibt ihr", Performative),
+    ("fur dich bleibt der", Performative),
+    ("fur dich bleibt die", Performative),
+    ("fur dich bleibt dein", Performative),
+    ("para ti se mantiene el", Performative),
+    ("para ti se mantiene la", Performative),
+    ("para usted se mantiene el", Performative),
+    ("para usted se mantiene la", Performative),
     ("se queda para ti en", Performative),
     ("se queda para usted en", Performative),
     ("reste pour vous a", Performative),
