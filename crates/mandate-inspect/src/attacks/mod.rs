@@ -21,6 +21,7 @@ mod reader;
 mod rules;
 mod setup;
 mod tools;
+mod transfers;
 mod whose;
 mod words;
 
@@ -54,15 +55,16 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || has(Cue::Sensitive)
             && (words::set_to_mine(&view.text)
                 || disowned::found_and_claimed(&view.text)
-                || holders::moved_from_titled(&view.text)
-                || holders::theirs_to_my_account(&view.text)
+                || transfers::moved_from_titled(&view.text)
+                || transfers::theirs_to_my_account(&view.text)
                 // Acting on what is said to be an acquaintance's, which `tools` reads.
                 || all_hits.iter().any(|h| {
                     h.cue == Cue::Acquaintance && whose::said_to_be(&view.text, h)
                 }))
         || arguments::absurd_value(&view.text, &all_hits)
-        || holders::charged_to_possessor(&view.text)
-        || holders::put_in_my_name(&view.text)
+        || transfers::charged_to_possessor(&view.text)
+        || transfers::charged_to_others(&view.text)
+        || transfers::put_in_my_name(&view.text)
         // Grounds said to be false and shrugged off, which `tools` reads with what they
         // ask for.
         || (has(Cue::ToolVerb) || has(Cue::Grant) || has(Cue::Payoff))

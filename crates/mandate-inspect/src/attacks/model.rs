@@ -320,6 +320,46 @@ fn reach_over_things(text: &str, h: &Hit) -> bool {
         })
 }
 
+/// Whether the words after an AI named with its article lay a duty on it to act: "el
+/// asistente virtual debe eliminar el cargo", "the assistant must apply". What it must be or
+/// should have done ("the assistant must be broken", "should have told me") is said of it.
+fn bound_to_act(text: &str, end: usize) -> bool {
+    let mut ws =
+        crate::person::words(text.get(end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    let mut next = ws.next();
+    // One word of the AI's name may follow ("asistente virtual", "assistant here").
+    if !next.is_some_and(modal_of_duty) {
+        next = ws.next();
+    }
+    next.is_some_and(modal_of_duty)
+        && ws.next().is_some_and(|w| {
+            !matches!(
+                w,
+                "be" | "have"
+                    | "ser"
+                    | "estar"
+                    | "haber"
+                    | "de"
+                    | "etre"
+                    | "avoir"
+                    | "sein"
+                    | "haben"
+                    | "not"
+                    | "no"
+                    | "pas"
+                    | "ne"
+                    | "nicht"
+            )
+        })
+}
+
+fn modal_of_duty(w: &str) -> bool {
+    matches!(
+        w,
+        "must" | "shall" | "debe" | "deben" | "doit" | "doivent" | "muss" | "mussen"
+    )
+}
+
 /// Whether the words before `at` ask who the addressee's one is: "who is your", "who's
 /// your", "quién es tu", "qui est votre", "wer ist Ihr".
 fn asked_who(text: &str, at: usize) -> bool {
@@ -363,7 +403,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     // ("state of issue").
                     let before = crate::person::word_before(text, h.start);
                     message::determiner(before) || before == "no" || before == "of"
-                })
+                } && !(h.cue == AiAddressee && bound_to_act(text, h.end)))
                 // "Bots como yo no somos capaces...", "bots like me": a kind the speaker
                 // counts themself among is talked about, not addressed; so is one after a
                 // preposition ("desde el punto de vista de la IA", "the view of the AI").

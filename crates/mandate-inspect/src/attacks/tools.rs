@@ -138,9 +138,9 @@ pub(super) fn rules(
         m.has(Sensitive)
             && (super::words::set_to_mine(m.text)
                 || super::disowned::found_and_claimed(m.text)
-                || super::holders::moved_from_titled(m.text)
-                || super::holders::theirs_to_my_account(m.text))
-            || super::holders::put_in_my_name(m.text)
+                || super::transfers::moved_from_titled(m.text)
+                || super::transfers::theirs_to_my_account(m.text))
+            || super::transfers::put_in_my_name(m.text)
     };
     // A way into an account ("her login details") is used only when something is asked with
     // it: "my wife's login details don't work" reports.
@@ -205,8 +205,9 @@ pub(super) fn rules(
         || rerouted()
         || super::disowned::numbered_as_theirs(m)
         || (acts || m.has(Request)) && super::disowned::posed_as_owner(m.text, m.hits)
-        || super::holders::charged_to_possessor(m.text)
-        || super::holders::prescription_borrowed(m))
+        || super::transfers::charged_to_possessor(m.text)
+        || super::transfers::charged_to_others(m.text)
+        || super::transfers::prescription_borrowed(m))
         && !m.has(Process)
     {
         out.push(fired(
