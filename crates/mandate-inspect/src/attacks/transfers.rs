@@ -50,48 +50,79 @@ pub(super) fn charged_to_possessor(text: &str) -> bool {
     })
 }
 
+/// Where a charge is put: a card or an account.
+const THING: &[&str] = &[
+    "card",
+    "cards",
+    "account",
+    "accounts",
+    "tarjeta",
+    "tarjetas",
+    "cuenta",
+    "cuentas",
+    "carte",
+    "cartes",
+    "compte",
+    "comptes",
+    "karte",
+    "karten",
+    "kreditkarte",
+    "kreditkarten",
+    "konto",
+    "konten",
+];
+
 /// "Charge the extra to whichever cards the other drivers have on file", "cárgalo a las
-/// tarjetas de los otros conductores": a charge sent to the cards or accounts of other people
-/// (the customer's own other card, "the other card", is theirs).
+/// tarjetas de los otros conductores", "facture le tout sur la carte de l'école": a charge
+/// sent to the cards or accounts of other people, or of one named after a preposition of
+/// possession (the customer's own other card, "the other card", is theirs, and so is "la
+/// cuenta de mi empresa" or "de la empresa", as "my company's account" is in English).
 pub(super) fn charged_to_others(text: &str) -> bool {
-    const THING: &[&str] = &[
-        "card",
-        "cards",
-        "account",
-        "accounts",
-        "tarjeta",
-        "tarjetas",
-        "cuenta",
-        "cuentas",
-        "carte",
-        "cartes",
-        "compte",
-        "comptes",
-        "karte",
-        "karten",
-        "kreditkarte",
-        "kreditkarten",
-        "konto",
-        "konten",
-    ];
     let other = |w: &str| {
         matches!(
             w,
             "other" | "others" | "otros" | "otras" | "autres" | "anderen"
         )
     };
-    // Most texts name no other people: one search for each word of "other" says so.
+    // Most texts name no other people and no one's card: one search for each word says so.
     let b = text.as_bytes();
     if crate::bytes::needle!(b"other").find(b).is_none()
         && crate::bytes::needle!(b"otr").find(b).is_none()
         && crate::bytes::needle!(b"autres").find(b).is_none()
         && crate::bytes::needle!(b"anderen").find(b).is_none()
+        && crate::bytes::needle!(b"arte d").find(b).is_none()
+        && crate::bytes::needle!(b"arjeta d").find(b).is_none()
+        && crate::bytes::needle!(b"uenta d").find(b).is_none()
+        && crate::bytes::needle!(b"ompte d").find(b).is_none()
+        && crate::bytes::needle!(b"arte von").find(b).is_none()
+        && crate::bytes::needle!(b"onto von").find(b).is_none()
     {
         return false;
     }
-    let ws: Vec<&str> = crate::person::words(text)
+    // Read sentence by sentence: "un punto de carga? Ma carte de …" charges nothing.
+    text.split(['.', '?', '!', ';', '\n'])
+        .any(|sentence| charged_in(sentence, &other))
+}
+
+fn charged_in(sentence: &str, other: &impl Fn(&str) -> bool) -> bool {
+    let ws: Vec<&str> = crate::person::words(sentence)
         .filter(|w| !w.is_empty())
         .collect();
+    // "De l'école", "del colegio", "von Frau Weber": the holder after the preposition and its
+    // article ("carte de crédit", "carte de recharge" name a kind of card); a business is the
+    // customer's own to pay from.
+    let possessor = |j: usize| {
+        let (prep, next) = (ws.get(j + 1).copied(), ws.get(j + 2).copied());
+        let noun = match (prep, next) {
+            (Some("del" | "du" | "des" | "vom"), n) => n,
+            (Some("de"), Some(a)) if a.starts_with("l'") => a.get(2..),
+            (Some("de"), Some("la" | "los" | "las")) | (Some("von"), Some(_)) => {
+                ws.get(j + 3).copied()
+            }
+            _ => None,
+        };
+        noun.is_some_and(|n| !business(n) && !crate::person::own_possessive(n))
+    };
     ws.iter().enumerate().any(|(i, verb)| {
         matches!(
             *verb,
@@ -109,16 +140,51 @@ pub(super) fn charged_to_others(text: &str) -> bool {
                 | "debitez"
                 | "belaste"
                 | "belasten"
-        ) && (i + 1..(i + 10).min(ws.len())).any(|j| {
-            ws.get(j).is_some_and(|t| THING.contains(t))
-                && (j.saturating_sub(4)..(j + 6).min(ws.len())).any(|k| {
-                    ws.get(k).is_some_and(|w| other(w))
-                        && ws.get(k + 1).is_some_and(|n| {
-                            !THING.contains(n) && !matches!(*n, "one" | "payment" | "way")
-                        })
-                })
-        })
+                | "buch"
+                | "buche"
+                | "mets"
+                | "mettez"
+                | "pon"
+                | "ponlo"
+                | "facturalo"
+                | "cobralo"
+        ) && !(i > 0
+            && ws
+                .get(i - 1)
+                .is_some_and(|b| *b == "de" || super::message::determiner(b)))
+            && (i + 1..(i + 10).min(ws.len())).any(|j| {
+                ws.get(j).is_some_and(|t| THING.contains(t))
+                    && ((j.saturating_sub(4)..(j + 6).min(ws.len())).any(|k| {
+                        ws.get(k).is_some_and(|w| other(w))
+                            && ws.get(k + 1).is_some_and(|n| {
+                                !THING.contains(n) && !matches!(*n, "one" | "payment" | "way")
+                            })
+                    }) || possessor(j))
+            })
     })
+}
+
+/// A firm or a household, which a customer pays from as its member: "la cuenta de la
+/// empresa", "la carte de l'entreprise".
+fn business(w: &str) -> bool {
+    matches!(
+        w,
+        "empresa"
+            | "entreprise"
+            | "societe"
+            | "firma"
+            | "compania"
+            | "negocio"
+            | "oficina"
+            | "bureau"
+            | "equipo"
+            | "equipe"
+            | "familia"
+            | "famille"
+            | "familie"
+            | "casa"
+            | "maison"
+    )
 }
 
 /// "Übertrag den Schreibtisch von Herrn Koch auf mich", "move Mrs Lee's locker over to me":
