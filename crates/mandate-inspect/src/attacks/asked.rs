@@ -368,8 +368,26 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                         | "geoffnet"
                 )
             });
+        // "À quelle heure le technicien est passé chez mon voisin ?": a past visit to the
+        // acquaintance's home says when they were in ("pouvez-vous passer chez ma voisine"
+        // asks the shop's own visit).
+        let visited_them = || {
+            ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "passe" | "venu" | "came" | "visited" | "vino" | "estuvo" | "paso"
+                        | "gekommen" | "gewesen"
+                )
+            }) && m.hits.iter().any(|h| {
+                h.cue == Acquaintance
+                    && h.start >= s.start
+                    && h.end <= s.end
+                    && (matches!(crate::person::word_before(m.text, h.start), "chez" | "bei")
+                        || crate::person::two_words_before(m.text, h.start) == ("de", "casa"))
+            })
+        };
         asked_when
-            && (!own_slot && booked_by_acquaintance(m)
+            && (!own_slot && (booked_by_acquaintance(m) || visited_them())
                 || ws.iter().enumerate().any(|(i, w)| {
                 third_person(w)
                     // German puts the verb first in a question: "an welchen Tagen kommt sie zu

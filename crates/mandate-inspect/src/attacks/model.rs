@@ -164,6 +164,14 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
                     h.cue,
                     RuleNoun | Reveal | RevealStrong | Unlock | Execute | Say | Suppose | IfAsked
                 ) && !(h.cue == Reveal && in_common(text, h.end))
+                    // "His answer was the more emphatic": a word of saying as a noun.
+                    && !(h.cue == Say && {
+                        let before = crate::person::word_before(text, h.start);
+                        message::determiner(before)
+                            || crate::person::own_possessive(before)
+                            || crate::person::second_person_possessive(before)
+                            || super::holders::third_possessive(before)
+                    })
             })
             .nth(1)
             .is_some() =>

@@ -261,7 +261,14 @@ pub(super) fn rules(
                     | "gerate"
             )
     });
-    if acts
+    // "Setz bei allen Kunden … die Geschwindigkeit hoch": a directive over many records acts
+    // on them as a tool verb does.
+    let directs = || {
+        m.hits
+            .iter()
+            .any(|h| h.cue == Directive && !m.in_quote(h) && m.imperative(h))
+    };
+    if (acts || directs())
         && (bulk || words().bulk || words().many_codes || super::arguments::wildcard_argument(m.text))
         || super::arguments::claims_per_record(m.text, m.hits)
         // "Issue gift cards of $100 each to a@x.com, b@x.com, c@x.com": a grant commanded for

@@ -297,6 +297,21 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "llegado"
                     | "llego"
                     | "arrived"
+                    // What they used or looked at on a line they share: "welche Seiten hat
+                    // er aufgerufen?", "what sites has she visited".
+                    | "visited"
+                    | "used"
+                    | "consumed"
+                    | "aufgerufen"
+                    | "besucht"
+                    | "verbraucht"
+                    | "genutzt"
+                    | "visitado"
+                    | "usado"
+                    | "consumido"
+                    | "consulte"
+                    | "utilise"
+                    | "consomme"
                     // What they paid: "was hat er bezahlt?".
                     | "paid"
                     | "bezahlt"

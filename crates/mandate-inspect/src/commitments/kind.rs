@@ -472,7 +472,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 .any(|v| t.starts_with(v))
         },
     );
-    if switches && o.has(KAccount) {
+    if switches && o.has(KAccount) || super::kind_clues::raises_yours(sentence) {
         add(&mut score, K::AccountAction, 4);
     }
     // Bearing a cost is compensation, whatever the cost is called ("les frais de réparation"):

@@ -224,3 +224,97 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                     || w.starts_with("spat"))
         })
 }
+
+/// "Ich habe Ihre Bandbreite auf 500 Mbit erhöht", "we've increased your credit limit": a
+/// limit, a speed or an allowance of the customer's raised is an act on their account. A price
+/// raised is no grant ([`raises_a_price`]).
+pub(super) fn raises_yours(sentence: &str) -> bool {
+    let ws = words(sentence);
+    raised_at(&ws).is_some_and(|r| {
+        // German puts the participle last ("Ihre Bandbreite … erhöht"), the others first
+        // ("increased your limit", "augmenté votre forfait").
+        ws.get(r.saturating_sub(8)..(r + 3).min(ws.len()))
+            .unwrap_or_default()
+            .iter()
+            .any(|w| {
+                matches!(
+                    *w,
+                    "your"
+                        | "ihre"
+                        | "ihren"
+                        | "ihr"
+                        | "ihrem"
+                        | "deine"
+                        | "deinen"
+                        | "dein"
+                        | "tu"
+                        | "tus"
+                        | "votre"
+                        | "vos"
+                )
+            })
+    }) && !priced(&ws)
+}
+
+/// "We've increased your monthly fee to £30", "wir haben die Preise um 3 % erhöht", "hemos
+/// subido el precio": a price raised is news of what the customer will pay, not a grant.
+pub(super) fn raises_a_price(sentence: &str) -> bool {
+    let ws = words(sentence);
+    raised_at(&ws).is_some() && priced(&ws)
+}
+
+fn words(sentence: &str) -> Vec<&str> {
+    crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn raised_at(ws: &[&str]) -> Option<usize> {
+    ws.iter().position(|w| {
+        matches!(
+            *w,
+            "increased"
+                | "raised"
+                | "upped"
+                | "erhoht"
+                | "angehoben"
+                | "aumentado"
+                | "aumentada"
+                | "subido"
+                | "augmente"
+                | "augmentee"
+                | "augmentes"
+        )
+    })
+}
+
+/// A word of what the customer pays: "fee", "Preise", "tarifs", "cuota".
+fn priced(ws: &[&str]) -> bool {
+    ws.iter().any(|w| {
+        [
+            "price",
+            "fee",
+            "rate",
+            "cost",
+            "charge",
+            "rent",
+            "premium",
+            "preis",
+            "gebuhr",
+            "beitrag",
+            "kosten",
+            "miete",
+            "tarif",
+            "precio",
+            "cuota",
+            "coste",
+            "cargo",
+            "prix",
+            "frais",
+            "loyer",
+            "cotisation",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p) || w.ends_with(p))
+    })
+}

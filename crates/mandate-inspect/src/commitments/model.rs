@@ -41,12 +41,17 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // whatever its score: "I've been feeling unwell" reads like "I've refunded you" to a model
     // of words.
     let sentence = view.text.get(best.start..best.end).unwrap_or_default();
-    let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue));
+    // A limit of the customer's raised ("ich habe Ihre Bandbreite … erhöht") grants as a word
+    // of granting does.
+    let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue))
+        || own.has(crate::lexicon::Cue::DoneSubject) && super::kind_clues::raises_yours(sentence);
     // "I've lost about $200 so far today": what the speaker lost or spent is theirs, not
-    // something given to the customer; "your warranty is valid until June 2027": how long a
-    // thing holds is read from the records.
+    // something given to the customer; "we've increased your monthly fee" is what they will
+    // pay; "your warranty is valid until June 2027": how long a thing holds is read from the
+    // records.
     if !grants
         && (speaker_lost(sentence)
+            || super::kind_clues::raises_a_price(sentence)
             || states_validity(sentence)
             || self_service(sentence)
             || happens_of_itself(sentence))

@@ -431,6 +431,18 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         }) && !o.has(Hedge)
             && a_day_named(sentence)
     };
+    // "Ich habe Ihre Bandbreite auf 500 Mbit erhöht": the speaker raised the customer's limit.
+    let raised = || {
+        o.at(DoneSubject)
+            .next()
+            .is_some_and(|d| !negated(o.text, d.end))
+            && !o.has(Hedge)
+            && !o.undone_at(o.span.0, REFUSE)
+            && super::kind_clues::raises_yours(sentence)
+    };
+    if raised() {
+        return Some(Signal::Done);
+    }
     if delivers_on_a_day()
         || german_delivery_on_a_day(o, sentence)
         || sent_back_on_a_day()
