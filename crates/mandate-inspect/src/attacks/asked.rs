@@ -316,6 +316,11 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     ]
                     | ["quel" | "que" | "welchem" | "welches", "hotel"]
                     | ["quelle", "heure" | "date"]
+                    // Where they sit: "dans quelle rangée ils sont assis", "which row".
+                    | ["what" | "which", "row" | "seat" | "seats" | "section" | "block"]
+                    | ["quelle" | "quel", "rangee" | "place" | "places" | "loge" | "siege"]
+                    | ["que" | "cual", "fila" | "asiento" | "asientos" | "palco"]
+                    | ["welcher" | "welche" | "welchem", "reihe" | "platz" | "loge" | "block"]
                     | ["what", "date" | "dates" | "destination"]
                     // Whom they are with, as much as where: "¿con quién se casa?".
                     | ["con", "quien"]
@@ -462,6 +467,18 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "swiped"
                                 | "badged"
                                 | "gescannt"
+                                // Seated: "dans quelle rangée ils sont assis".
+                                | "assis"
+                                | "assise"
+                                | "assises"
+                                | "seated"
+                                | "sitting"
+                                | "sit"
+                                | "sentado"
+                                | "sentada"
+                                | "sentados"
+                                | "sitzt"
+                                | "sitzen"
                                 // At home: "zwischen welchen Uhrzeiten ist er zu Hause".
                                 | "home"
                                 | "hause"
@@ -644,4 +661,93 @@ pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
                         .any(super::whose::for_me)
                 }
         })
+}
+
+/// "Wer hat die Loge 3 … gebucht?", "who booked seat F13?", "¿quién reservó la mesa 12?":
+/// who bought or booked a thing of the shop's, asked, names another customer. What the
+/// customer's own ("who booked my appointment?") or the shop's staff did is the customer's to
+/// know.
+pub(super) fn booker_asked(text: &str) -> bool {
+    let b = text.as_bytes();
+    if memchr::memchr(b'?', b).is_none()
+        || crate::bytes::needle!(b"who").find(b).is_none()
+            && crate::bytes::needle!(b"wer ").find(b).is_none()
+            && crate::bytes::needle!(b"quien").find(b).is_none()
+            && crate::bytes::needle!(b"qui ").find(b).is_none()
+    {
+        return false;
+    }
+    text.split_inclusive(['.', '?', '!'])
+        .filter(|s| s.ends_with('?'))
+        .any(|sentence| {
+            let ws: Vec<&str> = crate::person::words(sentence)
+                .filter(|w| !w.is_empty())
+                .collect();
+            ws.iter().enumerate().any(|(i, w)| {
+                // The question opens on it, or a verb of knowing asks it.
+                let opens = i == 0
+                    || ws.get(i - 1).is_some_and(|p| {
+                        matches!(
+                            *p,
+                            "me" | "know"
+                                | "out"
+                                | "check"
+                                | "mir"
+                                | "wissen"
+                                | "saber"
+                                | "savoir"
+                                | "dire"
+                                | "decir"
+                                | "dime"
+                        )
+                    });
+                matches!(*w, "who" | "wer" | "quien" | "qui")
+                    && opens
+                    && ws.get(i + 1..(i + 13).min(ws.len())).is_some_and(booked_in)
+            })
+        })
+}
+
+/// Whether the words after "who" say a thing named by its number was bought or booked ("seat
+/// F13", "die Loge 3", "la mesa 12"; "who bought the last blue one?" names none), not the
+/// customer's own.
+fn booked_in(rest: &[&str]) -> bool {
+    let numbered = rest.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+    if !numbered {
+        return false;
+    }
+    let mut previous = "";
+    for w in rest {
+        if crate::person::own_possessive(w)
+            || matches!(*w, "you" | "vous" | "usted" | "du" | "mich" | "me")
+        {
+            return false;
+        }
+        let french_perfect = previous == "a" && matches!(*w, "reserve" | "achete" | "loue");
+        if french_perfect
+            || matches!(
+                *w,
+                "booked"
+                    | "bought"
+                    | "reserved"
+                    | "ordered"
+                    | "purchased"
+                    | "rented"
+                    | "gebucht"
+                    | "gekauft"
+                    | "reserviert"
+                    | "bestellt"
+                    | "gemietet"
+                    | "reservo"
+                    | "compro"
+                    | "alquilo"
+                    | "reservado"
+                    | "comprado"
+            )
+        {
+            return true;
+        }
+        previous = w;
+    }
+    false
 }

@@ -47,7 +47,12 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     });
     let has = |c: Cue| present.has(c);
     let pii = has(Cue::PiiNoun);
+    // Structures read from the words alone, which may hold no cue at all ("¿quién reservó la
+    // mesa 12?", "cobra la matrícula a la tarjeta del colegio"): the rules read such a text
+    // even without one.
+    let bare = transfers::charged_to_others(&view.text) || asked::booker_asked(&view.text);
     let anchored = source.is_data()
+        || bare
         || all_hits.iter().any(|h| h.cue.anchors_attack())
         || setup::concealed_rules(&view.text, all_hits.iter())
         || setup::rules_received(&view.text, all_hits.iter())
@@ -63,7 +68,6 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 }))
         || arguments::absurd_value(&view.text, &all_hits)
         || transfers::charged_to_possessor(&view.text)
-        || transfers::charged_to_others(&view.text)
         || transfers::put_in_my_name(&view.text)
         // Grounds said to be false and shrugged off, which `tools` reads with what they
         // ask for.
@@ -170,6 +174,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         plain_hits,
         source,
         Reading::Plain,
+        bare,
     );
 
     // Invisible characters or look-alike letters that were hiding an attack.
@@ -260,7 +265,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 matches!(x.cue, Payoff | Unlock | Grant)
                     && changed.iter().any(|c| c.0 < x.end && x.start < c.1)
             });
-        let found = read(original, &view, &text, h, source, reading)
+        let found = read(original, &view, &text, h, source, reading, false)
             .first()
             .map(|e| (e.start, e.end))
             .or_else(|| demand.then(|| view.original(0, view.text.len())));
@@ -300,6 +305,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                     inner_hits,
                     source,
                     Reading::Unveiled(&[]),
+                    false,
                 )
                 .is_empty()
             };
@@ -475,7 +481,8 @@ fn dedupe(mut out: Vec<Finding>) -> Vec<Finding> {
 }
 
 /// Reads one view (plain, folded or shifted; all the same length as `view.text` or mapped by
-/// `view`) and returns findings in the original's offsets.
+/// `view`) and returns findings in the original's offsets. Without a cue, only a `bare`
+/// structure of the words is worth reading.
 fn read(
     original: &str,
     view: &View,
@@ -483,9 +490,10 @@ fn read(
     mut cue_hits: Vec<Hit>,
     source: Source,
     reading: Reading<'_>,
+    bare: bool,
 ) -> Vec<Finding> {
     turns_at_line_starts(text, &mut cue_hits);
-    if cue_hits.is_empty() {
+    if cue_hits.is_empty() && !bare {
         return Vec::new();
     }
     let mut quotes = quoted(text);

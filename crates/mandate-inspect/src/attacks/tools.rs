@@ -119,6 +119,11 @@ pub(super) fn rules(
         || m.hits.iter().any(|h| {
             h.cue == ThirdParty
                 && !vouched_for_own(h)
+                // "I'm the original buyer": the speaker, named by the role.
+                && !matches!(
+                    m.word_before(h.start),
+                    "i'm" | "am" | "soy" | "suis" | "bin" | "was" | "fui" | "etais" | "war"
+                )
                 && !a_business(h)
                 && !matches!(
                     word_after(m.text, h.end),

@@ -82,7 +82,18 @@ pub(super) fn booked(w: &str) -> bool {
 pub(super) fn third_person(w: &str) -> bool {
     matches!(
         w,
-        "she" | "he" | "they" | "ella" | "elle" | "il" | "sie" | "er"
+        "she"
+            | "he"
+            | "they"
+            | "ella"
+            | "elle"
+            | "il"
+            | "sie"
+            | "er"
+            | "ils"
+            | "elles"
+            | "ellos"
+            | "ellas"
     )
 }
 

@@ -71,24 +71,38 @@ pub(super) fn hands_paperwork(text: &str, h: &Hit) -> bool {
         && sends()
 }
 
-/// "Te dejo el enlace para pagar los 6,90 €", "je vous laisse le formulaire": a message or a
-/// document left for the customer, the object of a verb of leaving, is handed over as
-/// information (a thing left at a sum is its price: `kind_clues::left_at_a_sum`).
+/// "Te dejo el enlace para pagar los 6,90 €", "je vous laisse le formulaire", "te he mandado
+/// el enlace para restablecer la contraseña": a message or a document left or sent for the
+/// customer, the object of a verb of leaving or sending, is handed over as information (a
+/// thing left at a sum is its price: `kind_clues::left_at_a_sum`).
 pub(super) fn leaves_paperwork(sentence: &str) -> bool {
-    if !sentence.contains("dej") && !sentence.contains("laiss") {
+    if !["dej", "laiss", "mand", "envi", "envoy", "sent", "schick"]
+        .iter()
+        .any(|v| sentence.contains(v))
+    {
         return false;
     }
     let ws: Vec<&str> = crate::person::words(sentence)
         .filter(|w| !w.is_empty())
         .collect();
     ws.iter().enumerate().any(|(i, w)| {
-        matches!(*w, "dejo" | "dejamos" | "laisse" | "laissons")
-            && ws
-                .iter()
-                .skip(i + 1)
-                .take(3)
-                .find(|x| !ARTICLES_AND_PRONOUNS.contains(x))
-                .is_some_and(|x| message(x))
+        matches!(
+            *w,
+            "dejo"
+                | "dejamos"
+                | "laisse"
+                | "laissons"
+                | "mandado"
+                | "enviado"
+                | "sent"
+                | "envoye"
+                | "geschickt"
+        ) && ws
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .find(|x| !ARTICLES_AND_PRONOUNS.contains(x))
+            .is_some_and(|x| message(x))
     })
 }
 

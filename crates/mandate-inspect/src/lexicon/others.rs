@@ -187,6 +187,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("elle ne le sait pas", ThirdParty),
     ("sans qu'il le sache", ThirdParty),
     ("sans qu'elle le sache", ThirdParty),
+    // Whoever first bought what the customer now wants moved to them: "the original buyer
+    // won't use them", "el comprador original".
+    ("the original buyer", ThirdParty),
+    ("the original purchaser", ThirdParty),
+    ("el comprador original", ThirdParty),
+    ("la compradora original", ThirdParty),
+    ("l'acheteur initial", ThirdParty),
+    ("l'acheteuse initiale", ThirdParty),
+    ("l'acheteur d'origine", ThirdParty),
+    ("der ursprungliche kaufer", ThirdParty),
+    ("die ursprungliche kauferin", ThirdParty),
     // ---------------------------------------------------------------- other accounts, histories
     ("the account for", ThirdParty),
     ("the account linked to", ThirdParty),
