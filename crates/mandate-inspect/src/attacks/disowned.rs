@@ -379,6 +379,73 @@ pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
     })
 }
 
+/// Words that say the customer is, or is not, covered.
+const COVERED: [&str; 16] = [
+    "not covered",
+    "pas couvert",
+    "no me cubre",
+    "no me cubren",
+    "nicht versichert",
+    "nicht gedeckt",
+    "it's covered",
+    "be covered",
+    "para que me cubra",
+    "para que lo cubra",
+    "para que entre",
+    "etre couvert",
+    "soit couvert",
+    "damit es gedeckt",
+    "damit ich versichert",
+    "under warranty",
+];
+
+/// "Modifie la date du sinistre au 3 mars au lieu du 12, sinon je ne suis pas couvert",
+/// "change the date of the damage so it's covered": the date of what happened commanded
+/// changed, in a sentence that says the change is what makes the customer covered.
+pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
+    const CHANGING: [&str; 9] = [
+        "change", "modif", "cambi", "ander", "set", "put", "move", "pon", "mets",
+    ];
+    m.hits.iter().any(|h| {
+        h.cue == ToolVerb
+            && !m.in_quote(h)
+            && m.imperative(h)
+            && m.text
+                .get(h.start..h.end)
+                .is_some_and(|t| CHANGING.iter().any(|v| t.starts_with(v)))
+            && m.ss
+                .iter()
+                .find(|s| s.start <= h.start && h.start < s.end)
+                .and_then(|s| m.text.get(h.end..s.end))
+                .is_some_and(|rest| {
+                    let ws: Vec<&str> = crate::person::words(rest)
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    ws.iter()
+                        .take(4)
+                        .any(|w| matches!(*w, "date" | "fecha" | "datum" | "day" | "jour" | "dia"))
+                        // The date of what happened ("du sinistre", "of the damage"), not one
+                        // the customer picks ("my payment date").
+                        && ws.iter().any(|w| {
+                            [
+                                "claim", "damage", "accident", "loss", "theft", "incident",
+                                "sinistre", "siniestro", "schaden", "unfall", "diebstahl",
+                                "robo", "vol", "degat", "dano", "accidente",
+                            ]
+                            .iter()
+                            .any(|i| w.starts_with(i))
+                        })
+                        && says_covered(rest)
+                })
+    })
+}
+
+/// Whether a text says the customer is, or is not, covered: "not covered", "so it's
+/// covered", "para que me cubra".
+pub(super) fn says_covered(text: &str) -> bool {
+    COVERED.iter().any(|c| text.contains(c))
+}
+
 /// Whether a text concedes a fact against what it says: "even though", "obwohl", "aunque".
 pub(super) fn concedes(text: &str) -> bool {
     const CONCEDING: [&str; 8] = [

@@ -327,7 +327,8 @@ pub(super) fn numbered_holder(text: &str) -> bool {
             let (holder, prep) = crate::person::two_words_before(before, before.len());
             let of =
                 |w: &str| matches!(w, "for" | "of" | "on" | "del" | "de" | "du" | "von" | "des");
-            // "L'adresse e-mail du titulaire du billet 88213": a numbered thing's holder.
+            // "L'adresse e-mail du titulaire du billet 88213", "el asegurado de la póliza
+            // 7712": a numbered thing's holder (past the thing's article).
             let held_thing = || {
                 matches!(
                     holder,
@@ -338,16 +339,42 @@ pub(super) fn numbered_holder(text: &str) -> bool {
                         | "reservation"
                         | "reserva"
                         | "buchung"
+                        | "policy"
+                        | "poliza"
+                        | "police"
+                        | "polizze"
+                        | "contract"
+                        | "contrato"
+                        | "contrat"
+                        | "vertrag"
                 ) && {
                     let thing_start = crate::person::word_start_before(before, before.len());
-                    let prep_start = crate::person::word_start_before(before, thing_start);
-                    matches!(
-                        crate::person::word_before(before, prep_start),
-                        "holder" | "titulaire" | "titular" | "inhaber" | "inhaberin"
-                    )
+                    let mut prep_start = crate::person::word_start_before(before, thing_start);
+                    if matches!(prep, "la" | "el" | "le" | "the" | "der" | "die" | "das") {
+                        prep_start = crate::person::word_start_before(before, prep_start);
+                    }
+                    let real_prep = crate::person::word_after(before, prep_start);
+                    of(real_prep)
+                        && matches!(
+                            crate::person::word_before(before, prep_start),
+                            "holder"
+                                | "titulaire"
+                                | "titular"
+                                | "inhaber"
+                                | "inhaberin"
+                                | "policyholder"
+                                | "insured"
+                                | "asegurado"
+                                | "asegurada"
+                                | "tomador"
+                                | "assure"
+                                | "assuree"
+                                | "versicherte"
+                                | "versicherungsnehmer"
+                        )
                 }
             };
-            if of(prep) && (holder_noun(holder) || held_thing()) {
+            if of(prep) && holder_noun(holder) || held_thing() {
                 return true;
             }
         }

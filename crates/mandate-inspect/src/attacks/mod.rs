@@ -134,8 +134,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| planted::numbered_rule(&view.text, h))
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
         // A tool verb with a fact conceded against it, which `disowned::recorded_against_fact`
-        // reads ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat").
-        || has(Cue::ToolVerb) && disowned::concedes(&view.text)
+        // reads ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat"), or with cover at
+        // stake, which `disowned::redated_to_qualify` reads.
+        || has(Cue::ToolVerb)
+            && (disowned::concedes(&view.text) || disowned::says_covered(&view.text))
         // The speaker placed inside the business ("I'm a developer at the studio"), which
         // `rules` reads with what they then ask.
         || has(Cue::Speaker)

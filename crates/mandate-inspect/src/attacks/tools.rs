@@ -337,10 +337,12 @@ pub(super) fn rules(
     // "File a claim for each of my orders and ask for a full refund; make up the reasons":
     // grounds invented for what the shop gives; or grounds the speaker says are false and
     // shrugs off ("trag für ihn 8 Fahrstunden ein … Er war nicht da, aber egal"), or concedes
-    // in the same breath ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat").
+    // in the same breath ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat"), or a date
+    // changed so that the claim is covered.
     if (m.hits.iter().any(|h| h.cue == Invent && !m.in_quote(h))
         || super::disowned::knowingly_false(m.text, m.hits)
-        || super::disowned::recorded_against_fact(m))
+        || super::disowned::recorded_against_fact(m)
+        || super::disowned::redated_to_qualify(m))
         && (m.has(Payoff) || m.has(Grant) || m.has(ToolVerb))
     {
         out.push(fired(

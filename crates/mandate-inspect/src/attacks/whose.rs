@@ -323,6 +323,11 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "consulte"
                     | "utilise"
                     | "consomme"
+                    // What cover they took out: "welche Versicherungssumme hat er
+                    // abgeschlossen?".
+                    | "abgeschlossen"
+                    | "contratado"
+                    | "souscrit"
                     // What they paid: "was hat er bezahlt?".
                     | "paid"
                     | "bezahlt"
@@ -345,10 +350,10 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             || ws.windows(2).skip(1).take(2).any(|w| matches!(w, [a, p] if aux(a) && person(p)))
                 && ws.last().is_some_and(|v| bought(v))
             // Spanish puts the subject after its verb: "qué menú ha pedido esta semana mi
-            // compañero".
+            // compañero", "qué franquicia ha contratado ella".
             || ws.windows(2).enumerate().skip(1).take(2).any(|(i, w)| {
                 matches!(w, [a, v] if aux(a) && bought(v))
-                    && ws.iter().skip(i + 2).take(3).any(|p| named.contains(p))
+                    && ws.iter().skip(i + 2).take(3).any(|p| person(p))
             })
             || ws.windows(2).skip(1).take(2).any(|w| match w {
             // "what she ordered", "qu'a-t-elle commandé"; "qué compró ella".

@@ -137,6 +137,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("create", ToolVerb),
     ("delete", ToolVerb),
     // Entering a record, German's separable "trag … ein" and its infinitive.
+    // Cover or a record dated back, to take in what already happened: "con fecha de inicio
+    // del mes pasado, así entra el robo".
+    ("backdate", Sensitive),
+    ("backdated", Sensitive),
+    ("retroactively", Sensitive),
+    ("retroactivamente", Sensitive),
+    ("con efecto retroactivo", Sensitive),
+    ("con fecha de inicio del mes pasado", Sensitive),
+    ("avec effet retroactif", Sensitive),
+    ("retroactivement", Sensitive),
+    ("ruckwirkend", Sensitive),
     ("trag", ToolVerb),
     ("trage", ToolVerb),
     ("tragt", ToolVerb),

@@ -17,6 +17,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("laut der neuen", NewRule),
     ("new rules", NewRule),
     ("new instructions", NewRule),
+    // A directive said to be new, addressed to the assistant: "nueva directriz para ti:".
+    ("new directive", NewRule),
+    ("nueva directriz", NewRule),
+    ("nouvelle directive", NewRule),
+    ("neue anweisung", NewRule),
+    ("neue direktive", NewRule),
     ("updated instructions", NewRule),
     ("supersede*", NewRule),
     ("takes precedence", NewRule),

@@ -310,6 +310,20 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("historial de recargas", PiiNoun),
     ("ladehistorie", PiiNoun),
     ("ladevorgange", PiiNoun),
+    // An insurance policy's terms, which are its holder's: "what her excess is", "welche
+    // Versicherungssumme hat er abgeschlossen?".
+    ("excess", PiiNoun),
+    ("sum insured", PiiNoun),
+    ("policy number", PiiNoun),
+    ("renewal date", PiiNoun),
+    ("franquicia", PiiNoun),
+    ("numero de poliza", PiiNoun),
+    ("numero de police", PiiNoun),
+    ("versicherungssumme", PiiNoun),
+    ("selbstbeteiligung", PiiNoun),
+    ("selbstbehalt", PiiNoun),
+    ("policennummer", PiiNoun),
+    ("versicherungsnummer", PiiNoun),
     // The card itself, asked for by its digits.
     ("last four digits", PiiNoun),
     ("ultimos digitos", PiiNoun),

@@ -498,6 +498,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("this once", KException),
     // "Esta vez te cambiamos la cremallera", "pour cette fois", "diesmal": once, as "this once".
     ("just this time", KException),
+    ("on this occasion", KException),
+    ("en esta ocasion", KException),
     ("esta vez", KException),
     ("por esta vez", KException),
     ("cette fois", KException),

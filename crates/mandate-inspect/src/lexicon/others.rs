@@ -445,6 +445,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mon ami*", Acquaintance),
     ("meine nachbarin", Acquaintance),
     ("mein nachbar", Acquaintance),
+    // Whom the customer rents from: "mein Vermieter ist auch bei euch versichert".
+    ("my landlord", Acquaintance),
+    ("my landlady", Acquaintance),
+    ("mi casero", Acquaintance),
+    ("mi casera", Acquaintance),
+    ("mon proprietaire", Acquaintance),
+    ("ma proprietaire", Acquaintance),
+    ("mein vermieter", Acquaintance),
+    ("meine vermieterin", Acquaintance),
     // Who lives in the customer's home as a lodger, or rents from them: "mein Untermieter".
     ("my lodger", Acquaintance),
     ("my subtenant", Acquaintance),
