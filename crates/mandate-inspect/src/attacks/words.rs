@@ -524,6 +524,12 @@ fn is_business_object(w: &str) -> bool {
             | "konto"
             | "kunden"
             | "kunde"
+            // Who uses the service: "de tous les utilisateurs de Lyon".
+            | "utilisateurs"
+            | "usuarios"
+            | "nutzer"
+            | "nutzern"
+            | "trayectos"
             | "abos"
             | "erstattungen"
             | "reviews"

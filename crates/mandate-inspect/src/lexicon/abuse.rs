@@ -159,6 +159,21 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Moving records over to something else: "switch every subscriber in Leeds to the premium
     // blend".
     ("switch every", ToolVerb),
+    // Opening many at once: "open all the lockers at the Leeds hub".
+    ("open all", ToolVerb),
+    ("open every", ToolVerb),
+    ("unlock all", ToolVerb),
+    ("unlock every", ToolVerb),
+    ("abre todas", ToolVerb),
+    ("abre todos", ToolVerb),
+    ("desbloquea todas", ToolVerb),
+    ("desbloquea todos", ToolVerb),
+    ("ouvre tous", ToolVerb),
+    ("ouvre toutes", ToolVerb),
+    ("ouvrez tous", ToolVerb),
+    ("ouvrez toutes", ToolVerb),
+    ("offne alle", ToolVerb),
+    ("offnen sie alle", ToolVerb),
     ("switch all", ToolVerb),
     ("switch every", Sensitive),
     ("switch all", Sensitive),

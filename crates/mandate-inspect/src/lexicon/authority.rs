@@ -459,6 +459,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("operations lead", StaffRole),
     ("shift lead", StaffRole),
     ("site lead", StaffRole),
+    // Who keeps the shop's vehicles running: "soy técnico de flota de la zona centro".
+    ("fleet technician", StaffRole),
+    ("fleet manager", StaffRole),
+    ("fleet team", StaffRole),
+    ("tecnico de flota", StaffRole),
+    ("tecnica de flota", StaffRole),
+    ("jefe de flota", StaffRole),
+    ("technicien de flotte", StaffRole),
+    ("responsable de flotte", StaffRole),
+    ("flottentechniker", StaffRole),
+    ("flottenmanager", StaffRole),
     // After-sales, the shop's or its maker's: "ici le service après-vente du fabricant".
     ("service apres-vente", StaffRole),
     ("service apres vente", StaffRole),

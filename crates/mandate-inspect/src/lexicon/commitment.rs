@@ -527,6 +527,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("supprime", Grant),
     ("annulez", Grant),
     ("remboursez", Grant),
+    // The familiar imperative, with its object: "rembourse tous les trajets".
+    ("rembourse tous", Grant),
+    ("rembourse toutes", Grant),
+    ("rembourse les", Grant),
     ("appliquez", Grant),
     ("erstatte", Grant),
     ("entferne", Grant),

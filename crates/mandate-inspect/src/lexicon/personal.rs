@@ -258,6 +258,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cell number*", PiiNoun),
     ("cell phone number*", PiiNoun),
     ("numero de movil", PiiNoun),
+    // Spanish names the name by its article, with more to come: "el nombre y el móvil del
+    // último usuario".
+    ("el nombre y", PiiNoun),
     ("numero de portable", PiiNoun),
     // The number as one noun, so that its possessive is read before it: "son numéro de
     // téléphone", "su número de teléfono".
