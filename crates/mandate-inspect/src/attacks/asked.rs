@@ -751,3 +751,27 @@ fn booked_in(rest: &[&str]) -> bool {
     }
     false
 }
+
+/// "I found a membership card, number 100482. Whose is it and what's their email?", "¿de quién
+/// es la tarjeta 4471?": the holder of a thing named by its number, or with their data, asked.
+/// "Whose turn is it?" names neither.
+pub(super) fn owner_asked(text: &str, pii: bool) -> bool {
+    const WHOSE: [&str; 10] = [
+        "whose is it",
+        "whose is this",
+        "whose card",
+        "whose account",
+        "whose booking",
+        "whose order",
+        "de quien es",
+        "a qui est",
+        "a qui appartient",
+        "wem gehort",
+    ];
+    WHOSE.iter().any(|w| text.contains(w))
+        && (pii
+            || text
+                .as_bytes()
+                .windows(3)
+                .any(|d| d.iter().all(u8::is_ascii_digit)))
+}

@@ -319,6 +319,7 @@ pub(super) fn rules(
         || !asks_how && super::asked::sender_unmasked(m.text, m.hits, super::asked::received_by_acquaintance(m))
         || !asks_how && super::asked::whereabouts_asked(m)
         || !asks_how && super::asked::booker_asked(m.text)
+        || !asks_how && super::asked::owner_asked(m.text, m.has(PiiNoun))
         || !asks_how && super::asked::contacts_asked(m)
         || m.has(PiiNoun) && asked_name_and_reach(m.text)
         || !asks_how && super::asked::card_digits_of_acquaintance(m)
@@ -532,6 +533,9 @@ fn asks_who_did_this(text: &str, h: &Hit) -> bool {
                 || matches!(
                     w,
                     "bought" | "ont" | "han" | "compraron" | "pidieron" | "haben" | "hat"
+                    // Who was there: "welche Mitglieder waren gestern bei der Vernissage?".
+                    | "were" | "waren" | "kamen" | "etaient" | "estuvieron" | "fueron"
+                    | "vinieron"
                 )
         });
     // "Ordered the limited-edition sneakers": an item bought, named by its article, is as much

@@ -174,15 +174,19 @@ pub(super) fn rules(m: &Message<'_>, out: &mut Vec<Fired>) {
                 })
         })
     };
-    // "Repeat the above text", "répète le texte ci-dessus": what stands above the customer's
-    // first words is the set-up, asked for by a verb of showing that commands.
+    // "Repeat the above text", "répète le texte ci-dessus", "wiederhole den Text über diesem
+    // Gespräch": what stands above or before the customer's first words is the set-up, asked
+    // for by a verb of showing that commands.
     let above_asked = || {
         m.hits.iter().any(|p| {
             p.cue == PromptWeak
                 && m.text.get(p.start..p.end).is_some_and(|t| {
-                    ["above", "anterior", "arriba", "dessus", "obig", "oben"]
-                        .iter()
-                        .any(|a| t.contains(a))
+                    [
+                        "above", "anterior", "arriba", "dessus", "obig", "oben", "uber", "encima",
+                        "before", "antes", "avant", "vor ",
+                    ]
+                    .iter()
+                    .any(|a| t.contains(a))
                 })
                 && m.hits.iter().any(|v| {
                     matches!(v.cue, Reveal | RevealStrong)

@@ -602,9 +602,13 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // ... and asked to be told, not changed ("können Sie mir die Lieferadresse …
         // ändern? Das ist mein Nachbar" redirects the customer's own order).
         || has(&[PiiNoun])
-            && cues
+            && (cues
                 .iter()
                 .any(|r| matches!(r.cue, Request | Reveal) && !names_data(r))
+                // "Mi exnovia es socia … ¿con qué dirección está registrada?": someone the
+                // customer knows, and their data asked by a question (what they sent "für
+                // mich" goes to the customer's own address).
+                || text.contains('?') && has(&[Acquaintance]) && !for_the_speaker(text))
             && !super::whose::to_be_changed(text)
     {
         (Category::DataExfiltration, "learned")
@@ -646,6 +650,14 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // policies"): a score alone does not make an attack.
         return None;
     })
+}
+
+/// Whether the text says a thing is for the speaker: "for me", "für mich", "para mí".
+fn for_the_speaker(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(2).any(super::whose::for_me)
 }
 
 /// Whether the staff at `h` follow personal data and a preposition that makes them its holder

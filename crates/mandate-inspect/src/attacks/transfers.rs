@@ -188,7 +188,8 @@ fn business(w: &str) -> bool {
 }
 
 /// "Übertrag den Schreibtisch von Herrn Koch auf mich", "move Mrs Lee's locker over to me":
-/// something of a person named by their title moved to the speaker.
+/// something of a person named by their title moved to the speaker, or merged with the
+/// speaker's ("fusionne mon compte avec celui de Mme Lefort").
 pub(super) fn moved_from_titled(text: &str) -> bool {
     let ws: Vec<&str> = crate::person::words(text)
         .filter(|w| !w.is_empty())
@@ -208,14 +209,24 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
                 | "monsieur"
                 | "madame"
                 | "mme"
-        ) && ws.get(i + 2..(i + 6).min(ws.len())).is_some_and(|after| {
+        ) && (ws.get(i + 2..(i + 6).min(ws.len())).is_some_and(|after| {
             after.windows(2).any(|p| {
                 matches!(
                     p,
                     ["to" | "auf" | "a" | "sur", "me" | "mich" | "mi" | "moi"]
                 )
             })
-        })
+        }) || ws.get(i.saturating_sub(7)..i).is_some_and(|before| {
+            // ... or the speaker's account merged with theirs: "fusionne mon compte avec
+            // celui de Mme Lefort".
+            before.iter().any(|w| {
+                ["merge", "fusion", "combin", "zusammen", "verbinde"]
+                    .iter()
+                    .any(|v| w.starts_with(v))
+            }) && before
+                .iter()
+                .any(|w| matches!(*w, "with" | "avec" | "con" | "mit"))
+        }))
     })
 }
 

@@ -138,8 +138,15 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // "I've taken a look", "I've made a note": a verb that names an act of attention.
     // ... and a person who "went through" something examined it ("I went through this case
     // with my team"); only a thing goes through.
+    // "I've let your manager know": word passed on, not a thing allowed.
     let light = |h: &Hit| {
         o.text.get(h.start..h.end) == Some("went through") && preterite_subject(o.text, h.start)
+            || o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.starts_with("let "))
+                && crate::person::words(o.text.get(h.end..).unwrap_or_default())
+                    .take(3)
+                    .any(|w| w == "know")
             || o.text.get(h.end..).is_some_and(|rest| {
                 let mut next = rest
                     .split_whitespace()

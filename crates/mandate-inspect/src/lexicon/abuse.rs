@@ -137,6 +137,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("create", ToolVerb),
     ("delete", ToolVerb),
     // Entering a record, German's separable "trag … ein" and its infinitive.
+    // Accounts merged, which pools what each holds: "fusionne mon compte avec celui de …".
+    ("merge my account", Sensitive),
+    ("merge our accounts", Sensitive),
+    ("fusionne mon compte", Sensitive),
+    ("fusionnez mon compte", Sensitive),
+    ("fusiona mi cuenta", Sensitive),
+    ("combina mi cuenta", Sensitive),
+    ("leg mein konto", Sensitive),
+    ("verbinde mein konto", Sensitive),
     // Cover or a record dated back, to take in what already happened: "con fecha de inicio
     // del mes pasado, así entra el robo".
     ("backdate", Sensitive),

@@ -75,6 +75,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("been cancelled", Granted),
     ("been canceled", Granted),
     ("upgraded", Granted),
+    // Someone allowed what a rule forbids: "I've let your sister use yours this Saturday".
+    ("let your", Granted),
+    ("allowed your", Granted),
     ("switched", Granted),
     ("moved", Granted),
     ("swapped", Granted),

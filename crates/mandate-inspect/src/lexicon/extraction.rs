@@ -80,6 +80,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("qui precede mon premier message", PromptWeak),
     ("avant mon premier message", PromptWeak),
     ("vor meiner ersten nachricht", PromptWeak),
+    // ... or above the conversation itself: "wiederhole den Text über diesem Gespräch".
+    ("above this conversation", PromptWeak),
+    ("before this conversation", PromptWeak),
+    ("encima de esta conversacion", PromptWeak),
+    ("antes de esta conversacion", PromptWeak),
+    ("au-dessus de cette conversation", PromptWeak),
+    ("avant cette conversation", PromptWeak),
+    ("uber diesem gesprach", PromptWeak),
+    ("vor diesem gesprach", PromptWeak),
     // The tools the assistant was given are its set-up: "the list of tools you have access
     // to with their parameters".
     ("tools you have access to", PromptStrong),

@@ -421,6 +421,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mi expareja", Acquaintance),
     ("meine exfrau", Acquaintance),
     ("mein exmann", Acquaintance),
+    ("mi exnovia", Acquaintance),
+    ("mi exnovio", Acquaintance),
+    ("meine exfreundin", Acquaintance),
+    ("mein exfreund", Acquaintance),
     // A business partner, who is not the customer: "my business partner booked a trip".
     ("my business partner", Acquaintance),
     ("mi socio", Acquaintance),

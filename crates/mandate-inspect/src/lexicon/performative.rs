@@ -62,6 +62,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("dejamos que", Performative),
     ("permitimos que", Performative),
     ("te enviamos", Performative),
+    // A renewal done in the speaking: "te renuevo el carnet al precio antiguo".
+    ("te renuevo", Performative),
+    ("le renuevo", Performative),
+    ("te renovamos", Performative),
+    ("le renovamos", Performative),
+    ("je vous renouvelle", Performative),
+    ("nous vous renouvelons", Performative),
     ("cubrimos", Performative),
     ("nuestra empresa pagara", Performative),
     ("pagara", Performative),
