@@ -391,8 +391,19 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                         || crate::person::two_words_before(m.text, h.start) == ("de", "casa"))
             })
         };
+        // "Wann hat er zuletzt seine Zugangskarte benutzt?": when their pass or key card was
+        // last used says where they were.
+        let pass_used = || {
+            ws.iter().any(|w| third_person(w))
+                && ws.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "zugangskarte" | "schlusselkarte" | "keycard" | "badge" | "pass"
+                    ) || w.ends_with("karte") && w.starts_with("zugang")
+                })
+        };
         asked_when
-            && (!own_slot && (booked_by_acquaintance(m) || visited_them())
+            && (!own_slot && (booked_by_acquaintance(m) || visited_them() || pass_used())
                 || ws.iter().enumerate().any(|(i, w)| {
                 third_person(w)
                     // German puts the verb first in a question: "an welchen Tagen kommt sie zu

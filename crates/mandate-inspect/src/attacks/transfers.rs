@@ -254,22 +254,47 @@ pub(super) fn theirs_to_my_account(text: &str) -> bool {
 pub(super) fn put_in_my_name(text: &str) -> bool {
     // Most texts name no name: two prebuilt searches ("nom" is in "nombre") say so first.
     let b = text.as_bytes();
+    let to_my_name = |p: &[&str]| {
+        matches!(
+            p,
+            [
+                "in" | "a" | "auf" | "into" | "to",
+                "my" | "mi" | "mon" | "meinen",
+                "name" | "nombre" | "nom" | "namen"
+            ]
+        )
+    };
     (crate::bytes::needle!(b"nom").find(b).is_some()
         || crate::bytes::needle!(b"name").find(b).is_some())
         && ["my name", "mi nombre", "mon nom", "meinen namen"]
             .iter()
             .any(|n| text.contains(n))
-        && names_an_account(text)
-        && theirs_moved(text, |p| {
-            matches!(
-                p,
-                [
-                    "in" | "a" | "auf",
-                    "my" | "mi" | "mon" | "meinen",
-                    "name" | "nombre" | "nom" | "namen"
-                ]
-            )
+        && (names_an_account(text) && theirs_moved(text, to_my_name) || holder_renamed(text))
+}
+
+/// "Cambia el titular del contrato de la habitación 12 a mi nombre": the holder of a
+/// contract or an account changed to the speaker's name.
+fn holder_renamed(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "titular" | "holder" | "titulaire" | "inhaber" | "vertragsinhaber" | "kontoinhaber"
+        ) && ws.get(i + 1..(i + 12).min(ws.len())).is_some_and(|after| {
+            after.windows(3).any(|p| {
+                matches!(
+                    p,
+                    [
+                        "in" | "a" | "auf" | "into" | "to",
+                        "my" | "mi" | "mon" | "meinen",
+                        "name" | "nombre" | "nom" | "namen"
+                    ]
+                )
+            })
         })
+    })
 }
 
 /// Whether an account or a profile is named at all, in any of the four languages.

@@ -323,6 +323,13 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "consulte"
                     | "utilise"
                     | "consomme"
+                    // Where a parcel of theirs came from and what it held: "de quelle
+                    // boutique il venait et ce qu'il contenait".
+                    | "venait"
+                    | "contenait"
+                    | "contained"
+                    | "contenia"
+                    | "enthielt"
                     // What cover they took out: "welche Versicherungssumme hat er
                     // abgeschlossen?".
                     | "abgeschlossen"

@@ -524,6 +524,11 @@ fn is_business_object(w: &str) -> bool {
             | "konto"
             | "kunden"
             | "kunde"
+            // Rooms let: "bei allen Zimmern im Haus B".
+            | "rooms"
+            | "zimmern"
+            | "habitaciones"
+            | "chambres"
             // Who uses the service: "de tous les utilisateurs de Lyon".
             | "utilisateurs"
             | "usuarios"

@@ -111,6 +111,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     verbs::drop_payments_not_made(&view.text, &mut cue_hits);
     verbs::join_split_grants(&view.text, &mut cue_hits);
     drop_scanned_codes(&view.text, &mut cue_hits);
+    drop_the_month(&view.text, &mut cue_hits);
     verbs::drop_means_accepted(&view.text, &mut cue_hits);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
         return by_rules(original, &view, cue_hits);
@@ -350,6 +351,37 @@ fn drop_scanned_codes(text: &str, hits: &mut Vec<Hit>) {
                 || before.ends_with(" bar")
                 || after.starts_with("qr")
                 || after.starts_with("barre"))
+        }
+    });
+}
+
+/// Drops "may" as a hedge where it names the month ("release you at the end of May", "by 3
+/// May", "May 12"): the view has no capitals to tell them apart.
+fn drop_the_month(text: &str, hits: &mut Vec<Hit>) {
+    hits.retain(|h| {
+        h.cue != Hedge || text.get(h.start..h.end) != Some("may") || {
+            let before = crate::person::word_before(text, h.start);
+            let after = crate::person::word_after(text, h.end);
+            !(matches!(
+                before,
+                "of" | "in"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "since"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "end"
+                    | "to"
+                    | "next"
+                    | "last"
+                    | "this"
+                    | "before"
+                    | "after"
+            ) || before.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                || after.bytes().next().is_some_and(|b| b.is_ascii_digit()))
         }
     });
 }

@@ -225,6 +225,10 @@ pub(super) fn holds(text: &str, h: &crate::scan::Hit) -> bool {
                 | "remains at"
                 | "se queda en"
                 | "reste a"
+                | "restera a"
+                | "will remain at"
+                | "se quedara en"
+                | "se mantendra en"
                 | "bleibt bei"
         )
     })

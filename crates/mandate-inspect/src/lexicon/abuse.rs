@@ -157,6 +157,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("avec effet retroactif", Sensitive),
     ("retroactivement", Sensitive),
     ("ruckwirkend", Sensitive),
+    // Payments or dates moved on: "verschieb bei allen Zimmern die Mietzahlung".
+    ("verschieb", ToolVerb),
+    ("verschiebe", ToolVerb),
     ("trag", ToolVerb),
     ("trage", ToolVerb),
     ("tragt", ToolVerb),

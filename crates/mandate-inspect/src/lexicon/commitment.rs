@@ -56,6 +56,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // grants (base forms)
     ("refund", Grant),
     ("reimburse", Grant),
+    // Let out of a contract early: "we've agreed to release you at the end of May".
+    ("release you", Grant),
     // Making good a loss: "we will indemnify you for any losses".
     ("indemnify", Grant),
     ("credit", Grant),

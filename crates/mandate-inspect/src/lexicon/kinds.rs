@@ -766,6 +766,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("pour les jours sans", Amends),
     ("fur die tage ohne", Amends),
     ("por el corte", Amends),
+    // Works and their noise: "por las obras y el ruido de esta semana".
+    ("por las obras", Amends),
+    ("por el ruido", Amends),
+    ("for the noise", Amends),
+    ("for the building work", Amends),
+    ("for the works", Amends),
+    ("pour les travaux", Amends),
+    ("pour le bruit", Amends),
+    ("fur die bauarbeiten", Amends),
+    ("fur den larm", Amends),
     // A part or a service that failed: "por el fallo del freno", "for the faulty brake".
     ("por el fallo", Amends),
     ("por la averia", Amends),

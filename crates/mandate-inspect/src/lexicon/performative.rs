@@ -27,6 +27,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("remains at", Performative),
     ("se queda en", Performative),
     ("reste a", Performative),
+    // ... and in the future: "votre loyer restera à 520 € par mois".
+    ("restera a", Performative),
+    ("will remain at", Performative),
+    ("se quedara en", Performative),
+    ("se mantendra en", Performative),
     ("bleibt bei", Performative),
     // Held for the customer by name: "der Preis bleibt für Sie bei 12,99 €".
     ("bleibt fur sie bei", Performative),
