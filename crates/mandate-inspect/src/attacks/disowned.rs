@@ -361,21 +361,27 @@ pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
         "mark", "record", "log", "enter", "note", "set", "put", "trag", "markier", "vermerk",
         "registr", "marca", "anota", "inscri",
     ];
+    commanded(m, &RECORDING, |end, sentence_end| {
+        // The speaker's own record ("mark my order as received even though the box was
+        // damaged") is theirs to settle.
+        m.text.get(end..sentence_end).is_some_and(concedes) && !m.own_between(end, sentence_end)
+    })
+}
+
+/// Whether a tool verb that begins with one of `verbs` is commanded, and `rest` holds of the
+/// end of the verb and the end of its sentence.
+fn commanded(m: &Message<'_>, verbs: &[&str], rest: impl Fn(usize, usize) -> bool) -> bool {
     m.hits.iter().any(|h| {
         h.cue == ToolVerb
             && !m.in_quote(h)
             && m.imperative(h)
             && m.text
                 .get(h.start..h.end)
-                .is_some_and(|t| RECORDING.iter().any(|v| t.starts_with(v)))
+                .is_some_and(|t| verbs.iter().any(|v| t.starts_with(v)))
             && m.ss
                 .iter()
                 .find(|s| s.start <= h.start && h.start < s.end)
-                .is_some_and(|s| {
-                    // The speaker's own record ("mark my order as received even though the
-                    // box was damaged") is theirs to settle.
-                    m.text.get(h.end..s.end).is_some_and(concedes) && !m.own_between(h.end, s.end)
-                })
+                .is_some_and(|s| rest(h.end, s.end))
     })
 }
 
@@ -406,37 +412,38 @@ pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
     const CHANGING: [&str; 9] = [
         "change", "modif", "cambi", "ander", "set", "put", "move", "pon", "mets",
     ];
-    m.hits.iter().any(|h| {
-        h.cue == ToolVerb
-            && !m.in_quote(h)
-            && m.imperative(h)
-            && m.text
-                .get(h.start..h.end)
-                .is_some_and(|t| CHANGING.iter().any(|v| t.starts_with(v)))
-            && m.ss
+    // The date of what happened ("du sinistre", "of the damage"), not one the customer picks
+    // ("my payment date").
+    const HAPPENED: [&str; 16] = [
+        "claim",
+        "damage",
+        "accident",
+        "loss",
+        "theft",
+        "incident",
+        "sinistre",
+        "siniestro",
+        "schaden",
+        "unfall",
+        "diebstahl",
+        "robo",
+        "vol",
+        "degat",
+        "dano",
+        "accidente",
+    ];
+    commanded(m, &CHANGING, |end, sentence_end| {
+        m.text.get(end..sentence_end).is_some_and(|rest| {
+            let ws: Vec<&str> = crate::person::words(rest)
+                .filter(|w| !w.is_empty())
+                .collect();
+            let dated = ws
                 .iter()
-                .find(|s| s.start <= h.start && h.start < s.end)
-                .and_then(|s| m.text.get(h.end..s.end))
-                .is_some_and(|rest| {
-                    let ws: Vec<&str> = crate::person::words(rest)
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    ws.iter()
-                        .take(4)
-                        .any(|w| matches!(*w, "date" | "fecha" | "datum" | "day" | "jour" | "dia"))
-                        // The date of what happened ("du sinistre", "of the damage"), not one
-                        // the customer picks ("my payment date").
-                        && ws.iter().any(|w| {
-                            [
-                                "claim", "damage", "accident", "loss", "theft", "incident",
-                                "sinistre", "siniestro", "schaden", "unfall", "diebstahl",
-                                "robo", "vol", "degat", "dano", "accidente",
-                            ]
-                            .iter()
-                            .any(|i| w.starts_with(i))
-                        })
-                        && says_covered(rest)
-                })
+                .take(4)
+                .any(|w| matches!(*w, "date" | "fecha" | "datum" | "day" | "jour" | "dia"));
+            let happened = ws.iter().any(|w| HAPPENED.iter().any(|i| w.starts_with(i)));
+            dated && happened && says_covered(rest)
+        })
     })
 }
 

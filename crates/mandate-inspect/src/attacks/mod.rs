@@ -50,9 +50,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // Structures read from the words alone, which may hold no cue at all ("¿quién reservó la
     // mesa 12?", "cobra la matrícula a la tarjeta del colegio"): the rules read such a text
     // even without one.
-    let bare = transfers::charged_to_others(&view.text)
-        || asked::booker_asked(&view.text)
-        || asked::owner_asked(&view.text, pii);
+    let bare = has(Cue::ChargedTo) && transfers::charged_to_others(&view.text)
+        || has(Cue::WhoHeld)
+            && (asked::booker_asked(&view.text) || asked::owner_asked(&view.text, pii));
     let anchored = source.is_data()
         || bare
         || all_hits.iter().any(|h| h.cue.anchors_attack())

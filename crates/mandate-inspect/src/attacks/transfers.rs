@@ -84,21 +84,6 @@ pub(super) fn charged_to_others(text: &str) -> bool {
             "other" | "others" | "otros" | "otras" | "autres" | "anderen"
         )
     };
-    // Most texts name no other people and no one's card: one search for each word says so.
-    let b = text.as_bytes();
-    if crate::bytes::needle!(b"other").find(b).is_none()
-        && crate::bytes::needle!(b"otr").find(b).is_none()
-        && crate::bytes::needle!(b"autres").find(b).is_none()
-        && crate::bytes::needle!(b"anderen").find(b).is_none()
-        && crate::bytes::needle!(b"arte d").find(b).is_none()
-        && crate::bytes::needle!(b"arjeta d").find(b).is_none()
-        && crate::bytes::needle!(b"uenta d").find(b).is_none()
-        && crate::bytes::needle!(b"ompte d").find(b).is_none()
-        && crate::bytes::needle!(b"arte von").find(b).is_none()
-        && crate::bytes::needle!(b"onto von").find(b).is_none()
-    {
-        return false;
-    }
     // Read sentence by sentence: "un punto de carga? Ma carte de …" charges nothing.
     text.split(['.', '?', '!', ';', '\n'])
         .any(|sentence| charged_in(sentence, &other))

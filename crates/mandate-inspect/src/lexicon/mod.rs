@@ -125,6 +125,12 @@ pub enum Cue {
     /// The record of who came and went or what was done: access log, audit trail, camera
     /// footage, Zutrittsprotokoll. Erased or changed on request, it hides what happened.
     Trail,
+    /// Verbs that send a charge to a card or an account: charge, bill, cobra, facture,
+    /// belaste; read for whose card it is (`attacks::transfers::charged_to_others`).
+    ChargedTo,
+    /// Who did or holds a thing, asked: "who booked", "whose is it", "quién reservó", "wer
+    /// hat", "à qui est"; read for a thing named by its number (`attacks::asked`).
+    WhoHeld,
     /// A shrug at what was just said: "but whatever", "aber egal", "da igual", "peu importe".
     Shrug,
     /// A giver who chose not to be named: "anonymously", "anónimo", "someone sent me".
