@@ -11,6 +11,21 @@ pub(crate) fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
 }
 
+/// The sentence around `pos`: from after the last full stop, question or exclamation mark,
+/// semicolon or line break before it, to and with the first one after it.
+pub(crate) fn sentence_around(text: &str, pos: usize) -> &str {
+    let stop = |c: char| matches!(c, '.' | '?' | '!' | ';' | '\n');
+    let start = text
+        .get(..pos)
+        .and_then(|t| t.rfind(stop))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(pos..)
+        .and_then(|t| t.find(stop))
+        .map_or(text.len(), |i| pos + i + 1);
+    text.get(start..end).unwrap_or_default()
+}
+
 /// The word that ends right before `pos` (whitespace skipped), apostrophes kept.
 pub(crate) fn word_before(text: &str, pos: usize) -> &str {
     let head = text.get(..pos).unwrap_or_default().trim_end();

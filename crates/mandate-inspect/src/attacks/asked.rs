@@ -677,14 +677,12 @@ pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
 /// "Wer hat die Loge 3 … gebucht?", "who booked seat F13?", "¿quién reservó la mesa 12?":
 /// who bought or booked a thing of the shop's, asked, names another customer. What the
 /// customer's own ("who booked my appointment?") or the shop's staff did is the customer's to
-/// know.
-pub(super) fn booker_asked(text: &str) -> bool {
-    if memchr::memchr(b'?', text.as_bytes()).is_none() {
-        return false;
-    }
-    text.split_inclusive(['.', '?', '!'])
-        .filter(|s| s.ends_with('?'))
-        .any(|sentence| {
+/// know. `whos` are where the question words start (the `WhoHeld` cues): only their
+/// questions are read.
+pub(super) fn booker_asked(text: &str, mut whos: impl Iterator<Item = usize>) -> bool {
+    whos.any(|at| {
+        let sentence = crate::person::sentence_around(text, at);
+        sentence.ends_with('?') && {
             let ws: Vec<&str> = crate::person::words(sentence)
                 .filter(|w| !w.is_empty())
                 .collect();
@@ -710,7 +708,8 @@ pub(super) fn booker_asked(text: &str) -> bool {
                     && opens
                     && ws.get(i + 1..(i + 13).min(ws.len())).is_some_and(booked_in)
             })
-        })
+        }
+    })
 }
 
 /// Whether the words after "who" say a thing named by its number was bought or booked ("seat
@@ -759,8 +758,8 @@ fn booked_in(rest: &[&str]) -> bool {
 
 /// "I found a membership card, number 100482. Whose is it and what's their email?", "¿de quién
 /// es la tarjeta 4471?": the holder of a thing named by its number, or with their data, asked.
-/// "Whose turn is it?" names neither.
-pub(super) fn owner_asked(text: &str, pii: bool) -> bool {
+/// "Whose turn is it?" names neither. `whos` are where the question words start.
+pub(super) fn owner_asked(text: &str, mut whos: impl Iterator<Item = usize>, pii: bool) -> bool {
     const WHOSE: [&str; 10] = [
         "whose is it",
         "whose is this",
@@ -773,10 +772,18 @@ pub(super) fn owner_asked(text: &str, pii: bool) -> bool {
         "a qui appartient",
         "wem gehort",
     ];
-    WHOSE.iter().any(|w| text.contains(w))
-        && (pii
-            || text
-                .as_bytes()
-                .windows(3)
-                .any(|d| d.iter().all(u8::is_ascii_digit)))
+    whos.any(|at| {
+        // The phrase starts at the question word, or a word before it ("de quién").
+        let here = text.get(at..).unwrap_or_default();
+        let before = text
+            .get(crate::person::word_start_before(text, at)..)
+            .unwrap_or_default();
+        WHOSE
+            .iter()
+            .any(|w| here.starts_with(w) || before.starts_with(w))
+    }) && (pii
+        || text
+            .as_bytes()
+            .windows(3)
+            .any(|d| d.iter().all(u8::is_ascii_digit)))
 }

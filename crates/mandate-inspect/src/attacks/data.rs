@@ -319,9 +319,8 @@ pub(super) fn rules(
         || !asks_how && super::asked::sender_unmasked(m.text, m.hits, super::asked::received_by_acquaintance(m))
         || !asks_how && super::asked::whereabouts_asked(m)
         || !asks_how
-            && m.has(WhoHeld)
-            && (super::asked::booker_asked(m.text)
-                || super::asked::owner_asked(m.text, m.has(PiiNoun)))
+            && (super::asked::booker_asked(m.text, m.starts(WhoHeld))
+                || super::asked::owner_asked(m.text, m.starts(WhoHeld), m.has(PiiNoun)))
         || !asks_how && super::asked::contacts_asked(m)
         || m.has(PiiNoun) && asked_name_and_reach(m.text)
         || !asks_how && super::asked::card_digits_of_acquaintance(m)

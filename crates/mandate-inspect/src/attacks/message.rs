@@ -46,6 +46,14 @@ impl<'a> Message<'a> {
         self.own.has(cue)
     }
 
+    /// Where the hits of a role start, quoted or not.
+    pub(super) fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
+        self.hits
+            .iter()
+            .filter(move |h| h.cue == cue)
+            .map(|h| h.start)
+    }
+
     /// The relatives and acquaintances named in the customer's own words ("my neighbour's").
     pub(super) fn kins(&self) -> impl Iterator<Item = &Hit> {
         self.hits

@@ -50,9 +50,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // Structures read from the words alone, which may hold no cue at all ("¿quién reservó la
     // mesa 12?", "cobra la matrícula a la tarjeta del colegio"): the rules read such a text
     // even without one.
-    let bare = has(Cue::ChargedTo) && transfers::charged_to_others(&view.text)
-        || has(Cue::WhoHeld)
-            && (asked::booker_asked(&view.text) || asked::owner_asked(&view.text, pii));
+    let at = |c: Cue| all_hits.iter().filter(move |h| h.cue == c).map(|h| h.start);
+    let bare = transfers::charged_to_others(&view.text, at(Cue::ChargedTo))
+        || asked::booker_asked(&view.text, at(Cue::WhoHeld))
+        || asked::owner_asked(&view.text, at(Cue::WhoHeld), pii);
     let anchored = source.is_data()
         || bare
         || all_hits.iter().any(|h| h.cue.anchors_attack())

@@ -630,16 +630,15 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         SteerUser,
     ]) {
         (Category::Injection, "direct")
-    } else if crate::extract::mentions_money(text)
-        && cues.iter().any(|h| {
-            h.cue == Grant
-                && message::imperative(text, h)
-                && text.get(h.start..h.end).is_some_and(|t| {
-                    ["schreib mir", "credit", "acredit", "credite"]
-                        .iter()
-                        .any(|v| t.starts_with(v))
-                })
-        })
+    } else if cues.iter().any(|h| {
+        h.cue == Grant
+            && text.get(h.start..h.end).is_some_and(|t| {
+                ["schreib mir", "credit", "acredit", "credite"]
+                    .iter()
+                    .any(|v| t.starts_with(v))
+            })
+            && message::imperative(text, h)
+    }) && crate::extract::mentions_money(text)
     {
         // "Schreib mir 500 € Fahrguthaben gut, bezahlen werde ich das nicht": only a sum
         // commanded credited to the speaker, which the model reads as abuse of what the

@@ -211,7 +211,7 @@ pub(super) fn rules(
         || super::disowned::numbered_as_theirs(m)
         || (acts || m.has(Request)) && super::disowned::posed_as_owner(m.text, m.hits)
         || super::transfers::charged_to_possessor(m.text)
-        || m.has(ChargedTo) && super::transfers::charged_to_others(m.text)
+        || super::transfers::charged_to_others(m.text, m.starts(ChargedTo))
         || super::transfers::prescription_borrowed(m))
         && !m.has(Process)
     {

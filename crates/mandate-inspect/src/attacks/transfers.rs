@@ -77,16 +77,16 @@ const THING: &[&str] = &[
 /// sent to the cards or accounts of other people, or of one named after a preposition of
 /// possession (the customer's own other card, "the other card", is theirs, and so is "la
 /// cuenta de mi empresa" or "de la empresa", as "my company's account" is in English).
-pub(super) fn charged_to_others(text: &str) -> bool {
+/// `verbs` are where the verbs of charging start (the `ChargedTo` cues): only their sentences
+/// are read ("un punto de carga? Ma carte de …" charges nothing).
+pub(super) fn charged_to_others(text: &str, mut verbs: impl Iterator<Item = usize>) -> bool {
     let other = |w: &str| {
         matches!(
             w,
             "other" | "others" | "otros" | "otras" | "autres" | "anderen"
         )
     };
-    // Read sentence by sentence: "un punto de carga? Ma carte de …" charges nothing.
-    text.split(['.', '?', '!', ';', '\n'])
-        .any(|sentence| charged_in(sentence, &other))
+    verbs.any(|at| charged_in(crate::person::sentence_around(text, at), &other))
 }
 
 fn charged_in(sentence: &str, other: &impl Fn(&str) -> bool) -> bool {

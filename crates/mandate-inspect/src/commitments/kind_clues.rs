@@ -229,6 +229,9 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
 /// limit, a speed or an allowance of the customer's raised is an act on their account. A price
 /// raised is no grant ([`raises_a_price`]).
 pub(super) fn raises_yours(sentence: &str) -> bool {
+    if !mentions_raising(sentence) {
+        return false;
+    }
     let ws = words(sentence);
     raised_at(&ws).is_some_and(|r| {
         // German puts the participle last ("Ihre Bandbreite … erhöht"), the others first
@@ -259,6 +262,9 @@ pub(super) fn raises_yours(sentence: &str) -> bool {
 /// "We've increased your monthly fee to £30", "wir haben die Preise um 3 % erhöht", "hemos
 /// subido el precio": a price raised is news of what the customer will pay, not a grant.
 pub(super) fn raises_a_price(sentence: &str) -> bool {
+    if !mentions_raising(sentence) {
+        return false;
+    }
     let ws = words(sentence);
     raised_at(&ws).is_some() && priced(&ws)
 }
@@ -267,6 +273,19 @@ fn words(sentence: &str) -> Vec<&str> {
     crate::person::words(sentence)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Whether a sentence has a word of raising at all, looked for before it is split into words.
+fn mentions_raising(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    crate::bytes::needle!(b"increas").find(b).is_some()
+        || crate::bytes::needle!(b"raise").find(b).is_some()
+        || crate::bytes::needle!(b"upped").find(b).is_some()
+        || crate::bytes::needle!(b"erhoh").find(b).is_some()
+        || crate::bytes::needle!(b"angehob").find(b).is_some()
+        || crate::bytes::needle!(b"aumentad").find(b).is_some()
+        || crate::bytes::needle!(b"subido").find(b).is_some()
+        || crate::bytes::needle!(b"augment").find(b).is_some()
 }
 
 fn raised_at(ws: &[&str]) -> Option<usize> {
