@@ -398,8 +398,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                 && ws.iter().any(|w| {
                     matches!(
                         *w,
-                        "zugangskarte" | "schlusselkarte" | "keycard" | "badge" | "pass"
-                    ) || w.ends_with("karte") && w.starts_with("zugang")
+                        "zugangskarte" | "schlusselkarte" | "keycard" | "badge" | "fob"
+                    )
                 })
         };
         asked_when

@@ -47,9 +47,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     });
     let has = |c: Cue| present.has(c);
     let pii = has(Cue::PiiNoun);
-    // Structures read from the words alone, which may hold no cue at all ("¿quién reservó la
-    // mesa 12?", "cobra la matrícula a la tarjeta del colegio"): the rules read such a text
-    // even without one.
+    // Structures whose only cue may be their own ("¿quién reservó la mesa 12?", "cobra la
+    // matrícula a la tarjeta del colegio"), read in the sentences of that cue: the rules read
+    // such a text.
     let at = |c: Cue| all_hits.iter().filter(move |h| h.cue == c).map(|h| h.start);
     let bare = transfers::charged_to_others(&view.text, at(Cue::ChargedTo))
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
@@ -179,7 +179,6 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         plain_hits,
         source,
         Reading::Plain,
-        bare,
     );
 
     // Invisible characters or look-alike letters that were hiding an attack.
@@ -270,7 +269,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 matches!(x.cue, Payoff | Unlock | Grant)
                     && changed.iter().any(|c| c.0 < x.end && x.start < c.1)
             });
-        let found = read(original, &view, &text, h, source, reading, false)
+        let found = read(original, &view, &text, h, source, reading)
             .first()
             .map(|e| (e.start, e.end))
             .or_else(|| demand.then(|| view.original(0, view.text.len())));
@@ -310,7 +309,6 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                     inner_hits,
                     source,
                     Reading::Unveiled(&[]),
-                    false,
                 )
                 .is_empty()
             };
@@ -486,8 +484,7 @@ fn dedupe(mut out: Vec<Finding>) -> Vec<Finding> {
 }
 
 /// Reads one view (plain, folded or shifted; all the same length as `view.text` or mapped by
-/// `view`) and returns findings in the original's offsets. Without a cue, only a `bare`
-/// structure of the words is worth reading.
+/// `view`) and returns findings in the original's offsets.
 fn read(
     original: &str,
     view: &View,
@@ -495,10 +492,9 @@ fn read(
     mut cue_hits: Vec<Hit>,
     source: Source,
     reading: Reading<'_>,
-    bare: bool,
 ) -> Vec<Finding> {
     turns_at_line_starts(text, &mut cue_hits);
-    if cue_hits.is_empty() && !bare {
+    if cue_hits.is_empty() {
         return Vec::new();
     }
     let mut quotes = quoted(text);

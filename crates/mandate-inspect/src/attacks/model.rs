@@ -608,7 +608,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 // "Mi exnovia es socia … ¿con qué dirección está registrada?": someone the
                 // customer knows, and their data asked by a question (what they sent "für
                 // mich" goes to the customer's own address).
-                || text.contains('?') && has(&[Acquaintance]) && !for_the_speaker(text))
+                || text.contains('?') && has(&[Acquaintance]) && !super::whose::for_the_speaker(text))
             && !super::whose::to_be_changed(text)
     {
         (Category::DataExfiltration, "learned")
@@ -649,14 +649,6 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // policies"): a score alone does not make an attack.
         return None;
     })
-}
-
-/// Whether the text says a thing is for the speaker: "for me", "für mich", "para mí".
-fn for_the_speaker(text: &str) -> bool {
-    let ws: Vec<&str> = crate::person::words(text)
-        .filter(|w| !w.is_empty())
-        .collect();
-    ws.windows(2).any(super::whose::for_me)
 }
 
 /// Whether the staff at `h` follow personal data and a preposition that makes them its holder

@@ -220,10 +220,7 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         });
         // "¿Qué ha pedido mi hermano para mí?": what was bought for the customer is theirs.
         // (read before the possessives are dropped: "mí" folds to "mi").
-        let all: Vec<&str> = crate::person::words(sentence)
-            .filter(|w| !w.is_empty())
-            .collect();
-        if all.windows(2).any(for_me) {
+        if for_the_speaker(sentence) {
             return false;
         }
         let Some(ws) = from.and_then(|i| ws.get(i..)) else {
@@ -687,6 +684,14 @@ fn received_by_me(rest: &str) -> bool {
             ]
         )
     })
+}
+
+/// Whether a text says a thing is for the speaker: "for me", "für mich", "para mí".
+pub(super) fn for_the_speaker(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(2).any(for_me)
 }
 
 /// Two words that make the customer who a thing is for: "for me", "para mí", "pour moi",
