@@ -4,8 +4,8 @@
 use crate::lexicon::Cue::*;
 use crate::scan::Hit;
 
+use super::bought::third_person;
 use super::message::Message;
-use super::whose::third_person;
 
 /// "Wie heißt sie und wie kann ich sie erreichen?", "what's her name and how do I contact
 /// her?": who a third person is and how to reach them, both asked. Either alone may be the
@@ -543,7 +543,7 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
             let booked = lessons
                 || wedding
                 || ws.iter().any(|w| {
-                    super::whose::booked(w)
+                    super::bought::booked(w)
                         || matches!(
                             *w,
                             "scheduled"

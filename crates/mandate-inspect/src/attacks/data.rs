@@ -7,6 +7,7 @@ use crate::scan::Hit;
 use crate::{Category, Severity};
 
 use super::asked::{asked_name_and_reach, asked_what_they_paid, kept_from_me};
+use super::bought::{asked_what_one_bought, asked_what_they_bought, third_person};
 use super::disowned::{disowned_order, order_papers_asked};
 use super::holders::{
     at_a_named_firm, emailed_holder, emailed_subject_asked, guest_room_asked, handled_holder,
@@ -16,9 +17,8 @@ use super::holders::{
 use super::message::Message;
 use super::rules::{Fired, before_kin, fired};
 use super::whose::{
-    acquaintance_named, acquaintance_ordered, asked_what_one_bought, asked_what_theirs,
-    asked_what_they_bought, copula, data_of_kin, holds_a_thing, kins_data_asked, owned_thing,
-    placed_by_them, relative, set_down_by_them, third_person,
+    acquaintance_named, acquaintance_ordered, asked_what_theirs, copula, data_of_kin,
+    holds_a_thing, kins_data_asked, owned_thing, placed_by_them, relative, set_down_by_them,
 };
 
 /// "A list of your stores with their phone numbers": "their" after the shop's places or

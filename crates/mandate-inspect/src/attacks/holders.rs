@@ -5,8 +5,9 @@
 use crate::lexicon::Cue::*;
 use crate::person::word_after;
 
+use super::bought::they_bought;
 use super::message::Message;
-use super::whose::{owned_thing, they_bought};
+use super::whose::owned_thing;
 
 /// "La cuenta de Laura Giménez", "le compte de Paul", "the order placed under Elaine Porter":
 /// an account or record named by its holder, who is not the speaker ("la cuenta de mi

@@ -7,6 +7,7 @@
 
 mod arguments;
 mod asked;
+mod bought;
 mod claims;
 mod data;
 mod disowned;
@@ -106,7 +107,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             && has(Cue::Acquaintance)
             && whose::set_down_by_them(&view.text, &all_hits)
         // Someone the customer knows, or someone's own account ("his account"), and a
-        // question or a request to be told, which `whose::asked_what_they_bought` reads for
+        // question or a request to be told, which `bought::asked_what_they_bought` reads for
         // what that person bought and `asked::whereabouts_asked` for where they went.
         || (has(Cue::Acquaintance) || has(Cue::TheirThing))
             && (memchr::memchr(b'?', view.text.as_bytes()).is_some()
