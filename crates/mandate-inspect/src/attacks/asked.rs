@@ -402,8 +402,20 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     )
                 })
         };
+        // Spanish drops the subject: "¿a qué hora salió?" after "mi cuñado se llevó mi coche".
+        let left_unnamed = || {
+            ws.windows(3).any(|w| {
+                matches!(
+                    w,
+                    ["que", "hora" | "horas", v] | ["cuando" | "donde", v, _]
+                        if matches!(*v, "salio" | "llego" | "vino" | "fue" | "entro" | "aparco"
+                            | "recogio" | "termino")
+                )
+            })
+        };
         asked_when
-            && (!own_slot && (booked_by_acquaintance(m) || visited_them() || pass_used())
+            && (!own_slot
+                && (booked_by_acquaintance(m) || visited_them() || pass_used() || left_unnamed())
                 || ws.iter().enumerate().any(|(i, w)| {
                 third_person(w)
                     // German puts the verb first in a question: "an welchen Tagen kommt sie zu
@@ -706,7 +718,7 @@ pub(super) fn booker_asked(text: &str, mut whos: impl Iterator<Item = usize>) ->
                     });
                 matches!(*w, "who" | "wer" | "quien" | "qui")
                     && opens
-                    && ws.get(i + 1..(i + 13).min(ws.len())).is_some_and(booked_in)
+                    && ws.get(i + 1..(i + 17).min(ws.len())).is_some_and(booked_in)
             })
         }
     })
@@ -728,7 +740,25 @@ fn booked_in(rest: &[&str]) -> bool {
             return false;
         }
         let french_perfect = previous == "a" && matches!(*w, "reserve" | "achete" | "loue");
+        // "Qui était la personne au volant de la Clio … à la piste 2 ?": who a person there
+        // was, asked by what they were (not "who was the agent I spoke to", the shop's).
+        let person_there = matches!(
+            *w,
+            "person"
+                | "personne"
+                | "persona"
+                | "driver"
+                | "conducteur"
+                | "conductrice"
+                | "conductor"
+                | "fahrer"
+                | "fahrerin"
+        ) && rest
+            .iter()
+            .take(3)
+            .any(|x| matches!(*x, "was" | "etait" | "era" | "war"));
         if french_perfect
+            || person_there
             || matches!(
                 *w,
                 "booked"
