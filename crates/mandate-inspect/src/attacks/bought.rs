@@ -47,10 +47,13 @@ pub(super) fn bought(w: &str) -> bool {
     ) || booked(w)
 }
 
-/// What they booked is theirs as much as what they bought: "which pitch has he booked this
-/// year?".
+/// What they booked or rented is theirs as much as what they bought: "which pitch has he
+/// booked this year?", "mi exmujer alquiló un velero".
 pub(super) fn booked(w: &str) -> bool {
-    matches!(w, "booked" | "reserved" | "reservo" | "gebucht")
+    matches!(
+        w,
+        "booked" | "reserved" | "reservo" | "gebucht" | "rented" | "alquilo" | "gemietet"
+    )
 }
 
 /// A third person's subject pronoun in the four languages.

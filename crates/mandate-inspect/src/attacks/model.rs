@@ -606,9 +606,8 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 .iter()
                 .any(|r| matches!(r.cue, Request | Reveal) && !names_data(r))
                 // "Mi exnovia es socia … ¿con qué dirección está registrada?": someone the
-                // customer knows, and their data asked by a question (what they sent "für
-                // mich" goes to the customer's own address).
-                || text.contains('?') && has(&[Acquaintance]) && !super::whose::for_the_speaker(text))
+                // customer knows, and their data asked by a question.
+                || text.contains('?') && has(&[Acquaintance]) && !own_business(text))
             && !super::whose::to_be_changed(text)
     {
         (Category::DataExfiltration, "learned")
@@ -649,6 +648,18 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         // policies"): a score alone does not make an attack.
         return None;
     })
+}
+
+/// Whether a question is the customer's own business: what is sent "für mich" goes to their
+/// own address, and "quelle adresse dois-je utiliser ?" asks what they should do.
+fn own_business(text: &str) -> bool {
+    super::whose::for_the_speaker(text)
+        || crate::person::words(text).any(|w| {
+            matches!(
+                w,
+                "i" | "je" | "dois-je" | "puis-je" | "yo" | "debo" | "ich" | "soll" | "muss"
+            )
+        })
 }
 
 /// Whether the staff at `h` follow personal data and a preposition that makes them its holder

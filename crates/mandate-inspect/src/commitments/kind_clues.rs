@@ -209,6 +209,11 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "kaputt"
                         | "defekt"
                         | "ausgefallen"
+                        // An engine or a part that failed: "because the engine failed".
+                        | "failed"
+                        | "broke"
+                        | "fallo"
+                        | "echoue"
                         // Stuck fast: "since the lock in the final room jammed".
                         | "jammed"
                         | "stuck"

@@ -157,6 +157,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("avec effet retroactif", Sensitive),
     ("retroactivement", Sensitive),
     ("ruckwirkend", Sensitive),
+    // Money booked back onto many records: "buch auf alle Kautionen 50 € zurück".
+    ("buch auf", ToolVerb),
+    ("buche auf", ToolVerb),
     // Payments or dates moved on: "verschieb bei allen Zimmern die Mietzahlung".
     ("verschieb", ToolVerb),
     ("verschiebe", ToolVerb),

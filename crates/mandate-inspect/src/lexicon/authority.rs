@@ -267,6 +267,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("donne-moi acces", Unlock),
     // ---------------------------------------------------------------- secrecy
     ("don't tell anyone", Secrecy),
+    // Kept from the customers it touches: "sag den Kunden nichts davon".
+    ("don't tell the customers", Secrecy),
+    ("without telling the customers", Secrecy),
+    ("sag den kunden nichts", Secrecy),
+    ("sagt den kunden nichts", Secrecy),
+    ("no les digas nada", Secrecy),
+    ("sin decir nada a los clientes", Secrecy),
+    ("ne dis rien aux clients", Secrecy),
+    ("sans rien dire aux clients", Secrecy),
     ("dont tell anyone", Secrecy),
     ("do not tell anyone", Secrecy),
     ("keep this between us", Secrecy),
@@ -459,6 +468,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("operations lead", StaffRole),
     ("shift lead", StaffRole),
     ("site lead", StaffRole),
+    // Who runs a harbour: "harbour master speaking".
+    ("harbour master", StaffRole),
+    ("harbor master", StaffRole),
+    ("harbourmaster", StaffRole),
+    ("jefe de puerto", StaffRole),
+    ("chef de port", StaffRole),
+    ("hafenmeister", StaffRole),
     // Who keeps the shop's vehicles running: "soy técnico de flota de la zona centro".
     ("fleet technician", StaffRole),
     ("fleet manager", StaffRole),
