@@ -80,19 +80,28 @@ const THING: &[&str] = &[
 /// `verbs` are where the verbs of charging start (the `ChargedTo` cues): only their sentences
 /// are read ("un punto de carga? Ma carte de …" charges nothing).
 pub(super) fn charged_to_others(text: &str, mut verbs: impl Iterator<Item = usize>) -> bool {
+    verbs.any(|at| {
+        let ws: Vec<&str> = crate::person::words(crate::person::sentence_around(text, at))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The verb is the cue's own word (the sentence is a slice of `text`).
+        let base = text.as_ptr() as usize;
+        ws.iter()
+            .position(|w| (w.as_ptr() as usize).wrapping_sub(base) == at)
+            .is_some_and(|i| charged_in(&ws, i))
+    })
+}
+
+/// Whether the verb of charging at word `i` of a sentence's words `ws` sends the charge to
+/// others' cards: not a noun after "de" or an article ("un punto de carga"), with a card or
+/// an account within the next words, held by others or by a possessor named after it.
+fn charged_in(ws: &[&str], i: usize) -> bool {
     let other = |w: &str| {
         matches!(
             w,
             "other" | "others" | "otros" | "otras" | "autres" | "anderen"
         )
     };
-    verbs.any(|at| charged_in(crate::person::sentence_around(text, at), &other))
-}
-
-fn charged_in(sentence: &str, other: &impl Fn(&str) -> bool) -> bool {
-    let ws: Vec<&str> = crate::person::words(sentence)
-        .filter(|w| !w.is_empty())
-        .collect();
     // "De l'école", "del colegio", "von Frau Weber": the holder after the preposition and its
     // article ("carte de crédit", "carte de recharge" name a kind of card); a business is the
     // customer's own to pay from.
@@ -108,45 +117,19 @@ fn charged_in(sentence: &str, other: &impl Fn(&str) -> bool) -> bool {
         };
         noun.is_some_and(|n| !business(n) && !crate::person::own_possessive(n))
     };
-    ws.iter().enumerate().any(|(i, verb)| {
-        matches!(
-            *verb,
-            "charge"
-                | "bill"
-                | "put"
-                | "cobra"
-                | "cobrad"
-                | "carga"
-                | "cargalo"
-                | "cargadlo"
-                | "facture"
-                | "facturez"
-                | "debite"
-                | "debitez"
-                | "belaste"
-                | "belasten"
-                | "buch"
-                | "buche"
-                | "mets"
-                | "mettez"
-                | "pon"
-                | "ponlo"
-                | "facturalo"
-                | "cobralo"
-        ) && !(i > 0
-            && ws
-                .get(i - 1)
-                .is_some_and(|b| *b == "de" || super::message::determiner(b)))
-            && (i + 1..(i + 10).min(ws.len())).any(|j| {
-                ws.get(j).is_some_and(|t| THING.contains(t))
-                    && ((j.saturating_sub(4)..(j + 6).min(ws.len())).any(|k| {
-                        ws.get(k).is_some_and(|w| other(w))
-                            && ws.get(k + 1).is_some_and(|n| {
-                                !THING.contains(n) && !matches!(*n, "one" | "payment" | "way")
-                            })
-                    }) || possessor(j))
-            })
-    })
+    !(i > 0
+        && ws
+            .get(i - 1)
+            .is_some_and(|b| *b == "de" || super::message::determiner(b)))
+        && (i + 1..(i + 10).min(ws.len())).any(|j| {
+            ws.get(j).is_some_and(|t| THING.contains(t))
+                && ((j.saturating_sub(4)..(j + 6).min(ws.len())).any(|k| {
+                    ws.get(k).is_some_and(|w| other(w))
+                        && ws.get(k + 1).is_some_and(|n| {
+                            !THING.contains(n) && !matches!(*n, "one" | "payment" | "way")
+                        })
+                }) || possessor(j))
+        })
 }
 
 /// A firm or a household, which a customer pays from as its member: "la cuenta de la
