@@ -1,14 +1,18 @@
 //! Undoing encodings so that what they hide can be read: base64, hex, URL, HTML and
-//! backslash escapes, Morse and Braille (found by shape), leetspeak (a folded view), and alphabet shifts (only
-//! when the text names a cipher, as a shifted alphabet is indistinguishable from noise
-//! otherwise).
+//! backslash escapes, Morse and Braille (found by shape), leetspeak (a folded view), and
+//! alphabet shifts (only when the text names a cipher, as a shifted alphabet is
+//! indistinguishable from noise otherwise). A payload split into named pieces and joined
+//! back is found by its shape (`assembled`).
 
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 
 use crate::normalize::View;
 
+mod assembled;
 mod symbols;
+
+pub use assembled::joins_assigned_pieces;
 
 /// A decoded segment of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]

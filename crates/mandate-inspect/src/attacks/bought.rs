@@ -52,7 +52,15 @@ pub(super) fn bought(w: &str) -> bool {
 pub(super) fn booked(w: &str) -> bool {
     matches!(
         w,
-        "booked" | "reserved" | "reservo" | "gebucht" | "rented" | "alquilo" | "gemietet"
+        "booked"
+            | "reserved"
+            | "reservo"
+            | "reserve"
+            | "gebucht"
+            | "rented"
+            | "alquilo"
+            | "loue"
+            | "gemietet"
     )
 }
 
@@ -100,11 +108,9 @@ pub(super) fn they_bought(text: &str) -> bool {
 /// opening on what, asking what that person (by name or pronoun) bought. "What should I
 /// order for my neighbour?" asks what the customer should buy.
 pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
-    let Some(first) = m
-        .hits
-        .iter()
-        .find(|h| (h.cue == Acquaintance || relative(m.text, h)) && !m.in_quote(h))
-    else {
+    let Some(first) = m.hits.iter().find(|h| {
+        (matches!(h.cue, Acquaintance | Titled) || relative(m.text, h)) && !m.in_quote(h)
+    }) else {
         return false;
     };
     m.ss.iter().any(|s| {
@@ -117,7 +123,16 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         // French fuses the question word with its subject ("ce qu'il a commandé"): read as the
         // two words they are, and the "y" of a place after the subject ("ce qu'il y a stocké")
         // as no word.
+        // A person named by their title ("el señor Ortega") is the title's word, and their
+        // name after it no word ("did Mrs Clark book" read "did Mrs book").
+        let titled: Vec<&str> = s
+            .hits
+            .iter()
+            .filter(|h| h.cue == Titled)
+            .filter_map(|h| m.text.get(h.start..h.end))
+            .collect();
         let mut ws: Vec<&str> = Vec::new();
+        let mut named_next = false;
         for w in crate::person::words(sentence).filter(|w| {
             !w.is_empty()
                 && !matches!(
@@ -128,7 +143,11 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             match w.strip_prefix("qu'") {
                 Some(subject @ ("il" | "elle" | "ils" | "elles")) => ws.extend(["que", subject]),
                 _ if w == "y" && ws.last().is_some_and(|p| matches!(*p, "il" | "elle")) => {}
-                _ => ws.push(w),
+                _ if named_next => named_next = false,
+                _ => {
+                    named_next = titled.contains(&w);
+                    ws.push(w);
+                }
             }
         }
         let what = |w: &str| {
@@ -154,8 +173,21 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         };
         // The question opens on it, or a verb of telling or knowing asks it unpunctuated, as
         // speech is transcribed ("can you tell me um what my neighbor ordered").
+        // A preposition may come first: "¿a qué hora ha reservado …?", "at what time did she
+        // book?".
+        let preposition = |w: &str| {
+            matches!(
+                w,
+                "a" | "at" | "for" | "to" | "from" | "de" | "para" | "por" | "pour" | "um" | "fur"
+            )
+        };
         let from = if s.question && ws.first().is_some_and(|w| what(w)) {
             Some(0)
+        } else if s.question
+            && ws.first().is_some_and(|w| preposition(w))
+            && ws.get(1).is_some_and(|w| what(w))
+        {
+            Some(1)
         } else {
             ws.iter().position(|w| what(w)).filter(|&i| {
                 ws.get(i.saturating_sub(4)..i).is_some_and(|before| {
@@ -165,6 +197,7 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                             "tell"
                                 | "know"
                                 | "dime"
+                                | "dices"
                                 | "saber"
                                 | "dis-moi"
                                 | "dire"
@@ -221,6 +254,7 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         let person = |w: &str| {
             third_person(w.trim_end_matches("'s"))
                 || named.contains(&w)
+                || titled.contains(&w)
                 || matches!(w, "le" | "les")
         };
         let aux = |w: &str| matches!(w, "did" | "has" | "had" | "a" | "ha" | "hat" | "hatte");
@@ -319,7 +353,9 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             )
         };
         let bought = |w: &str| bought(w) || got(w);
-        let verb = |w: &str| bought(w) || matches!(w, "order" | "buy" | "purchase" | "pay");
+        let verb = |w: &str| {
+            bought(w) || matches!(w, "order" | "buy" | "purchase" | "pay" | "book" | "rent")
+        };
         // Right after the question word, or after a noun with it ("which lamp did she
         // buy"): "what address should she use to send a return she bought herself" asks
         // for an address.
@@ -331,11 +367,12 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
             // German puts the participle last: "welche Note hat er in der Prüfung bekommen?"
             || ws.windows(2).skip(1).take(2).any(|w| matches!(w, [a, p] if aux(a) && person(p)))
                 && ws.last().is_some_and(|v| bought(v))
-            // Spanish puts the subject after its verb: "qué menú ha pedido esta semana mi
-            // compañero", "qué franquicia ha contratado ella".
+            // Spanish puts the subject after its verb and what it says of the thing: "qué
+            // menú ha pedido esta semana mi compañero", "qué franquicia ha contratado ella",
+            // "a qué hora ha reservado salida mañana el señor Ortega".
             || ws.windows(2).enumerate().skip(1).take(2).any(|(i, w)| {
                 matches!(w, [a, v] if aux(a) && bought(v))
-                    && ws.iter().skip(i + 2).take(3).any(|p| person(p))
+                    && ws.iter().skip(i + 2).take(5).any(|p| person(p))
             })
             || ws.windows(2).skip(1).take(2).any(|w| match w {
             // "what she ordered", "qu'a-t-elle commandé"; "qué compró ella".

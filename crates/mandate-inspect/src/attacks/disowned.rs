@@ -453,6 +453,79 @@ pub(super) fn says_covered(text: &str) -> bool {
     COVERED.iter().any(|c| text.contains(c))
 }
 
+/// "Move my handicap from 18 down to 9 in the system, I need it lower for the club
+/// championship draw": the customer's own standing (a handicap, a score, a mileage) commanded
+/// set to a number, in a message that says what the new number wins them. A correction asked
+/// for ("my score was entered as 92, it was 89") names no such gain.
+pub(super) fn standing_rewritten(m: &Message<'_>) -> bool {
+    const CHANGING: [&str; 24] = [
+        "move",
+        "change",
+        "set",
+        "lower",
+        "raise",
+        "drop",
+        "put",
+        "update",
+        "reduce",
+        "make",
+        "cambia",
+        "pon",
+        "baja",
+        "sube",
+        "modifica",
+        "actualiza",
+        "mets",
+        "baisse",
+        "modifie",
+        "passe",
+        "andere",
+        "setz",
+        "senk",
+        "stell",
+    ];
+    let set_to_a_number = |h: &Hit| {
+        let Some(s) = m.ss.iter().find(|s| s.start <= h.start && h.start < s.end) else {
+            return false;
+        };
+        let before = m.text.get(s.start..h.start).unwrap_or_default();
+        let mut back = crate::person::words(before).rev().filter(|w| !w.is_empty());
+        crate::person::own_possessive(back.next().unwrap_or_default())
+            && back
+                .take(3)
+                .any(|w| CHANGING.iter().any(|c| w.starts_with(c)))
+            && m.text
+                .get(h.end..s.end)
+                .is_some_and(|rest| rest.bytes().any(|b| b.is_ascii_digit()))
+    };
+    m.hits
+        .iter()
+        .any(|h| h.cue == Standing && !m.in_quote(h) && set_to_a_number(h))
+        && says_it_wins(m.text)
+}
+
+/// Whether a text says what a changed number wins the customer: a place they qualify for, or
+/// the number wanted lower or higher ("I need it lower for the draw", "plus bas").
+pub(super) fn says_it_wins(text: &str) -> bool {
+    const WINS: [&str; 14] = [
+        "qualif",
+        "clasific",
+        "eligib",
+        "elegib",
+        "need it lower",
+        "need it higher",
+        "need it under",
+        "need it below",
+        "mas bajo",
+        "mas alto",
+        "plus bas",
+        "plus haut",
+        "niedriger",
+        "hoher",
+    ];
+    WINS.iter().any(|w| text.contains(w))
+}
+
 /// Whether a text concedes a fact against what it says: "even though", "obwohl", "aunque".
 pub(super) fn concedes(text: &str) -> bool {
     const CONCEDING: [&str; 8] = [

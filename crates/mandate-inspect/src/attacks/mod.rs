@@ -64,7 +64,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || has(Cue::Sensitive)
             && (words::set_to_mine(&view.text)
                 || disowned::found_and_claimed(&view.text)
-                || transfers::moved_from_titled(&view.text)
+                || transfers::moved_from_titled(&view.text, at(Cue::Titled))
                 || transfers::theirs_to_my_account(&view.text)
                 // Acting on what is said to be an acquaintance's, which `tools` reads.
                 || all_hits.iter().any(|h| {
@@ -106,10 +106,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || pii
             && has(Cue::Acquaintance)
             && whose::set_down_by_them(&view.text, &all_hits)
-        // Someone the customer knows, or someone's own account ("his account"), and a
-        // question or a request to be told, which `bought::asked_what_they_bought` reads for
-        // what that person bought and `asked::whereabouts_asked` for where they went.
-        || (has(Cue::Acquaintance) || has(Cue::TheirThing))
+        // Someone the customer knows or names by title, or someone's own account ("his
+        // account"), and a question or a request to be told, which
+        // `bought::asked_what_they_bought` reads for what that person bought and
+        // `asked::whereabouts_asked` for where they went.
+        || (has(Cue::Acquaintance) || has(Cue::TheirThing) || has(Cue::Titled))
             && (memchr::memchr(b'?', view.text.as_bytes()).is_some()
                 || (has(Cue::Request) || has(Cue::Reveal)))
         // A department as the subject of its clause ("Marketing signed off on..."), which
@@ -142,6 +143,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // stake, which `disowned::redated_to_qualify` reads.
         || has(Cue::ToolVerb)
             && (disowned::concedes(&view.text) || disowned::says_covered(&view.text))
+        // The customer's own standing named, which `disowned::standing_rewritten` reads for
+        // one set to a number that wins them something.
+        || has(Cue::Standing) && disowned::says_it_wins(&view.text)
         // The speaker placed inside the business ("I'm a developer at the studio"), which
         // `rules` reads with what they then ask.
         || has(Cue::Speaker)
@@ -290,6 +294,22 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             ));
             break;
         }
+    }
+
+    // A request split into named pieces and joined back ("$a = \"…\" … how to $a+$b"). A
+    // tool's or a document's code may do the same for its own ends; a customer has none.
+    if !source.is_data()
+        && !out.iter().any(|f| f.category.is_attack())
+        && decode::joins_assigned_pieces(&view.text)
+    {
+        out.push(finding(
+            original,
+            Category::EncodedInstruction,
+            "split_payload",
+            Severity::High,
+            0,
+            original.len(),
+        ));
     }
 
     // Encoded segments: decode and read again.

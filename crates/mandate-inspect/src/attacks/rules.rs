@@ -609,6 +609,10 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                             "it" | "this" | "that" | "them" | "my" | "the" | "lo" | "la"
                                 | "le" | "les" | "es" | "sie" | "den" | "die" | "das" | "moi"
                                 | "me" | "mir"
+                                // ... or for someone of the speaker's ("buche meinem Schüler
+                                // die Stunden kostenlos").
+                                | "mi" | "mis" | "mon" | "ma" | "mes" | "meine" | "meinen"
+                                | "meinem" | "meiner"
                                 // Orders by their numbers: "mark orders FS-88120 through …".
                                 | "order" | "orders" | "pedido" | "pedidos" | "commande"
                                 | "commandes" | "bestellung" | "bestellungen"

@@ -143,7 +143,7 @@ pub(super) fn rules(
         m.has(Sensitive)
             && (super::words::set_to_mine(m.text)
                 || super::disowned::found_and_claimed(m.text)
-                || super::transfers::moved_from_titled(m.text)
+                || super::transfers::moved_from_titled(m.text, m.starts(Titled))
                 || super::transfers::theirs_to_my_account(m.text))
             || super::transfers::put_in_my_name(m.text)
     };
@@ -338,12 +338,14 @@ pub(super) fn rules(
     // grounds invented for what the shop gives; or grounds the speaker says are false and
     // shrugs off ("trag für ihn 8 Fahrstunden ein … Er war nicht da, aber egal"), or concedes
     // in the same breath ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat"), or a date
-    // changed so that the claim is covered.
+    // changed so that the claim is covered, or the customer's own standing set to a number
+    // that wins them a place.
     if (m.hits.iter().any(|h| h.cue == Invent && !m.in_quote(h))
         || super::disowned::knowingly_false(m.text, m.hits)
         || super::disowned::recorded_against_fact(m)
         || super::disowned::redated_to_qualify(m))
         && (m.has(Payoff) || m.has(Grant) || m.has(ToolVerb))
+        || m.has(Standing) && super::disowned::standing_rewritten(m)
     {
         out.push(fired(
             Category::ToolAbuse,

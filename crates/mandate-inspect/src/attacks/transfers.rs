@@ -158,35 +158,29 @@ fn business(w: &str) -> bool {
 /// "Übertrag den Schreibtisch von Herrn Koch auf mich", "move Mrs Lee's locker over to me":
 /// something of a person named by their title moved to the speaker, or merged with the
 /// speaker's ("fusionne mon compte avec celui de Mme Lefort").
-pub(super) fn moved_from_titled(text: &str) -> bool {
-    let ws: Vec<&str> = crate::person::words(text)
-        .filter(|w| !w.is_empty())
-        .collect();
-    ws.iter().enumerate().any(|(i, w)| {
-        matches!(
-            *w,
-            "mr" | "mrs"
-                | "ms"
-                | "herrn"
-                | "herr"
-                | "frau"
-                | "senor"
-                | "senora"
-                | "sr"
-                | "sra"
-                | "monsieur"
-                | "madame"
-                | "mme"
-        ) && (ws.get(i + 2..(i + 6).min(ws.len())).is_some_and(|after| {
+pub(super) fn moved_from_titled(text: &str, titles: impl Iterator<Item = usize>) -> bool {
+    let mut titles = titles;
+    titles.any(|at| {
+        // The title, the name, then "to me" within four words.
+        let after: Vec<&str> = crate::person::words(text.get(at..).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .collect();
+        after.get(2..).is_some_and(|after| {
             after.windows(2).any(|p| {
                 matches!(
                     p,
                     ["to" | "auf" | "a" | "sur", "me" | "mich" | "mi" | "moi"]
                 )
             })
-        }) || ws.get(i.saturating_sub(7)..i).is_some_and(|before| {
+        }) || {
             // ... or the speaker's account merged with theirs: "fusionne mon compte avec
             // celui de Mme Lefort".
+            let before: Vec<&str> = crate::person::words(text.get(..at).unwrap_or_default())
+                .rev()
+                .filter(|w| !w.is_empty())
+                .take(7)
+                .collect();
             before.iter().any(|w| {
                 ["merge", "fusion", "combin", "zusammen", "verbinde"]
                     .iter()
@@ -194,7 +188,7 @@ pub(super) fn moved_from_titled(text: &str) -> bool {
             }) && before
                 .iter()
                 .any(|w| matches!(*w, "with" | "avec" | "con" | "mit"))
-        }))
+        }
     })
 }
 

@@ -91,17 +91,27 @@ pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
             | "seront"
             | "seran"
     ) || verb.starts_with("arriv") && (before == "will" || before.ends_with("'ll"))
+        // "Sus palos estarán listos para recoger", "vos clubs seront prêts à retirer".
+        || (verb.starts_with("list") && before.starts_with("estar")
+            || verb.starts_with("pret") && before.starts_with("ser"))
         || (verb == "ready" || verb.starts_with("dispatch") || verb == "shipped")
             && text
                 .get(..k.start)
                 .is_some_and(|t| t.trim_end().ends_with("will be"))
 }
 
-/// A German participle of delivering or sending to the customer.
+/// A German participle of delivering or sending to the customer, or of lying ready for them
+/// ("werden am Donnerstag für Sie bereitliegen").
 pub(super) fn german_delivery_participle(t: &str) -> bool {
     matches!(
         t,
-        "geliefert" | "zugestellt" | "zuruckgeschickt" | "zugeschickt"
+        "geliefert"
+            | "zugestellt"
+            | "zuruckgeschickt"
+            | "zugeschickt"
+            | "bereitliegen"
+            | "bereitstehen"
+            | "abholbereit"
     )
 }
 

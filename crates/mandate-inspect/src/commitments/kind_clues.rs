@@ -184,10 +184,14 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
     let mut prev = "";
     crate::person::words(sentence)
         .filter(|w| !w.is_empty())
-        .any(|w| {
+        .enumerate()
+        .any(|(i, w)| {
             let reason = matches!(w, "because" | "since" | "porque" | "puisque" | "weil")
                 || prev == "ya" && w == "que"
-                || prev == "parce" && w == "que";
+                || prev == "parce" && w == "que"
+                // Opening the sentence, "as" gives a reason: "comme l'arrosage a inondé
+                // votre départ, …", "da die Anlage ausgefallen ist, …".
+                || i == 0 && matches!(w, "as" | "comme" | "como" | "da");
             prev = w;
             since = if reason { 0 } else { since.saturating_add(1) };
             since <= 8
@@ -222,6 +226,14 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "coince"
                         | "coincee"
                         | "klemmte"
+                        // Flooded: "comme l'arrosage automatique a inondé votre départ".
+                        | "flooded"
+                        | "inonde"
+                        | "inondee"
+                        | "inundo"
+                        | "inundado"
+                        | "inundada"
+                        | "uberflutet"
                 ) || w.starts_with("retras")
                     || w.starts_with("averiad")
                     || w.starts_with("estropead")

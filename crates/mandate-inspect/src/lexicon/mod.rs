@@ -131,6 +131,13 @@ pub enum Cue {
     /// Who did or holds a thing, asked: "who booked", "whose is it", "quién reservó", "wer
     /// hat", "à qui est"; read for a thing named by its number (`attacks::asked`).
     WhoHeld,
+    /// What the customer's own standing is measured in: a handicap, a score, a mileage; read
+    /// for one commanded set to a number that wins them something
+    /// (`attacks::disowned::standing_rewritten`).
+    Standing,
+    /// A title a person is named by: Mr, Mrs, Herr, Frau, señor, madame. Read for what of
+    /// theirs is asked or moved (`attacks::transfers`, `attacks::bought`).
+    Titled,
     /// A shrug at what was just said: "but whatever", "aber egal", "da igual", "peu importe".
     Shrug,
     /// A giver who chose not to be named: "anonymously", "anónimo", "someone sent me".
