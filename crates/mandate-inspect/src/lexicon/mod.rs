@@ -402,6 +402,7 @@ mod announced;
 mod authority;
 mod commitment;
 mod completed;
+mod concealment;
 mod data;
 mod decoding;
 mod disregard;
@@ -432,6 +433,7 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(personal::PHRASES)
         .chain(decoding::PHRASES)
         .chain(abuse::PHRASES)
+        .chain(concealment::PHRASES)
         .chain(others::PHRASES)
         .chain(commitment::PHRASES)
         .chain(completed::PHRASES)
