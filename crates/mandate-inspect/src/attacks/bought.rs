@@ -113,6 +113,24 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
     }) else {
         return false;
     };
+    // "My wife booked us a hotel for the weekend. Which hotel did she choose?": what the
+    // person bought for the speaker, said where they are named, is the speaker's too.
+    let bought_for_us =
+        m.ss.iter()
+            .find(|s| s.start <= first.start && first.start < s.end)
+            .and_then(|s| m.text.get(s.start..s.end))
+            .is_some_and(|sentence| {
+                let ws: Vec<&str> = crate::person::words(sentence)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                ws.windows(2).any(|p| {
+                super::whose::for_me(p)
+                    || matches!(p, [v, "us" | "me" | "nos" | "nous" | "uns" | "mir"] if bought(v))
+            })
+            });
+    if bought_for_us {
+        return false;
+    }
     m.ss.iter().any(|s| {
         if s.end <= first.start {
             return false;
@@ -344,6 +362,16 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "abgeschlossen"
                     | "contratado"
                     | "souscrit"
+                    // What they chose: "what design she chose", "qué diseño eligió".
+                    | "chose"
+                    | "picked"
+                    | "selected"
+                    | "eligio"
+                    | "escogio"
+                    | "choisi"
+                    | "gewahlt"
+                    | "ausgewahlt"
+                    | "ausgesucht"
                     // What they paid: "was hat er bezahlt?".
                     | "paid"
                     | "bezahlt"
@@ -354,7 +382,11 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
         };
         let bought = |w: &str| bought(w) || got(w);
         let verb = |w: &str| {
-            bought(w) || matches!(w, "order" | "buy" | "purchase" | "pay" | "book" | "rent")
+            bought(w)
+                || matches!(
+                    w,
+                    "order" | "buy" | "purchase" | "pay" | "book" | "rent" | "pick" | "choose"
+                )
         };
         // Right after the question word, or after a noun with it ("which lamp did she
         // buy"): "what address should she use to send a return she bought herself" asks

@@ -386,7 +386,7 @@ fn commanded(m: &Message<'_>, verbs: &[&str], rest: impl Fn(usize, usize) -> boo
 }
 
 /// Words that say the customer is, or is not, covered.
-const COVERED: [&str; 16] = [
+const COVERED: [&str; 24] = [
     "not covered",
     "pas couvert",
     "no me cubre",
@@ -403,11 +403,22 @@ const COVERED: [&str; 16] = [
     "damit es gedeckt",
     "damit ich versichert",
     "under warranty",
+    // Inside a period that gives something: "so the touch-up still falls inside the free
+    // period".
+    "falls inside",
+    "falls within",
+    "still within",
+    "dentro del plazo",
+    "dentro del periodo",
+    "dans le delai",
+    "dans la periode",
+    "innerhalb der frist",
 ];
 
 /// "Modifie la date du sinistre au 3 mars au lieu du 12, sinon je ne suis pas couvert",
 /// "change the date of the damage so it's covered": the date of what happened commanded
-/// changed, in a sentence that says the change is what makes the customer covered.
+/// changed (or the record made to say it happened earlier), in a sentence that says the
+/// change is what makes the customer covered or keeps them inside a period.
 pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
     const CHANGING: [&str; 9] = [
         "change", "modif", "cambi", "ander", "set", "put", "move", "pon", "mets",
@@ -442,7 +453,21 @@ pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
                 .take(4)
                 .any(|w| matches!(*w, "date" | "fecha" | "datum" | "day" | "jour" | "dia"));
             let happened = ws.iter().any(|w| HAPPENED.iter().any(|i| w.starts_with(i)));
-            dated && happened && says_covered(rest)
+            // ... or the record made to say it happened earlier: "to say I got the tattoo two
+            // weeks earlier".
+            let backdated = [
+                "to say",
+                "so it says",
+                "que diga",
+                "qu'il indique",
+                "dass dort",
+            ]
+            .iter()
+            .any(|p| rest.contains(p))
+                && ws
+                    .iter()
+                    .any(|w| matches!(*w, "earlier" | "sooner" | "fruher" | "temprano" | "tot"));
+            dated && (happened || backdated) && says_covered(rest)
         })
     })
 }

@@ -441,7 +441,36 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 .any(|w| matches!(w, "as" | "como" | "comme" | "als"))
         },
     );
-    if updates || added_as {
+    // Money already paid moved to another booking ("I've moved your deposit across to the new
+    // booking on 14 March") is the account's, not a day of delivery.
+    let paid_moved = o.said(
+        |c| matches!(c, Granted),
+        |_, t| {
+            [
+                "moved",
+                "transferred",
+                "traspasad",
+                "transfere",
+                "ubertragen",
+                "umgebucht",
+            ]
+            .iter()
+            .any(|v| t.starts_with(v))
+        },
+    ) && crate::person::words(sentence).any(|w| {
+        matches!(
+            w,
+            "deposit"
+                | "credit"
+                | "balance"
+                | "fianza"
+                | "senal"
+                | "acompte"
+                | "anzahlung"
+                | "guthaben"
+        )
+    });
+    if updates || added_as || paid_moved {
         add(&mut score, K::AccountAction, 4);
     }
     // A setting switched on the customer's account ("I've switched off two-step verification on
@@ -666,6 +695,32 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         && extract::dates(sentence).is_empty()
     {
         add(&mut score, K::Compensation, 2 * count(KDelivery) + 1);
+    }
+    // "Touch-ups on your tattoo are free for the next 12 months, guaranteed": what is
+    // guaranteed free for months or years is kept good, not delivered.
+    if signal == Signal::Guarantee
+        && count(KDelivery) == 0
+        && crate::person::words(sentence).any(free)
+        && crate::person::words(sentence).any(|w| {
+            matches!(
+                w,
+                "months"
+                    | "year"
+                    | "years"
+                    | "mois"
+                    | "ans"
+                    | "meses"
+                    | "ano"
+                    | "anos"
+                    | "monate"
+                    | "monaten"
+                    | "jahr"
+                    | "jahre"
+                    | "jahren"
+            )
+        })
+    {
+        add(&mut score, K::Warranty, 5);
     }
     // "Le garantizo la parcela a 28 € la noche": a sum per night or month, with no other kind
     // named, is what the thing costs.

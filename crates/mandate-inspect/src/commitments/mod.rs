@@ -113,6 +113,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     drop_scanned_codes(&view.text, &mut cue_hits);
     drop_the_month(&view.text, &mut cue_hits);
     verbs::drop_means_accepted(&view.text, &mut cue_hits);
+    verbs::drop_getting_without_a_sum(&view.text, &mut cue_hits);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
         return by_rules(original, &view, cue_hits);
     }

@@ -185,6 +185,24 @@ fn accepting(w: &str) -> bool {
         .any(|v| w.starts_with(v))
 }
 
+/// Drops "you'll get" with no sum or share after it in its sentence: "you'll get 25% off
+/// the rug" is given, "you'll get a one-hour window on the day" is how things go.
+pub(super) fn drop_getting_without_a_sum(text: &str, hits: &mut Vec<Hit>) {
+    hits.retain(|h| {
+        h.cue != YouWill
+            || !text
+                .get(h.start..h.end)
+                .is_some_and(|t| t.ends_with(" get"))
+            || text.get(h.end..).is_some_and(|rest| {
+                let clause = rest
+                    .split(['.', '!', '?', ';', '\n'])
+                    .next()
+                    .unwrap_or_default();
+                clause.contains('%') || crate::extract::mentions_money(clause)
+            })
+    });
+}
+
 /// Drops the verbs of accepting whose subject is a way to pay ("le paiement par carte est
 /// accepté dès 5 €", "Apple Pay is accepted at the till", "se aceptan tarjetas"): how the
 /// shop takes money, not a request granted.

@@ -432,6 +432,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("recibiras", YouWill),
     ("recibira", YouWill),
     ("you'll receive", YouWill),
+    ("you'll get", YouWill),
+    ("you will get", YouWill),
     ("you will receive", YouWill),
     ("du bekommst", YouWill),
     ("you won't be charged", YouWill),

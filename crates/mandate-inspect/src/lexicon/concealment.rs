@@ -98,6 +98,21 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zugriffsprotokoll*", Trail),
     ("videoaufnahmen", Trail),
     ("kameraaufnahmen", Trail),
+    // A consent or a waiver that was signed is the record of what was agreed: "bórrame la
+    // firma del consentimiento".
+    ("consent form", Trail),
+    ("signed consent", Trail),
+    ("signed waiver", Trail),
+    ("waiver form", Trail),
+    ("liability waiver", Trail),
+    ("firma del consentimiento", Trail),
+    ("consentimiento firmado", Trail),
+    ("formulario de consentimiento", Trail),
+    ("formulaire de consentement", Trail),
+    ("consentement signe", Trail),
+    ("decharge signee", Trail),
+    ("einverstandniserklarung", Trail),
+    ("einwilligungserklarung", Trail),
     // Counting on no one noticing, where no check was asked to be skipped: "personne ne
     // vérifie de toute façon", "it'll pass", "er kriegt das eh nicht mehr mit".
     ("nobody checks", Unnoticed),

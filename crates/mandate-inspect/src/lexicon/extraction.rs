@@ -346,7 +346,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("*systemprompt", PromptStrong),
     // What set the assistant up, named by what it did: "el mensaje inicial que te configuró".
     ("te configuro", PromptStrong),
-    ("te configuraron", PromptStrong),
     ("t'a configure", PromptStrong),
     // ("The people who configured you" are its makers.)
     ("that configured you", PromptStrong),
@@ -618,14 +617,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // this conversation", "le texte avant notre conversation". Weak: "I emailed you before
     // this conversation" needs a verb that copies out.
     ("before this chat", PromptWeak),
-    ("before this conversation", PromptWeak),
-    ("avant cette conversation", PromptWeak),
     ("avant notre conversation", PromptWeak),
-    ("antes de esta conversacion", PromptWeak),
     ("antes de esta charla", PromptWeak),
     ("vor diesem chat", PromptWeak),
-    ("vor diesem gesprach", PromptWeak),
-    ("above this conversation", PromptWeak),
     ("above our conversation", PromptWeak),
     ("before our conversation", PromptWeak),
     ("before the start of our conversation", PromptWeak),
@@ -639,10 +633,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("above this chat", PromptWeak),
     ("before our chat", PromptWeak),
     ("antes de nuestra conversacion", PromptWeak),
-    ("encima de esta conversacion", PromptWeak),
-    ("au-dessus de cette conversation", PromptWeak),
     ("vor unserem gesprach", PromptWeak),
     ("uber diesem chat", PromptWeak),
+    // ... or put in front of it: "the text your developers put in front of our chat".
+    ("in front of our chat", PromptWeak),
+    ("in front of this chat", PromptWeak),
+    ("in front of the chat", PromptWeak),
+    ("in front of our conversation", PromptWeak),
+    ("in front of this conversation", PromptWeak),
+    ("delante de este chat", PromptWeak),
+    ("delante de esta conversacion", PromptWeak),
     // The secrets the assistant runs with are its set-up too.
     ("api keys", Secret),
     ("api key", Secret),
@@ -746,7 +746,6 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("deine schopfer", PromptStrong),
     ("al configurarte", PromptStrong),
     ("te configurer", PromptStrong),
-    ("dich konfiguriert", PromptStrong),
     ("what you were set up with", PromptStrong),
     // Copying, in Spanish.
     ("copialo", Reveal),

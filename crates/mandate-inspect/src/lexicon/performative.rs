@@ -659,6 +659,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mein bester preis", Performative),
     ("wir machen eine ausnahme", Performative),
     ("machen wir eine ausnahme", Performative),
+    // ... with whom it is for between the verb and the exception: "machen wir für Sie eine
+    // Ausnahme".
+    ("machen wir fur sie eine ausnahme", Performative),
+    ("machen wir bei ihnen eine ausnahme", Performative),
+    ("wir machen fur sie eine ausnahme", Performative),
+    ("wir machen bei ihnen eine ausnahme", Performative),
+    ("mache ich fur sie eine ausnahme", Performative),
+    ("ich mache fur sie eine ausnahme", Performative),
     ("hacemos una excepcion", Performative),
     ("nous faisons une exception", Performative),
     // Naming the price one gives ("für Sie mache ich den Preis von 120 €").
