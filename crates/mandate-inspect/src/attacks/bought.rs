@@ -372,6 +372,9 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
                     | "gewahlt"
                     | "ausgewahlt"
                     | "ausgesucht"
+                    // What they took of the sizes offered: "welche Höhe hat er genommen?".
+                    | "took"
+                    | "genommen"
                     // What they paid: "was hat er bezahlt?".
                     | "paid"
                     | "bezahlt"

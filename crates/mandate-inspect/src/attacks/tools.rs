@@ -482,8 +482,26 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
     // and "set the status" are unlocks, "override" a verb of overriding.
     if !matches!(d.cue, Directive | ToolVerb | Unlock | OverrideVerb)
         || ![
-            "mark", "marca", "marque", "markier", "set ", "change ", "override", "cambia", "pon ",
-            "mets ", "setz", "ander", "mach ", "sign off",
+            "mark",
+            "marca",
+            "marque",
+            "markier",
+            "set ",
+            "change ",
+            "override",
+            "cambia",
+            "pon ",
+            "mets ",
+            "setz",
+            "ander",
+            "mach ",
+            "sign off",
+            "log all",
+            "record all",
+            "register all",
+            "registra",
+            "enregistre",
+            "erfasse",
         ]
         .iter()
         .any(|p| verb.starts_with(p))
@@ -552,9 +570,24 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
     let swapped = matches!(next, Some("instead" | "rather" | "statt"))
         || next == Some("en") && ws.next() == Some("lugar")
         || next == Some("au") && ws.next() == Some("lieu");
+    // "Log all my dead plants as failed within the guarantee": many of the customer's things
+    // entered at once in the state that pays out.
+    let many = verb.ends_with("all")
+        || ["todos", "todas", "tous", "toutes", "alle"]
+            .iter()
+            .any(|w| verb.ends_with(w));
     let claimed_state = matches!(
         state,
-        "stolen"
+        "failed"
+            | "dead"
+            | "faulty"
+            | "fallido"
+            | "defectuoso"
+            | "defectuosa"
+            | "defectueux"
+            | "defectueuse"
+            | "eingegangen"
+            | "stolen"
             | "lost"
             | "damaged"
             | "broken"
@@ -570,7 +603,7 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
             | "defekt"
             | "kaputt"
     );
-    claimed_state && swapped
+    claimed_state && (swapped || many)
         || granted_state(state) && !(matches!(state, "free" | "paid") && describes)
         || (verb.contains("pri") || verb.contains("pre"))
             && (matches!(

@@ -76,6 +76,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // $40 for the missed appointment": what a grant is given for names its kind over what it
     // gives.
     let for_a_failure = o.has(Amends);
+    // "No te cobraremos…", "we won't charge": a charge not made.
+    let waives = o.said(
+        |c| matches!(c, Granted | YouWill | Grant),
+        |_, t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)),
+    );
     // "Die doppelt abgebuchte Monatsgebühr bekommen Sie von uns zurück": a charge the
     // customer gets back is money back, not a charge let go.
     if count(KFee) > 0 && count(KRefund) == 0 && goes_back(sentence) && received(sentence) {
@@ -99,9 +104,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         add(&mut score, K::Discount, 6);
     } else if for_a_failure {
         add(&mut score, K::Compensation, 3);
-    } else if failure_as_the_reason(sentence) {
+    } else if failure_as_the_reason(sentence) && !(waives && extract::money_count(sentence) > 0) {
         // "… because the car was a day late": the reason said in a clause weighs as "for the
-        // delay" (its word and its reason) does.
+        // delay" (its word and its reason) does. A sum not charged ("no te cobraremos los
+        // 15 € de entrega porque el camión llegó tarde") is the charge waived, whatever the
+        // reason.
         add(&mut score, K::Compensation, 6);
     }
     // The payment named as compensation ("we've paid €400 compensation to your card"): the
@@ -274,10 +281,6 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Removing or not billing a fee is a waiver, whatever else the sentence mentions; refunding
     // one is a refund.
-    let waives = o.said(
-        |c| matches!(c, Granted | YouWill | Grant),
-        |_, t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)),
-    );
     // A fee taken "off" the order ("I've knocked the $8 service fee off your order") is waived,
     // not a discount.
     let fee_off = || {
@@ -299,6 +302,10 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     };
     if count(KFee) > 0 && (waives || fee_off() || removes()) {
         bump(&mut score, K::FeeWaiver, 4);
+    } else if waives && count(KRefund) == 0 && extract::money_count(sentence) > 0 {
+        // A sum not charged, whatever it was for ("no te cobraremos los 15 € de entrega"), is
+        // a charge waived.
+        add(&mut score, K::FeeWaiver, 4);
     }
     // An account or subscription closed is the act, and the bills it ends are its consequence
     // ("your subscription is now cancelled and you won't be billed again").

@@ -20,6 +20,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cancel", ToolVerb),
     // Setting a record's status: "mark my return as accepted".
     ("mark", ToolVerb),
+    // Many records entered at once in a state: "log all my dead plants as failed".
+    ("log all", ToolVerb),
+    ("record all", ToolVerb),
+    ("register all", ToolVerb),
+    ("registra todos", ToolVerb),
+    ("registra todas", ToolVerb),
+    ("enregistre tous", ToolVerb),
+    ("enregistre toutes", ToolVerb),
+    ("erfasse alle", ToolVerb),
     // Recording a state: "report them as faulty", "log it as lost".
     ("report it as", ToolVerb),
     ("report them as", ToolVerb),

@@ -715,6 +715,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("betriebsleiter*", StaffRole),
     ("regionalleiter*", StaffRole),
     ("gebietsleiter*", StaffRole),
+    ("bereichsleiter*", StaffRole),
+    ("marktleiter*", StaffRole),
     ("la direction", StaffRole),
     // Desks that decide claims, named by a speaker: "Claims desk here."
     ("claims desk", StaffRole),

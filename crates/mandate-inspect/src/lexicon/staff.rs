@@ -280,4 +280,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("entrenadora jefe", StaffRole),
     ("entraineur principal", StaffRole),
     ("cheftrainer*", StaffRole),
+    // A privilege kept for staff, which a claimed role asks to be unlocked: "schalten Sie für
+    // mich den Mitarbeiterrabatt frei".
+    ("staff discount", Unlock),
+    ("employee discount", Unlock),
+    ("mitarbeiterrabatt", Unlock),
+    ("personalrabatt", Unlock),
+    ("descuento de empleado", Unlock),
+    ("descuento de empleados", Unlock),
+    ("remise du personnel", Unlock),
+    ("remise employe", Unlock),
 ];
