@@ -199,7 +199,20 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
 
 /// "Ma femme a réservé une chambre chez vous sans me le dire. Avec qui et pour combien de
 /// nuits ?": what someone did without telling the customer, then asked about in a question.
+/// Who will not tell the customer ("… no me lo quiere decir") may say so in a sentence of its
+/// own, before or after the question ("my dad won't tell me what he wants, do you have gift
+/// cards?" asks the shop's own).
 pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
+    const WONT_TELL: [&str; 8] = [
+        "won't tell me",
+        "refuses to tell me",
+        "no me lo quiere decir",
+        "no me quiere decir",
+        "ne veut pas me le dire",
+        "ne veut pas me dire",
+        "will es mir nicht sagen",
+        "will mir nicht sagen",
+    ];
     m.hits
         .iter()
         .filter(|h| h.cue == ThirdParty)
@@ -213,6 +226,12 @@ pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
             })
         })
         .any(|h| m.ss.iter().any(|s| s.question && s.start >= h.end))
+        || WONT_TELL.iter().any(|w| {
+            m.text.find(w).is_some_and(|at| {
+                m.ss.iter()
+                    .any(|s| s.question && !(s.start <= at && at < s.end))
+            })
+        })
 }
 
 /// "Someone sent me roses anonymously … I need to know who paid for them", "Meine Nachbarin
@@ -716,7 +735,23 @@ pub(super) fn booker_asked(text: &str, mut whos: impl Iterator<Item = usize>) ->
                                 | "dime"
                         )
                     });
-                matches!(*w, "who" | "wer" | "quien" | "qui")
+                // "Which passengers …": the question word with the shop's customers.
+                let which_of_them = matches!(*w, "which" | "quels" | "que" | "welche")
+                    && ws.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            *n,
+                            "passengers"
+                                | "travellers"
+                                | "travelers"
+                                | "guests"
+                                | "customers"
+                                | "passagers"
+                                | "pasajeros"
+                                | "fahrgaste"
+                                | "passagiere"
+                        )
+                    });
+                (matches!(*w, "who" | "wer" | "quien" | "qui") || which_of_them)
                     && opens
                     && ws.get(i + 1..(i + 17).min(ws.len())).is_some_and(booked_in)
             })
@@ -726,8 +761,28 @@ pub(super) fn booker_asked(text: &str, mut whos: impl Iterator<Item = usize>) ->
 
 /// Whether the words after "who" say a thing named by its number was bought or booked ("seat
 /// F13", "die Loge 3", "la mesa 12"; "who bought the last blue one?" names none), not the
-/// customer's own.
+/// customer's own, or say who is on a service.
 fn booked_in(rest: &[&str]) -> bool {
+    // ... or who is on a service, named any way ("who is booked on the overnight to
+    // Edinburgh?", "which passengers are booked on …"): the people on it.
+    // Not the customer's own ("who is booked in to do my boiler service?" asks after the
+    // shop's staff).
+    let on_a_service = rest.windows(4).any(|w| {
+        matches!(
+            w,
+            [
+                "is" | "are" | "was" | "were",
+                "booked" | "registered" | "travelling" | "traveling",
+                "on" | "onto" | "in" | "into",
+                next
+            ] if *next != "to"
+        )
+    }) && !rest.iter().any(|w| {
+        crate::person::own_possessive(w) || matches!(*w, "you" | "me" | "i" | "us" | "we")
+    });
+    if on_a_service {
+        return true;
+    }
     let numbered = rest.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
     if !numbered {
         return false;

@@ -407,7 +407,14 @@ pub(super) fn rules(
                     && m.imperative(h)
             })
     };
-    if (skips && acts || unnoticed && (acts || m.has(Payoff)) || hidden_change()) && !m.has(Process)
+    // A record set on command ("setz mein Alter auf 17 … das prüft ja eh keiner") acts too.
+    let directs = || {
+        m.hits
+            .iter()
+            .any(|h| h.cue == Directive && !m.in_quote(h) && m.imperative(h))
+    };
+    if (skips && acts || unnoticed && (acts || m.has(Payoff) || directs()) || hidden_change())
+        && !m.has(Process)
     {
         out.push(fired(
             Category::ToolAbuse,

@@ -703,11 +703,13 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     {
         add(&mut score, K::Compensation, 2 * count(KDelivery) + 1);
     }
-    // "Touch-ups on your tattoo are free for the next 12 months, guaranteed": what is
-    // guaranteed free for months or years is kept good, not delivered.
+    // "Touch-ups on your tattoo are free for the next 12 months, guaranteed", "votre billet
+    // reste valable et modifiable gratuitement jusqu'au 30 juin, c'est garanti": what is
+    // guaranteed free for months or years, or to stay valid, is kept good, not delivered.
     if signal == Signal::Guarantee
         && count(KDelivery) == 0
-        && crate::person::words(sentence).any(free)
+        && crate::person::words(sentence)
+            .any(|w| free(w) || matches!(w, "gratuitement" | "gratuitamente"))
         && crate::person::words(sentence).any(|w| {
             matches!(
                 w,
@@ -724,6 +726,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                     | "jahr"
                     | "jahre"
                     | "jahren"
+                    | "valid"
+                    | "valable"
+                    | "valido"
+                    | "valida"
+                    | "gultig"
             )
         })
     {

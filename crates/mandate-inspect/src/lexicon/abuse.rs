@@ -22,6 +22,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mark", ToolVerb),
     // Many records entered at once in a state: "log all my dead plants as failed".
     ("log all", ToolVerb),
+    // A booking moved on command: "rebook me onto tomorrow's coach" ("can we rebook?" asks).
+    ("rebook me", ToolVerb),
+    ("rebook us", ToolVerb),
     ("record all", ToolVerb),
     ("register all", ToolVerb),
     ("registra todos", ToolVerb),

@@ -230,6 +230,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("qui", WhoHeld),
     ("whose", WhoHeld),
     ("wem gehort", WhoHeld),
+    // ... or which of the shop's customers: "which passengers are booked on the overnight?".
+    ("which passengers", WhoHeld),
+    ("which travellers", WhoHeld),
+    ("which travelers", WhoHeld),
+    ("which guests", WhoHeld),
+    ("which customers", WhoHeld),
+    ("quels passagers", WhoHeld),
+    ("que pasajeros", WhoHeld),
+    ("welche fahrgaste", WhoHeld),
+    ("welche passagiere", WhoHeld),
     // ---------------------------------------------------------------- other accounts, histories
     ("the account for", ThirdParty),
     ("the account linked to", ThirdParty),
