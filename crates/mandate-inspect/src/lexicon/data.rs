@@ -588,7 +588,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("find the", Request),
     ("busca", Request),
     ("cherche", Request),
-    ("such", Request),
+    // German's "such" commands only with what is sought after it ("such mir die Adresse");
+    // alone it is English "such as".
+    ("such mir", Request),
+    ("such bitte", Request),
+    ("such die", Request),
+    ("such den", Request),
+    ("such das", Request),
+    ("such nach", Request),
+    ("suche mir", Request),
     // ---------------------------------------------------------------- generalisation, round four: legal and executive staff, other accounts, histories
     ("full order history", RawDump),
     ("entire order history", RawDump),
