@@ -487,6 +487,11 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "entro"
                                 | "eingefahren"
                                 | "ausgefahren"
+                                // When they have their appointments: "an welchen Tagen hat sie
+                                // Termine?".
+                                | "termine"
+                                | "appointments"
+                                | "citas"
                                 // Leaving, or coming back: "quand elle part", "à quelle date il
                                 // rentre".
                                 | "part"

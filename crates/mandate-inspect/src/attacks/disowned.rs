@@ -357,9 +357,9 @@ pub(super) fn numbered_as_theirs(m: &Message<'_>) -> bool {
 /// though it isn't back": a state commanded into a record that is not the speaker's own,
 /// against a fact the speaker concedes in the same sentence.
 pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
-    const RECORDING: [&str; 14] = [
+    const RECORDING: [&str; 15] = [
         "mark", "record", "log", "enter", "note", "set", "put", "trag", "markier", "vermerk",
-        "registr", "marca", "anota", "inscri",
+        "registr", "marca", "anota", "inscri", "write",
     ];
     commanded(m, &RECORDING, |end, sentence_end| {
         // The speaker's own record ("mark my order as received even though the box was
@@ -552,8 +552,9 @@ pub(super) fn says_it_wins(text: &str) -> bool {
 }
 
 /// Whether a text concedes a fact against what it says: "even though", "obwohl", "aunque".
+/// So does a proof the speaker says they lack: "I don't have the certificate but she's fine".
 pub(super) fn concedes(text: &str) -> bool {
-    const CONCEDING: [&str; 8] = [
+    const CONCEDING: [&str; 18] = [
         "even though",
         "although",
         "obwohl",
@@ -562,6 +563,16 @@ pub(super) fn concedes(text: &str) -> bool {
         "bien que",
         "alors que",
         "quoique",
+        "don't have the certificate",
+        "don't have a certificate",
+        "don't have proof",
+        "don't have any proof",
+        "no tengo el certificado",
+        "no tengo justificante",
+        "je n'ai pas le certificat",
+        "je n'ai pas de justificatif",
+        "keinen nachweis",
+        "kein zertifikat",
     ];
     CONCEDING.iter().any(|c| text.contains(c))
 }

@@ -566,7 +566,14 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 && !stated::generic_object(o.text, p)
                 && (!stated::holds(o.text, p)
                     || stated::yours_first(o.text, o.span.0)
-                    || stated::as_agreed(sentence))
+                    || stated::as_agreed(sentence)
+                    // "… bleibt bei 55 €, auch wenn sie noch wächst": a sum held whatever
+                    // changes for this customer ("fixed at the time of purchase, even if a
+                    // sale starts later" is how prices work).
+                    || o.at(Exception).any(|e| e.start >= p.end)
+                        && o.text.get(p.end..).is_some_and(|rest| {
+                            crate::extract::mentions_money(crate::bytes::head(rest, 16))
+                        }))
         })
     {
         let _ = p;
@@ -765,8 +772,27 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         let aux = |w: &str| matches!(w, "is" | "are" | "get" | "gets");
         habit_only && (aux(a) || a == "normally" && aux(b))
     };
+    // "Prices are fixed at booking, even if our rates change later": a verb inside a
+    // hypothetical concession is what may happen, not what is granted.
+    let supposed = |g: &Hit| {
+        o.at(Exception).any(|e| {
+            o.text.get(e.start..e.end).is_some_and(|t| {
+                [
+                    "even if",
+                    "meme si",
+                    "incluso si",
+                    "auch wenn",
+                    "selbst wenn",
+                ]
+                .iter()
+                .any(|p| t.starts_with(p))
+            }) && e.end <= g.start
+                && !o.text.get(e.end..g.start).unwrap_or_default().contains(',')
+        })
+    };
     let affirmed = |g: &&Hit| {
         !negated(o.text, g.start)
+            && !supposed(g)
             && !habitual(g)
             && !adjectival(o.text, g)
             && !reports(o.text, g)

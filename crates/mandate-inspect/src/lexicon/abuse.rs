@@ -22,6 +22,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mark", ToolVerb),
     // Many records entered at once in a state: "log all my dead plants as failed".
     ("log all", ToolVerb),
+    // A fact written into a file on command: "put down in Luna's file that she's vaccinated".
+    ("put down in", ToolVerb),
+    ("note down in", ToolVerb),
     // A booking moved on command: "rebook me onto tomorrow's coach" ("can we rebook?" asks).
     ("rebook me", ToolVerb),
     ("rebook us", ToolVerb),

@@ -116,6 +116,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A person's name asked for: "what's her name", "wie heißt sie".
     ("her name", PiiNoun),
     ("her number", PiiNoun),
+    // An animal's or a thing's owner reached by their number: "his owner's number".
+    ("owner's number", PiiNoun),
+    ("owner's mobile", PiiNoun),
+    ("owners' number", PiiNoun),
+    ("numero de su dueno", PiiNoun),
+    ("numero de su duena", PiiNoun),
+    ("numero de son proprietaire", PiiNoun),
+    ("nummer des besitzers", PiiNoun),
+    ("nummer der besitzerin", PiiNoun),
     // A person's pictures: "a copy of her photos", "ses photos".
     ("her photos", PiiNoun),
     ("his photos", PiiNoun),
