@@ -436,7 +436,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
             && (!own_slot
                 && (booked_by_acquaintance(m) || visited_them() || pass_used() || left_unnamed())
                 || ws.iter().enumerate().any(|(i, w)| {
-                third_person(w)
+                // French fuses "que" onto the subject: "quand est-ce qu'elle vient".
+                third_person(w.strip_prefix("qu'").unwrap_or(w))
                     // German puts the verb first in a question: "an welchen Tagen kommt sie zu
                     // ihnen nach Hause" (to a home: "wann kommt sie?" may ask after a refund).
                     && (i > 0
@@ -487,6 +488,11 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "entro"
                                 | "eingefahren"
                                 | "ausgefahren"
+                                // Coming in: "quand est-ce qu'elle vient les chercher".
+                                | "vient"
+                                | "comes"
+                                | "viene"
+                                | "kommt"
                                 // When they have their appointments: "an welchen Tagen hat sie
                                 // Termine?".
                                 | "termine"
@@ -837,6 +843,10 @@ fn booked_in(rest: &[&str]) -> bool {
                     | "alquilo"
                     | "reservado"
                     | "comprado"
+                    // Who collected it: "who collected ticket 3317?".
+                    | "collected"
+                    | "abgeholt"
+                    | "recogio"
             )
         {
             return true;

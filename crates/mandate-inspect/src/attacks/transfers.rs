@@ -26,26 +26,47 @@ pub(super) fn charged_to_possessor(text: &str) -> bool {
     let ws: Vec<&str> = crate::person::words(text)
         .filter(|w| !w.is_empty())
         .collect();
-    ws.windows(5).any(|w| {
-        let [verb, object, prep, owner, thing] = w else {
-            return false;
-        };
+    // The verb, its object in up to three words ("it", "my ironing"), the preposition, then
+    // the possessor, after a determiner of its own ("my landlord's account").
+    // The speaker asking whether they may ("can I put it on my mum's card?") commands nothing.
+    ws.iter().enumerate().any(|(i, verb)| {
         matches!(*verb, "put" | "charge" | "bill" | "add" | "book")
-            && matches!(*object, "it" | "them" | "this" | "that" | "everything")
-            && matches!(*prep, "on" | "to" | "onto")
-            && matches!(*thing, "account" | "card" | "tab")
-            && owner.strip_suffix("'s").is_some_and(|name| {
-                !matches!(
-                    name,
-                    "company"
-                        | "business"
-                        | "employer"
-                        | "family"
-                        | "household"
-                        | "team"
-                        | "firm"
-                        | "office"
-                )
+            && !i
+                .checked_sub(1)
+                .and_then(|b| ws.get(b))
+                .is_some_and(|b| matches!(*b, "i" | "we"))
+            && (i + 2..(i + 5).min(ws.len())).any(|j| {
+                let Some(prep) = ws.get(j) else {
+                    return false;
+                };
+                let k = if ws
+                    .get(j + 1)
+                    .is_some_and(|d| matches!(*d, "my" | "his" | "her" | "our" | "their" | "the"))
+                {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                matches!(*prep, "on" | "to" | "onto")
+                    && ws
+                        .get(k + 1)
+                        .is_some_and(|t| matches!(*t, "account" | "card" | "tab"))
+                    && ws
+                        .get(k)
+                        .and_then(|o| o.strip_suffix("'s"))
+                        .is_some_and(|name| {
+                            !matches!(
+                                name,
+                                "company"
+                                    | "business"
+                                    | "employer"
+                                    | "family"
+                                    | "household"
+                                    | "team"
+                                    | "firm"
+                                    | "office"
+                            )
+                        })
             })
     })
 }

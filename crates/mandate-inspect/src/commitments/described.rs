@@ -1,6 +1,9 @@
 //! What a sentence describes rather than does: a completed act in a clause of time that the
-//! rest waits on, a thing's warranty term stated.
+//! rest waits on, a thing's warranty term stated; and the one condition that does not undo a
+//! promise, the failure a free remedy answers.
 
+use super::Own;
+use crate::lexicon::Cue::WillSubject;
 use crate::scan::Hit;
 
 /// Whether a completed subject opens a clause of time ("once we have refunded it, you'll get
@@ -94,4 +97,49 @@ pub(super) fn warranty_term(text: &str, g: &Hit) -> bool {
     // French "an" only after "un" ("garanti un an"): "you are guaranteed an upgrade" grants one.
     let one_year = after.windows(2).any(|w| matches!(w, ["un", "an"]));
     copula && (before.iter().any(term) || after.iter().any(term) || one_year)
+}
+
+/// "If the stain comes back within a month, we'll clean the jacket again for free,
+/// guaranteed": a remedy the speaker will give, free, when the thing fails, is the promise;
+/// the "if" clause before it names what it answers.
+pub(super) fn remedy_if_it_fails(o: &Own<'_>, g: &Hit) -> bool {
+    let sentence = o.text.get(o.span.0..g.start).unwrap_or_default();
+    let lead = sentence.len() - sentence.trim_start().len();
+    let sentence = sentence.trim_start();
+    let Some(comma) = sentence.find(',') else {
+        return false;
+    };
+    // What the clause says happens: the thing fails, breaks, comes back, or does not work
+    // ("if you book before Friday" names a purchase, not a failure).
+    let fails = crate::person::words(sentence.get(..comma).unwrap_or_default()).any(|w| {
+        matches!(
+            w,
+            "back"
+                | "breaks"
+                | "fails"
+                | "stops"
+                | "reappears"
+                | "doesn't"
+                | "isn't"
+                | "not"
+                | "vuelve"
+                | "rompe"
+                | "falla"
+                | "no"
+                | "revient"
+                | "reapparait"
+                | "casse"
+                | "pas"
+                | "kaputt"
+                | "wieder"
+                | "nicht"
+        )
+    });
+    ["if ", "si ", "wenn ", "falls "]
+        .iter()
+        .any(|p| sentence.starts_with(p))
+        && fails
+        && o.at(WillSubject)
+            .any(|w| w.start > o.span.0 + lead + comma && w.end <= g.start)
+        && crate::person::words(sentence).any(super::kind_clues::free)
 }

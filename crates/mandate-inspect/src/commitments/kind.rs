@@ -477,7 +477,23 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
                 | "guthaben"
         )
     });
-    if updates || added_as || paid_moved {
+    // A service set up on the customer's account ("I've set up weekly collection on your
+    // account, starting next Monday") acts on the account, whatever day it starts.
+    let set_up_on_account = o.said(
+        |c| matches!(c, Granted),
+        |_, t| t == "set up" || t == "configurado" || t == "eingerichtet",
+    ) && [
+        "on your account",
+        "in your account",
+        "en tu cuenta",
+        "en su cuenta",
+        "sur votre compte",
+        "in ihrem konto",
+        "in ihrem kundenkonto",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p));
+    if updates || added_as || paid_moved || set_up_on_account {
         add(&mut score, K::AccountAction, 4);
     }
     // A setting switched on the customer's account ("I've switched off two-step verification on
@@ -713,7 +729,8 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         && crate::person::words(sentence).any(|w| {
             matches!(
                 w,
-                "months"
+                "month"
+                    | "months"
                     | "year"
                     | "years"
                     | "mois"

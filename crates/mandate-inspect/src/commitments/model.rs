@@ -54,7 +54,8 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
             || super::kind_clues::raises_a_price(sentence)
             || states_validity(sentence)
             || self_service(sentence)
-            || happens_of_itself(sentence))
+            || happens_of_itself(sentence)
+            || price_moves(sentence))
     {
         return None;
     }
@@ -250,6 +251,34 @@ fn happens_of_itself(sentence: &str) -> bool {
         "de forma automatica",
         "automaticamente",
         "automatiquement",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+        && no_one_acts(sentence)
+}
+
+/// Whether a sentence says a price moves of itself ("der Preis ändert sich erst im Juli",
+/// "prices go up in April"), with no first person acting: news of the tariff, not a grant.
+fn price_moves(sentence: &str) -> bool {
+    [
+        "preis andert sich",
+        "preise andern sich",
+        "preis steigt",
+        "preise steigen",
+        "price changes",
+        "prices change",
+        "price goes up",
+        "prices go up",
+        "price rises",
+        "prices rise",
+        "precio cambia",
+        "precios cambian",
+        "precio sube",
+        "precios suben",
+        "prix change",
+        "prix changent",
+        "prix augmente",
+        "prix augmentent",
     ]
     .iter()
     .any(|w| sentence.contains(w))

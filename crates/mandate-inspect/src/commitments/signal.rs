@@ -8,7 +8,7 @@ use crate::person::word_after;
 use crate::scan::Hit;
 
 use super::arrival::{a_day_named, arrives_on_a_day, german_delivery_on_a_day};
-use super::described::{in_time_clause, warranty_term};
+use super::described::{in_time_clause, remedy_if_it_fails, warranty_term};
 use super::model::{PERFECT_SUBJECTS, after_attention};
 use super::paperwork::hands_paperwork;
 use super::qualifiers::{
@@ -281,7 +281,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         next != Some("-")
             && !matches!(prev, "our" | "the" | "a" | "an" | "your" | "no")
             && !denied
-            && !o.undone_at(g.start, HEDGED)
+            && (!o.undone_at(g.start, HEDGED) || remedy_if_it_fails(o, g))
             && !warranty_term(o.text, g)
     }) {
         return Some(Signal::Guarantee);

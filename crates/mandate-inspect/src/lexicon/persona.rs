@@ -373,6 +373,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("let's do a roleplay", RolePlay),
     ("lets do a roleplay", RolePlay),
     ("lass uns ein spiel", RolePlay),
+    ("wir spielen ein spiel", RolePlay),
+    ("we're playing a game", RolePlay),
+    ("estamos jugando a un juego", RolePlay),
+    ("on joue a un jeu", RolePlay),
     ("ein spiel spielen", RolePlay),
     // Pretending, in German, French and Spanish.
     ("als warst du", RolePlay),
