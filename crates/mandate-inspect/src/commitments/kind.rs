@@ -387,52 +387,52 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     if o.hits.iter().any(|h| super::stated::holds(o.text, h)) {
         add(&mut score, K::Price, 4);
     }
+    // A verb of granting that begins with one of `verbs`, in a sentence with one of `nouns`.
+    let granted_about = |verbs: &[&str], nouns: &[&str]| {
+        o.said(
+            |c| matches!(c, Granted),
+            |_, t| verbs.iter().any(|v| t.starts_with(v)),
+        ) && crate::person::words(sentence).any(|w| nouns.contains(&w))
+    };
     // Changing a detail of the customer's ("I've updated the delivery address") is an account
     // action, whatever the detail is for.
-    let updates = o.said(
-        |c| matches!(c, Granted),
-        |_, t| {
-            [
-                "updated",
-                // "I've switched your receipts to your work email": what a detail is set to.
-                "switched",
-                // "changed", and French "changé" as the view folds it.
-                "change",
-                "corrected",
-                "actualizad",
-                "cambiad",
-                "modifie",
-                // "J'ai mis à jour l'adresse", "actualisé".
-                "mis a jour",
-                "actualise",
-                "geandert",
-                "aktualisiert",
-            ]
-            .iter()
-            .any(|v| t.starts_with(v))
-        },
-    ) && crate::person::words(sentence).any(|w| {
-        matches!(
-            w,
-            "address"
-                // A booking's date moved: "hemos cambiado la fecha de vuestra reserva".
-                | "date"
-                | "fecha"
-                | "datum"
-                | "email"
-                | "phone"
-                | "name"
-                | "password"
-                | "direccion"
-                | "correo"
-                | "telefono"
-                | "adresse"
-                | "l'adresse"
-                | "telephone"
-                | "nom"
-                | "telefonnummer"
-        )
-    });
+    let updates = granted_about(
+        &[
+            "updated",
+            // "I've switched your receipts to your work email": what a detail is set to.
+            "switched",
+            // "changed", and French "changé" as the view folds it.
+            "change",
+            "corrected",
+            "actualizad",
+            "cambiad",
+            "modifie",
+            // "J'ai mis à jour l'adresse", "actualisé".
+            "mis a jour",
+            "actualise",
+            "geandert",
+            "aktualisiert",
+        ],
+        &[
+            "address",
+            // A booking's date moved: "hemos cambiado la fecha de vuestra reserva".
+            "date",
+            "fecha",
+            "datum",
+            "email",
+            "phone",
+            "name",
+            "password",
+            "direccion",
+            "correo",
+            "telefono",
+            "adresse",
+            "l'adresse",
+            "telephone",
+            "nom",
+            "telefonnummer",
+        ],
+    );
     // Someone added in a role ("I've added your partner as a second adopter on the contract",
     // "als zweiten Nutzer hinzugefügt") is a holder put on the account, whatever the paper.
     let added_as = o.said(
@@ -450,33 +450,26 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     );
     // Money already paid moved to another booking ("I've moved your deposit across to the new
     // booking on 14 March") is the account's, not a day of delivery.
-    let paid_moved = o.said(
-        |c| matches!(c, Granted),
-        |_, t| {
-            [
-                "moved",
-                "transferred",
-                "traspasad",
-                "transfere",
-                "ubertragen",
-                "umgebucht",
-            ]
-            .iter()
-            .any(|v| t.starts_with(v))
-        },
-    ) && crate::person::words(sentence).any(|w| {
-        matches!(
-            w,
-            "deposit"
-                | "credit"
-                | "balance"
-                | "fianza"
-                | "senal"
-                | "acompte"
-                | "anzahlung"
-                | "guthaben"
-        )
-    });
+    let paid_moved = granted_about(
+        &[
+            "moved",
+            "transferred",
+            "traspasad",
+            "transfere",
+            "ubertragen",
+            "umgebucht",
+        ],
+        &[
+            "deposit",
+            "credit",
+            "balance",
+            "fianza",
+            "senal",
+            "acompte",
+            "anzahlung",
+            "guthaben",
+        ],
+    );
     // A service set up on the customer's account ("I've set up weekly collection on your
     // account, starting next Monday") acts on the account, whatever day it starts.
     let set_up_on_account = o.said(
