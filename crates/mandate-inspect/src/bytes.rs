@@ -16,6 +16,49 @@ macro_rules! needle {
 }
 pub(crate) use needle;
 
+/// A fixed list of phrases searched in one pass by an automaton built at first use: a
+/// `contains` per phrase builds a searcher per phrase and call, which on a short text costs
+/// more than the search. (Should the automaton fail to build, each phrase is searched alone.)
+pub(crate) struct Phrases {
+    list: &'static [&'static str],
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Phrases {
+    pub(crate) fn new(list: &'static [&'static str]) -> Phrases {
+        Phrases {
+            list,
+            automaton: aho_corasick::AhoCorasick::new(list).ok(),
+        }
+    }
+
+    /// Whether any phrase is in `text`.
+    pub(crate) fn in_text(&self, text: &str) -> bool {
+        match &self.automaton {
+            Some(a) => a.is_match(text),
+            None => self.list.iter().any(|p| text.contains(p)),
+        }
+    }
+
+    /// Where the first phrase found in `text` starts.
+    pub(crate) fn find(&self, text: &str) -> Option<usize> {
+        match &self.automaton {
+            Some(a) => a.find(text).map(|m| m.start()),
+            None => self.list.iter().filter_map(|p| text.find(p)).min(),
+        }
+    }
+}
+
+/// The [`Phrases`] of a fixed list, built at first use.
+macro_rules! phrases {
+    ($list:expr) => {{
+        static PHRASES: std::sync::LazyLock<crate::bytes::Phrases> =
+            std::sync::LazyLock::new(|| crate::bytes::Phrases::new(&$list));
+        &*PHRASES
+    }};
+}
+pub(crate) use phrases;
+
 /// A word byte: ASCII letter or digit, or any byte of a non-ASCII character.
 pub const WORD: u8 = 1;
 /// An ASCII lowercase letter.

@@ -203,16 +203,6 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
 /// own, before or after the question ("my dad won't tell me what he wants, do you have gift
 /// cards?" asks the shop's own).
 pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
-    const WONT_TELL: [&str; 8] = [
-        "won't tell me",
-        "refuses to tell me",
-        "no me lo quiere decir",
-        "no me quiere decir",
-        "ne veut pas me le dire",
-        "ne veut pas me dire",
-        "will es mir nicht sagen",
-        "will mir nicht sagen",
-    ];
     m.hits
         .iter()
         .filter(|h| h.cue == ThirdParty)
@@ -226,11 +216,20 @@ pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
             })
         })
         .any(|h| m.ss.iter().any(|s| s.question && s.start >= h.end))
-        || WONT_TELL.iter().any(|w| {
-            m.text.find(w).is_some_and(|at| {
-                m.ss.iter()
-                    .any(|s| s.question && !(s.start <= at && at < s.end))
-            })
+        || crate::bytes::phrases!([
+            "won't tell me",
+            "refuses to tell me",
+            "no me lo quiere decir",
+            "no me quiere decir",
+            "ne veut pas me le dire",
+            "ne veut pas me dire",
+            "will es mir nicht sagen",
+            "will mir nicht sagen",
+        ])
+        .find(m.text)
+        .is_some_and(|at| {
+            m.ss.iter()
+                .any(|s| s.question && !(s.start <= at && at < s.end))
         })
 }
 

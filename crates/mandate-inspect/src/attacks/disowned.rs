@@ -385,36 +385,6 @@ fn commanded(m: &Message<'_>, verbs: &[&str], rest: impl Fn(usize, usize) -> boo
     })
 }
 
-/// Words that say the customer is, or is not, covered.
-const COVERED: [&str; 24] = [
-    "not covered",
-    "pas couvert",
-    "no me cubre",
-    "no me cubren",
-    "nicht versichert",
-    "nicht gedeckt",
-    "it's covered",
-    "be covered",
-    "para que me cubra",
-    "para que lo cubra",
-    "para que entre",
-    "etre couvert",
-    "soit couvert",
-    "damit es gedeckt",
-    "damit ich versichert",
-    "under warranty",
-    // Inside a period that gives something: "so the touch-up still falls inside the free
-    // period".
-    "falls inside",
-    "falls within",
-    "still within",
-    "dentro del plazo",
-    "dentro del periodo",
-    "dans le delai",
-    "dans la periode",
-    "innerhalb der frist",
-];
-
 /// "Modifie la date du sinistre au 3 mars au lieu du 12, sinon je ne suis pas couvert",
 /// "change the date of the damage so it's covered": the date of what happened commanded
 /// changed (or the record made to say it happened earlier), in a sentence that says the
@@ -475,7 +445,35 @@ pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
 /// Whether a text says the customer is, or is not, covered: "not covered", "so it's
 /// covered", "para que me cubra".
 pub(super) fn says_covered(text: &str) -> bool {
-    COVERED.iter().any(|c| text.contains(c))
+    crate::bytes::phrases!([
+        "not covered",
+        "pas couvert",
+        "no me cubre",
+        "no me cubren",
+        "nicht versichert",
+        "nicht gedeckt",
+        "it's covered",
+        "be covered",
+        "para que me cubra",
+        "para que lo cubra",
+        "para que entre",
+        "etre couvert",
+        "soit couvert",
+        "damit es gedeckt",
+        "damit ich versichert",
+        "under warranty",
+        // Inside a period that gives something: "so the touch-up still falls inside the
+        // free period".
+        "falls inside",
+        "falls within",
+        "still within",
+        "dentro del plazo",
+        "dentro del periodo",
+        "dans le delai",
+        "dans la periode",
+        "innerhalb der frist",
+    ])
+    .in_text(text)
 }
 
 /// "Move my handicap from 18 down to 9 in the system, I need it lower for the club
@@ -554,7 +552,7 @@ pub(super) fn says_it_wins(text: &str) -> bool {
 /// Whether a text concedes a fact against what it says: "even though", "obwohl", "aunque".
 /// So does a proof the speaker says they lack: "I don't have the certificate but she's fine".
 pub(super) fn concedes(text: &str) -> bool {
-    const CONCEDING: [&str; 18] = [
+    crate::bytes::phrases!([
         "even though",
         "although",
         "obwohl",
@@ -573,8 +571,8 @@ pub(super) fn concedes(text: &str) -> bool {
         "je n'ai pas de justificatif",
         "keinen nachweis",
         "kein zertifikat",
-    ];
-    CONCEDING.iter().any(|c| text.contains(c))
+    ])
+    .in_text(text)
 }
 
 /// "Er war nicht da, aber egal", "she never came, but whatever": the speaker says what they
