@@ -115,19 +115,23 @@ pub(super) fn asked_what_they_bought(m: &Message<'_>) -> bool {
     };
     // "My wife booked us a hotel for the weekend. Which hotel did she choose?": what the
     // person bought for the speaker, said where they are named, is the speaker's too.
+    let said_for_us = |sentence: &str| {
+        let ws: Vec<&str> = crate::person::words(sentence)
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.windows(2).any(|p| match p {
+            [v, o] => {
+                super::whose::for_me(p)
+                    || bought(v) && matches!(*o, "us" | "me" | "nos" | "nous" | "uns" | "mir")
+            }
+            _ => false,
+        })
+    };
     let bought_for_us =
         m.ss.iter()
             .find(|s| s.start <= first.start && first.start < s.end)
             .and_then(|s| m.text.get(s.start..s.end))
-            .is_some_and(|sentence| {
-                let ws: Vec<&str> = crate::person::words(sentence)
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                ws.windows(2).any(|p| {
-                super::whose::for_me(p)
-                    || matches!(p, [v, "us" | "me" | "nos" | "nous" | "uns" | "mir"] if bought(v))
-            })
-            });
+            .is_some_and(said_for_us);
     if bought_for_us {
         return false;
     }

@@ -579,10 +579,9 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
         || next == Some("au") && ws.next() == Some("lieu");
     // "Log all my dead plants as failed within the guarantee": many of the customer's things
     // entered at once in the state that pays out.
-    let many = verb.ends_with("all")
-        || ["todos", "todas", "tous", "toutes", "alle"]
-            .iter()
-            .any(|w| verb.ends_with(w));
+    let many = ["all", "todos", "todas", "tous", "toutes", "alle"]
+        .iter()
+        .any(|w| verb.ends_with(w));
     let claimed_state = matches!(
         state,
         "failed"
