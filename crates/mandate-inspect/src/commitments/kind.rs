@@ -475,17 +475,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     let set_up_on_account = o.said(
         |c| matches!(c, Granted),
         |_, t| t == "set up" || t == "configurado" || t == "eingerichtet",
-    ) && [
-        "on your account",
-        "in your account",
-        "en tu cuenta",
-        "en su cuenta",
-        "sur votre compte",
-        "in ihrem konto",
-        "in ihrem kundenkonto",
-    ]
-    .iter()
-    .any(|p| sentence.contains(p));
+    ) && o.hits.iter().any(|h| super::account_as_place(o.text, h));
     if updates || added_as || paid_moved || set_up_on_account {
         add(&mut score, K::AccountAction, 4);
     }
