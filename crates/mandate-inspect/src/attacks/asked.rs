@@ -4,7 +4,7 @@
 use crate::lexicon::Cue::*;
 use crate::scan::Hit;
 
-use super::bought::third_person;
+use super::bought::{first_person, third_person};
 use super::message::Message;
 
 /// "Wie heißt sie und wie kann ich sie erreichen?", "what's her name and how do I contact
@@ -323,10 +323,14 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
         let asked_when = ws.windows(2).any(|p| {
             matches!(
                 p,
+                // "Can I check in for both of us when we arrive?": the speaker's own time.
                 [
                     "when" | "where" | "quand" | "ou" | "cuando" | "donde" | "wann" | "wo",
-                    _
-                ] | ["what", "time"]
+                    w
+                ] if !first_person(w)
+            ) || matches!(
+                p,
+                ["what", "time"]
                     // "What lift did she last scan at?": the place named by its kind.
                     | [
                         "what" | "which",
@@ -429,6 +433,22 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                         if matches!(*v, "salio" | "llego" | "vino" | "fue" | "entro" | "aparco"
                             | "recogio" | "termino")
                 )
+            }) || ws.windows(2).enumerate().any(|(i, p)| {
+                // ... or their habit: "¿a qué hora la suele recoger?" (not "¿a qué hora suele
+                // llegar el repartidor?", whose subject follows).
+                let mut rest = ws.iter().skip(i + 2).skip_while(|w| {
+                    matches!(**w, "la" | "lo" | "le" | "los" | "las" | "se" | "suele" | "suelen")
+                });
+                matches!(p, ["que", "hora" | "horas"])
+                    && ws.iter().skip(i + 2).take(3).any(|w| matches!(*w, "suele" | "suelen"))
+                    && matches!(
+                        rest.next(),
+                        Some(&("recoger" | "venir" | "salir" | "llegar" | "entrar" | "irse"))
+                    )
+                    && !matches!(
+                        rest.next(),
+                        Some(&("el" | "la" | "los" | "las" | "un" | "una" | "mi" | "su" | "tu"))
+                    )
             })
         };
         asked_when

@@ -64,6 +64,14 @@ pub(super) fn booked(w: &str) -> bool {
     )
 }
 
+/// The speaker's own subject pronoun, alone or with others, in the four languages.
+pub(super) fn first_person(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "we" | "je" | "nous" | "yo" | "nosotros" | "ich" | "wir"
+    )
+}
+
 /// A third person's subject pronoun in the four languages.
 pub(super) fn third_person(w: &str) -> bool {
     matches!(

@@ -575,6 +575,87 @@ pub(super) fn concedes(text: &str) -> bool {
     .in_text(text)
 }
 
+/// "Il s'est tordu la cheville au parc d'à côté, mais notez-le dans votre registre des
+/// accidents", "write it in your accident book as if it happened here": an accident the
+/// speaker places elsewhere, commanded into the shop's record of accidents, where it would
+/// read as the shop's to answer for.
+pub(super) fn misplaced_incident(text: &str, books: impl Iterator<Item = usize>) -> bool {
+    let mut books = books;
+    books.any(|book| recorded_before(text, book)) && happened_elsewhere(text)
+}
+
+/// Whether a verb of recording comes before `at` in its sentence: "notez-le dans votre
+/// registre", "write it down in your accident book", "tragen Sie es ins Verbandbuch ein".
+fn recorded_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let sentence = before
+        .rfind(['.', '!', '?', '\n'])
+        .and_then(|at| before.get(at + 1..))
+        .unwrap_or(before);
+    crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .any(|w| {
+            [
+                "write", "note", "log", "put", "enter", "record", "add", "mark", "inscri", "ajout",
+                "mets", "mettez", "anota", "apunta", "pon", "registr", "escrib", "mete", "trag",
+                "schreib", "vermerk", "notier",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+        })
+}
+
+/// Whether the speaker places what happened away from the shop: "next door", "at home",
+/// "as if it happened here", "pas chez vous" (the first place named is read).
+fn happened_elsewhere(text: &str) -> bool {
+    crate::bytes::phrases!([
+        "next door",
+        "d'a cote",
+        "de al lado",
+        "nebenan",
+        "somewhere else",
+        "elsewhere",
+        "ailleurs",
+        "en otro sitio",
+        "en otra parte",
+        "en otro lugar",
+        "woanders",
+        "anderswo",
+        "at home",
+        "a la maison",
+        "chez moi",
+        "chez nous",
+        "en casa",
+        "zu hause",
+        "daheim",
+        "as if it happened",
+        "as though it happened",
+        "comme si c'etait arrive",
+        "comme si ca s'etait passe",
+        "como si hubiera pasado",
+        "como si fuera aqui",
+        "als ware es",
+        "als ob es",
+        "not here",
+        "pas ici",
+        "pas chez vous",
+        "no fue aqui",
+        "nicht hier",
+        "nicht bei ihnen",
+        "nicht bei euch",
+    ])
+    .find(text)
+    // "It happened on your trampoline, not at home" places it at the shop.
+    .is_some_and(|at| {
+        !matches!(
+            crate::person::word_before(text, at),
+            "not" | "pas" | "no" | "nicht" | "never"
+        )
+    })
+}
+
 /// "Er war nicht da, aber egal", "she never came, but whatever": the speaker says what they
 /// ask to have recorded did not happen, and shrugs it off. A complaint that someone "wasn't
 /// there" ("the technician says he came, but he wasn't there") insists on it instead.

@@ -537,8 +537,12 @@ pub(super) fn imperative(text: &str, h: &Hit) -> bool {
     } else {
         before
     };
+    // "Which height do you recommend?": the addressee asked what they do ("could you skip
+    // it?" asks them to).
+    let asked_of_you = before == "you" && matches!(further, "do" | "did");
     opens_line
         || !determiner(before)
+            && !asked_of_you
             && !matches!(
                 before,
                 "i" | "we"

@@ -146,6 +146,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // The customer's own standing named, which `disowned::standing_rewritten` reads for
         // one set to a number that wins them something.
         || has(Cue::Standing) && disowned::says_it_wins(&view.text)
+        || disowned::misplaced_incident(&view.text, at(Cue::AccidentBook))
         // The speaker placed inside the business ("I'm a developer at the studio"), which
         // `rules` reads with what they then ask.
         || has(Cue::Speaker)

@@ -126,17 +126,26 @@ fn charged_in(ws: &[&str], i: usize) -> bool {
     // "De l'école", "del colegio", "von Frau Weber": the holder after the preposition and its
     // article ("carte de crédit", "carte de recharge" name a kind of card); a business is the
     // customer's own to pay from.
+    // A household named by what it did ("the card of the family who had it before me", "la
+    // tarjeta de la familia que reservó antes") is another household: the customer's own
+    // needs no description.
     let possessor = |j: usize| {
         let (prep, next) = (ws.get(j + 1).copied(), ws.get(j + 2).copied());
-        let noun = match (prep, next) {
-            (Some("del" | "du" | "des" | "vom"), n) => n,
-            (Some("de"), Some(a)) if a.starts_with("l'") => a.get(2..),
-            (Some("de"), Some("la" | "los" | "las")) | (Some("von"), Some(_)) => {
-                ws.get(j + 3).copied()
-            }
-            _ => None,
+        let (noun, at) = match (prep, next) {
+            (Some("del" | "du" | "des" | "vom"), n) => (n, j + 2),
+            (Some("de"), Some(a)) if a.starts_with("l'") => (a.get(2..), j + 2),
+            (Some("de"), Some("la" | "los" | "las"))
+            | (Some("von"), Some(_))
+            | (Some("of"), Some("the" | "that" | "those")) => (ws.get(j + 3).copied(), j + 3),
+            _ => (None, j),
         };
-        noun.is_some_and(|n| !business(n) && !crate::person::own_possessive(n))
+        let described = || {
+            ws.get(at + 1)
+                .is_some_and(|r| matches!(*r, "who" | "que" | "qui" | "die" | "der"))
+        };
+        noun.is_some_and(|n| {
+            (!business(n) || household(n) && described()) && !crate::person::own_possessive(n)
+        })
     };
     !(i > 0
         && ws
@@ -171,8 +180,24 @@ fn business(w: &str) -> bool {
             | "familia"
             | "famille"
             | "familie"
+            | "family"
+            | "household"
+            | "company"
+            | "business"
+            | "firm"
+            | "employer"
+            | "team"
+            | "office"
             | "casa"
             | "maison"
+    )
+}
+
+/// A family or a household, one of `business`.
+fn household(w: &str) -> bool {
+    matches!(
+        w,
+        "familia" | "famille" | "familie" | "family" | "household"
     )
 }
 

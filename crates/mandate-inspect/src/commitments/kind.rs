@@ -274,6 +274,13 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             add(&mut score, K::AccountAction, 5);
         }
     }
+    // A thing said guaranteed for a term ("your annual pass is guaranteed for twelve months,
+    // and if we close we'll extend it"): what the sentence promises is about that guarantee.
+    if o.at(Guarantee).any(|g| {
+        g.start >= o.span.0 && g.end <= o.span.1 && super::described::warranty_term(o.text, g)
+    }) {
+        add(&mut score, K::Warranty, 6);
+    }
     // A warranty given a new end ("your warranty now runs until June 2028 at no extra cost")
     // is about the warranty, whatever it cost.
     if !extends && count(KWarranty) > 0 && !extract::dates(sentence).is_empty() {

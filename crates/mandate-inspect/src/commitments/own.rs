@@ -73,6 +73,7 @@ impl Own<'_> {
             by.contains(&h.cue)
                 && !conceding(h)
                 && !self.offers_now(h)
+                && !self.answers_our_failure(h)
                 && h.start < pos
                 && pos - h.start <= 90
                 && !self
@@ -91,6 +92,40 @@ impl Own<'_> {
                     .get(h.start..h.end)
                     .is_some_and(|t| t.starts_with("so "))
         })
+    }
+
+    /// Whether a hedge names the shop's own failure to serve ("if we close for repairs, we'll
+    /// extend your pass", "si cerramos por obras", "wenn wir schließen müssen"): the grant
+    /// after it is the remedy promised for it, not a rule the customer must meet.
+    pub(super) fn answers_our_failure(&self, h: &Hit) -> bool {
+        let Some(word) = self.text.get(h.start..h.end).map(str::trim) else {
+            return false;
+        };
+        if !matches!(word, "if" | "si" | "wenn" | "falls") {
+            return false;
+        }
+        let clause = self.text.get(h.end..).unwrap_or_default();
+        let clause = clause
+            .split([',', '.', ';', '?', '!'])
+            .next()
+            .unwrap_or_default();
+        let ws: Vec<&str> = crate::person::words(clause)
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .collect();
+        // We, or a Spanish verb of ours ("si cerramos").
+        let ours = ws.first().is_some_and(|w| {
+            matches!(*w, "we" | "we're" | "we've" | "nous" | "wir") || w.ends_with("amos")
+        });
+        let closing = ws.iter().any(|w| {
+            [
+                "clos", "shut", "cancel", "cerr", "ferm", "annul", "schlie", "absag",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+                || *w == "geschlossen"
+        });
+        ours && closing
     }
 
     /// Whether a hedge opens an offer the customer takes up now ("if you renew now, we'll …",

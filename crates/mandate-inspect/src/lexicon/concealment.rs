@@ -1,5 +1,6 @@
 //! Cues of acts meant to pass unchecked: checks skipped, counting on nobody noticing, the
-//! trail of what happened erased, grounds invented, and a shrug at them. Split from `abuse`,
+//! trail of what happened erased, grounds invented, and a shrug at them, an accident placed
+//! in the shop's record of accidents. Split from `abuse`,
 //! which keeps the tool verbs and the account actions these cues go with.
 
 use super::Cue::{self, *};
@@ -113,6 +114,28 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("decharge signee", Trail),
     ("einverstandniserklarung", Trail),
     ("einwilligungserklarung", Trail),
+    // The shop's record of accidents, which an accident that happened elsewhere, written into
+    // it, would make the shop's to answer for (`attacks::disowned::misplaced_incident`).
+    ("accident book", AccidentBook),
+    ("accident log", AccidentBook),
+    ("accident report", AccidentBook),
+    ("incident book", AccidentBook),
+    ("incident log", AccidentBook),
+    ("incident report", AccidentBook),
+    ("registre des accidents", AccidentBook),
+    ("registre d'accidents", AccidentBook),
+    ("cahier des accidents", AccidentBook),
+    ("rapport d'accident", AccidentBook),
+    ("libro de accidentes", AccidentBook),
+    ("libro de incidencias", AccidentBook),
+    ("registro de accidentes", AccidentBook),
+    ("registro de incidentes", AccidentBook),
+    ("parte de accidente", AccidentBook),
+    ("informe de accidente", AccidentBook),
+    ("unfallbuch", AccidentBook),
+    ("verbandbuch", AccidentBook),
+    ("unfallbericht", AccidentBook),
+    ("unfallprotokoll", AccidentBook),
     // Counting on no one noticing, where no check was asked to be skipped: "personne ne
     // vérifie de toute façon", "it'll pass", "er kriegt das eh nicht mehr mit".
     ("nobody checks", Unnoticed),

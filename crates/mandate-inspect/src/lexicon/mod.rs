@@ -125,6 +125,10 @@ pub enum Cue {
     /// The record of who came and went or what was done: access log, audit trail, camera
     /// footage, Zutrittsprotokoll. Erased or changed on request, it hides what happened.
     Trail,
+    /// The shop's record of accidents: accident book, registre des accidents, Verbandbuch;
+    /// read for an accident placed elsewhere and commanded into it
+    /// (`attacks::disowned::misplaced_incident`).
+    AccidentBook,
     /// Verbs that send a charge to a card or an account: charge, bill, cobra, facture,
     /// belaste; read for whose card it is (`attacks::transfers::charged_to_others`).
     ChargedTo,
