@@ -72,6 +72,75 @@ pub(super) fn first_person(w: &str) -> bool {
     )
 }
 
+/// "Which of the people in my Saturday class bought the big blue vase?", "¿quién de mis
+/// compañeros compró el jarrón?", "wer von den Teilnehmern hat die Vase gekauft?": one among
+/// people the customer names, asked who bought or booked a thing. `whos` are where the
+/// question words start (the `WhoHeld` cues): only their questions are read.
+pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = usize>) -> bool {
+    let people = |w: &str| {
+        matches!(
+            w,
+            "people"
+                | "students"
+                | "classmates"
+                | "members"
+                | "participants"
+                | "customers"
+                | "guests"
+                | "others"
+                | "neighbours"
+                | "neighbors"
+                | "friends"
+                | "personas"
+                | "alumnos"
+                | "alumnas"
+                | "companeros"
+                | "companeras"
+                | "participantes"
+                | "clientes"
+                | "invitados"
+                | "vecinos"
+                | "amigos"
+                | "gens"
+                | "personnes"
+                | "eleves"
+                | "clients"
+                | "invites"
+                | "voisins"
+                | "amis"
+                | "camarades"
+                | "leute"
+                | "leuten"
+                | "teilnehmer"
+                | "teilnehmern"
+                | "schuler"
+                | "schulern"
+                | "kunden"
+                | "gasten"
+                | "nachbarn"
+                | "freunden"
+                | "personen"
+        )
+    };
+    whos.any(|at| {
+        let sentence = crate::person::sentence_around(text, at);
+        let from =
+            at.saturating_sub((sentence.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize));
+        let ws: Vec<&str> = crate::person::words(sentence.get(from..).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .take(16)
+            .collect();
+        sentence.ends_with('?')
+            && matches!(ws.as_slice(), [_, of, ..]
+                if matches!(*of, "of" | "de" | "des" | "d'entre" | "von" | "parmi"))
+            && ws.iter().skip(2).take(5).any(|w| people(w))
+            && ws
+                .iter()
+                .skip(3)
+                .any(|w| bought(w) || booked(w) || matches!(*w, "buy" | "book" | "outbid"))
+    })
+}
+
 /// A third person's subject pronoun in the four languages.
 pub(super) fn third_person(w: &str) -> bool {
     matches!(

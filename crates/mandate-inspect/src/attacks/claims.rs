@@ -351,8 +351,46 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
                 _ => false,
             })
         };
+        // "C'est le propriétaire de l'atelier", "soy el dueño", "hier ist der Inhaber": the
+        // one who owns the business, alone or named of it ("the owner of the dog" owns a dog).
+        let owner = || {
+            let ws = match ws.as_slice() {
+                [the, rest @ ..] if matches!(*the, "the" | "le" | "la" | "el" | "der" | "die") => {
+                    rest
+                }
+                all => all,
+            };
+            // Alone, only as the one on the line introduces themself ("this is the owner");
+            // "tell them I'm the owner" claims a flat or a car.
+            let on_the_line = text.get(x.start..x.end).is_some_and(|t| {
+                [
+                    "this is",
+                    "c'est",
+                    "hier ist",
+                    "hier spricht",
+                    "aqui",
+                    "habla",
+                ]
+                .iter()
+                .any(|p| t.contains(p))
+            });
+            match ws {
+                [o, rest @ ..] if owner_word(o) => match rest {
+                    [] => on_the_line,
+                    [of, places @ ..] => {
+                        matches!(*of, "of" | "de" | "du" | "del" | "des" | "von" | "vom")
+                            && places
+                                .iter()
+                                .take(2)
+                                .any(|p| business(p.strip_prefix("l'").unwrap_or(p)))
+                    }
+                },
+                _ => false,
+            }
+        };
         !patron
             && (at_a_unit()
+                || owner()
                 || folded()
                 || of_yours()
                 || at_yours()
@@ -366,6 +404,25 @@ pub(super) fn inside_the_business(text: &str, hits: &[Hit]) -> bool {
                     _ => false,
                 }))
     })
+}
+
+/// Who owns a business: owner, dueño, propriétaire, Inhaber.
+fn owner_word(w: &str) -> bool {
+    matches!(
+        w,
+        "owner"
+            | "dueno"
+            | "duena"
+            | "propietario"
+            | "propietaria"
+            | "proprietaire"
+            | "patron"
+            | "patronne"
+            | "inhaber"
+            | "inhaberin"
+            | "besitzer"
+            | "besitzerin"
+    )
 }
 
 /// The business the assistant serves, by what it is: a shop, a bank, a studio, an organiser.
@@ -401,6 +458,11 @@ fn business(w: &str) -> bool {
             | "plattform"
             | "veranstalter"
             | "hotel"
+            // A workshop: "le propriétaire de l'atelier".
+            | "workshop"
+            | "atelier"
+            | "taller"
+            | "werkstatt"
             // A practice or a clinic: "assistante dentaire du cabinet".
             | "clinic"
             | "practice"

@@ -315,6 +315,7 @@ pub(super) fn rules(
         // What a person named by their address bought is asked by the question itself.
         || !asks_how && emailed_subject_asked(m.text)
         || !asks_how && (asked_what_they_bought(m) || asked_what_they_paid(m))
+        || !asks_how && super::bought::which_of_them_bought(m.text, m.starts(WhoHeld))
         || !asks_how && asks_for && kept_from_me(m)
         || !asks_how && super::asked::sender_unmasked(m.text, m.hits, super::asked::received_by_acquaintance(m))
         || !asks_how && super::asked::whereabouts_asked(m)

@@ -53,8 +53,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // such a text.
     let at = |c: Cue| all_hits.iter().filter(move |h| h.cue == c).map(|h| h.start);
     let bare = transfers::charged_to_others(&view.text, at(Cue::ChargedTo))
+        || transfers::someone_struck_off(&view.text, at(Cue::Someone))
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
-        || asked::owner_asked(&view.text, at(Cue::WhoHeld), pii);
+        || asked::owner_asked(&view.text, at(Cue::WhoHeld), pii)
+        || bought::which_of_them_bought(&view.text, at(Cue::WhoHeld));
     let anchored = source.is_data()
         || bare
         || all_hits.iter().any(|h| h.cue.anchors_attack())

@@ -212,6 +212,7 @@ pub(super) fn rules(
         || (acts || m.has(Request)) && super::disowned::posed_as_owner(m.text, m.hits)
         || super::transfers::charged_to_possessor(m.text)
         || super::transfers::charged_to_others(m.text, m.starts(ChargedTo))
+        || super::transfers::someone_struck_off(m.text, m.starts(Someone))
         || super::transfers::prescription_borrowed(m))
         && !m.has(Process)
     {

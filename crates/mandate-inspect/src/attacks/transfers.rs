@@ -71,6 +71,73 @@ pub(super) fn charged_to_possessor(text: &str) -> bool {
     })
 }
 
+/// "Streichen Sie dafür jemanden, der noch nicht bezahlt hat", "take someone off the class
+/// list so I can have the place", "quita a alguien que no haya pagado": another person, named
+/// only as someone, commanded off what they booked. Someone struck off the speaker's own
+/// booking ("remove someone from my booking") is the speaker's to change. `someones` are
+/// where the `Someone` cues start.
+pub(super) fn someone_struck_off(text: &str, mut someones: impl Iterator<Item = usize>) -> bool {
+    someones.any(|at| {
+        let sentence = crate::person::sentence_around(text, at);
+        let start = (sentence.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let before: Vec<&str> = crate::person::words(text.get(start..at).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let after: Vec<&str> =
+            crate::person::words(text.get(at..start + sentence.len()).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .collect();
+        // "Take someone off", "kick someone out": the particle after the person.
+        let particle = after
+            .iter()
+            .skip(1)
+            .take(4)
+            .any(|w| matches!(*w, "off" | "out"));
+        let removing = |w: &str| {
+            [
+                "remove", "strike", "cross", "bump", "streich", "entfern", "quita", "quite",
+                "saca", "elimina", "borra", "echa", "tacha", "enleve", "retire", "raye", "vire",
+                "supprime",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+                || particle && matches!(w, "take" | "kick" | "throw" | "knock")
+        };
+        // Said of what was done ("did you remove someone?", "I removed someone"), not
+        // commanded.
+        let reported = |i: usize| {
+            let word = |back: usize| {
+                i.checked_sub(back)
+                    .and_then(|b| before.get(b))
+                    .copied()
+                    .unwrap_or_default()
+            };
+            let done = |w: &str| matches!(w, "did" | "didn't" | "has" | "have" | "had");
+            done(word(1))
+                || matches!(
+                    word(1),
+                    "i" | "we" | "they" | "he" | "she" | "ich" | "wir" | "je" | "nous" | "yo"
+                        | "hat" | "habt" | "haben"
+                )
+                // "Did you remove someone?"
+                || word(1) == "you" && done(word(2))
+        };
+        !after
+            .iter()
+            .skip(1)
+            .any(|w| crate::person::own_possessive(w))
+            && !text
+                .get(at..)
+                .is_some_and(|t| t.split(' ').next().is_some_and(|w| w.ends_with("'s")))
+            && before
+                .iter()
+                .enumerate()
+                .rev()
+                .take(4)
+                .any(|(i, w)| removing(w) && !reported(i))
+    })
+}
+
 /// Where a charge is put: a card or an account.
 const THING: &[&str] = &[
     "card",

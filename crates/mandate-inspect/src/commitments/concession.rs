@@ -58,7 +58,9 @@ fn concedes_the_rule(sentence: &str) -> bool {
             // A habit may come after its subject: "aunque las compras in-game no suelen ser
             // reembolsables".
             USUAL.iter().any(|u| next.contains(u))
-                || ["suelen", "suele"].iter().any(|u| window.contains(u))
+                || ["suelen", "suele", "solemos"]
+                    .iter()
+                    .any(|u| window.contains(u))
                 || [
                     "expired",
                     "ran out",
@@ -175,11 +177,13 @@ pub(super) const CONCESSIONS: [&str; 7] = [
 ];
 
 /// Words of what is usual, in the four languages.
-const USUAL: [&str; 13] = [
+const USUAL: [&str; 14] = [
     "usually",
     "generally",
     "suelen",
     "suele",
+    // The shop's own habit: "aunque no solemos admitir cambios".
+    "solemos",
     "generalement",
     "normally",
     "normalmente",

@@ -191,7 +191,10 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                 || prev == "parce" && w == "que"
                 // Opening the sentence, "as" gives a reason: "comme l'arrosage a inondé
                 // votre départ, …", "da die Anlage ausgefallen ist, …".
-                || i == 0 && matches!(w, "as" | "comme" | "como" | "da");
+                || i == 0 && matches!(w, "as" | "comme" | "como" | "da")
+                // ... and so does "for" a thing that failed: "pour le vase qui s'est brisé
+                // pendant la cuisson, …".
+                || i == 0 && matches!(w, "for" | "pour" | "por" | "fur");
             prev = w;
             since = if reason { 0 } else { since.saturating_add(1) };
             since <= 8
@@ -216,6 +219,16 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         // An engine or a part that failed: "because the engine failed".
                         | "failed"
                         | "broke"
+                        // Broken apart: "qui s'est brisé", "que se rompió", "zerbrochen".
+                        | "cracked"
+                        | "shattered"
+                        | "brise"
+                        | "brisee"
+                        | "casse"
+                        | "cassee"
+                        | "rompio"
+                        | "zerbrochen"
+                        | "zerbrach"
                         | "fallo"
                         | "echoue"
                         // Stuck fast: "since the lock in the final room jammed".

@@ -451,6 +451,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("borra*", Sensitive),
     ("restablec*", Sensitive),
     ("transfere*", Sensitive),
+    // French wires money with "virer": "vire la recette sur ce compte".
+    ("vire la", Sensitive),
+    ("vire le", Sensitive),
+    ("vire les", Sensitive),
+    ("virez", Sensitive),
     ("change*", Sensitive),
     ("supprime*", Sensitive),
     ("reinitialis*", Sensitive),

@@ -139,6 +139,9 @@ pub enum Cue {
     /// for one commanded set to a number that wins them something
     /// (`attacks::disowned::standing_rewritten`).
     Standing,
+    /// A person named only as someone: someone, jemanden, alguien, quelqu'un; read for one
+    /// commanded off what they booked (`attacks::transfers::someone_struck_off`).
+    Someone,
     /// A title a person is named by: Mr, Mrs, Herr, Frau, señor, madame. Read for what of
     /// theirs is asked or moved (`attacks::transfers`, `attacks::bought`).
     Titled,

@@ -240,6 +240,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("que pasajeros", WhoHeld),
     ("welche fahrgaste", WhoHeld),
     ("welche passagiere", WhoHeld),
+    // ... or which one of people the customer names: "which of the people in my class bought
+    // the vase?" (`attacks::bought::which_of_them_bought`).
+    ("which of", WhoHeld),
+    ("cual de", WhoHeld),
+    ("cuales de", WhoHeld),
+    ("lequel des", WhoHeld),
+    ("laquelle des", WhoHeld),
+    ("lequel d'entre", WhoHeld),
+    ("laquelle d'entre", WhoHeld),
+    ("welche von", WhoHeld),
+    ("welcher von", WhoHeld),
     // ---------------------------------------------------------------- other accounts, histories
     ("the account for", ThirdParty),
     ("the account linked to", ThirdParty),
@@ -648,6 +659,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("punktzahl", Standing),
     ("punktestand", Standing),
     ("kilometerstand", Standing),
+    // A person named only as someone, whom a command may strike off a list to make room
+    // ("streichen Sie dafür jemanden, der noch nicht bezahlt hat").
+    ("someone", Someone),
+    ("somebody", Someone),
+    ("jemanden", Someone),
+    ("alguien", Someone),
+    ("quelqu'un", Someone),
+    // Everyone but the speaker, whose things are theirs: "push everyone else's firing to next
+    // week".
+    ("everyone else's", ThirdParty),
+    ("everybody else's", ThirdParty),
     // The titles a person is named by ("move Mrs Lee's locker over to me", "¿a qué hora ha
     // reservado el señor Ortega?").
     ("mr", Titled),
