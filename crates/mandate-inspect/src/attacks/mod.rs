@@ -23,6 +23,7 @@ mod rules;
 mod setup;
 mod tools;
 mod transfers;
+mod whereabouts;
 mod whose;
 mod words;
 
@@ -111,7 +112,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // Someone the customer knows or names by title, or someone's own account ("his
         // account"), and a question or a request to be told, which
         // `bought::asked_what_they_bought` reads for what that person bought and
-        // `asked::whereabouts_asked` for where they went.
+        // `whereabouts::whereabouts_asked` for where they went.
         || (has(Cue::Acquaintance) || has(Cue::TheirThing) || has(Cue::Titled))
             && (memchr::memchr(b'?', view.text.as_bytes()).is_some()
                 || (has(Cue::Request) || has(Cue::Reveal)))

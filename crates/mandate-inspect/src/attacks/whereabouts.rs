@@ -1,0 +1,341 @@
+//! When and where someone the customer knows came and went, or sat, asked: the day and hour
+//! of an acquaintance's booking, visit or pick-up. Split from `asked`, which keeps the other
+//! questions about third persons.
+
+use crate::lexicon::Cue::*;
+
+use super::bought::{first_person, third_person};
+use super::message::Message;
+
+/// "À quelle heure elle a fini ? Je suis son ex", "when did he leave the gym? he's my
+/// neighbour": when or where someone the customer knows came and went, asked. So is it of
+/// someone said to hold their own account ("mon fils a pris un VTC avec son compte …
+/// dites-moi où il est allé").
+pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
+    if !m.hits.iter().any(|h| {
+        (matches!(h.cue, Acquaintance | TheirThing) || super::whose::relative(m.text, h))
+            && !m.in_quote(h)
+    }) {
+        return false;
+    }
+    // Asked by a question, or by a request to be told ("dites-moi où il est allé").
+    let asks =
+        |s: &&crate::scan::Sentence<'_>| s.question || s.hits.iter().any(|h| h.cue == Request);
+    m.ss.iter().filter(asks).any(|s| {
+        let ws: Vec<&str> = crate::person::words(m.text.get(s.start..s.end).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let asked_when = ws.windows(2).any(|p| {
+            matches!(
+                p,
+                // "Can I check in for both of us when we arrive?": the speaker's own time.
+                [
+                    "when" | "where" | "quand" | "ou" | "cuando" | "donde" | "wann" | "wo",
+                    w
+                ] if !first_person(w)
+            ) || matches!(
+                p,
+                ["what", "time"]
+                    // "What lift did she last scan at?": the place named by its kind.
+                    | [
+                        "what" | "which",
+                        "lift" | "gate" | "entrance" | "door" | "branch" | "site" | "hotel"
+                    ]
+                    | ["quel" | "que" | "welchem" | "welches", "hotel"]
+                    | ["quelle", "heure" | "date"]
+                    // Where they sit: "dans quelle rangée ils sont assis", "which row".
+                    | ["what" | "which", "row" | "seat" | "seats" | "section" | "block"]
+                    | ["quelle" | "quel", "rangee" | "place" | "places" | "loge" | "siege"]
+                    | ["que" | "cual", "fila" | "asiento" | "asientos" | "palco"]
+                    | ["welcher" | "welche" | "welchem", "reihe" | "platz" | "loge" | "block"]
+                    | ["what", "date" | "dates" | "destination"]
+                    // Whom they are with, as much as where: "¿con quién se casa?".
+                    | ["con", "quien"]
+                    | ["with", "whom"]
+                    | ["avec", "qui"]
+                    | ["mit", "wem"]
+                    // A day named by its weekday: "which Saturday it is".
+                    | [
+                        "which" | "what",
+                        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                            | "sunday"
+                    ]
+                    // "¿A qué destino y en qué fechas?": where a trip goes, and when.
+                    | ["que", "destino" | "fechas" | "fecha"]
+                    | ["quelle" | "quelles", "destination" | "dates"]
+                    | ["que", "hora" | "horas"]
+                    | ["wie", "viel"]
+                    | ["what", "times"]
+                    | ["which" | "what", "day"]
+                    | ["quel", "jour"]
+                    | ["que", "dia"]
+                    | ["welchen" | "welcher" | "welche" | "welchem", "uhrzeiten" | "uhrzeit" | "tag" | "tagen"]
+            )
+        });
+        // "Which day do you have free for me?" asks the shop's free days, not the booking's;
+        // "¿a qué horas es más barato?" its prices and hours.
+        let own_slot = ws.windows(2).any(super::whose::for_me)
+            || ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "free"
+                        | "available"
+                        | "libre"
+                        | "disponible"
+                        | "frei"
+                        | "cheap"
+                        | "cheaper"
+                        | "cheapest"
+                        | "barato"
+                        | "cher"
+                        | "billig"
+                        | "gunstiger"
+                        | "price"
+                        | "precio"
+                        | "prix"
+                        | "preis"
+                        | "open"
+                        | "abierto"
+                        | "ouvert"
+                        | "geoffnet"
+                )
+            });
+        // "À quelle heure le technicien est passé chez mon voisin ?": a past visit to the
+        // acquaintance's home says when they were in ("pouvez-vous passer chez ma voisine"
+        // asks the shop's own visit).
+        let visited_them = || {
+            ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "passe" | "venu" | "came" | "visited" | "vino" | "estuvo" | "paso"
+                        | "gekommen" | "gewesen"
+                )
+            }) && m.hits.iter().any(|h| {
+                h.cue == Acquaintance
+                    && h.start >= s.start
+                    && h.end <= s.end
+                    && (matches!(crate::person::word_before(m.text, h.start), "chez" | "bei")
+                        || crate::person::two_words_before(m.text, h.start) == ("de", "casa"))
+            })
+        };
+        // "Wann hat er zuletzt seine Zugangskarte benutzt?": when their pass or key card was
+        // last used says where they were.
+        let pass_used = || {
+            ws.iter().any(|w| third_person(w))
+                && ws.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "zugangskarte" | "schlusselkarte" | "keycard" | "badge" | "fob"
+                    )
+                })
+        };
+        // Spanish drops the subject: "¿a qué hora salió?" after "mi cuñado se llevó mi coche".
+        let left_unnamed = || {
+            ws.windows(3).any(|w| {
+                matches!(
+                    w,
+                    ["que", "hora" | "horas", v] | ["cuando" | "donde", v, _]
+                        if matches!(*v, "salio" | "llego" | "vino" | "fue" | "entro" | "aparco"
+                            | "recogio" | "termino")
+                )
+            }) || ws.windows(2).enumerate().any(|(i, p)| {
+                // ... or their habit: "¿a qué hora la suele recoger?" (not "¿a qué hora suele
+                // llegar el repartidor?", whose subject follows).
+                let mut rest = ws.iter().skip(i + 2).skip_while(|w| {
+                    matches!(**w, "la" | "lo" | "le" | "los" | "las" | "se" | "suele" | "suelen")
+                });
+                matches!(p, ["que", "hora" | "horas"])
+                    && ws.iter().skip(i + 2).take(3).any(|w| matches!(*w, "suele" | "suelen"))
+                    && matches!(
+                        rest.next(),
+                        Some(&("recoger" | "venir" | "salir" | "llegar" | "entrar" | "irse"))
+                    )
+                    && !matches!(
+                        rest.next(),
+                        Some(&("el" | "la" | "los" | "las" | "un" | "una" | "mi" | "su" | "tu"))
+                    )
+            })
+        };
+        asked_when
+            && (!own_slot
+                && (booked_by_acquaintance(m) || visited_them() || pass_used() || left_unnamed())
+                || ws.iter().enumerate().any(|(i, w)| {
+                // French fuses "que" onto the subject: "quand est-ce qu'elle vient".
+                third_person(w.strip_prefix("qu'").unwrap_or(w))
+                    // German puts the verb first in a question: "an welchen Tagen kommt sie zu
+                    // ihnen nach Hause" (to a home: "wann kommt sie?" may ask after a refund).
+                    && (i > 0
+                        && matches!(
+                            ws.get(i - 1).copied(),
+                            Some("kommt" | "kam" | "geht" | "ging" | "fahrt" | "fuhr")
+                        )
+                        && ws.iter().skip(i + 1).take(4).any(|v| *v == "hause")
+                        || ws.iter().skip(i + 1).take(2).any(|v| {
+                        matches!(
+                            *v,
+                            "left"
+                                | "leave"
+                                | "arrive"
+                                | "finish"
+                                | "arrived"
+                                | "finished"
+                                | "came"
+                                | "went"
+                                | "parti"
+                                | "partie"
+                                | "alle"
+                                | "allee"
+                                | "fue"
+                                | "gefahren"
+                                | "arrivee"
+                                | "fini"
+                                | "venu"
+                                | "venue"
+                                | "salio"
+                                | "llego"
+                                | "termino"
+                                | "vino"
+                                | "gegangen"
+                                | "angekommen"
+                                | "gekommen"
+                                | "fertig"
+                                | "losgefahren"
+                                // Came into a car park or building, or out of it.
+                                | "entered"
+                                | "exited"
+                                | "parked"
+                                | "entree"
+                                | "sortie"
+                                | "ressortie"
+                                | "sorti"
+                                | "ressorti"
+                                | "entro"
+                                | "eingefahren"
+                                | "ausgefahren"
+                                // Coming in: "quand est-ce qu'elle vient les chercher".
+                                | "vient"
+                                | "comes"
+                                | "viene"
+                                | "kommt"
+                                // When they have their appointments: "an welchen Tagen hat sie
+                                // Termine?".
+                                | "termine"
+                                | "appointments"
+                                | "citas"
+                                // Leaving, or coming back: "quand elle part", "à quelle date il
+                                // rentre".
+                                | "part"
+                                | "leaves"
+                                | "rentre"
+                                | "revient"
+                                | "returns"
+                                | "vuelve"
+                                | "regresa"
+                                | "zuruckkommt"
+                                // Picked a child up: "à quelle heure il a récupéré notre fille".
+                                | "picked"
+                                | "recupere"
+                                | "recogio"
+                                | "abgeholt"
+                                // Where a pass or badge was last read.
+                                | "scan"
+                                | "scanned"
+                                | "swipe"
+                                | "swiped"
+                                | "badged"
+                                | "gescannt"
+                                // Seated: "dans quelle rangée ils sont assis".
+                                | "assis"
+                                | "assise"
+                                | "assises"
+                                | "seated"
+                                | "sitting"
+                                | "sit"
+                                | "sentado"
+                                | "sentada"
+                                | "sentados"
+                                | "sitzt"
+                                | "sitzen"
+                                // At home: "zwischen welchen Uhrzeiten ist er zu Hause".
+                                | "home"
+                                | "hause"
+                                | "casa"
+                        )
+                    }))
+            }))
+    })
+}
+
+/// "My girlfriend booked a colour appointment with you": an acquaintance's booking, whose day
+/// and time say where they will be; so do the lessons they take, a trip, a wedding held at
+/// the venue and the car they charge at the shop's points. One made for the speaker ("booked
+/// a table for me") is the speaker's too.
+fn booked_by_acquaintance(m: &Message<'_>) -> bool {
+    m.hits
+        .iter()
+        .filter(|h| (h.cue == Acquaintance || super::whose::relative(m.text, h)) && !m.in_quote(h))
+        .any(|h| {
+            // The rest of the acquaintance's sentence: German puts the participle last ("hat
+            // bei euch einen Termin gebucht").
+            let rest = m.text.get(h.end..).unwrap_or_default();
+            let sentence = rest.split(['.', '?', '!', ';']).next().unwrap_or_default();
+            let ws: Vec<&str> = crate::person::words(sentence)
+                .filter(|w| !w.is_empty())
+                .take(10)
+                .collect();
+            // Lessons taken are booked as often as they come: "ma voisine prend des cours de
+            // piano chez vous".
+            let lessons = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "lessons" | "classes" | "cours" | "clases" | "unterricht" | "kurs" | "kurse"
+                )
+            }) && ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "takes"
+                        | "has"
+                        | "does"
+                        | "prend"
+                        | "suit"
+                        | "toma"
+                        | "hace"
+                        | "nimmt"
+                        | "macht"
+                )
+            });
+            // "Mi ex se casa en vuestra finca", "elle se marie chez vous".
+            let wedding = ws.windows(2).any(|p| matches!(p, ["se", "casa" | "marie"]));
+            let booked = lessons
+                || wedding
+                || ws.iter().any(|w| {
+                    super::bought::booked(w)
+                        || matches!(
+                            *w,
+                            "scheduled"
+                                | "agendo"
+                                | "reserve"
+                                | "reserviert"
+                                // A trip taken: "mi exmujer se va de viaje con los niños".
+                                | "trip"
+                                | "viaje"
+                                | "voyage"
+                                | "reise"
+                                // An event held at the venue: "getting married at your venue".
+                                | "married"
+                                | "heiratet"
+                                // A service hired: "mi vecina contrató una fumigación".
+                                | "hired"
+                                | "contrato"
+                                | "beauftragt"
+                                // A car charged at the shop's points, as often as it comes:
+                                // "mi vecino carga su coche en vuestro punto".
+                                | "carga"
+                                | "charges"
+                                | "recharge"
+                                | "ladt"
+                        )
+                });
+            booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")
+        })
+}
