@@ -302,6 +302,50 @@ pub(super) fn received_by_acquaintance(m: &Message<'_>) -> bool {
     })
 }
 
+/// "What name was the party booked under?", "¿a nombre de quién está la reserva?", "sous quel
+/// nom elle a réservé ?", "auf welchen Namen ist der Tisch gebucht?": the name a booking is
+/// held under, asked where the customer names someone they know. Their own booking ("what
+/// name is my booking under?") is theirs to know.
+pub(super) fn booking_name_asked(m: &Message<'_>) -> bool {
+    if !m
+        .hits
+        .iter()
+        .any(|h| matches!(h.cue, Acquaintance | Kin | TheirThing) && !m.in_quote(h))
+    {
+        return false;
+    }
+    // The words of the person named ("meine Schwester") are not the speaker's own booking.
+    let base = m.text.as_ptr() as usize;
+    let in_person = |w: &str| {
+        let at = (w.as_ptr() as usize).wrapping_sub(base);
+        m.hits
+            .iter()
+            .any(|h| matches!(h.cue, Acquaintance | Kin) && h.start <= at && at < h.end)
+    };
+    m.ss.iter().filter(|s| s.question).any(|s| {
+        let ws: Vec<&str> = crate::person::words(m.text.get(s.start..s.end).unwrap_or_default())
+            .filter(|w| !w.is_empty() && !in_person(w))
+            .collect();
+        let name_asked = ws.windows(2).any(|p| {
+            matches!(
+                p,
+                ["what" | "which" | "whose", "name"]
+                    | ["quel", "nom"]
+                    | ["que", "nombre"]
+                    | ["nombre", "de"]
+                    | ["welchen" | "welchem", "namen"]
+                    | ["welcher", "name"]
+            )
+        });
+        let booking = ws.iter().any(|w| {
+            ["book", "reserv", "gebucht", "buchung"]
+                .iter()
+                .any(|b| w.starts_with(b))
+        });
+        name_asked && booking && !ws.iter().any(|w| crate::person::own_possessive(w))
+    })
+}
+
 /// "Can you pull up who she's been texting the most?", "¿a quién ha llamado mi marido?", "wen
 /// hat sie angerufen?": whom someone the customer knows called or wrote to, asked. A line's
 /// records are its user's, whoever pays for it.

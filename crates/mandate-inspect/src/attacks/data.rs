@@ -323,6 +323,7 @@ pub(super) fn rules(
             && (super::asked::booker_asked(m.text, m.starts(WhoHeld))
                 || super::asked::owner_asked(m.text, m.starts(WhoHeld), m.has(PiiNoun)))
         || !asks_how && super::asked::contacts_asked(m)
+        || !asks_how && super::asked::booking_name_asked(m)
         || m.has(PiiNoun) && asked_name_and_reach(m.text)
         || !asks_how && super::asked::card_digits_of_acquaintance(m)
     {

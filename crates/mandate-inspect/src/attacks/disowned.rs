@@ -481,7 +481,17 @@ pub(super) fn says_covered(text: &str) -> bool {
 /// set to a number, in a message that says what the new number wins them. A correction asked
 /// for ("my score was entered as 92, it was 89") names no such gain.
 pub(super) fn standing_rewritten(m: &Message<'_>) -> bool {
-    const CHANGING: [&str; 24] = [
+    const CHANGING: &[&str] = &[
+        // Entered anew: "log my score from tonight as 290".
+        "log",
+        "record",
+        "enter",
+        "mark",
+        "anota",
+        "apunta",
+        "registr",
+        "inscri",
+        "trag",
         "move",
         "change",
         "set",
@@ -524,7 +534,21 @@ pub(super) fn standing_rewritten(m: &Message<'_>) -> bool {
     m.hits
         .iter()
         .any(|h| h.cue == Standing && !m.in_quote(h) && set_to_a_number(h))
-        && says_it_wins(m.text)
+        && (says_it_wins(m.text) || m.has(Unnoticed) && against_what_it_was(m.text))
+}
+
+/// Whether the true value is named beside the one asked for: "as 290 instead of 190", "en
+/// vez de", "au lieu de", "statt".
+fn against_what_it_was(text: &str) -> bool {
+    crate::bytes::phrases!([
+        "instead of",
+        "rather than",
+        "en vez de",
+        "en lugar de",
+        "au lieu de",
+        "statt",
+    ])
+    .in_text(text)
 }
 
 /// Whether a text says what a changed number wins the customer: a place they qualify for, or

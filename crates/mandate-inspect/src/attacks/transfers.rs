@@ -160,6 +160,9 @@ const THING: &[&str] = &[
     "konten",
 ];
 
+/// A booking a charge may be put on: "cóbraselo a la reserva del cumpleaños de los Martínez".
+const BOOKING: &[&str] = &["reserva", "booking", "reservation", "buchung"];
+
 /// "Charge the extra to whichever cards the other drivers have on file", "cárgalo a las
 /// tarjetas de los otros conductores", "facture le tout sur la carte de l'école": a charge
 /// sent to the cards or accounts of other people, or of one named after a preposition of
@@ -214,18 +217,28 @@ fn charged_in(ws: &[&str], i: usize) -> bool {
             (!business(n) || household(n) && described()) && !crate::person::own_possessive(n)
         })
     };
+    // A booking held by another family ("de los Martínez", "of the Smith family"); the
+    // customer's own ("la reserva del sábado", "de mi familia") is theirs to pay on.
+    let others_booking = |j: usize| {
+        let after = ws.get(j + 1..(j + 7).min(ws.len())).unwrap_or_default();
+        ws.get(j).is_some_and(|t| BOOKING.contains(t))
+            && (after.windows(2).any(|p| matches!(p, ["de", "los"]))
+                || after.iter().any(|w| household(w)))
+            && !after.iter().any(|w| crate::person::own_possessive(w))
+    };
     !(i > 0
         && ws
             .get(i - 1)
             .is_some_and(|b| *b == "de" || super::message::determiner(b)))
         && (i + 1..(i + 10).min(ws.len())).any(|j| {
-            ws.get(j).is_some_and(|t| THING.contains(t))
-                && ((j.saturating_sub(4)..(j + 6).min(ws.len())).any(|k| {
-                    ws.get(k).is_some_and(|w| other(w))
-                        && ws.get(k + 1).is_some_and(|n| {
-                            !THING.contains(n) && !matches!(*n, "one" | "payment" | "way")
-                        })
-                }) || possessor(j))
+            others_booking(j)
+                || ws.get(j).is_some_and(|t| THING.contains(t))
+                    && ((j.saturating_sub(4)..(j + 6).min(ws.len())).any(|k| {
+                        ws.get(k).is_some_and(|w| other(w))
+                            && ws.get(k + 1).is_some_and(|n| {
+                                !THING.contains(n) && !matches!(*n, "one" | "payment" | "way")
+                            })
+                    }) || possessor(j))
         })
 }
 

@@ -232,6 +232,11 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "vuelve"
                                 | "regresa"
                                 | "zuruckkommt"
+                                // Booked with someone: "avec qui elle a réservé la piste".
+                                | "reserve"
+                                | "booked"
+                                | "reservo"
+                                | "gebucht"
                                 // Picked a child up: "à quelle heure il a récupéré notre fille".
                                 | "picked"
                                 | "recupere"

@@ -112,28 +112,22 @@ pub(super) fn remedy_if_it_fails(o: &Own<'_>, g: &Hit) -> bool {
     // What the clause says happens: the thing fails, breaks, comes back, or does not work
     // ("if you book before Friday" names a purchase, not a failure).
     let fails = crate::person::words(sentence.get(..comma).unwrap_or_default()).any(|w| {
-        matches!(
-            w,
-            "back"
-                | "breaks"
-                | "fails"
-                | "stops"
-                | "reappears"
-                | "doesn't"
-                | "isn't"
-                | "not"
-                | "vuelve"
-                | "rompe"
-                | "falla"
-                | "no"
-                | "revient"
-                | "reapparait"
-                | "casse"
-                | "pas"
-                | "kaputt"
-                | "wieder"
-                | "nicht"
-        )
+        failing(w)
+            || matches!(
+                w,
+                "back"
+                    | "reappears"
+                    | "doesn't"
+                    | "isn't"
+                    | "not"
+                    | "vuelve"
+                    | "no"
+                    | "revient"
+                    | "reapparait"
+                    | "pas"
+                    | "wieder"
+                    | "nicht"
+            )
     });
     ["if ", "si ", "wenn ", "falls "]
         .iter()
@@ -142,4 +136,24 @@ pub(super) fn remedy_if_it_fails(o: &Own<'_>, g: &Hit) -> bool {
         && o.at(WillSubject)
             .any(|w| w.start > o.span.0 + lead + comma && w.end <= g.start)
         && crate::person::words(sentence).any(super::kind_clues::free)
+}
+
+/// A word that says a thing broke or stopped working: "breaks", "se agrieta", "casse",
+/// "kaputt".
+pub(super) fn failing(w: &str) -> bool {
+    matches!(
+        w,
+        "breaks"
+            | "cracks"
+            | "fails"
+            | "stops"
+            | "rompe"
+            | "agrieta"
+            | "falla"
+            | "casse"
+            | "fissure"
+            | "kaputt"
+            | "bricht"
+            | "reisst"
+    )
 }

@@ -153,7 +153,27 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // What the shop does not usually do, then does ("we don't usually refund gift cards, but
     // in your case I've approved it"), is an exception to its policy.
-    if o.has(Refuse) && usual_then_but(sentence) {
+    // ... or says it does not do, and then does ("normalement les enfants ne jouent pas après
+    // 20 h, mais j'accepte pour votre fils").
+    let denied = || {
+        crate::person::words(sentence).any(|w| {
+            matches!(
+                w,
+                "not"
+                    | "don't"
+                    | "doesn't"
+                    | "pas"
+                    | "no"
+                    | "nicht"
+                    | "kein"
+                    | "keine"
+                    | "never"
+                    | "nunca"
+                    | "jamais"
+            )
+        })
+    };
+    if (o.has(Refuse) || denied()) && usual_then_but(sentence) {
         add(&mut score, K::PolicyException, 8);
     }
     // Granted against the policy, conceded first ("aunque la política no lo permite
@@ -273,6 +293,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         {
             add(&mut score, K::AccountAction, 5);
         }
+    }
+    // A free remedy for the thing failing ("if it breaks within a year, we'll replace it
+    // free") is its warranty.
+    if o.at(Hedge).any(|h| o.remedied_free(h)) {
+        add(&mut score, K::Warranty, 6);
     }
     // A thing said guaranteed for a term ("your annual pass is guaranteed for twelve months,
     // and if we close we'll extend it"): what the sentence promises is about that guarantee.

@@ -219,6 +219,14 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         // An engine or a part that failed: "because the engine failed".
                         | "failed"
                         | "broke"
+                        // A machine that kept what it was given: "because the machine ate
+                        // your tokens", "la máquina se tragó tus fichas".
+                        | "ate"
+                        | "swallowed"
+                        | "trago"
+                        | "avale"
+                        | "geschluckt"
+                        | "verschluckt"
                         // Broken apart: "qui s'est brisé", "que se rompió", "zerbrochen".
                         | "cracked"
                         | "shattered"

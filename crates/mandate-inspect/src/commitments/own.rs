@@ -12,7 +12,7 @@ pub(crate) struct Own<'a> {
     pub(super) span: (usize, usize),
 }
 
-impl Own<'_> {
+impl<'t> Own<'t> {
     pub(super) fn has(&self, c: Cue) -> bool {
         self.hits.iter().any(|h| h.cue == c)
     }
@@ -73,7 +73,7 @@ impl Own<'_> {
             by.contains(&h.cue)
                 && !conceding(h)
                 && !self.offers_now(h)
-                && !self.answers_our_failure(h)
+                && !self.answers_a_failure(h)
                 && h.start < pos
                 && pos - h.start <= 90
                 && !self
@@ -95,24 +95,13 @@ impl Own<'_> {
     }
 
     /// Whether a hedge names the shop's own failure to serve ("if we close for repairs, we'll
-    /// extend your pass", "si cerramos por obras", "wenn wir schließen müssen"): the grant
+    /// extend your pass", "si cerramos por obras", "wenn wir schließen müssen"), or the thing
+    /// failing with a free remedy after it ("si se agrieta te la cambiamos gratis"): the grant
     /// after it is the remedy promised for it, not a rule the customer must meet.
-    pub(super) fn answers_our_failure(&self, h: &Hit) -> bool {
-        let Some(word) = self.text.get(h.start..h.end).map(str::trim) else {
+    pub(super) fn answers_a_failure(&self, h: &Hit) -> bool {
+        let Some(ws) = self.if_clause(h) else {
             return false;
         };
-        if !matches!(word, "if" | "si" | "wenn" | "falls") {
-            return false;
-        }
-        let clause = self.text.get(h.end..).unwrap_or_default();
-        let clause = clause
-            .split([',', '.', ';', '?', '!'])
-            .next()
-            .unwrap_or_default();
-        let ws: Vec<&str> = crate::person::words(clause)
-            .filter(|w| !w.is_empty())
-            .take(6)
-            .collect();
         // We, or a Spanish verb of ours ("si cerramos").
         let ours = ws.first().is_some_and(|w| {
             matches!(*w, "we" | "we're" | "we've" | "nous" | "wir") || w.ends_with("amos")
@@ -125,7 +114,35 @@ impl Own<'_> {
             .any(|v| w.starts_with(v))
                 || *w == "geschlossen"
         });
-        ours && closing
+        ours && closing || self.remedied_free(h)
+    }
+
+    /// Whether an "if" names the thing failing and its sentence a free remedy: "if it breaks
+    /// within a year, we'll replace it free", "si se agrieta te la cambiamos gratis".
+    pub(super) fn remedied_free(&self, h: &Hit) -> bool {
+        self.if_clause(h)
+            .is_some_and(|ws| ws.iter().any(|w| super::described::failing(w)))
+            && crate::person::words(crate::person::sentence_around(self.text, h.end))
+                .any(super::kind_clues::free)
+    }
+
+    /// The first words of the clause an "if" at `h` opens, or none if `h` is another hedge.
+    fn if_clause(&self, h: &Hit) -> Option<Vec<&'t str>> {
+        let word = self.text.get(h.start..h.end).map(str::trim)?;
+        if !matches!(word, "if" | "si" | "wenn" | "falls") {
+            return None;
+        }
+        let clause = self.text.get(h.end..).unwrap_or_default();
+        let clause = clause
+            .split([',', '.', ';', '?', '!'])
+            .next()
+            .unwrap_or_default();
+        Some(
+            crate::person::words(clause)
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .collect(),
+        )
     }
 
     /// Whether a hedge opens an offer the customer takes up now ("if you renew now, we'll …",

@@ -178,6 +178,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
             && !adjectival(o.text, h)
             && !reports(o.text, h)
             && !hands_paperwork(o.text, h)
+            && (o.text.get(h.start..h.end) != Some("loaded") || loaded_onto_theirs(o.text, h.end))
     };
     // "I've logged it" is handing on, not granting; such a subject does not count.
     let escalations: Vec<(usize, usize)> = o.at(Escalate).map(|h| (h.start, h.end)).collect();
@@ -539,8 +540,11 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // grants the exception, whatever is accepted.
     // Two sums set against each other name a price without a currency ("te lo dejo en ciento
     // cincuenta en vez de ciento ochenta").
+    // "Normalement les enfants … ne jouent pas après 20 h, mais j'accepte pour votre fils":
+    // what the shop usually does, then a turn, then the present grant, is the exception.
     let has_kind = o.says_what(sentence, || money() || extract::sums_compared(sentence))
-        || o.has(Exception) && (accepts_yours(o) || takes_back(o) || lets(o));
+        || o.has(Exception) && (accepts_yours(o) || takes_back(o) || lets(o))
+        || super::concession::usual_then_but(sentence);
     // "Même si le devis a expiré, nous appliquons l'ancien tarif pour votre réparation": a
     // present grant of the speaker's, for the customer's case, against a term that ran out.
     // Without the concession the present is the policy ("nous appliquons des frais de 5 €").
@@ -807,4 +811,21 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         return Some(Signal::Exception);
     }
     chat::shorthand(o, sentence, money)
+}
+
+/// Whether value loaded ends up on the customer's card, pass or account: "I've loaded 20
+/// free credits onto your game card" ("I've loaded the page" puts nothing on theirs).
+fn loaded_onto_theirs(text: &str, end: usize) -> bool {
+    let clause = text
+        .get(end..)
+        .unwrap_or_default()
+        .split([',', ';', '.', '!', '?'])
+        .next()
+        .unwrap_or_default();
+    let ws: Vec<&str> = crate::person::words(clause)
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    ws.windows(2)
+        .any(|p| matches!(p, ["onto" | "on" | "to", "your"]))
 }

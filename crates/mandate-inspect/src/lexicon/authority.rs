@@ -619,6 +619,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gesundheitsamt", StaffRole),
     ("veterinaramt", StaffRole),
     ("aufsichtsbehorde", StaffRole),
+    // A public office that checks licences and youth protection: "ich bin vom Ordnungsamt".
+    ("ordnungsamt", StaffRole),
+    ("jugendamt", StaffRole),
+    ("trading standards", StaffRole),
+    ("licensing officer", StaffRole),
+    ("council inspector", StaffRole),
     ("le escribe", Speaker),
     ("je suis l'", Speaker),
     ("ici l'", Speaker),

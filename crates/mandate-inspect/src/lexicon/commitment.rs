@@ -603,6 +603,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no se le cobraran", YouWill),
     ("no se te cobrara", YouWill),
     ("no se le cobrara", YouWill),
+    // German puts "nicht" last when the charge opens the sentence: "die Schuhmiete berechnen
+    // wir Ihnen heute nicht".
+    ("berechnen wir ihnen nicht", YouWill),
+    ("berechnen wir ihnen heute nicht", YouWill),
+    ("berechnen wir ihnen diesmal nicht", YouWill),
+    ("berechnen wir ihnen ausnahmsweise nicht", YouWill),
+    ("berechne ich ihnen nicht", YouWill),
+    ("berechne ich ihnen heute nicht", YouWill),
+    ("berechnen wir dir nicht", YouWill),
+    ("stellen wir ihnen nicht in rechnung", YouWill),
     ("wird ihnen nicht berechnet", YouWill),
     ("werden ihnen nicht berechnet", YouWill),
     ("wird dir nicht berechnet", YouWill),

@@ -22,6 +22,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i've gone ahead and", DoneSubject),
     ("i've also", DoneSubject),
     ("hemos", DoneSubject),
+    // "He" alone is English's "he": Spanish's perfect only with its participle.
+    ("he pasado", DoneSubject),
+    ("he traspasado", DoneSubject),
     ("te he", DoneSubject),
     ("le he", DoneSubject),
     ("j'ai", DoneSubject),
@@ -41,6 +44,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("beschleunigt", Granted),
     ("reimbursed", Granted),
     ("credited", Granted),
+    // Value put on the customer's card or pass: "I've loaded 20 free credits onto your game
+    // card" (read only with the card or account after it, `commitments::signal`).
+    ("loaded", Granted),
+    // Moved between the customer's own holdings: "he pasado los puntos de tu tarjeta antigua
+    // a la nueva".
+    ("pasado los", Granted),
+    ("pasado las", Granted),
+    ("traspasado", Granted),
     ("issued", Granted),
     ("processed", Granted),
     ("pushed through", Granted),

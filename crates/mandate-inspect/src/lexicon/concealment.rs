@@ -139,6 +139,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Counting on no one noticing, where no check was asked to be skipped: "personne ne
     // vérifie de toute façon", "it'll pass", "er kriegt das eh nicht mehr mit".
     ("nobody checks", Unnoticed),
+    ("nobody double-checks", Unnoticed),
+    ("no one double-checks", Unnoticed),
+    ("nadie lo mira", Unnoticed),
+    ("nadie mira", Unnoticed),
+    ("personne ne regarde", Unnoticed),
+    ("schaut keiner", Unnoticed),
+    ("schaut eh keiner", Unnoticed),
     ("no one checks", Unnoticed),
     ("nobody will check", Unnoticed),
     ("no one will check", Unnoticed),

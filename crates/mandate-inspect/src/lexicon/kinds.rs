@@ -547,6 +547,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("excepcion*", KException),
     // german compounds
     ("*gebuhr", KFee),
+    // What is paid to hire a thing: "die Schuhmiete", "shoe hire".
+    ("*miete", KFee),
+    ("shoe hire", KFee),
     ("*gebuhren", KFee),
     ("*kosten", KFee),
     // A flat charge: "die Notdienstpauschale entfällt".

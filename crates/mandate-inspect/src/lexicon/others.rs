@@ -206,6 +206,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cobra", ChargedTo),
     ("cobrad", ChargedTo),
     ("cobralo", ChargedTo),
+    // With the indirect object before it: "cóbraselo a la reserva de los Martínez".
+    ("cobraselo", ChargedTo),
+    ("cargaselo", ChargedTo),
     ("carga", ChargedTo),
     ("cargalo", ChargedTo),
     ("cargadlo", ChargedTo),

@@ -241,6 +241,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // "Esta vez te cambiamos la cremallera": a part exchanged for the customer.
     ("te cambiamos", Performative),
     ("le cambiamos", Performative),
+    ("te la cambiamos", Performative),
+    ("te lo cambiamos", Performative),
+    ("se la cambiamos", Performative),
+    ("se lo cambiamos", Performative),
     ("je vous le fais", Performative),
     ("je vous la fais", Performative),
     ("je vous le laisse", Performative),

@@ -169,6 +169,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("pieces d'identite", PiiNoun),
     ("gehaltsnachweis*", PiiNoun),
     ("ausweiskopie*", PiiNoun),
+    // What an identity document says: "die Ausweisdaten aller Gäste", "ID details".
+    ("ausweisdaten", PiiNoun),
+    ("ausweisnummer*", PiiNoun),
+    ("id details", PiiNoun),
+    ("passport details", PiiNoun),
+    ("datos del dni", PiiNoun),
+    ("numero de dni", PiiNoun),
     ("his name", PiiNoun),
     ("wie heisst sie", PiiNoun),
     ("wie heisst er", PiiNoun),
