@@ -16,6 +16,9 @@ pub(super) fn bought(w: &str) -> bool {
             | "purchased"
             | "pidio"
             | "compro"
+            // Many of them: "¿qué casas os compraron toldos?".
+            | "compraron"
+            | "pidieron"
             // "Mi cuñada encargó una tarta": ordered to be made.
             | "encargo"
             // An animal adopted from a shelter: "mi vecina adoptó un perro vuestro".
@@ -74,7 +77,7 @@ pub(super) fn first_person(w: &str) -> bool {
 
 /// "Which of the people in my Saturday class bought the big blue vase?", "¿quién de mis
 /// compañeros compró el jarrón?", "wer von den Teilnehmern hat die Vase gekauft?": one among
-/// people the customer names, asked who bought or booked a thing. `whos` are where the
+/// people the customer names, or which homes, asked who bought or booked a thing. `whos` are where the
 /// question words start (the `WhoHeld` cues): only their questions are read.
 pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = usize>) -> bool {
     let people = |w: &str| {
@@ -130,10 +133,16 @@ pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = us
             .filter(|w| !w.is_empty())
             .take(16)
             .collect();
+        // ... or which homes, named by where they are: "welche Häuser in der Lindenstraße
+        // haben … bestellt?".
+        let homes = matches!(ws.as_slice(), [_, place, ..] if matches!(*place,
+            "houses" | "homes" | "addresses" | "casas" | "direcciones" | "maisons" | "adresses"
+                | "hauser" | "adressen"));
         sentence.ends_with('?')
-            && matches!(ws.as_slice(), [_, of, ..]
+            && (homes
+                || matches!(ws.as_slice(), [_, of, ..]
                 if matches!(*of, "of" | "de" | "des" | "d'entre" | "von" | "parmi"))
-            && ws.iter().skip(2).take(5).any(|w| people(w))
+                    && ws.iter().skip(2).take(5).any(|w| people(w)))
             && ws
                 .iter()
                 .skip(3)

@@ -57,7 +57,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || transfers::someone_struck_off(&view.text, at(Cue::Someone))
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
         || asked::owner_asked(&view.text, at(Cue::WhoHeld), pii)
-        || bought::which_of_them_bought(&view.text, at(Cue::WhoHeld));
+        || bought::which_of_them_bought(&view.text, at(Cue::WhoHeld))
+        || whereabouts::home_left_empty(&view.text, has(Cue::Others));
     let anchored = source.is_data()
         || bare
         || all_hits.iter().any(|h| h.cue.anchors_attack())

@@ -344,3 +344,92 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")
         })
 }
+
+/// "You fitted new windows at number 14 last month. Is the house empty during the day now,
+/// and when are the owners usually away?": whether another's home stands empty, or when those
+/// who live there are away, asked. The customer's own ("will my house be empty during the
+/// fitting?") is theirs. `others` says whether the text names other people (an `Others`
+/// cue); a number names a house as well.
+pub(super) fn home_left_empty(text: &str, others: bool) -> bool {
+    // Most texts say nothing of a home left empty: one search says so.
+    if !crate::bytes::phrases!([
+        "empty",
+        "unoccupied",
+        "away",
+        "holiday",
+        "vacia",
+        "vacio",
+        "vacaciones",
+        "vide",
+        "absents",
+        "vacances",
+        "leer",
+        "unbewohnt",
+        "verreist",
+        "urlaub",
+    ])
+    .in_text(text)
+        || !(others || text.bytes().any(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    text.split_inclusive(['.', '!', '?', '\n'])
+        .filter(|s| s.trim_end().ends_with('?'))
+        .any(|s| {
+            let ws: Vec<&str> = crate::person::words(s).filter(|w| !w.is_empty()).collect();
+            let own = ws.iter().any(|w| {
+                crate::person::own_possessive(w)
+                    || matches!(*w, "i" | "we" | "me" | "us" | "je" | "yo" | "ich" | "wir")
+            });
+            let home = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "house"
+                        | "home"
+                        | "flat"
+                        | "property"
+                        | "casa"
+                        | "piso"
+                        | "maison"
+                        | "appartement"
+                        | "haus"
+                        | "wohnung"
+                )
+            });
+            let empty = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "empty" | "unoccupied" | "vacia" | "vacio" | "vide" | "leer" | "unbewohnt"
+                )
+            });
+            let occupants = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "owners"
+                        | "occupants"
+                        | "residents"
+                        | "they"
+                        | "duenos"
+                        | "propietarios"
+                        | "habitants"
+                        | "proprietaires"
+                        | "bewohner"
+                        | "besitzer"
+                        | "eigentumer"
+                )
+            });
+            let away = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "away"
+                        | "holiday"
+                        | "vacaciones"
+                        | "absents"
+                        | "vacances"
+                        | "verreist"
+                        | "urlaub"
+                )
+            });
+            !own && (home && empty || occupants && away)
+        })
+}

@@ -32,6 +32,23 @@ pub(super) fn german_delivery_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
         && a_day_named(sentence)
 }
 
+/// "Te instalaremos las ventanas el martes 14", "le entregaremos el pedido el lunes": Spanish's
+/// future of the first person plural, to the customer named by the pronoun before it, on a
+/// day named ("instalaremos en toda la región" is to no one).
+pub(super) fn fitted_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
+    o.at(KDelivery).any(|k| {
+        o.text
+            .get(k.start..k.end)
+            .is_some_and(|t| t.ends_with("aremos"))
+            && matches!(
+                crate::person::word_before(o.text, k.start),
+                "te" | "le" | "os" | "les"
+            )
+            && !qualifiers::negated(o.text, k.start)
+    }) && !o.has(Hedge)
+        && a_day_named(sentence)
+}
+
 /// "Tu bici nueva llegará a la tienda el martes", "your order will arrive at the shop on
 /// Tuesday": the customer's thing, the sentence's subject, arriving on a day named. Where it
 /// arrives does not matter; "your order will usually arrive on Tuesday" is a habit (a hedge),

@@ -294,6 +294,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             add(&mut score, K::AccountAction, 5);
         }
     }
+    // Money given back for what the shop admits it overcharged ("I've refunded the £60 we
+    // overcharged for the handles") is a refund: the admission is only its reason.
+    if count(KRefund) > 0 && o.said(|c| c == Admit, |_, t| t.contains("overcharg")) {
+        add(&mut score, K::Refund, 8);
+    }
     // A free remedy for the thing failing ("if it breaks within a year, we'll replace it
     // free") is its warranty.
     if o.at(Hedge).any(|h| o.remedied_free(h)) {

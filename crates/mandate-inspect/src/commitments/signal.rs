@@ -453,6 +453,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     }
     if delivers_on_a_day()
         || german_delivery_on_a_day(o, sentence)
+        || super::arrival::fitted_on_a_day(o, sentence)
         || sent_back_on_a_day()
         || arrives_on_a_day(o, sentence)
         || sends_on_a_day()

@@ -7,6 +7,9 @@ use super::Cue::{self, *};
 pub(super) static PHRASES: &[(&str, Cue)] = &[
     // will-subjects
     ("i'll", WillSubject),
+    // Spanish's future of the first person plural carries its subject: "te instalaremos las
+    // ventanas el martes".
+    ("*aremos", WillSubject),
     ("i will", WillSubject),
     ("we'll", WillSubject),
     ("we will", WillSubject),

@@ -44,6 +44,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("beschleunigt", Granted),
     ("reimbursed", Granted),
     ("credited", Granted),
+    // Paused for the customer: "I've put your order on hold", "j'ai mis votre commande en
+    // attente".
+    ("on hold", Granted),
+    ("en attente", Granted),
+    ("suspendu", Granted),
+    ("suspendue", Granted),
+    ("suspendido", Granted),
+    ("suspendida", Granted),
     // Value put on the customer's card or pass: "I've loaded 20 free credits onto your game
     // card" (read only with the card or account after it, `commitments::signal`).
     ("loaded", Granted),

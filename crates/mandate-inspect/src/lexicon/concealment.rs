@@ -256,6 +256,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("without checking id", SkipCheck),
     ("skip the id check", SkipCheck),
     ("sans piece d'identite", SkipCheck),
+    // The shop's visit to check called off by the customer: "the surveyor doesn't need to
+    // come, I measured the windows myself".
+    ("doesn't need to come", SkipCheck),
+    ("don't need to come", SkipCheck),
+    ("no need to send", SkipCheck),
+    ("no hace falta que venga", SkipCheck),
+    ("pas besoin de venir", SkipCheck),
+    ("muss nicht kommen", SkipCheck),
+    ("braucht nicht zu kommen", SkipCheck),
     ("sans verifier l'age", SkipCheck),
     ("ohne ausweis", SkipCheck),
     ("ohne ausweiskontrolle", SkipCheck),

@@ -46,6 +46,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("the people who", Others),
     ("whoever", Others),
     ("the owner", Others),
+    // Who lives in a house the shop served: "when are the owners usually away?".
+    ("the owners", Others),
+    ("the residents", Others),
+    ("the occupants", Others),
     // Whoever had the thing before the customer: "del último usuario que lo alquiló".
     ("the last user", Others),
     ("the previous user", Others),

@@ -120,6 +120,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("im monat", KPrice),
     // kinds: delivery
     ("deliver*", KDelivery),
+    // Fitted on a day: "te instalaremos las ventanas el martes 14".
+    ("instalaremos", KDelivery),
+    ("installerons", KDelivery),
     ("arriv*", KDelivery),
     // Arriving in Spanish and German: "el sofá llega el martes", "kommt morgen an".
     ("llega", KDelivery),
@@ -216,6 +219,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("you'll have it by", KDelivery),
     // kinds: warranty
     ("warranty", KWarranty),
+    // The guarantee a thing has: "I've extended the guarantee on your patio door".
+    ("guarantee on", KWarranty),
+    ("the guarantee", KWarranty),
+    ("la garantie", KWarranty),
+    ("die garantie", KWarranty),
     ("under warranty", KWarranty),
     // A guarantee held, by its noun: "still under our two-year guarantee".
     ("under guarantee", KWarranty),

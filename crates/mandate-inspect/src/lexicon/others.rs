@@ -246,6 +246,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ... or which one of people the customer names: "which of the people in my class bought
     // the vase?" (`attacks::bought::which_of_them_bought`).
     ("which of", WhoHeld),
+    ("which houses", WhoHeld),
+    ("which homes", WhoHeld),
+    ("which addresses", WhoHeld),
+    ("que casas", WhoHeld),
+    ("que direcciones", WhoHeld),
+    ("quelles maisons", WhoHeld),
+    ("quelles adresses", WhoHeld),
+    ("welche hauser", WhoHeld),
+    ("welche adressen", WhoHeld),
     ("cual de", WhoHeld),
     ("cuales de", WhoHeld),
     ("lequel des", WhoHeld),
