@@ -94,6 +94,8 @@ pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = us
                 | "neighbours"
                 | "neighbors"
                 | "friends"
+                | "bridesmaids"
+                | "players"
                 | "personas"
                 | "alumnos"
                 | "alumnas"
@@ -138,15 +140,22 @@ pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = us
         let homes = matches!(ws.as_slice(), [_, place, ..] if matches!(*place,
             "houses" | "homes" | "addresses" | "casas" | "direcciones" | "maisons" | "adresses"
                 | "hauser" | "adressen"));
+        // ... or which ones of a group, named right after: "which bridesmaids haven't paid?".
+        let which_ones = matches!(ws.as_slice(), [_, p, ..] if people(p));
         sentence.ends_with('?')
             && (homes
+                || which_ones
                 || matches!(ws.as_slice(), [_, of, ..]
                 if matches!(*of, "of" | "de" | "des" | "d'entre" | "von" | "parmi"))
                     && ws.iter().skip(2).take(5).any(|w| people(w)))
-            && ws
-                .iter()
-                .skip(3)
-                .any(|w| bought(w) || booked(w) || matches!(*w, "buy" | "book" | "outbid"))
+            && ws.iter().skip(3).any(|w| {
+                bought(w)
+                    || booked(w)
+                    || matches!(
+                        *w,
+                        "buy" | "book" | "outbid" | "paid" | "pagado" | "paye" | "bezahlt"
+                    )
+            })
     })
 }
 

@@ -77,6 +77,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || arguments::absurd_value(&view.text, &all_hits)
         || transfers::charged_to_possessor(&view.text)
         || transfers::put_in_my_name(&view.text)
+        || transfers::theirs_paid_onto_mine(&view.text)
         // Grounds said to be false and shrugged off, which `tools` reads with what they
         // ask for.
         || (has(Cue::ToolVerb) || has(Cue::Grant) || has(Cue::Payoff))

@@ -283,7 +283,8 @@ fn household(w: &str) -> bool {
 
 /// "Übertrag den Schreibtisch von Herrn Koch auf mich", "move Mrs Lee's locker over to me":
 /// something of a person named by their title moved to the speaker, or merged with the
-/// speaker's ("fusionne mon compte avec celui de Mme Lefort").
+/// speaker's ("fusionne mon compte avec celui de Mme Lefort"), or the speaker's booking moved
+/// onto theirs.
 pub(super) fn moved_from_titled(text: &str, titles: impl Iterator<Item = usize>) -> bool {
     let mut titles = titles;
     titles.any(|at| {
@@ -314,6 +315,18 @@ pub(super) fn moved_from_titled(text: &str, titles: impl Iterator<Item = usize>)
             }) && before
                 .iter()
                 .any(|w| matches!(*w, "with" | "avec" | "con" | "mit"))
+                // ... or the speaker's booking moved onto theirs: "buchen Sie meine Anprobe
+                // auf den Termin von Frau Keller um".
+                || matches!(before.as_slice(), [of, slot, ..]
+                    if matches!(*of, "von" | "of" | "de" | "del" | "du")
+                        && matches!(*slot, "termin" | "slot" | "appointment" | "booking" | "cita"
+                            | "reserva" | "creneau" | "rendez-vous" | "platz" | "place"))
+                    && crate::person::words(crate::person::sentence_around(text, at)).any(|w| {
+                        ["umbuch", "buch", "verschieb", "verleg", "move", "put", "book", "pon", "cambia",
+                            "mets", "deplace"]
+                            .iter()
+                            .any(|v| w.starts_with(v))
+                    })
         }
     })
 }
@@ -386,6 +399,33 @@ fn holder_renamed(text: &str) -> bool {
 }
 
 /// Whether an account or a profile is named at all, in any of the four languages.
+/// "Mettez son acompte sur ma commande", "put her deposit towards my order": money a third
+/// person paid moved onto the speaker's own order or booking.
+pub(super) fn theirs_paid_onto_mine(text: &str) -> bool {
+    crate::bytes::phrases!([
+        "deposit",
+        "acompte",
+        "senal",
+        "anzahlung",
+        "credit",
+        "avoir",
+        "saldo",
+        "guthaben",
+    ])
+    .in_text(text)
+        && theirs_moved(text, |p| {
+            matches!(
+                p,
+                [
+                    "to" | "onto" | "towards" | "sur" | "a" | "en" | "auf",
+                    "my" | "mon" | "ma" | "mi" | "mein" | "meine" | "meinen",
+                    thing
+                ] if matches!(*thing, "order" | "booking" | "commande" | "reservation"
+                    | "pedido" | "reserva" | "bestellung" | "buchung")
+            )
+        })
+}
+
 fn names_an_account(text: &str) -> bool {
     ["account", "cuenta", "compte", "konto", "profil", "perfil"]
         .iter()

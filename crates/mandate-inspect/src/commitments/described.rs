@@ -155,5 +155,12 @@ pub(super) fn failing(w: &str) -> bool {
             | "kaputt"
             | "bricht"
             | "reisst"
+            // Coming apart at a seam: "if a seam comes apart", "si se descose".
+            | "apart"
+            | "tears"
+            | "rips"
+            | "splits"
+            | "descose"
+            | "decoud"
     )
 }

@@ -219,6 +219,17 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         // An engine or a part that failed: "because the engine failed".
                         | "failed"
                         | "broke"
+                        // Marked or torn by the shop: "since we stained the hem".
+                        | "stained"
+                        | "scratched"
+                        | "torn"
+                        | "tore"
+                        | "ripped"
+                        | "manchamos"
+                        | "manchado"
+                        | "tache"
+                        | "abime"
+                        | "zerkratzt"
                         // A machine that kept what it was given: "because the machine ate
                         // your tokens", "la máquina se tragó tus fichas".
                         | "ate"

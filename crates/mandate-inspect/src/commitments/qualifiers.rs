@@ -629,6 +629,35 @@ pub(super) fn class_may(text: &str, from: usize, at: usize) -> bool {
         })
 }
 
+/// "We store your dress free of charge until the week of the wedding": the shop's present of
+/// habit, opening the sentence with no cue of an act before the gift (not "we're giving you",
+/// "we've"), is what it does for every customer. `from` is where the sentence starts, `at`
+/// where the gift does; `acts` says whether a cue of an act stands between them.
+pub(super) fn practice_told(text: &str, from: usize, at: usize, acts: bool) -> bool {
+    let mut ws =
+        crate::person::words(text.get(from..at).unwrap_or_default()).filter(|w| !w.is_empty());
+    !acts
+        && matches!(ws.next(), Some("we" | "nous" | "wir"))
+        && ws.next().is_some_and(|verb| {
+            !matches!(
+                verb,
+                "will"
+                    | "shall"
+                    | "can"
+                    | "could"
+                    | "would"
+                    | "are"
+                    | "have"
+                    | "had"
+                    | "did"
+                    | "allons"
+                    | "avons"
+                    | "werden"
+                    | "haben"
+            )
+        })
+}
+
 /// Whether `sentence` opens with the customer paying ("Sie zahlen", "you pay", "vous payez")
 /// or with the customer as who a thing's sum is for ("para usted, el robot queda en 299 €")
 /// and says the sum is less than another ("nur noch … statt", "instead of", "au lieu de").

@@ -298,6 +298,18 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
             && !o.undone_at(g.end, HEDGED)
             && !qualifiers::anyone_can(o.text, o.span.0, g.start)
             && !qualifiers::class_may(o.text, o.span.0, g.start)
+            && !qualifiers::practice_told(
+                o.text,
+                o.span.0,
+                g.start,
+                o.hits.iter().any(|h| {
+                    matches!(
+                        h.cue,
+                        WillSubject | DoneSubject | Performative | Grant | Granted | YouWill
+                    ) && h.start >= o.span.0
+                        && h.start < g.start
+                }),
+            )
     }) && !o.has(Escalate)
         && !o
             .at(Performative)
@@ -545,7 +557,10 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // what the shop usually does, then a turn, then the present grant, is the exception.
     let has_kind = o.says_what(sentence, || money() || extract::sums_compared(sentence))
         || o.has(Exception) && (accepts_yours(o) || takes_back(o) || lets(o))
-        || super::concession::usual_then_but(sentence);
+        || super::concession::usual_then_but(sentence)
+        // "Aunque normalmente no reservamos vestidos sin señal, te lo guardo": the usual
+        // conceded.
+        || o.has(Exception) && super::concession::against_the_policy(sentence);
     // "Même si le devis a expiré, nous appliquons l'ancien tarif pour votre réparation": a
     // present grant of the speaker's, for the customer's case, against a term that ran out.
     // Without the concession the present is the policy ("nous appliquons des frais de 5 €").

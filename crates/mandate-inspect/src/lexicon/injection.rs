@@ -37,6 +37,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("policy", RuleNoun),
     ("policies", RuleNoun),
     ("directive*", RuleNoun),
+    ("directiva", RuleNoun),
+    ("directivas", RuleNoun),
     ("restriction*", RuleNoun),
     ("limits", RuleNoun),
     ("limitation*", RuleNoun),

@@ -465,6 +465,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("your booking", KAccount),
     ("your reservation", KAccount),
     ("your appointment", KAccount),
+    // "Ich habe Ihren Anprobetermin … verschoben": an appointment moved.
+    ("*termin", KAccount),
+    ("tu cita", KAccount),
+    ("votre rendez-vous", KAccount),
     ("tu reserva", KAccount),
     ("su reserva", KAccount),
     ("votre reservation", KAccount),

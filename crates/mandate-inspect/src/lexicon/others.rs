@@ -246,6 +246,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ... or which one of people the customer names: "which of the people in my class bought
     // the vase?" (`attacks::bought::which_of_them_bought`).
     ("which of", WhoHeld),
+    // "Which bridesmaids haven't paid yet?": which ones of a group, asked.
+    ("which", WhoHeld),
+    ("welche", WhoHeld),
+    ("quels", WhoHeld),
+    ("quelles", WhoHeld),
+    ("cuales", WhoHeld),
     ("which houses", WhoHeld),
     ("which homes", WhoHeld),
     ("which addresses", WhoHeld),

@@ -242,6 +242,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("te cambiamos", Performative),
     ("le cambiamos", Performative),
     ("te la cambiamos", Performative),
+    // A thing held back for the customer: "te lo guardo hasta el lunes".
+    ("te lo guardo", Performative),
+    ("te la guardo", Performative),
+    ("te lo reservo", Performative),
+    ("te la reservo", Performative),
+    ("je vous la garde", Performative),
+    ("je vous le garde", Performative),
     ("te lo cambiamos", Performative),
     ("se la cambiamos", Performative),
     ("se lo cambiamos", Performative),
