@@ -60,6 +60,11 @@ pub(super) fn booked(w: &str) -> bool {
             | "reservo"
             | "reserve"
             | "gebucht"
+            // Borrowed or hired from the shop: "mein Nachbar hat bei Ihnen ein Kostüm
+            // geliehen".
+            | "geliehen"
+            | "ausgeliehen"
+            | "hired"
             | "rented"
             | "alquilo"
             | "loue"

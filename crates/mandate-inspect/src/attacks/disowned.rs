@@ -361,7 +361,8 @@ pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
         "mark", "record", "log", "enter", "note", "set", "put", "trag", "markier", "vermerk",
         "registr", "marca", "anota", "inscri", "write",
     ];
-    commanded(m, &RECORDING, |end, sentence_end| {
+    commanded(m, &RECORDING, |h, sentence_end| {
+        let end = h.end;
         // The speaker's own record ("mark my order as received even though the box was
         // damaged") is theirs to settle.
         m.text.get(end..sentence_end).is_some_and(concedes) && !m.own_between(end, sentence_end)
@@ -369,8 +370,8 @@ pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
 }
 
 /// Whether a tool verb that begins with one of `verbs` is commanded, and `rest` holds of the
-/// end of the verb and the end of its sentence.
-fn commanded(m: &Message<'_>, verbs: &[&str], rest: impl Fn(usize, usize) -> bool) -> bool {
+/// verb's cue and the end of its sentence.
+fn commanded(m: &Message<'_>, verbs: &[&str], rest: impl Fn(&Hit, usize) -> bool) -> bool {
     m.hits.iter().any(|h| {
         h.cue == ToolVerb
             && !m.in_quote(h)
@@ -381,7 +382,7 @@ fn commanded(m: &Message<'_>, verbs: &[&str], rest: impl Fn(usize, usize) -> boo
             && m.ss
                 .iter()
                 .find(|s| s.start <= h.start && h.start < s.end)
-                .is_some_and(|s| rest(h.end, s.end))
+                .is_some_and(|s| rest(h, s.end))
     })
 }
 
@@ -413,15 +414,17 @@ pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
         "dano",
         "accidente",
     ];
-    commanded(m, &CHANGING, |end, sentence_end| {
-        m.text.get(end..sentence_end).is_some_and(|rest| {
+    commanded(m, &CHANGING, |h, sentence_end| {
+        m.text.get(h.end..sentence_end).is_some_and(|rest| {
             let ws: Vec<&str> = crate::person::words(rest)
                 .filter(|w| !w.is_empty())
                 .collect();
-            let dated = ws
-                .iter()
-                .take(4)
-                .any(|w| matches!(*w, "date" | "fecha" | "datum" | "day" | "jour" | "dia"));
+            // The date may be the cue's own last word: "pon la fecha de devolución …".
+            let date = |w: &str| matches!(w, "date" | "fecha" | "datum" | "day" | "jour" | "dia");
+            let dated = ws.iter().take(4).any(|w| date(w))
+                || m.text
+                    .get(h.start..h.end)
+                    .is_some_and(|t| t.split(' ').next_back().is_some_and(date));
             let happened = ws.iter().any(|w| HAPPENED.iter().any(|i| w.starts_with(i)));
             // ... or the record made to say it happened earlier: "to say I got the tattoo two
             // weeks earlier".
@@ -437,9 +440,24 @@ pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
                 && ws
                     .iter()
                     .any(|w| matches!(*w, "earlier" | "sooner" | "fruher" | "temprano" | "tot"));
-            dated && (happened || backdated) && says_covered(rest)
+            // ... or the date set "as if" the thing had happened ("pon la fecha de devolución
+            // como si lo hubiera traído hoy"): a record made to say what did not happen.
+            dated && ((happened || backdated) && says_covered(rest) || as_if(rest))
         })
     })
+}
+
+/// Whether a text supposes what is not so: "as if", "como si", "comme si", "als ob".
+pub(super) fn as_if(text: &str) -> bool {
+    crate::bytes::phrases!([
+        "as if",
+        "as though",
+        "como si",
+        "comme si",
+        "als ob",
+        "als ware"
+    ])
+    .in_text(text)
 }
 
 /// Whether a text says the customer is, or is not, covered: "not covered", "so it's

@@ -145,9 +145,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
         // A tool verb with a fact conceded against it, which `disowned::recorded_against_fact`
         // reads ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat"), or with cover at
-        // stake, which `disowned::redated_to_qualify` reads.
+        // stake or a date set "as if", which `disowned::redated_to_qualify` reads.
         || has(Cue::ToolVerb)
-            && (disowned::concedes(&view.text) || disowned::says_covered(&view.text))
+            && (disowned::concedes(&view.text)
+                || disowned::says_covered(&view.text)
+                || disowned::as_if(&view.text))
         // The customer's own standing named, which `disowned::standing_rewritten` reads for
         // one set to a number that wins them something.
         || has(Cue::Standing) && disowned::says_it_wins(&view.text)

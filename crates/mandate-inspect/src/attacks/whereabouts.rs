@@ -226,6 +226,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 // rentre".
                                 | "part"
                                 | "leaves"
+                                // Away on a trip: "ich will wissen, wann er verreist".
+                                | "verreist"
                                 | "rentre"
                                 | "revient"
                                 | "returns"

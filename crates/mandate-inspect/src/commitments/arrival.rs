@@ -81,12 +81,20 @@ pub(super) fn arrives_on_a_day(o: &Own<'_>, sentence: &str) -> bool {
     })
 }
 
-/// Whether the customer, as a pronoun, is whom a verb of arriving reaches: "te llegarán", "le
-/// llegará", "vous arriveront".
+/// Whether the customer, as a pronoun, is whom a verb of arriving reaches ("te llegarán", "le
+/// llegará", "vous arriveront"), or their place is where it comes ("à votre théâtre").
 fn reaches_you(text: &str, k: &Hit) -> bool {
+    let mut after =
+        crate::person::words(text.get(k.end..).unwrap_or_default()).filter(|w| !w.is_empty());
     matches!(
         crate::person::word_before(text, k.start),
         "te" | "le" | "les" | "vous"
+    ) || matches!(
+        (after.next(), after.next()),
+        (
+            Some("a" | "to" | "an" | "en"),
+            Some("votre" | "vos" | "your" | "tu" | "su" | "ihre" | "ihr" | "ihren")
+        ) | (Some("chez"), Some("vous"))
     )
 }
 

@@ -294,6 +294,37 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             add(&mut score, K::AccountAction, 5);
         }
     }
+    // "No te cobraremos la limpieza", "we won't charge you for the cleaning": a charge not
+    // made to the customer, when nothing else is named, is waived, whatever it is called ("it
+    // won't be charged again", after a card is removed, names no one charged).
+    let not_charged_you = || {
+        // "Le hemos dado de baja el servicio y no se le cobrará": the act done is the point.
+        !o.has(Granted)
+            && o.said(
+                |c| c == YouWill,
+                |_, t| {
+                    ["no ", "won't", "not ", "ne ", "nicht"]
+                        .iter()
+                        .any(|n| t.contains(n))
+                        && ["te ", "le ", "you", "vous", "ihnen", "dir "]
+                            .iter()
+                            .any(|y| t.contains(y))
+                        && ["cobr", "charge", "factur", "berechn", "bill"]
+                            .iter()
+                            .any(|v| t.contains(v))
+                },
+            )
+    };
+    // A hire or a booking kept longer ("I've extended your hire to next Monday"), when
+    // nothing else is named, is the customer's account.
+    let extends_here = o.hits.iter().any(|h| {
+        matches!(h.cue, Grant | Granted | Performative | YouWill)
+            && h.start >= o.span.0
+            && h.end <= o.span.1
+            && o.text
+                .get(h.start..h.end)
+                .is_some_and(|t| EXTEND_VERBS.iter().any(|v| t.contains(v)))
+    });
     // Money given back for what the shop admits it overcharged ("I've refunded the £60 we
     // overcharged for the handles") is a refund: the admission is only its reason.
     if count(KRefund) > 0 && o.said(|c| c == Admit, |_, t| t.contains("overcharg")) {
@@ -788,10 +819,12 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         .map_or(K::Refund, |(k, v)| {
             if *v > 0 {
                 *k
-            } else if waives && extract::money_count(sentence) > 0 {
+            } else if waives && extract::money_count(sentence) > 0 || not_charged_you() {
                 // "Normally the return shipping is $7.95, but I've waived it": a sum waived is
                 // a charge, whatever it is called.
                 K::FeeWaiver
+            } else if extends_here && signal != Signal::Exception {
+                K::AccountAction
             } else if extract::money_count(sentence) > 0 && paid_out(o) {
                 // "For the scratched table, we'll pay you €150": a sum paid to the customer,
                 // not paid back, makes good a loss.

@@ -94,6 +94,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("release", ToolVerb),
     // A date set back: "backdate my notice to the 1st".
     ("backdate", ToolVerb),
+    // A record's date set: "pon la fecha de devolución como si lo hubiera traído hoy".
+    ("set the date", ToolVerb),
+    ("pon la fecha", ToolVerb),
+    ("mets la date", ToolVerb),
+    ("mettez la date", ToolVerb),
+    ("setz das datum", ToolVerb),
+    ("setzen sie das datum", ToolVerb),
     // Reviews posted on request: "leave a 1-star review on Tom's profile", "publie cinq avis".
     ("leave a 1-star", ToolVerb),
     ("leave a one-star", ToolVerb),

@@ -221,6 +221,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("warranty", KWarranty),
     // The guarantee a thing has: "I've extended the guarantee on your patio door".
     ("guarantee on", KWarranty),
+    // Cover against damage added to a hire or a purchase: "I've added our damage cover".
+    ("damage cover", KWarranty),
+    ("protection plan", KWarranty),
     ("the guarantee", KWarranty),
     ("la garantie", KWarranty),
     ("die garantie", KWarranty),
