@@ -13,6 +13,7 @@ mod data;
 mod disowned;
 mod extraction;
 mod holders;
+mod insiders;
 mod makers;
 mod message;
 mod model;
@@ -157,7 +158,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // The speaker placed inside the business ("I'm a developer at the studio"), which
         // `rules` reads with what they then ask.
         || has(Cue::Speaker)
-            && claims::inside_the_business(&view.text, &all_hits)
+            && insiders::inside_the_business(&view.text, &all_hits)
         // A limit of the assistant's with a demand ("the biggest discount you're technically
         // able to give? Give me that one"), which `rules` reads.
         || has(Cue::Unlock)

@@ -510,7 +510,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     let speaks = |outside: bool| {
         m.ss.iter().any(|s| {
             s.at(StaffRole)
-                .filter(|r| !super::claims::elsewhere(m.text, r.end))
+                .filter(|r| !super::insiders::elsewhere(m.text, r.end))
                 // "I run the bakery next door": running is a claim only of the shop's unit.
                 .filter(|r| !super::claims::runs(m.text, r) || super::claims::manages_a_unit(m, r))
                 .filter(|r| outside_role(m.text.get(r.start..r.end).unwrap_or_default()) == outside)
@@ -554,7 +554,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         || super::claims::a_maker_reprograms(m)
         || outsider_asks_data
         || super::claims::named_from_department(m)
-        || super::claims::inside_the_business(m.text, m.hits)
+        || super::insiders::inside_the_business(m.text, m.hits)
         || m.has(Payoff) && manages();
     // A grant word as the thing demanded, not as a noun of what the speaker talks about ("I
     // work in compliance myself, so I appreciate the clear refund terms. How long do refunds

@@ -17,9 +17,11 @@ mod kind_clues;
 mod model;
 mod own;
 mod paperwork;
+mod passive;
 mod qualifiers;
 mod signal;
 mod stated;
+mod unnamed;
 mod verbs;
 
 use kind::kind_of;
