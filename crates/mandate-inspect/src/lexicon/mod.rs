@@ -407,15 +407,18 @@ impl Cue {
 mod abuse;
 mod announced;
 mod authority;
+mod authority_rounds;
 mod commitment;
 mod completed;
 mod concealment;
 mod data;
+mod data_rounds;
 mod decoding;
 mod disregard;
 mod extraction;
 mod injection;
 mod kinds;
+mod kinds_rounds;
 mod language;
 mod others;
 mod performative;
@@ -435,8 +438,10 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(extraction::PHRASES)
         .chain(persona::PHRASES)
         .chain(authority::PHRASES)
+        .chain(authority_rounds::PHRASES)
         .chain(staff::PHRASES)
         .chain(data::PHRASES)
+        .chain(data_rounds::PHRASES)
         .chain(personal::PHRASES)
         .chain(decoding::PHRASES)
         .chain(abuse::PHRASES)
@@ -447,5 +452,6 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(performative::PHRASES)
         .chain(undo::PHRASES)
         .chain(kinds::PHRASES)
+        .chain(kinds_rounds::PHRASES)
         .chain(language::PHRASES)
 }
