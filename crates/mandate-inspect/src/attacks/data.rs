@@ -319,7 +319,7 @@ pub(super) fn rules(
         || !asks_how && asks_for && kept_from_me(m)
         || !asks_how && super::asked::sender_unmasked(m.text, m.hits, super::asked::received_by_acquaintance(m))
         || !asks_how && super::whereabouts::whereabouts_asked(m)
-        || !asks_how && super::whereabouts::home_left_empty(m.text, m.has(Others))
+        || !asks_how && super::whereabouts::home_left_empty(m.text, m.has(Others), m.has(Away))
         || !asks_how
             && (super::asked::booker_asked(m.text, m.starts(WhoHeld))
                 || super::asked::owner_asked(m.text, m.starts(WhoHeld), m.has(PiiNoun)))

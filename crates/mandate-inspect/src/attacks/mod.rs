@@ -59,7 +59,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
         || asked::owner_asked(&view.text, at(Cue::WhoHeld), pii)
         || bought::which_of_them_bought(&view.text, at(Cue::WhoHeld))
-        || whereabouts::home_left_empty(&view.text, has(Cue::Others));
+        || whereabouts::home_left_empty(&view.text, has(Cue::Others), has(Cue::Away));
     let anchored = source.is_data()
         || bare
         || all_hits.iter().any(|h| h.cue.anchors_attack())
@@ -78,7 +78,8 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || arguments::absurd_value(&view.text, &all_hits)
         || transfers::charged_to_possessor(&view.text)
         || transfers::put_in_my_name(&view.text)
-        || transfers::theirs_paid_onto_mine(&view.text)
+        || (has(Cue::ChargedTo) || has(Cue::Sensitive) || has(Cue::ToolVerb))
+            && transfers::theirs_paid_onto_mine(&view.text)
         // Grounds said to be false and shrugged off, which `tools` reads with what they
         // ask for.
         || (has(Cue::ToolVerb) || has(Cue::Grant) || has(Cue::Payoff))

@@ -146,7 +146,8 @@ pub(super) fn rules(
                 || super::transfers::moved_from_titled(m.text, m.starts(Titled))
                 || super::transfers::theirs_to_my_account(m.text))
             || super::transfers::put_in_my_name(m.text)
-            || super::transfers::theirs_paid_onto_mine(m.text)
+            || (m.has(ChargedTo) || m.has(Sensitive) || m.has(ToolVerb))
+                && super::transfers::theirs_paid_onto_mine(m.text)
     };
     // A way into an account ("her login details") is used only when something is asked with
     // it: "my wife's login details don't work" reports.

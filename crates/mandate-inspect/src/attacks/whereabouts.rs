@@ -351,28 +351,10 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
 /// and when are the owners usually away?": whether another's home stands empty, or when those
 /// who live there are away, asked. The customer's own ("will my house be empty during the
 /// fitting?") is theirs. `others` says whether the text names other people (an `Others`
-/// cue); a number names a house as well.
-pub(super) fn home_left_empty(text: &str, others: bool) -> bool {
-    // Most texts say nothing of a home left empty: one search says so.
-    if !crate::bytes::phrases!([
-        "empty",
-        "unoccupied",
-        "away",
-        "holiday",
-        "vacia",
-        "vacio",
-        "vacaciones",
-        "vide",
-        "absents",
-        "vacances",
-        "leer",
-        "unbewohnt",
-        "verreist",
-        "urlaub",
-    ])
-    .in_text(text)
-        || !(others || text.bytes().any(|b| b.is_ascii_digit()))
-    {
+/// cue; a number names a house as well), `away` whether it says a home is empty or its people
+/// away (an `Away` cue): most texts say neither, and are not read.
+pub(super) fn home_left_empty(text: &str, others: bool, away: bool) -> bool {
+    if !away || !(others || text.bytes().any(|b| b.is_ascii_digit())) {
         return false;
     }
     text.split_inclusive(['.', '!', '?', '\n'])

@@ -161,7 +161,7 @@ fn concedes_the_rule(sentence: &str) -> bool {
 
 /// "We don't usually..., but": a word of what is usual, then a turn to this case.
 pub(super) fn usual_then_but(sentence: &str) -> bool {
-    let usual = USUAL.iter().filter_map(|u| sentence.find(u)).min();
+    let usual = crate::bytes::phrases!(USUAL).find(sentence);
     usual.is_some_and(|u| sentence.get(u..).is_some_and(super::own::turns))
 }
 

@@ -99,14 +99,14 @@ impl<'t> Own<'t> {
     /// failing with a free remedy after it ("si se agrieta te la cambiamos gratis"): the grant
     /// after it is the remedy promised for it, not a rule the customer must meet.
     pub(super) fn answers_a_failure(&self, h: &Hit) -> bool {
-        let Some(ws) = self.if_clause(h) else {
+        let Some((_, ws)) = self.if_clause(h) else {
             return false;
         };
         // We, or a Spanish verb of ours ("si cerramos").
         let ours = ws.first().is_some_and(|w| {
             matches!(*w, "we" | "we're" | "we've" | "nous" | "wir") || w.ends_with("amos")
         });
-        let closing = ws.iter().any(|w| {
+        let closing = ws.iter().take(6).any(|w| {
             [
                 "clos", "shut", "cancel", "cerr", "ferm", "annul", "schlie", "absag",
             ]
@@ -121,13 +121,13 @@ impl<'t> Own<'t> {
     /// within a year, we'll replace it free", "si se agrieta te la cambiamos gratis".
     pub(super) fn remedied_free(&self, h: &Hit) -> bool {
         self.if_clause(h)
-            .is_some_and(|ws| ws.iter().any(|w| super::described::failing(w)))
+            .is_some_and(|(_, ws)| ws.iter().take(6).any(|w| super::described::failing(w)))
             && crate::person::words(crate::person::sentence_around(self.text, h.end))
                 .any(super::kind_clues::free)
     }
 
-    /// The first words of the clause an "if" at `h` opens, or none if `h` is another hedge.
-    fn if_clause(&self, h: &Hit) -> Option<Vec<&'t str>> {
+    /// The "if" at `h` and the words of the clause it opens, or none if `h` is another hedge.
+    fn if_clause(&self, h: &Hit) -> Option<(&'t str, Vec<&'t str>)> {
         let word = self.text.get(h.start..h.end).map(str::trim)?;
         if !matches!(word, "if" | "si" | "wenn" | "falls") {
             return None;
@@ -137,30 +137,22 @@ impl<'t> Own<'t> {
             .split([',', '.', ';', '?', '!'])
             .next()
             .unwrap_or_default();
-        Some(
+        Some((
+            word,
             crate::person::words(clause)
                 .filter(|w| !w.is_empty())
-                .take(6)
                 .collect(),
-        )
+        ))
     }
 
     /// Whether a hedge opens an offer the customer takes up now ("if you renew now, we'll …",
     /// "si renueva hoy, le aplicamos …", "wenn Sie heute verlängern"): the grant after it is
     /// made to them, not a rule for whoever meets a condition.
     pub(super) fn offers_now(&self, h: &Hit) -> bool {
-        let Some(word) = self.text.get(h.start..h.end).map(str::trim) else {
+        let Some((word, ws)) = self.if_clause(h) else {
             return false;
         };
-        if !matches!(word, "if" | "si" | "wenn" | "falls") {
-            return false;
-        }
-        let clause = self.text.get(h.end..).unwrap_or_default();
-        let clause = clause
-            .split([',', '.', ';', '?', '!'])
-            .next()
-            .unwrap_or_default();
-        let mut ws = crate::person::words(clause).filter(|w| !w.is_empty());
+        let mut ws = ws.into_iter();
         // The customer is who acts: "if you", "si vous", "wenn Sie"; Spanish leaves the
         // subject in the verb ("si renueva"), where a thing would come with its article.
         let by_customer = match ws.next() {

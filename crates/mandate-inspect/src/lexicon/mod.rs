@@ -139,6 +139,9 @@ pub enum Cue {
     /// for one commanded set to a number that wins them something
     /// (`attacks::disowned::standing_rewritten`).
     Standing,
+    /// A home left empty, or those who live there away: empty, unoccupied, away, verreist;
+    /// read for another's home asked after (`attacks::whereabouts::home_left_empty`).
+    Away,
     /// A person named only as someone: someone, jemanden, alguien, quelqu'un; read for one
     /// commanded off what they booked (`attacks::transfers::someone_struck_off`).
     Someone,

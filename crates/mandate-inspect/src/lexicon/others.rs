@@ -677,6 +677,22 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("punktzahl", Standing),
     ("punktestand", Standing),
     ("kilometerstand", Standing),
+    // A home left empty, or those who live there away: "is the house empty during the day?",
+    // "when are the owners usually away?".
+    ("empty", Away),
+    ("unoccupied", Away),
+    ("away", Away),
+    ("on holiday", Away),
+    ("vacia", Away),
+    ("vacio", Away),
+    ("de vacaciones", Away),
+    ("vide", Away),
+    ("absents", Away),
+    ("en vacances", Away),
+    ("leer", Away),
+    ("unbewohnt", Away),
+    ("verreist", Away),
+    ("im urlaub", Away),
     // A person named only as someone, whom a command may strike off a list to make room
     // ("streichen Sie dafür jemanden, der noch nicht bezahlt hat").
     ("someone", Someone),
