@@ -311,6 +311,7 @@ pub(super) fn booking_name_asked(m: &Message<'_>) -> bool {
         .hits
         .iter()
         .any(|h| matches!(h.cue, Acquaintance | Kin | TheirThing) && !m.in_quote(h))
+        || !crate::bytes::phrases!(["name", "nom", "nombre", "namen"]).in_text(m.text)
     {
         return false;
     }

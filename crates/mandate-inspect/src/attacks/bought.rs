@@ -133,6 +133,35 @@ pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = us
         )
     };
     whos.any(|at| {
+        // The word after the question word says whether it asks among people or homes; most
+        // question words are read no further.
+        let Some(second) = crate::person::words(text.get(at..).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .nth(1)
+        else {
+            return false;
+        };
+        if !(people(second)
+            || matches!(
+                second,
+                "of" | "de"
+                    | "des"
+                    | "d'entre"
+                    | "von"
+                    | "parmi"
+                    | "houses"
+                    | "homes"
+                    | "addresses"
+                    | "casas"
+                    | "direcciones"
+                    | "maisons"
+                    | "adresses"
+                    | "hauser"
+                    | "adressen"
+            ))
+        {
+            return false;
+        }
         let sentence = crate::person::sentence_around(text, at);
         let from =
             at.saturating_sub((sentence.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize));

@@ -413,6 +413,19 @@ pub(super) fn theirs_paid_onto_mine(text: &str) -> bool {
         "guthaben",
     ])
     .in_text(text)
+        // The speaker's own order named, as the words after must name it.
+        && crate::bytes::phrases!([
+            "my order",
+            "my booking",
+            "my reservation",
+            "ma commande",
+            "ma reservation",
+            "mi pedido",
+            "mi reserva",
+            "meine bestellung",
+            "meine buchung",
+        ])
+        .in_text(text)
         && theirs_moved(text, |p| {
             matches!(
                 p,

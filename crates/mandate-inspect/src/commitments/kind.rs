@@ -298,7 +298,9 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // A free remedy for the thing failing ("if it breaks within a year, we'll replace it
     // free") is its warranty.
-    if o.at(Hedge).any(|h| o.remedied_free(h)) {
+    if o.at(Hedge)
+        .any(|h| h.start >= o.span.0 && h.end <= o.span.1 && o.remedied_free(h))
+    {
         add(&mut score, K::Warranty, 6);
     }
     // A thing said guaranteed for a term ("your annual pass is guaranteed for twelve months,

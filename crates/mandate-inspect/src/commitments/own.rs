@@ -71,15 +71,15 @@ impl<'t> Own<'t> {
         let conceding = |h: &Hit| self.conceding(h);
         self.hits.iter().any(|h| {
             by.contains(&h.cue)
-                && !conceding(h)
-                && !self.offers_now(h)
-                && !self.answers_a_failure(h)
                 && h.start < pos
                 && pos - h.start <= 90
+                && !conceding(h)
                 && !self
                     .text
                     .get(h.end..pos)
                     .is_some_and(|between| turns(between) || between.contains(';'))
+                && !self.offers_now(h)
+                && !self.answers_a_failure(h)
         }) || self.hits.iter().any(|h| {
             // Right after it, a condition undoes it ("on us if it's faulty"); a consequence
             // does not ("on us, so your order arrives tomorrow").
@@ -114,14 +114,20 @@ impl<'t> Own<'t> {
             .any(|v| w.starts_with(v))
                 || *w == "geschlossen"
         });
-        ours && closing || self.remedied_free(h)
+        ours && closing || self.failing_remedied_free(h, &ws)
     }
 
     /// Whether an "if" names the thing failing and its sentence a free remedy: "if it breaks
     /// within a year, we'll replace it free", "si se agrieta te la cambiamos gratis".
     pub(super) fn remedied_free(&self, h: &Hit) -> bool {
         self.if_clause(h)
-            .is_some_and(|(_, ws)| ws.iter().take(6).any(|w| super::described::failing(w)))
+            .is_some_and(|(_, ws)| self.failing_remedied_free(h, &ws))
+    }
+
+    /// Whether the first words `ws` of the clause an "if" at `h` opens name a failure, and
+    /// its sentence a free remedy.
+    fn failing_remedied_free(&self, h: &Hit, ws: &[&str]) -> bool {
+        ws.iter().take(6).any(|w| super::described::failing(w))
             && crate::person::words(crate::person::sentence_around(self.text, h.end))
                 .any(super::kind_clues::free)
     }
