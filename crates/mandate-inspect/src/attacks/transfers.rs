@@ -402,7 +402,7 @@ fn holder_renamed(text: &str) -> bool {
 /// "Mettez son acompte sur ma commande", "put her deposit towards my order": money a third
 /// person paid moved onto the speaker's own order or booking.
 pub(super) fn theirs_paid_onto_mine(text: &str) -> bool {
-    crate::bytes::phrases!([
+    if !crate::bytes::phrases!([
         "deposit",
         "acompte",
         "senal",
@@ -413,30 +413,36 @@ pub(super) fn theirs_paid_onto_mine(text: &str) -> bool {
         "guthaben",
     ])
     .in_text(text)
-        // The speaker's own order named, as the words after must name it.
-        && crate::bytes::phrases!([
-            "my order",
-            "my booking",
-            "my reservation",
-            "ma commande",
-            "ma reservation",
-            "mi pedido",
-            "mi reserva",
-            "meine bestellung",
-            "meine buchung",
-        ])
-        .in_text(text)
-        && theirs_moved(text, |p| {
-            matches!(
-                p,
-                [
-                    "to" | "onto" | "towards" | "sur" | "a" | "en" | "auf",
-                    "my" | "mon" | "ma" | "mi" | "mein" | "meine" | "meinen",
-                    thing
-                ] if matches!(*thing, "order" | "booking" | "commande" | "reservation"
-                    | "pedido" | "reserva" | "bestellung" | "buchung")
-            )
-        })
+    {
+        return false;
+    }
+    // The speaker's own order named, as the words after must name it: only its sentence is
+    // read.
+    let Some(at) = crate::bytes::phrases!([
+        "my order",
+        "my booking",
+        "my reservation",
+        "ma commande",
+        "ma reservation",
+        "mi pedido",
+        "mi reserva",
+        "meine bestellung",
+        "meine buchung",
+    ])
+    .find(text) else {
+        return false;
+    };
+    theirs_moved(crate::person::sentence_around(text, at), |p| {
+        matches!(
+            p,
+            [
+                "to" | "onto" | "towards" | "sur" | "a" | "en" | "auf",
+                "my" | "mon" | "ma" | "mi" | "mein" | "meine" | "meinen",
+                thing
+            ] if matches!(*thing, "order" | "booking" | "commande" | "reservation"
+                | "pedido" | "reserva" | "bestellung" | "buchung")
+        )
+    })
 }
 
 fn names_an_account(text: &str) -> bool {

@@ -170,7 +170,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
             )
         })
     };
-    if (o.has(Refuse) || denied()) && usual_then_but(sentence) {
+    if usual_then_but(sentence) && (o.has(Refuse) || denied()) {
         add(&mut score, K::PolicyException, 8);
     }
     // Granted against the policy, conceded first ("aunque la política no lo permite
