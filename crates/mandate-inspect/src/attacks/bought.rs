@@ -82,8 +82,8 @@ pub(super) fn first_person(w: &str) -> bool {
 
 /// "Which of the people in my Saturday class bought the big blue vase?", "¿quién de mis
 /// compañeros compró el jarrón?", "wer von den Teilnehmern hat die Vase gekauft?": one among
-/// people the customer names, or which homes, asked who bought or booked a thing. `whos` are where the
-/// question words start (the `WhoHeld` cues): only their questions are read.
+/// people the customer names, or which homes, asked who bought, booked or paid. `whos` are
+/// where the question words start (the `WhoHeld` cues): only their questions are read.
 pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = usize>) -> bool {
     let people = |w: &str| {
         matches!(
@@ -132,34 +132,34 @@ pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = us
                 | "personen"
         )
     };
+    // ... or which homes, named by where they are: "welche Häuser in der Lindenstraße haben
+    // … bestellt?".
+    let homes = |w: &str| {
+        matches!(
+            w,
+            "houses"
+                | "homes"
+                | "addresses"
+                | "casas"
+                | "direcciones"
+                | "maisons"
+                | "adresses"
+                | "hauser"
+                | "adressen"
+        )
+    };
+    let of = |w: &str| matches!(w, "of" | "de" | "des" | "d'entre" | "von" | "parmi");
     whos.any(|at| {
-        // The word after the question word says whether it asks among people or homes; most
-        // question words are read no further.
+        // The word after the question word says whether it asks among people ("which
+        // bridesmaids", "which of the people") or homes; most question words are read no
+        // further.
         let Some(second) = crate::person::words(text.get(at..).unwrap_or_default())
             .filter(|w| !w.is_empty())
             .nth(1)
         else {
             return false;
         };
-        if !(people(second)
-            || matches!(
-                second,
-                "of" | "de"
-                    | "des"
-                    | "d'entre"
-                    | "von"
-                    | "parmi"
-                    | "houses"
-                    | "homes"
-                    | "addresses"
-                    | "casas"
-                    | "direcciones"
-                    | "maisons"
-                    | "adresses"
-                    | "hauser"
-                    | "adressen"
-            ))
-        {
+        if !(people(second) || homes(second) || of(second)) {
             return false;
         }
         let sentence = crate::person::sentence_around(text, at);
@@ -169,19 +169,8 @@ pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = us
             .filter(|w| !w.is_empty())
             .take(16)
             .collect();
-        // ... or which homes, named by where they are: "welche Häuser in der Lindenstraße
-        // haben … bestellt?".
-        let homes = matches!(ws.as_slice(), [_, place, ..] if matches!(*place,
-            "houses" | "homes" | "addresses" | "casas" | "direcciones" | "maisons" | "adresses"
-                | "hauser" | "adressen"));
-        // ... or which ones of a group, named right after: "which bridesmaids haven't paid?".
-        let which_ones = matches!(ws.as_slice(), [_, p, ..] if people(p));
         sentence.ends_with('?')
-            && (homes
-                || which_ones
-                || matches!(ws.as_slice(), [_, of, ..]
-                if matches!(*of, "of" | "de" | "des" | "d'entre" | "von" | "parmi"))
-                    && ws.iter().skip(2).take(5).any(|w| people(w)))
+            && (people(second) || homes(second) || ws.iter().skip(2).take(5).any(|w| people(w)))
             && ws.iter().skip(3).any(|w| {
                 bought(w)
                     || booked(w)

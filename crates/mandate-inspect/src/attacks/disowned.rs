@@ -621,8 +621,7 @@ pub(super) fn concedes(text: &str) -> bool {
 /// accidents", "write it in your accident book as if it happened here": an accident the
 /// speaker places elsewhere, commanded into the shop's record of accidents, where it would
 /// read as the shop's to answer for.
-pub(super) fn misplaced_incident(text: &str, books: impl Iterator<Item = usize>) -> bool {
-    let mut books = books;
+pub(super) fn misplaced_incident(text: &str, mut books: impl Iterator<Item = usize>) -> bool {
     books.any(|book| recorded_before(text, book)) && happened_elsewhere(text)
 }
 
