@@ -153,6 +153,10 @@ pub(super) fn passive_grant(
             .find(|g| stated::case_state(o.text, o.span.0, g.start))
             .map(|g| (g.start, g.end))
     });
+    // "Your booking history has loaded below": a thing that loaded is a page, not value put on
+    // the customer's card, which only a first person does ("I've loaded 20 credits onto your
+    // card", `signal`).
+    let passive = passive.filter(|&(s, e)| o.text.get(s..e) != Some("loaded"));
     let completed = stated::said_done(o, money);
     passive.or_else(|| completed.then_some((o.span.0, o.span.0)))
 }
