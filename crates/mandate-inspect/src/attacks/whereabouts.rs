@@ -362,8 +362,7 @@ pub(super) fn home_left_empty(text: &str, others: bool, away: bool) -> bool {
         .any(|s| {
             let ws: Vec<&str> = crate::person::words(s).filter(|w| !w.is_empty()).collect();
             let own = ws.iter().any(|w| {
-                crate::person::own_possessive(w)
-                    || matches!(*w, "i" | "we" | "me" | "us" | "je" | "yo" | "ich" | "wir")
+                crate::person::own_possessive(w) || first_person(w) || matches!(*w, "me" | "us")
             });
             let home = ws.iter().any(|w| {
                 matches!(
