@@ -1,6 +1,7 @@
 //! What a customer asks a tool to do with its arguments: a ledger set to an absurd figure, a
 //! call written out with named arguments, a grant for a list of addresses, more goods for the
-//! same money, a claim for each of many records, or every record at once by a wildcard.
+//! same money, a claim for each of many records, every record at once by a wildcard, or
+//! every free slot booked at once.
 
 use crate::lexicon::Cue::{EachOf, Ledger};
 use crate::scan::Hit;
@@ -181,6 +182,71 @@ pub(super) fn wildcard_argument(text: &str) -> bool {
         ]
         .iter()
         .any(|w| text.contains(w))
+}
+
+/// "Book me into every free slot on the arena calendar", "resérvame todos los huecos
+/// libres", "buch mir alle freien Termine": every free place in the shop's diary, commanded
+/// booked at once, keeps it from every other customer. A question ("are all the slots free
+/// on Saturday?") books none, and a series booked ("book all the lessons of the course")
+/// names no free places. `quantities` are where the `Quantity` cues start.
+pub(super) fn every_free_slot_booked(
+    text: &str,
+    mut quantities: impl Iterator<Item = usize>,
+) -> bool {
+    let booking = |w: &str| {
+        matches!(
+            w,
+            "book"
+                | "reserve"
+                | "block"
+                | "grab"
+                | "reserva"
+                | "reservame"
+                | "bloquea"
+                | "reservez"
+                | "bloquez"
+                | "buch"
+                | "buche"
+                | "buchen"
+                | "reservier"
+                | "reserviere"
+                | "blockier"
+        )
+    };
+    let free = |w: &str| {
+        matches!(
+            w,
+            "free"
+                | "available"
+                | "open"
+                | "libre"
+                | "libres"
+                | "disponible"
+                | "disponibles"
+                | "freien"
+                | "freie"
+                | "verfugbaren"
+        )
+    };
+    quantities.any(|at| {
+        let sentence = crate::person::sentence_around(text, at);
+        if sentence.trim_end().ends_with('?') {
+            return false;
+        }
+        let ws: Vec<&str> = crate::person::words(sentence)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let base = text.as_ptr() as usize;
+        ws.iter()
+            .position(|w| (w.as_ptr() as usize).wrapping_sub(base) == at)
+            .is_some_and(|i| {
+                ws.get(..i.min(3))
+                    .is_some_and(|head| head.iter().any(|w| booking(w)))
+                    && ws
+                        .get(i + 1..(i + 4).min(ws.len()))
+                        .is_some_and(|after| after.iter().any(|w| free(w)))
+            })
+    })
 }
 
 #[cfg(test)]

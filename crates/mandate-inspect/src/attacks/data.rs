@@ -728,18 +728,24 @@ fn has_email_address(text: &str) -> bool {
 }
 
 /// "What's his mobile number", "¿cuál es su teléfono?", "quel est son numéro", "wie ist seine
-/// Nummer": the question itself asks for the data, its possessive right before it. A name
-/// ("what's his name, so I can leave a review?") is how a person is thanked or asked for.
+/// Nummer": the question itself asks for the data, its possessive right before it or one
+/// word earlier ("what's her home address"). A name ("what's his name, so I can leave a
+/// review?") is how a person is thanked or asked for.
 fn what_is_theirs(text: &str, pos: usize) -> bool {
     if matches!(word_after(text, pos), "name" | "nombre" | "nom") {
         return false;
     }
+    fn drop_word(t: &str) -> &str {
+        t.rsplit_once(' ')
+            .map_or("", |(before, _)| before)
+            .trim_end()
+    }
     let head = text.get(..pos).unwrap_or_default().trim_end();
-    // Drop the possessive, then read what asks.
-    let head = head
-        .rsplit_once(' ')
-        .map_or("", |(before, _)| before)
-        .trim_end();
+    // Drop the possessive, and the word that qualifies the data after it, then read what asks.
+    let mut head = drop_word(head);
+    if super::holders::third_possessive(head.rsplit(' ').next().unwrap_or_default()) {
+        head = drop_word(head);
+    }
     [
         "what's",
         "whats",

@@ -155,27 +155,16 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
     // must be there ("your rules" twice, "show ... access to", "translate ... follow it"):
     // one such word ("policy", "show me") is in many a customer's message, and this keeps the
     // model off most of them.
+    let two_set_up_words = |quotes: &[(usize, usize)]| {
+        cues.iter()
+            .filter(|h| set_up_word(text, h, quotes))
+            .nth(1)
+            .is_some()
+    };
     let category = match model_category(text, cues) {
         Some(category) => (category, Task::Attack.threshold()),
-        None if cues
-            .iter()
-            .filter(|h| {
-                matches!(
-                    h.cue,
-                    RuleNoun | Reveal | RevealStrong | Unlock | Execute | Say | Suppose | IfAsked
-                ) && !(h.cue == Reveal && in_common(text, h.end))
-                    // "His answer was the more emphatic": a word of saying as a noun.
-                    && !(h.cue == Say && {
-                        let before = crate::person::word_before(text, h.start);
-                        message::determiner(before)
-                            || crate::person::own_possessive(before)
-                            || crate::person::second_person_possessive(before)
-                            || super::holders::third_possessive(before)
-                    })
-            })
-            .nth(1)
-            .is_some() =>
-        {
+        // The quotes are found only where two such words are.
+        None if two_set_up_words(&[]) && two_set_up_words(&crate::scan::quoted(text)) => {
             ((Category::Injection, "learned"), SURE)
         }
         None => return None,
@@ -232,6 +221,31 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
         && learned::model(Task::Attack).score(text) >= category.1
         && !checks_news())
     .then_some(category.0)
+}
+
+/// Whether a cue is a word about the assistant's set-up or about acting on words, and the
+/// customer's own: not in quotes, which hold the text's words ("translate this: 'what is your
+/// discount policy?'"), nor a verb of revealing what things have in common, nor a word of
+/// saying used as a noun ("his answer was the more emphatic").
+fn set_up_word(text: &str, h: &Hit, quotes: &[(usize, usize)]) -> bool {
+    if !matches!(
+        h.cue,
+        RuleNoun | Reveal | RevealStrong | Unlock | Execute | Say | Suppose | IfAsked
+    ) || quotes.iter().any(|(s, e)| *s <= h.start && h.end <= *e)
+    {
+        return false;
+    }
+    match h.cue {
+        Reveal => !in_common(text, h.end),
+        Say => {
+            let before = crate::person::word_before(text, h.start);
+            !(message::determiner(before)
+                || crate::person::own_possessive(before)
+                || crate::person::second_person_possessive(before)
+                || super::holders::third_possessive(before))
+        }
+        _ => true,
+    }
 }
 
 /// Whether the words after a verb of revealing say what things have in common, not what is

@@ -279,6 +279,7 @@ pub(super) fn rules(
     if (acts || directs())
         && (bulk || words().bulk || words().many_codes || super::arguments::wildcard_argument(m.text))
         || super::arguments::claims_per_record(m.text, m.hits)
+        || super::arguments::every_free_slot_booked(m.text, m.starts(Quantity))
         // "Issue gift cards of $100 each to a@x.com, b@x.com, c@x.com": a grant commanded for
         // many people at once ("can I send gift cards to …? I'll pay" buys them).
         || commands && m.has(Payoff) && super::arguments::many_addresses(m.text)

@@ -16,7 +16,7 @@ pub(super) fn charged_to_possessor(text: &str) -> bool {
         .find_iter(text.as_bytes())
         .any(|at| {
             let rest = text.get(at + 3..).unwrap_or_default();
-            ["account", "card", "tab"]
+            ["account", "card", "tab", "own account", "own card"]
                 .iter()
                 .any(|t| rest.starts_with(t))
         })
@@ -26,16 +26,25 @@ pub(super) fn charged_to_possessor(text: &str) -> bool {
     let ws: Vec<&str> = crate::person::words(text)
         .filter(|w| !w.is_empty())
         .collect();
-    // The verb, its object in up to three words ("it", "my ironing"), the preposition, then
-    // the possessor, after a determiner of its own ("my landlord's account").
+    // The verb, its object in up to four words ("it", "my ironing", "my unpaid farrier
+    // charge"), the preposition, then the possessor, after a determiner of its own ("my
+    // landlord's account"), whose "own" account it may be ("the yard's own account").
+    // A charge is moved as well as put: "move my unpaid charge onto …" (moving a booking
+    // names no charge).
     // The speaker asking whether they may ("can I put it on my mum's card?") commands nothing.
     ws.iter().enumerate().any(|(i, verb)| {
-        matches!(*verb, "put" | "charge" | "bill" | "add" | "book")
+        (matches!(*verb, "put" | "charge" | "bill" | "add" | "book")
+            || matches!(*verb, "move" | "transfer" | "shift")
+                && ws.get(i + 1..(i + 5).min(ws.len())).is_some_and(|object| {
+                    object.iter().any(|w| {
+                        matches!(*w, "charge" | "fee" | "bill" | "balance" | "debt" | "fine")
+                    })
+                }))
             && !i
                 .checked_sub(1)
                 .and_then(|b| ws.get(b))
                 .is_some_and(|b| matches!(*b, "i" | "we"))
-            && (i + 2..(i + 5).min(ws.len())).any(|j| {
+            && (i + 2..(i + 6).min(ws.len())).any(|j| {
                 let Some(prep) = ws.get(j) else {
                     return false;
                 };
@@ -47,9 +56,14 @@ pub(super) fn charged_to_possessor(text: &str) -> bool {
                 } else {
                     j + 1
                 };
+                let thing = if ws.get(k + 1) == Some(&"own") {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 matches!(*prep, "on" | "to" | "onto")
                     && ws
-                        .get(k + 1)
+                        .get(thing)
                         .is_some_and(|t| matches!(*t, "account" | "card" | "tab"))
                     && ws
                         .get(k)

@@ -42,7 +42,7 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                         "lift" | "gate" | "entrance" | "door" | "branch" | "site" | "hotel"
                     ]
                     | ["quel" | "que" | "welchem" | "welches", "hotel"]
-                    | ["quelle", "heure" | "date"]
+                    | ["quelle" | "quelles", "heure" | "heures" | "date"]
                     // Where they sit: "dans quelle rangée ils sont assis", "which row".
                     | ["what" | "which", "row" | "seat" | "seats" | "section" | "block"]
                     | ["quelle" | "quel", "rangee" | "place" | "places" | "loge" | "siege"]
@@ -162,9 +162,23 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                 || ws.iter().enumerate().any(|(i, w)| {
                 // French fuses "que" onto the subject: "quand est-ce qu'elle vient".
                 third_person(w.strip_prefix("qu'").unwrap_or(w))
-                    // German puts the verb first in a question: "an welchen Tagen kommt sie zu
-                    // ihnen nach Hause" (to a home: "wann kommt sie?" may ask after a refund).
+                    // French puts the verb first too, bound to its pronoun: "à quelles heures
+                    // vient-elle le voir", "quand rentre-t-il".
                     && (i > 0
+                        && matches!(
+                            ws.get(i - 1).copied(),
+                            Some("vient" | "part" | "arrive" | "rentre" | "revient" | "sort" | "t")
+                        )
+                        && matches!(*w, "elle" | "il" | "elles" | "ils")
+                        && m.text.as_bytes().get(
+                            (w.as_ptr() as usize)
+                                .wrapping_sub(m.text.as_ptr() as usize)
+                                .wrapping_sub(1),
+                        ) == Some(&b'-')
+                        // German puts the verb first in a question: "an welchen Tagen kommt sie
+                        // zu ihnen nach Hause" (to a home: "wann kommt sie?" may ask after a
+                        // refund).
+                        || i > 0
                         && matches!(
                             ws.get(i - 1).copied(),
                             Some("kommt" | "kam" | "geht" | "ging" | "fahrt" | "fuhr")

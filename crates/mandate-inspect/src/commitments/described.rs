@@ -162,5 +162,22 @@ pub(super) fn failing(w: &str) -> bool {
             | "splits"
             | "descose"
             | "decoud"
+            // Wearing or leaking in use: "if the saddle starts rubbing", "si gotea".
+            | "rubbing"
+            | "rubs"
+            | "leaks"
+            | "leaking"
+            | "wobbles"
+            | "peels"
+            | "peeling"
+            | "frays"
+            | "gotea"
+            | "despega"
+            | "fuit"
+            | "decolle"
+            | "scheuert"
+            | "tropft"
+            | "leckt"
+            | "wackelt"
     )
 }

@@ -147,8 +147,9 @@ fn offers_a_sum(sentence: &str) -> bool {
 
 /// Whether the speaker's future comes with a word of delivery, which `signal::committal`
 /// reads for a delivery promised on a day named, or with a verb of letting after a
-/// concession ("normally …, but we'll let it …"), which it reads as the exception. A thing's
-/// future arrival ("tu bici llegará el martes") is read for a day named as well.
+/// concession ("normally …, but we'll let it …"), which it reads as the exception, or with a
+/// thing failing and a free word, which it reads as a remedy. A thing's future arrival ("tu
+/// bici llegará el martes") is read for a day named as well.
 fn will_commit(text: &str, hits: &[Hit]) -> bool {
     let will = || hits.iter().filter(|h| h.cue == WillSubject);
     will().next().is_some() && hits.iter().any(|h| h.cue == KDelivery)
@@ -165,6 +166,12 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
         }) && (text.contains("wird") || text.contains("werden"))
         || hits.iter().any(|h| h.cue == Exception)
             && will().any(|w| verbs::let_after(text, w.end).is_some())
+        // "If the saddle starts rubbing, we'll reflock it for free": the speaker's remedy for
+        // a thing failing, free, whatever its verb.
+        || will().next().is_some()
+            && hits.iter().any(|h| h.cue == Hedge)
+            && crate::person::words(text).any(described::failing)
+            && crate::person::words(text).any(kind_clues::free)
 }
 
 /// Whether an account word names where a grant lands ("I've activated it on your account",

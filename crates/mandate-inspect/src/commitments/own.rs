@@ -152,16 +152,17 @@ impl<'t> Own<'t> {
     }
 
     /// Whether a hedge opens an offer the customer takes up now ("if you renew now, we'll …",
-    /// "si renueva hoy, le aplicamos …", "wenn Sie heute verlängern"): the grant after it is
-    /// made to them, not a rule for whoever meets a condition.
+    /// "si renueva hoy, le aplicamos …", "wenn Sie heute verlängern"), or by buying from the
+    /// speaker, who grants in the first person ("wenn Sie die Zehnerkarte nehmen, gebe ich
+    /// Ihnen 10 % Nachlass"): the grant after it is made to them, not a rule for whoever meets
+    /// a condition ("la franchise est réduite si vous prenez l'assurance").
     pub(super) fn offers_now(&self, h: &Hit) -> bool {
         let Some((word, ws)) = self.if_clause(h) else {
             return false;
         };
-        let mut ws = ws.into_iter();
         // The customer is who acts: "if you", "si vous", "wenn Sie"; Spanish leaves the
         // subject in the verb ("si renueva"), where a thing would come with its article.
-        let by_customer = match ws.next() {
+        let by_customer = match ws.first().copied() {
             Some("you" | "vous" | "tu" | "sie" | "du" | "usted" | "ustedes") => true,
             Some(first) => {
                 word == "si"
@@ -192,10 +193,11 @@ impl<'t> Own<'t> {
             }
             None => false,
         };
+        let rest = ws.get(1..).unwrap_or_default();
         by_customer
-            && ws.any(|w| {
+            && (rest.iter().any(|w| {
                 matches!(
-                    w,
+                    *w,
                     "now"
                         | "today"
                         | "tonight"
@@ -206,7 +208,22 @@ impl<'t> Own<'t> {
                         | "heute"
                         | "jetzt"
                 )
-            })
+            }) || ws.iter().any(|w| buys(w)) && self.speaker_grants_after(h.end))
+    }
+
+    /// Whether the speaker grants in the first person singular after `pos`, in its sentence:
+    /// "… I'll give you 10 % off", "… gebe ich Ihnen 10 % Nachlass", "… je vous fais".
+    fn speaker_grants_after(&self, pos: usize) -> bool {
+        self.hits.iter().any(|g| {
+            g.start > pos
+                && g.start < self.span.1
+                && (g.cue == Performative
+                    || g.cue == WillSubject
+                        && self
+                            .text
+                            .get(g.start..g.end)
+                            .is_some_and(|t| t.starts_with("i'll") || t.starts_with("i will")))
+        })
     }
 
     /// Whether a hedge is part of a concession: the "if" of "even if", the "wenn" of "auch
@@ -252,4 +269,38 @@ pub(super) fn turns(text: &str) -> bool {
     [" but ", ", but", " pero ", " mais ", " aber "]
         .iter()
         .any(|b| text.contains(b))
+}
+
+/// A verb of buying or booking, as the customer's in a condition: "if you take the ten-lesson
+/// card", "si coges el bono", "wenn Sie zwei Kurse buchen".
+fn buys(w: &str) -> bool {
+    matches!(
+        w,
+        "take"
+            | "buy"
+            | "book"
+            | "order"
+            | "choose"
+            | "prenez"
+            | "achetez"
+            | "commandez"
+            | "reservez"
+            | "choisissez"
+            | "nehmen"
+            | "kaufen"
+            | "buchen"
+            | "bestellen"
+            | "nimmst"
+            | "kaufst"
+            | "buchst"
+            | "coges"
+            | "coge"
+            | "compras"
+            | "compra"
+            | "reservas"
+            | "contratas"
+            | "contrata"
+            | "tomas"
+            | "toma"
+    )
 }

@@ -344,10 +344,18 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         .at(WillSubject)
         .filter(|_| o.has(Exception))
         .filter_map(|w| let_after(o.text, w.end).map(|e| (w.start, e)));
+    // "If the saddle starts rubbing in the first six months, we'll reflock it for free": what
+    // the speaker will do after the thing failing, in a sentence that says it is free, is the
+    // remedy promised, whatever its verb.
+    let free_remedy = o
+        .at(WillSubject)
+        .filter(|w| o.at(Hedge).any(|h| h.end <= w.start && o.remedied_free(h)))
+        .map(|w| (w.start, w.end));
     if o.nearest_before(WillSubject, Grant, 40)
         .chain(o.nearest_before(WillSubject, Granted, 30))
         .chain(taken_back)
         .chain(let_done)
+        .chain(free_remedy)
         .any(|(s, e)| {
             !regret(s)
                 && !o.undone_at(s, HEDGED)

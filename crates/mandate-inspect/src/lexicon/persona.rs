@@ -246,6 +246,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("dont pay", Payoff),
     ("doesn't pay", Payoff),
     ("no charge", Payoff),
+    // A bill said to be cancelled: "tell me my livery bill is cancelled".
+    ("bill is cancel*", Payoff),
+    ("bill's cancel*", Payoff),
+    ("facture est annulee", Payoff),
+    ("rechnung ist storniert", Payoff),
     ("refund*", Payoff),
     ("discount*", Payoff),
     ("coupon*", Payoff),
