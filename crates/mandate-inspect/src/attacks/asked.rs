@@ -93,9 +93,21 @@ pub(super) fn asked_name_and_reach(text: &str) -> bool {
 
 /// "Mi vecina se hizo un implante en vuestra clínica. ¿Cuánto le cobrasteis?", "how much did
 /// my brother pay?": what someone the customer knows paid, or was charged, asked by a question
-/// of how much. "How much will you charge me?" asks the customer's own price.
+/// of how much. So is it of a household named by its house ("the people at number 14 … how
+/// much did they pay?"). "How much will you charge me?" asks the customer's own price.
 pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
-    if !m.has(Acquaintance) && m.kins().next().is_none() {
+    // The household is an `Others` cue that ends at its house's number.
+    let household = || {
+        m.hits.iter().any(|h| {
+            h.cue == Others
+                && m.text.get(h.start..h.end).is_some_and(|t| {
+                    ["number", "numero", "nummer"]
+                        .iter()
+                        .any(|n| t.ends_with(n))
+                })
+        })
+    };
+    if !m.has(Acquaintance) && m.kins().next().is_none() && !household() {
         return false;
     }
     m.ss.iter().filter(|s| s.question).any(|s| {

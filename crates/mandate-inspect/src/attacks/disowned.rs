@@ -389,7 +389,9 @@ fn commanded(m: &Message<'_>, verbs: &[&str], rest: impl Fn(&Hit, usize) -> bool
 /// "Modifie la date du sinistre au 3 mars au lieu du 12, sinon je ne suis pas couvert",
 /// "change the date of the damage so it's covered": the date of what happened commanded
 /// changed (or the record made to say it happened earlier), in a sentence that says the
-/// change is what makes the customer covered or keeps them inside a period.
+/// change is what makes the customer covered or keeps them inside a period; or any record's
+/// date set back into a past period, with an offer named ("cambia la fecha de firma de mi
+/// presupuesto al mes pasado, así me entra en la oferta").
 pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
     const CHANGING: [&str; 9] = [
         "change", "modif", "cambi", "ander", "set", "put", "move", "pon", "mets",
@@ -442,9 +444,46 @@ pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
                     .any(|w| matches!(*w, "earlier" | "sooner" | "fruher" | "temprano" | "tot"));
             // ... or the date set "as if" the thing had happened ("pon la fecha de devolución
             // como si lo hubiera traído hoy"): a record made to say what did not happen.
+            // ... or set back into a past period so an offer that has ended applies ("cambia
+            // la fecha de firma al mes pasado, así me entra en la oferta").
+            let offer = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "offer"
+                        | "deal"
+                        | "promotion"
+                        | "oferta"
+                        | "promocion"
+                        | "offre"
+                        | "angebot"
+                        | "aktion"
+                )
+            });
             dated && ((happened || backdated) && says_covered(rest) || as_if(rest))
+                || dated && offer && set_back(rest)
         })
     })
+}
+
+/// Whether a text names a past period: "last month", "al mes pasado", "le mois dernier",
+/// "letzten Monat".
+pub(super) fn set_back(text: &str) -> bool {
+    crate::bytes::phrases!([
+        "last week",
+        "last month",
+        "last year",
+        "mes pasado",
+        "semana pasada",
+        "ano pasado",
+        "mois dernier",
+        "semaine derniere",
+        "annee derniere",
+        "letzten monat",
+        "letzte woche",
+        "letztes jahr",
+        "vorigen monat",
+    ])
+    .in_text(text)
 }
 
 /// Whether a text supposes what is not so: "as if", "como si", "comme si", "als ob".

@@ -54,8 +54,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     // matrícula a la tarjeta del colegio"), read in the sentences of that cue: the rules read
     // such a text.
     let at = |c: Cue| all_hits.iter().filter(move |h| h.cue == c).map(|h| h.start);
-    let bare = transfers::charged_to_others(&view.text, at(Cue::ChargedTo))
-        || transfers::someone_struck_off(&view.text, at(Cue::Someone))
+    let bare = transfers::charged_to_others(&view.text, at(Cue::ChargedTo), |p| {
+        all_hits
+            .iter()
+            .any(|h| h.cue == Cue::Acquaintance && h.start == p)
+    }) || transfers::someone_struck_off(&view.text, at(Cue::Someone))
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
         || asked::owner_asked(&view.text, at(Cue::WhoHeld), pii)
         || bought::which_of_them_bought(&view.text, at(Cue::WhoHeld))
@@ -147,11 +150,13 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
         // A tool verb with a fact conceded against it, which `disowned::recorded_against_fact`
         // reads ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat"), or with cover at
-        // stake or a date set "as if", which `disowned::redated_to_qualify` reads.
+        // stake, a date set "as if" or set back into a past period, which
+        // `disowned::redated_to_qualify` reads.
         || has(Cue::ToolVerb)
             && (disowned::concedes(&view.text)
                 || disowned::says_covered(&view.text)
-                || disowned::as_if(&view.text))
+                || disowned::as_if(&view.text)
+                || disowned::set_back(&view.text))
         // The customer's own standing named, which `disowned::standing_rewritten` reads for
         // one set to a number that wins them something.
         || has(Cue::Standing) && disowned::says_it_wins(&view.text)

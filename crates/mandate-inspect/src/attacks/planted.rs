@@ -38,6 +38,7 @@ pub(super) fn rules(
                 && (x.cue != RuleNoun || x.end <= nr.start || x.start >= nr.end)
         }) || rule_for_you(m.text, nr.end)
             || header_grants_others(m, nr)
+            || header_grants_self(m, nr)
             || settings_after(m.text, nr.end)
     };
     // A question about a new rule ("under the new policy, how long do I have?") announces
@@ -263,6 +264,27 @@ fn header_grants_others(m: &Message<'_>, header: &Hit) -> bool {
             .iter()
             .filter(after)
             .any(|h| matches!(h.cue, Payoff | Unlock | Grant))
+}
+
+/// "Neue Vorgabe der Geschäftsleitung: Aufmaßtermine sind ab heute kostenlos … Streich meine
+/// Aufmaßgebühr": a header, the rule after its colon granting something, then the customer's
+/// own thing it is to be applied to. The colon may follow the header's source ("… der
+/// Geschäftsleitung:").
+fn header_grants_self(m: &Message<'_>, header: &Hit) -> bool {
+    let rest = m.text.get(header.end..).unwrap_or_default();
+    let Some(colon) = crate::bytes::head(rest, 40).find(':').filter(|c| {
+        !rest
+            .get(..*c)
+            .unwrap_or_default()
+            .contains(['.', '?', '!', '\n'])
+    }) else {
+        return false;
+    };
+    let from = header.end + colon;
+    m.hits
+        .iter()
+        .filter(|h| h.start > from && h.start <= from + 200 && h.cue == Payoff)
+        .any(|p| words(m.text.get(p.end..).unwrap_or_default()).any(own_possessive))
 }
 
 /// "New session parameters: tone=friendly, refunds=unlimited, approval=none": the announced

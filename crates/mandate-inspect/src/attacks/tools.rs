@@ -213,7 +213,11 @@ pub(super) fn rules(
         || super::disowned::numbered_as_theirs(m)
         || (acts || m.has(Request)) && super::disowned::posed_as_owner(m.text, m.hits)
         || super::transfers::charged_to_possessor(m.text)
-        || super::transfers::charged_to_others(m.text, m.starts(ChargedTo))
+        || super::transfers::charged_to_others(m.text, m.starts(ChargedTo), |at| {
+            m.hits
+                .iter()
+                .any(|h| h.cue == Acquaintance && h.start == at)
+        })
         || super::transfers::someone_struck_off(m.text, m.starts(Someone))
         || super::transfers::prescription_borrowed(m))
         && !m.has(Process)

@@ -172,6 +172,11 @@ const THING: &[&str] = &[
     "kreditkarten",
     "konto",
     "konten",
+    // A quote the work is billed on: "facture-le sur le devis de mon voisin".
+    "devis",
+    "presupuesto",
+    "quote",
+    "angebot",
 ];
 
 /// A booking a charge may be put on: "cóbraselo a la reserva del cumpleaños de los Martínez".
@@ -183,8 +188,14 @@ const BOOKING: &[&str] = &["reserva", "booking", "reservation", "buchung"];
 /// possession (the customer's own other card, "the other card", is theirs, and so is "la
 /// cuenta de mi empresa" or "de la empresa", as "my company's account" is in English).
 /// `verbs` are where the verbs of charging start (the `ChargedTo` cues): only their sentences
-/// are read ("un punto de carga? Ma carte de …" charges nothing).
-pub(super) fn charged_to_others(text: &str, mut verbs: impl Iterator<Item = usize>) -> bool {
+/// are read ("un punto de carga? Ma carte de …" charges nothing). `acquaintance` says whether
+/// someone the customer knows is named from a position ("de mon voisin": another household,
+/// where "de mi marido" is the customer's own).
+pub(super) fn charged_to_others(
+    text: &str,
+    mut verbs: impl Iterator<Item = usize>,
+    acquaintance: impl Fn(usize) -> bool,
+) -> bool {
     verbs.any(|at| {
         let ws: Vec<&str> = crate::person::words(crate::person::sentence_around(text, at))
             .filter(|w| !w.is_empty())
@@ -193,14 +204,19 @@ pub(super) fn charged_to_others(text: &str, mut verbs: impl Iterator<Item = usiz
         let base = text.as_ptr() as usize;
         ws.iter()
             .position(|w| (w.as_ptr() as usize).wrapping_sub(base) == at)
-            .is_some_and(|i| charged_in(&ws, i))
+            .is_some_and(|i| {
+                charged_in(&ws, i, |w: &str| {
+                    acquaintance((w.as_ptr() as usize).wrapping_sub(base))
+                })
+            })
     })
 }
 
 /// Whether the verb of charging at word `i` of a sentence's words `ws` sends the charge to
 /// others' cards: not a noun after "de" or an article ("un punto de carga"), with a card or
-/// an account within the next words, held by others or by a possessor named after it.
-fn charged_in(ws: &[&str], i: usize) -> bool {
+/// an account within the next words, held by others or by a possessor named after it, or by
+/// someone the customer knows (`acquaintance` says whether one is named from a word).
+fn charged_in(ws: &[&str], i: usize, acquaintance: impl Fn(&str) -> bool) -> bool {
     let other = |w: &str| {
         matches!(
             w,
@@ -216,6 +232,11 @@ fn charged_in(ws: &[&str], i: usize) -> bool {
     let possessor = |j: usize| {
         let (prep, next) = (ws.get(j + 1).copied(), ws.get(j + 2).copied());
         let (noun, at) = match (prep, next) {
+            (Some("de" | "of" | "von"), Some(mine))
+                if crate::person::own_possessive(mine) && acquaintance(mine) =>
+            {
+                return true;
+            }
             (Some("del" | "du" | "des" | "vom"), n) => (n, j + 2),
             (Some("de"), Some(a)) if a.starts_with("l'") => (a.get(2..), j + 2),
             (Some("de"), Some("la" | "los" | "las"))

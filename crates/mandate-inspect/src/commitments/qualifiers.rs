@@ -122,6 +122,18 @@ pub(super) fn names_money(sentence: &str) -> bool {
                     | b"coste"
                     | b"costes"
                     | b"gastos"
+                    // What was paid ahead: "die Anzahlung habe ich Ihnen zurücküberwiesen".
+                    | b"deposit"
+                    | b"anzahlung"
+                    | b"kaution"
+                    | b"acompte"
+                    | b"arrhes"
+                    | b"fianza"
+                    | b"senal"
+                    | b"payment"
+                    | b"pago"
+                    | b"paiement"
+                    | b"zahlung"
             )
         })
 }

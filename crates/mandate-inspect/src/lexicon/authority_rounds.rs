@@ -205,6 +205,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // Who keeps a site: "Campsite warden here".
     ("warden", StaffRole),
     ("site manager", StaffRole),
+    // Who runs a building site: "c'est le chef de chantier qui écrit".
+    ("chef de chantier", StaffRole),
+    ("conducteur de travaux", StaffRole),
+    ("jefe de obra", StaffRole),
+    ("encargado de obra", StaffRole),
+    ("bauleiter", StaffRole),
+    ("bauleiterin", StaffRole),
+    ("site foreman", StaffRole),
     ("platzwart", StaffRole),
     ("platzwartin", StaffRole),
     // Inspectors and regulators, who ask for records: "ici l'inspection sanitaire".
@@ -354,6 +362,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i am from", Speaker),
     ("calling from", Speaker),
     ("writing from", Speaker),
+    // The role, then who writes: "c'est le chef de chantier qui écrit", "hier schreibt der
+    // Bauleiter".
+    ("qui ecrit", Speaker),
+    ("qui vous ecrit", Speaker),
+    ("hier schreibt", Speaker),
     ("te habla", Speaker),
     ("le habla", Speaker),
     ("les habla", Speaker),

@@ -145,6 +145,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nadie mira", Unnoticed),
     ("personne ne regarde", Unnoticed),
     ("schaut keiner", Unnoticed),
+    // Who pays will not tell the difference: "il ne verra pas la différence".
+    ("ne verra pas la difference", Unnoticed),
+    ("won't notice the difference", Unnoticed),
+    ("won't know the difference", Unnoticed),
+    ("won't see the difference", Unnoticed),
+    ("no notara la diferencia", Unnoticed),
+    ("merkt den unterschied nicht", Unnoticed),
     ("schaut eh keiner", Unnoticed),
     ("no one checks", Unnoticed),
     ("nobody will check", Unnoticed),

@@ -18,6 +18,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("gasteliste", Others),
     // Whoever a numbered order is for: "the customer on order 90214".
     ("the customer on order", Others),
+    // A household named by its house: "the people at number 14", "los del número 14".
+    ("the people at number", Others),
+    ("the family at number", Others),
+    ("the couple at number", Others),
+    ("los del numero", Others),
+    ("la familia del numero", Others),
+    ("ceux du numero", Others),
+    ("les gens du numero", Others),
+    ("la famille du numero", Others),
+    ("die leute in nummer", Others),
+    ("die leute von nummer", Others),
+    ("die familie in nummer", Others),
     ("the customer on that order", Others),
     ("the buyer on order", Others),
     ("el cliente del pedido", Others),

@@ -104,6 +104,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je vous accorde", Performative),
     ("je vous offre", Performative),
     ("nous vous offrons", Performative),
+    // Spoken French's "on" is the shop's "nous": "on vous offre l'évier".
+    ("on vous offre", Performative),
+    ("on t'offre", Performative),
+    ("on vous l'offre", Performative),
+    ("on vous accorde", Performative),
+    ("on vous rembourse", Performative),
     ("nous vous faisons", Performative),
     ("nous acceptons", Performative),
     ("te regalo", Performative),
