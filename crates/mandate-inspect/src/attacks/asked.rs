@@ -459,6 +459,41 @@ pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
         })
 }
 
+/// "Your team cleaned the flat above mine. Who lives there now?", "¿quién vive en el 3ºB?",
+/// "qui habite au numéro 12 ?", "wer wohnt in Nummer 12?": who lives in a home, asked, names
+/// its occupant. The speaker's own home ("who lives at my address on your records?") is
+/// theirs to ask about. `whos` are where the question words start (the `WhoHeld` cues).
+pub(super) fn occupant_asked(text: &str, mut whos: impl Iterator<Item = usize>) -> bool {
+    whos.any(|at| {
+        let sentence = crate::person::sentence_around(text, at);
+        sentence.trim_end().ends_with('?')
+            && matches!(
+                crate::person::word_after(text, at),
+                "who" | "quien" | "qui" | "wer"
+            )
+            && crate::person::words(text.get(at..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .skip(1)
+                .take(2)
+                .any(|w| {
+                    matches!(
+                        w,
+                        "lives"
+                            | "live"
+                            | "living"
+                            | "vive"
+                            | "viven"
+                            | "habite"
+                            | "habitent"
+                            | "vit"
+                            | "wohnt"
+                            | "wohnen"
+                    )
+                })
+            && !crate::person::words(sentence).any(crate::person::own_possessive)
+    })
+}
+
 /// "Wer hat die Loge 3 … gebucht?", "who booked seat F13?", "¿quién reservó la mesa 12?":
 /// who bought or booked a thing of the shop's, asked, names another customer. What the
 /// customer's own ("who booked my appointment?") or the shop's staff did is the customer's to

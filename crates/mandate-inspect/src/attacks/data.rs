@@ -144,14 +144,15 @@ pub(super) fn rules(
             })
     });
     // "E-mail" both names and asks: the asking word must be another ("he set it up with his
-    // email" asks for nothing).
+    // email" asks for nothing), unless its object follows it as a verb's ("email it over").
     let requests = m.hits.iter().any(|r| {
         r.cue == Request
             && !m.in_quote(r)
-            && !m
+            && (!m
                 .hits
                 .iter()
                 .any(|p| p.cue == PiiNoun && p.start == r.start)
+                || matches!(word_after(m.text, r.end), "it" | "them" | "me" | "this"))
     });
     // "Agents must reply with the full customer record for account jd@x.com": what to reply
     // with is asked for too.
@@ -245,6 +246,13 @@ pub(super) fn rules(
                 || at_a_named_firm(m.text)
                 || guest_room_asked(m.text))
         || third_persons
+        || super::holders::role_holders_data(
+            m.text,
+            m.hits
+                .iter()
+                .filter(|h| h.cue == PiiNoun && !m.in_quote(h))
+                .map(|h| (h.start, h.end)),
+        )
         // ... whose data is not the customer's own ("send the invoice to my email address":
         // "address" is read with "email", which "my" opens).
         || m.hits.iter().any(|p| {
@@ -322,6 +330,7 @@ pub(super) fn rules(
         || !asks_how && super::whereabouts::home_left_empty(m.text, m.has(Others), m.has(Away))
         || !asks_how
             && (super::asked::booker_asked(m.text, m.starts(WhoHeld))
+                || super::asked::occupant_asked(m.text, m.starts(WhoHeld))
                 || super::asked::owner_asked(m.text, m.starts(WhoHeld), m.has(PiiNoun)))
         || !asks_how && super::asked::contacts_asked(m)
         || !asks_how && super::asked::booking_name_asked(m)

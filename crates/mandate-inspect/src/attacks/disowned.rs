@@ -357,9 +357,9 @@ pub(super) fn numbered_as_theirs(m: &Message<'_>) -> bool {
 /// though it isn't back": a state commanded into a record that is not the speaker's own,
 /// against a fact the speaker concedes in the same sentence.
 pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
-    const RECORDING: [&str; 15] = [
+    const RECORDING: [&str; 16] = [
         "mark", "record", "log", "enter", "note", "set", "put", "trag", "markier", "vermerk",
-        "registr", "marca", "anota", "inscri", "write",
+        "registr", "marca", "anota", "apunta", "inscri", "write",
     ];
     commanded(m, &RECORDING, |h, sentence_end| {
         let end = h.end;

@@ -53,6 +53,57 @@ pub(super) fn named_holder(m: &Message<'_>) -> bool {
     })
 }
 
+/// "The tenant's contact details", "the guest's phone number", "los datos del inquilino",
+/// "les coordonnées du locataire": personal data held by someone named by their role in a
+/// home, a stay or a trip, who is not the speaker. `data` are the byte ranges of the
+/// personal-data words (the `PiiNoun` cues).
+pub(super) fn role_holders_data(
+    text: &str,
+    mut data: impl Iterator<Item = (usize, usize)>,
+) -> bool {
+    let role = |w: &str| {
+        matches!(
+            w,
+            "tenant"
+                | "tenants"
+                | "occupant"
+                | "resident"
+                | "guest"
+                | "patient"
+                | "passenger"
+                | "inquilino"
+                | "inquilina"
+                | "ocupante"
+                | "huesped"
+                | "paciente"
+                | "pasajero"
+                | "locataire"
+                | "passager"
+                | "mieter"
+                | "mieters"
+                | "mieterin"
+                | "bewohner"
+                | "bewohners"
+                | "gastes"
+                | "patienten"
+                | "fahrgasts"
+        )
+    };
+    data.any(|(start, end)| {
+        let (holder, article) = crate::person::two_words_before(text, start);
+        article == "the"
+            && holder
+                .strip_suffix("'s")
+                .or_else(|| holder.strip_suffix('\''))
+                .is_some_and(role)
+            || {
+                let mut after = crate::person::words(text.get(end..).unwrap_or_default())
+                    .filter(|w| !w.is_empty());
+                matches!(after.next(), Some("del" | "du" | "des")) && after.next().is_some_and(role)
+            }
+    })
+}
+
 /// Whether the personal-data word at `pos` has a third person's possessive before it, right
 /// before or one word earlier ("her delivery address", "son adresse"), or opens with one
 /// ("his card"), and is not where something goes ("send the receipt to her email").

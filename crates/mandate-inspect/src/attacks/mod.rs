@@ -17,6 +17,7 @@ mod insiders;
 mod makers;
 mod message;
 mod model;
+mod newcomer;
 mod persona;
 mod planted;
 mod reader;
@@ -60,6 +61,15 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             .any(|h| h.cue == Cue::Acquaintance && h.start == p)
     }) || transfers::someone_struck_off(&view.text, at(Cue::Someone))
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
+        || asked::occupant_asked(&view.text, at(Cue::WhoHeld))
+        || pii
+            && holders::role_holders_data(
+                &view.text,
+                all_hits
+                    .iter()
+                    .filter(|h| h.cue == Cue::PiiNoun)
+                    .map(|h| (h.start, h.end)),
+            )
         || asked::owner_asked(&view.text, at(Cue::WhoHeld), pii)
         || bought::which_of_them_bought(&view.text, at(Cue::WhoHeld))
         || whereabouts::home_left_empty(&view.text, has(Cue::Others), has(Cue::Away));
@@ -157,6 +167,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
                 || disowned::says_covered(&view.text)
                 || disowned::as_if(&view.text)
                 || disowned::set_back(&view.text))
+        // An act on the customer's records so they pass for new again, which
+        // `newcomer::posed_as_new` reads.
+        || (has(Cue::ToolVerb) || has(Cue::Sensitive)) && newcomer::new_again(&view.text)
         // The customer's own standing named, which `disowned::standing_rewritten` reads for
         // one set to a number that wins them something.
         || has(Cue::Standing) && disowned::says_it_wins(&view.text)

@@ -347,12 +347,14 @@ pub(super) fn rules(
     // shrugs off ("trag für ihn 8 Fahrstunden ein … Er war nicht da, aber egal"), or concedes
     // in the same breath ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat"), or a date
     // changed so that the claim is covered, or the customer's own standing set to a number
-    // that wins them a place, or an accident elsewhere put in the shop's record of accidents.
+    // that wins them a place, or an accident elsewhere put in the shop's record of accidents,
+    // or the customer's records acted on so they pass for new again.
     if (m.hits.iter().any(|h| h.cue == Invent && !m.in_quote(h))
         || super::disowned::knowingly_false(m.text, m.hits)
         || super::disowned::recorded_against_fact(m)
         || super::disowned::redated_to_qualify(m))
         && (m.has(Payoff) || m.has(Grant) || m.has(ToolVerb))
+        || super::newcomer::posed_as_new(m)
         || m.has(Standing) && super::disowned::standing_rewritten(m)
         || super::disowned::misplaced_incident(m.text, m.starts(AccidentBook))
     {

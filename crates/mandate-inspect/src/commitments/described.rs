@@ -138,6 +138,20 @@ pub(super) fn remedy_if_it_fails(o: &Own<'_>, g: &Hit) -> bool {
         && crate::person::words(sentence).any(super::kind_clues::free)
 }
 
+/// Whether words `ws` name a fault: a thing failing, or a fault that comes back ("si la
+/// mancha vuelve a salir", "if the stain comes back", "wenn der Fleck wiederkommt").
+pub(super) fn fault_named(ws: &[&str]) -> bool {
+    ws.iter().any(|w| failing(w))
+        || ws.windows(2).any(|p| {
+            matches!(
+                p,
+                ["vuelve" | "vuelven", "a"]
+                    | ["comes" | "come", "back"]
+                    | ["kommt" | "kommen", "wieder"]
+            )
+        })
+}
+
 /// A word that says a thing broke or stopped working: "breaks", "se agrieta", "casse",
 /// "kaputt".
 pub(super) fn failing(w: &str) -> bool {
@@ -179,5 +193,9 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            | "reappears"
+            | "reaparece"
+            | "revient"
+            | "reapparait"
     )
 }

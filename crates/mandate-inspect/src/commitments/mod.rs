@@ -170,8 +170,12 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
         // a thing failing, free, whatever its verb.
         || will().next().is_some()
             && hits.iter().any(|h| h.cue == Hedge)
-            && crate::person::words(text).any(described::failing)
             && crate::person::words(text).any(kind_clues::free)
+            && described::fault_named(
+                &crate::person::words(text)
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>(),
+            )
 }
 
 /// Whether an account word names where a grant lands ("I've activated it on your account",

@@ -124,12 +124,14 @@ impl<'t> Own<'t> {
             .is_some_and(|(_, ws)| self.failing_remedied_free(h, &ws))
     }
 
-    /// Whether the first words `ws` of the clause an "if" at `h` opens name a failure, and
-    /// its sentence a free remedy.
+    /// Whether the first words `ws` of the clause an "if" at `h` opens name a failure, or a
+    /// fault come back, and its sentence a free remedy.
     fn failing_remedied_free(&self, h: &Hit, ws: &[&str]) -> bool {
-        ws.iter().take(6).any(|w| super::described::failing(w))
-            && crate::person::words(crate::person::sentence_around(self.text, h.end))
+        super::described::fault_named(ws.get(..6).unwrap_or(ws))
+            && (crate::person::words(crate::person::sentence_around(self.text, h.end))
                 .any(super::kind_clues::free)
+                // ... or free by a phrase: "te lo cambiamos sin coste".
+                || self.has(Gift))
     }
 
     /// The "if" at `h` and the words of the clause it opens, or none if `h` is another hedge.

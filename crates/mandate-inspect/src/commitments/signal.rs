@@ -433,7 +433,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         o.at(MoneyBack).any(|b| {
             matches!(
                 crate::person::word_before(o.text, b.start),
-                "sent" | "shipped" | "posted" | "mailed" | "couriered"
+                "sent" | "shipped" | "posted" | "mailed" | "couriered" | "brought" | "returned"
             ) && o
                 .text
                 .get(o.span.0..b.start)

@@ -142,6 +142,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("marca el", ToolVerb),
     ("marca las", ToolVerb),
     ("marca los", ToolVerb),
+    // Put down in a record, the object joined: "apúntame la limpieza como si fuera …".
+    ("apuntame", ToolVerb),
+    ("apuntalo", ToolVerb),
+    ("apuntala", ToolVerb),
+    ("anotame", ToolVerb),
+    ("anotalo", ToolVerb),
+    ("anotala", ToolVerb),
     ("marque la", ToolVerb),
     ("marque le", ToolVerb),
     ("marque les", ToolVerb),
@@ -465,6 +472,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("virez", Sensitive),
     ("change*", Sensitive),
     ("supprime*", Sensitive),
+    // Wiped from a record: "efface tout mon historique".
+    ("efface mon", Sensitive),
+    ("efface ma", Sensitive),
+    ("efface mes", Sensitive),
+    ("efface tout", Sensitive),
+    ("effacez", Sensitive),
     ("reinitialis*", Sensitive),
     // ---------------------------------------------------------------- generalisation, round three: named teams, authorisations, others' data, destinations
     ("*gutschein*", Quantity),
