@@ -676,7 +676,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // on your card", "auf Ihr Konto zurückgebucht").
     let money_back = || {
         extract::mentions_money(sentence)
-            || super::qualifiers::names_money(sentence)
+            || super::kind_clues::names_money(sentence)
             || crate::person::words(sentence).any(|w| {
                 matches!(
                     w,

@@ -1,6 +1,7 @@
 //! Word-level clues the kind reading weighs when the kind words alone do not settle it: a sum
 //! a thing is done for, money paid out or received, a price per unit, a return named, a word of
-//! "free", a reason of failure, and the kind each structure falls back to.
+//! "free", money named without a sum, a reason of failure, and the kind each structure falls
+//! back to.
 
 use super::{CommitmentKind, Own, Signal};
 use crate::extract;
@@ -385,4 +386,44 @@ fn priced(ws: &[&str]) -> bool {
         .iter()
         .any(|p| w.starts_with(p) || w.ends_with(p))
     })
+}
+
+/// Whether a sentence names money as such, without an amount.
+pub(super) fn names_money(sentence: &str) -> bool {
+    // Split by bytes: the words looked for are ASCII, and a view mostly is.
+    sentence
+        .as_bytes()
+        .split(|c| !c.is_ascii_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                b"money"
+                    | b"amount"
+                    | b"dinero"
+                    | b"importe"
+                    | b"argent"
+                    | b"montant"
+                    | b"geld"
+                    | b"betrag"
+                    // What was paid for a service: "die Kosten haben wir zurücküberwiesen".
+                    | b"cost"
+                    | b"costs"
+                    | b"kosten"
+                    | b"coste"
+                    | b"costes"
+                    | b"gastos"
+                    // What was paid ahead: "die Anzahlung habe ich Ihnen zurücküberwiesen".
+                    | b"deposit"
+                    | b"anzahlung"
+                    | b"kaution"
+                    | b"acompte"
+                    | b"arrhes"
+                    | b"fianza"
+                    | b"senal"
+                    | b"payment"
+                    | b"pago"
+                    | b"paiement"
+                    | b"zahlung"
+            )
+        })
 }

@@ -98,46 +98,6 @@ pub(super) fn realised(text: &str, h: &Hit) -> bool {
             .is_some_and(|v| v.starts_with("dad") || v.starts_with("di") || v.starts_with("rendu"))
 }
 
-/// Whether a sentence names money as such, without an amount.
-pub(super) fn names_money(sentence: &str) -> bool {
-    // Split by bytes: the words looked for are ASCII, and a view mostly is.
-    sentence
-        .as_bytes()
-        .split(|c| !c.is_ascii_alphanumeric())
-        .any(|w| {
-            matches!(
-                w,
-                b"money"
-                    | b"amount"
-                    | b"dinero"
-                    | b"importe"
-                    | b"argent"
-                    | b"montant"
-                    | b"geld"
-                    | b"betrag"
-                    // What was paid for a service: "die Kosten haben wir zurücküberwiesen".
-                    | b"cost"
-                    | b"costs"
-                    | b"kosten"
-                    | b"coste"
-                    | b"costes"
-                    | b"gastos"
-                    // What was paid ahead: "die Anzahlung habe ich Ihnen zurücküberwiesen".
-                    | b"deposit"
-                    | b"anzahlung"
-                    | b"kaution"
-                    | b"acompte"
-                    | b"arrhes"
-                    | b"fianza"
-                    | b"senal"
-                    | b"payment"
-                    | b"pago"
-                    | b"paiement"
-                    | b"zahlung"
-            )
-        })
-}
-
 /// Whether the participle between `start` and `end` (with its auxiliary) is a decision
 /// ("approved", "aprobado", "approuvé", "genehmigt") and a new clause opens after it before
 /// any condition of time: the decision is made now, and only what the next clause says waits.

@@ -12,7 +12,7 @@ use super::described::{in_time_clause, remedy_if_it_fails, warranty_term};
 use super::model::{PERFECT_SUBJECTS, after_attention};
 use super::paperwork::hands_paperwork;
 use super::qualifiers::{
-    self, adjectival, conditioned_after, names_money, negated, realised, reports, universal_object,
+    self, adjectival, conditioned_after, negated, realised, reports, universal_object,
 };
 use super::verbs::{
     accepts_yours, let_after, lets, preterite_subject, take_back_after, takes_back,
@@ -92,8 +92,11 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // ("the money for order 66021 is already on its way back to you").
     // Read only when a rule asks: most sentences name a kind first.
     let money_read = std::cell::OnceCell::new();
-    let money =
-        || *money_read.get_or_init(|| extract::mentions_money(sentence) || names_money(sentence));
+    let money = || {
+        *money_read.get_or_init(|| {
+            extract::mentions_money(sentence) || super::kind_clues::names_money(sentence)
+        })
+    };
     // "a link to reset your password": a verb after "to" is a purpose, not a thing done.
     let purpose = |h: &Hit| {
         o.text
