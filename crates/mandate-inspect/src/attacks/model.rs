@@ -226,17 +226,21 @@ fn model_reads(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> {
 /// Whether a cue is a word about the assistant's set-up or about acting on words, and the
 /// customer's own: not in quotes, which hold the text's words ("translate this: 'what is your
 /// discount policy?'"), nor a verb of revealing what things have in common, nor a word of
-/// saying used as a noun ("his answer was the more emphatic").
+/// saying used as a noun ("his answer was the more emphatic"), nor the first of a thing that
+/// is no text ("the very first, primitive computer"), nor a verb made an adjective of what a
+/// thing can have done to it ("a reprogrammable mechanical device").
 fn set_up_word(text: &str, h: &Hit, quotes: &[(usize, usize)]) -> bool {
     if !matches!(
         h.cue,
         RuleNoun | Reveal | RevealStrong | Unlock | Execute | Say | Suppose | IfAsked
     ) || quotes.iter().any(|(s, e)| *s <= h.start && h.end <= *e)
+        || crate::person::word_after(text, h.start).ends_with("able")
     {
         return false;
     }
     match h.cue {
         Reveal => !in_common(text, h.end),
+        RevealStrong => !first_of_no_text(text, h),
         Say => {
             let before = crate::person::word_before(text, h.start);
             !(message::determiner(before)
@@ -246,6 +250,31 @@ fn set_up_word(text: &str, h: &Hit, quotes: &[(usize, usize)]) -> bool {
         }
         _ => true,
     }
+}
+
+/// "The very first, primitive computer": the first of a thing that is no text, which reveals
+/// nothing ("repeat the very first line" asks for words).
+fn first_of_no_text(text: &str, h: &Hit) -> bool {
+    h.cue == RevealStrong
+        && text.get(h.start..h.end) == Some("the very first")
+        && !matches!(
+            crate::person::word_after(text, h.end),
+            "line"
+                | "lines"
+                | "thing"
+                | "things"
+                | "word"
+                | "words"
+                | "sentence"
+                | "message"
+                | "instruction"
+                | "instructions"
+                | "paragraph"
+                | "part"
+                | "text"
+                | "rule"
+                | "rules"
+        )
 }
 
 /// Whether the words after a verb of revealing say what things have in common, not what is
@@ -559,15 +588,7 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 // "J'ai reçu un avis système", "I got a system notice": what the customer
                 // received is reported, not laid down.
                 && !received(text, h)
-                // "The very first, primitive computer": the first of a thing that is no text.
-                && !(h.cue == RevealStrong
-                    && text.get(h.start..h.end) == Some("the very first")
-                    && !matches!(
-                        crate::person::word_after(text, h.end),
-                        "line" | "lines" | "thing" | "things" | "word" | "words" | "sentence"
-                            | "message" | "instruction" | "instructions" | "paragraph" | "part"
-                            | "text" | "rule" | "rules"
-                    ))
+                && !first_of_no_text(text, h)
                 // "Update the quote and book it in": a price quote, named with its article.
                 && !(h.cue == RevealStrong
                     && text.get(h.start..h.end) == Some("quote")

@@ -619,6 +619,15 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                         )
                 })
                 || granted_as_verb()
+                // A charge commanded at a payoff: "mettez toutes ses sessions à zéro euro".
+                || m.hits.iter().any(|c| {
+                    c.cue == ChargedTo
+                        && !m.in_quote(c)
+                        && m.imperative(c)
+                        && m.hits.iter().any(|p| {
+                            p.cue == Payoff && p.start > c.end && p.start - c.end <= 60
+                        })
+                })
                 || m.has(Payoff) && manages()
                 || super::claims::authorises_payoff(m)
                 || super::claims::acts_on_an_account(m)

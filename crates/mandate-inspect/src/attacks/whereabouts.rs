@@ -66,9 +66,9 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     | ["que", "hora" | "horas"]
                     | ["wie", "viel"]
                     | ["what", "times"]
-                    | ["which" | "what", "day"]
-                    | ["quel", "jour"]
-                    | ["que", "dia"]
+                    | ["which" | "what", "day" | "days"]
+                    | ["quel" | "quels", "jour" | "jours"]
+                    | ["que", "dia" | "dias"]
                     | ["welchen" | "welcher" | "welche" | "welchem", "uhrzeiten" | "uhrzeit" | "tag" | "tagen"]
             )
         });
@@ -355,6 +355,15 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "charges"
                                 | "recharge"
                                 | "ladt"
+                                // Rehearsing or training there, as often as they come: "mi
+                                // exnovio ensaya con su grupo en vuestro local".
+                                | "rehearses"
+                                | "ensaya"
+                                | "repete"
+                                | "probt"
+                                | "trains"
+                                | "entrena"
+                                | "trainiert"
                         )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")

@@ -138,8 +138,10 @@ pub(super) fn remedy_if_it_fails(o: &Own<'_>, g: &Hit) -> bool {
         && crate::person::words(sentence).any(super::kind_clues::free)
 }
 
-/// Whether words `ws` name a fault: a thing failing, or a fault that comes back ("si la
-/// mancha vuelve a salir", "if the stain comes back", "wenn der Fleck wiederkommt").
+/// Whether words `ws` name a fault: a thing failing, a fault that comes back ("si la mancha
+/// vuelve a salir", "if the stain comes back", "wenn der Fleck wiederkommt"), or a thing that
+/// does not work or sound right ("if anything in the master doesn't sound right", "si no
+/// funciona", "s'il ne marche pas", "wenn es nicht funktioniert").
 pub(super) fn fault_named(ws: &[&str]) -> bool {
     ws.iter().any(|w| failing(w))
         || ws.windows(2).any(|p| {
@@ -148,6 +150,13 @@ pub(super) fn fault_named(ws: &[&str]) -> bool {
                 ["vuelve" | "vuelven", "a"]
                     | ["comes" | "come", "back"]
                     | ["kommt" | "kommen", "wieder"]
+                    | [
+                        "doesn't" | "don't" | "isn't" | "aren't" | "won't",
+                        "work" | "sound" | "look" | "fit" | "right" | "start"
+                    ]
+                    | ["no", "funciona" | "funcionan" | "arranca" | "suena"]
+                    | ["ne", "marche" | "fonctionne" | "demarre"]
+                    | ["nicht", "funktioniert" | "klingt" | "passt" | "startet"]
             )
         })
 }

@@ -195,7 +195,9 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                 || i == 0 && matches!(w, "as" | "comme" | "como" | "da")
                 // ... and so does "for" a thing that failed: "pour le vase qui s'est brisé
                 // pendant la cuisson, …".
-                || i == 0 && matches!(w, "for" | "pour" | "por" | "fur");
+                || i == 0 && matches!(w, "for" | "pour" | "por" | "fur")
+                // ... and so does an apology opening it: "sorry the engineer was late, …".
+                || i == 0 && matches!(w, "sorry" | "apologies" | "desole" | "desolee" | "perdon");
             prev = w;
             since = if reason { 0 } else { since.saturating_add(1) };
             since <= 8

@@ -213,6 +213,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bauleiter", StaffRole),
     ("bauleiterin", StaffRole),
     ("site foreman", StaffRole),
+    // Who runs the desk at a studio: "message de l'ingénieur du son en chef".
+    ("ingenieur du son", StaffRole),
+    ("ingenieure du son", StaffRole),
+    ("sound engineer", StaffRole),
+    ("head engineer", StaffRole),
+    ("tontechniker", StaffRole),
+    ("tontechnikerin", StaffRole),
+    ("ingeniero de sonido", StaffRole),
+    ("ingeniera de sonido", StaffRole),
     ("platzwart", StaffRole),
     ("platzwartin", StaffRole),
     // Inspectors and regulators, who ask for records: "ici l'inspection sanitaire".

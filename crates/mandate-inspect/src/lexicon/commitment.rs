@@ -99,6 +99,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("let you keep", Grant),
     ("make sure you get", Grant),
     ("give you", Grant),
+    ("lend you", Grant),
     // The customer's party, given to as the customer is: "we'll give your group a free replay".
     ("give your group", Grant),
     ("give your team", Grant),

@@ -115,6 +115,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("te regalo", Performative),
     ("te concedo", Performative),
     ("te hago", Performative),
+    // Lending the shop's things: "pero te presto el micrófono para el concierto".
+    ("te presto", Performative),
+    ("le presto", Performative),
+    ("je vous prete", Performative),
+    ("je te prete", Performative),
+    ("ich leihe ihnen", Performative),
+    ("ich leihe dir", Performative),
     ("acepto", Performative),
     ("aceptamos", Performative),
     ("ich gewahre", Performative),

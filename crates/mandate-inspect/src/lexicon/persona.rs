@@ -231,6 +231,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fur 1 €", Payoff),
     ("0 €", Payoff),
     ("€0", Payoff),
+    // A sum of nothing in words: "mettez toutes ses sessions à zéro euro".
+    ("zero euro", Payoff),
+    ("zero euros", Payoff),
+    ("cero euros", Payoff),
+    ("null euro", Payoff),
+    ("zero pounds", Payoff),
+    ("zero dollars", Payoff),
     ("£0", Payoff),
     ("costs nothing", Payoff),
     ("cost nothing", Payoff),

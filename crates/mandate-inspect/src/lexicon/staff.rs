@@ -53,6 +53,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("message from", Speaker),
     ("message du", Speaker),
     ("message de la", Speaker),
+    ("message de l'", Speaker),
     ("mensaje del", Speaker),
     ("mensaje de la", Speaker),
     ("nachricht vom", Speaker),
