@@ -197,10 +197,11 @@ pub(super) fn rules(
     // check whether my boyfriend used his card or PayPal?").
     // "Who is my account manager and what is his email address?": the contact the shop gave
     // the customer is theirs to reach.
+    let names_theirs = |h: &Hit| super::holders::names_its_holder(m.text, h.start, h.end);
     let third_persons = m.hits.iter().any(|h| {
         h.cue == PiiNoun
             && !m.in_quote(h)
-            && (third_persons_data(m.text, h.start)
+            && ((third_persons_data(m.text, h.start) || names_theirs(h))
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
                     || m.in_question(h)
                         && (m.has(Acquaintance)

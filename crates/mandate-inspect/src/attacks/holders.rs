@@ -104,6 +104,16 @@ pub(super) fn role_holders_data(
     })
 }
 
+/// Whether the words of a personal-data phrase between `start` and `end` name its holder with
+/// a third person's possessive: "le numéro de sa maman", "el número de su madre".
+pub(super) fn names_its_holder(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end).is_some_and(|t| {
+        t.split(' ')
+            .skip(1)
+            .any(|w| third_possessive(w) || matches!(w, "su" | "sus"))
+    })
+}
+
 /// Whether the personal-data word at `pos` has a third person's possessive before it, right
 /// before or one word earlier ("her delivery address", "son adresse"), or opens with one
 /// ("his card"), and is not where something goes ("send the receipt to her email").

@@ -21,6 +21,7 @@ mod newcomer;
 mod persona;
 mod planted;
 mod reader;
+mod records;
 mod rules;
 mod setup;
 mod tools;
@@ -63,6 +64,10 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
         || asked::occupant_asked(&view.text, at(Cue::WhoHeld))
         || pii
+            && all_hits.iter().any(|h| {
+                h.cue == Cue::PiiNoun && holders::names_its_holder(&view.text, h.start, h.end)
+            })
+        || pii
             && holders::role_holders_data(
                 &view.text,
                 all_hits
@@ -96,7 +101,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // Grounds said to be false and shrugged off, which `tools` reads with what they
         // ask for.
         || (has(Cue::ToolVerb) || has(Cue::Grant) || has(Cue::Payoff))
-            && disowned::knowingly_false(&view.text, &all_hits)
+            && records::knowingly_false(&view.text, &all_hits)
         // A gift's giver who chose not to say, asked for.
         || asked::sender_unmasked(&view.text, &all_hits, false)
         // A speaker who may say they come from one of the shop's units ("this is Dan from the
@@ -158,22 +163,22 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // A numbered rule, which `rules` reads for one whose words the customer supplies.
         || all_hits.iter().any(|h| planted::numbered_rule(&view.text, h))
         || all_hits.iter().any(|h| tools::marked_granted(&view.text, h))
-        // A tool verb with a fact conceded against it, which `disowned::recorded_against_fact`
+        // A tool verb with a fact conceded against it, which `records::recorded_against_fact`
         // reads ("trag 'unbeschädigt' ein, obwohl sie einen Riss hat"), or with cover at
         // stake, a date set "as if" or set back into a past period, which
-        // `disowned::redated_to_qualify` reads.
-        || has(Cue::ToolVerb)
-            && (disowned::concedes(&view.text)
-                || disowned::says_covered(&view.text)
-                || disowned::as_if(&view.text)
-                || disowned::set_back(&view.text))
+        // `records::redated_to_qualify` reads.
+        || (has(Cue::ToolVerb) || has(Cue::ChargedTo))
+            && (records::concedes(&view.text)
+                || records::says_covered(&view.text)
+                || records::as_if(&view.text)
+                || records::set_back(&view.text))
         // An act on the customer's records so they pass for new again, which
         // `newcomer::posed_as_new` reads.
         || (has(Cue::ToolVerb) || has(Cue::Sensitive)) && newcomer::new_again(&view.text)
-        // The customer's own standing named, which `disowned::standing_rewritten` reads for
+        // The customer's own standing named, which `records::standing_rewritten` reads for
         // one set to a number that wins them something.
-        || has(Cue::Standing) && disowned::says_it_wins(&view.text)
-        || disowned::misplaced_incident(&view.text, at(Cue::AccidentBook))
+        || has(Cue::Standing) && records::says_it_wins(&view.text)
+        || records::misplaced_incident(&view.text, at(Cue::AccidentBook))
         // The speaker placed inside the business ("I'm a developer at the studio"), which
         // `rules` reads with what they then ask.
         || has(Cue::Speaker)

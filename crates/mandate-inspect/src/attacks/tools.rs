@@ -350,13 +350,13 @@ pub(super) fn rules(
     // that wins them a place, or an accident elsewhere put in the shop's record of accidents,
     // or the customer's records acted on so they pass for new again.
     if (m.hits.iter().any(|h| h.cue == Invent && !m.in_quote(h))
-        || super::disowned::knowingly_false(m.text, m.hits)
-        || super::disowned::recorded_against_fact(m)
-        || super::disowned::redated_to_qualify(m))
-        && (m.has(Payoff) || m.has(Grant) || m.has(ToolVerb))
+        || super::records::knowingly_false(m.text, m.hits)
+        || super::records::recorded_against_fact(m)
+        || super::records::redated_to_qualify(m))
+        && (m.has(Payoff) || m.has(Grant) || m.has(ToolVerb) || m.has(ChargedTo))
         || super::newcomer::posed_as_new(m)
-        || m.has(Standing) && super::disowned::standing_rewritten(m)
-        || super::disowned::misplaced_incident(m.text, m.starts(AccidentBook))
+        || m.has(Standing) && super::records::standing_rewritten(m)
+        || super::records::misplaced_incident(m.text, m.starts(AccidentBook))
     {
         out.push(fired(
             Category::ToolAbuse,

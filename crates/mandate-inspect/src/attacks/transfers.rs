@@ -265,7 +265,9 @@ fn charged_in(ws: &[&str], i: usize, acquaintance: impl Fn(&str) -> bool) -> boo
         && ws
             .get(i - 1)
             .is_some_and(|b| *b == "de" || super::message::determiner(b)))
-        && (i + 1..(i + 10).min(ws.len())).any(|j| {
+        // German may put a relative clause between ("buch die Stunden, die meine Tochter
+        // verpasst hat, auf das Konto von Familie Brandt um").
+        && (i + 1..(i + 13).min(ws.len())).any(|j| {
             others_booking(j)
                 || ws.get(j).is_some_and(|t| THING.contains(t))
                     && ((j.saturating_sub(4)..(j + 6).min(ws.len())).any(|k| {

@@ -156,7 +156,21 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                     )
             })
         };
-        asked_when
+        // Spanish drops the subject of where they went, too: "¿a qué otra academia se ha
+        // apuntado?", "¿dónde se ha mudado?".
+        let gone_unnamed = || {
+            (ws.windows(2).any(|p| matches!(p, ["a", "que"]))
+                || ws.iter().any(|w| matches!(*w, "donde" | "adonde")))
+                && ws.windows(3).any(|w| {
+                    matches!(
+                        w,
+                        ["se", "ha", "apuntado" | "inscrito" | "ido" | "mudado" | "cambiado"]
+                            | ["se", "apunto" | "inscribio" | "fue" | "mudo" | "cambio", _]
+                    )
+                })
+        };
+        gone_unnamed()
+            || asked_when
             && (!own_slot
                 && (booked_by_acquaintance(m) || visited_them() || pass_used() || left_unnamed())
                 || ws.iter().enumerate().any(|(i, w)| {

@@ -165,6 +165,88 @@ pub(super) fn usual_then_but(sentence: &str) -> bool {
     usual.is_some_and(|u| sentence.get(u..).is_some_and(super::own::turns))
 }
 
+/// "Normally we don't take anyone after half-term, but your daughter can still join",
+/// "eigentlich nehmen wir niemanden mehr auf, aber Ihre Tochter darf noch einsteigen": what is
+/// usual, the turn, then the customer or someone of theirs allowed ("you can", "Ihre Tochter
+/// darf") to do it still ("still", "noch", "encore", "todavía"). "Usually it takes a week,
+/// but you can track it online" allows no exception, as the usual refuses nothing (no
+/// "don't", "no", "nicht", "niemand"); nor does "normally we don't open on Sundays, but you
+/// can use the drop box", which offers another way, not the thing refused.
+pub(super) fn allowed_after_usual(sentence: &str) -> bool {
+    let Some(u) = crate::bytes::phrases!(USUAL).find(sentence) else {
+        return false;
+    };
+    let rest = sentence.get(u..).unwrap_or_default();
+    let Some(t) = [" but ", ", but", " pero ", " mais ", " aber "]
+        .iter()
+        .filter_map(|b| rest.find(b))
+        .min()
+    else {
+        return false;
+    };
+    let (usual, after) = rest.split_at(t);
+    let refused = crate::person::words(usual).any(|w| {
+        matches!(
+            w,
+            "don't"
+                | "not"
+                | "no"
+                | "never"
+                | "nobody"
+                | "anyone"
+                | "ne"
+                | "pas"
+                | "personne"
+                | "nadie"
+                | "nunca"
+                | "nicht"
+                | "niemand"
+                | "niemanden"
+                | "keine"
+                | "kein"
+        )
+    });
+    let ws: Vec<&str> = crate::person::words(after)
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .take(5)
+        .collect();
+    let modal = |w: &str| {
+        matches!(
+            w,
+            "can"
+                | "may"
+                | "peut"
+                | "pouvez"
+                | "peux"
+                | "puede"
+                | "puedes"
+                | "podeis"
+                | "pueden"
+                | "darf"
+                | "durfen"
+                | "kann"
+                | "konnen"
+        )
+    };
+    let still = |w: &&str| {
+        matches!(
+            *w,
+            "still" | "anyway" | "noch" | "trotzdem" | "encore" | "todavia" | "aun" | "igualmente"
+        )
+    };
+    refused
+        && ws.iter().enumerate().any(|(i, w)| {
+            modal(w)
+                && ws.iter().skip(i + 1).take(2).any(still)
+                && ws.get(..i).is_some_and(|before| {
+                    before.iter().any(|b| {
+                        crate::person::second_person(b) || crate::person::addressee_possessive(b)
+                    })
+                })
+        })
+}
+
 /// The words that open a concession, in the four languages.
 pub(super) const CONCESSIONS: [&str; 7] = [
     "even though",
@@ -177,8 +259,10 @@ pub(super) const CONCESSIONS: [&str; 7] = [
 ];
 
 /// Words of what is usual, in the four languages.
-const USUAL: [&str; 14] = [
+const USUAL: [&str; 15] = [
     "usually",
+    // German's "actually" of a rule: "eigentlich nehmen wir niemanden mehr auf".
+    "eigentlich",
     "generally",
     "suelen",
     "suele",

@@ -111,24 +111,17 @@ pub(super) fn remedy_if_it_fails(o: &Own<'_>, g: &Hit) -> bool {
     };
     // What the clause says happens: the thing fails, breaks, comes back, or does not work
     // ("if you book before Friday" names a purchase, not a failure).
-    let fails = crate::person::words(sentence.get(..comma).unwrap_or_default()).any(|w| {
-        failing(w)
-            || matches!(
-                w,
-                "back"
-                    | "reappears"
-                    | "doesn't"
-                    | "isn't"
-                    | "not"
-                    | "vuelve"
-                    | "no"
-                    | "revient"
-                    | "reapparait"
-                    | "pas"
-                    | "wieder"
-                    | "nicht"
+    let clause: Vec<&str> = crate::person::words(sentence.get(..comma).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A guarantee reads any word of coming back or of not working as the failure.
+    let fails = fault_named(&clause)
+        || clause.iter().any(|w| {
+            matches!(
+                *w,
+                "back" | "doesn't" | "isn't" | "not" | "vuelve" | "no" | "pas" | "wieder" | "nicht"
             )
-    });
+        });
     ["if ", "si ", "wenn ", "falls "]
         .iter()
         .any(|p| sentence.starts_with(p))
@@ -202,6 +195,15 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            // The plural subject's verb: "if the shoes split", "si se rompen".
+            | "split"
+            | "break"
+            | "crack"
+            | "tear"
+            | "rip"
+            | "leak"
+            | "rompen"
+            | "cassent"
             | "reappears"
             | "reaparece"
             | "revient"

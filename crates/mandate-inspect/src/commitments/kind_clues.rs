@@ -233,6 +233,11 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "tache"
                         | "abime"
                         | "zerkratzt"
+                        // Booked twice or called off by the shop: "because the class was
+                        // cancelled".
+                        | "overbooked"
+                        | "cancelled"
+                        | "canceled"
                         // A machine that kept what it was given: "because the machine ate
                         // your tokens", "la máquina se tragó tus fichas".
                         | "ate"

@@ -129,6 +129,9 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     let pays_less = || view.text.split(['.', '!', '?', '\n']).any(offers_a_sum);
     if will_commit(&view.text, &cue_hits)
         || cue_hits.iter().any(|h| stated::takes_as(&view.text, h))
+        // "Eigentlich … niemanden mehr auf, aber Ihre Tochter darf noch einsteigen": an
+        // exception allowed has no grant's cue either.
+        || concession::allowed_after_usual(&view.text)
         || pays_less()
     {
         let found = by_rules(original, &view, cue_hits.clone());
@@ -232,7 +235,10 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
             || !(s.hits.iter().any(|h| h.cue.anchors_commitment())
                 || will_commit(&view.text, s.hits)
                 || s.hits.iter().any(|h| stated::takes_as(&view.text, h))
-                || offers_a_sum(view.text.get(s.start..s.end).unwrap_or_default()))
+                || offers_a_sum(view.text.get(s.start..s.end).unwrap_or_default())
+                || concession::allowed_after_usual(
+                    view.text.get(s.start..s.end).unwrap_or_default(),
+                ))
         {
             continue;
         }

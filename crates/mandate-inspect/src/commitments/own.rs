@@ -127,7 +127,9 @@ impl<'t> Own<'t> {
     /// Whether the first words `ws` of the clause an "if" at `h` opens name a failure, or a
     /// fault come back, and its sentence a free remedy.
     fn failing_remedied_free(&self, h: &Hit, ws: &[&str]) -> bool {
-        super::described::fault_named(ws.get(..6).unwrap_or(ws))
+        // The thing may be described before its verb: "if the dance shoes you bought from us
+        // split".
+        super::described::fault_named(ws.get(..9).unwrap_or(ws))
             && (crate::person::words(crate::person::sentence_around(self.text, h.end))
                 .any(super::kind_clues::free)
                 // ... or free by a phrase: "te lo cambiamos sin coste".

@@ -584,7 +584,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                     && !qualifiers::negated(o.text, g.start)
             })
     };
-    if granted_against() {
+    if granted_against() || super::concession::allowed_after_usual(sentence) {
         return Some(Signal::Exception);
     }
     if has_kind

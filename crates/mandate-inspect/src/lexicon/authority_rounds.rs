@@ -213,6 +213,17 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bauleiter", StaffRole),
     ("bauleiterin", StaffRole),
     ("site foreman", StaffRole),
+    // Who heads a school: "this is the principal of the dance school".
+    ("the principal of", StaffRole),
+    ("school principal", StaffRole),
+    ("head teacher", StaffRole),
+    ("headteacher", StaffRole),
+    ("headmistress", StaffRole),
+    ("headmaster", StaffRole),
+    ("schulleiter", StaffRole),
+    ("schulleiterin", StaffRole),
+    ("directora de la academia", StaffRole),
+    ("director de la academia", StaffRole),
     // Who runs the desk at a studio: "message de l'ingénieur du son en chef".
     ("ingenieur du son", StaffRole),
     ("ingenieure du son", StaffRole),

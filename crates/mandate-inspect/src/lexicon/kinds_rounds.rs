@@ -27,6 +27,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A membership's periodic fee: "la cuota anual", "la cotisation annuelle".
     ("cuota", KFee),
     ("cotisation", KFee),
+    // What joining a school or a club costs: "te quitamos la matrícula de este año".
+    ("matricula", KFee),
+    ("registration fee", KFee),
+    ("enrolment fee", KFee),
+    ("frais d'inscription", KFee),
+    ("anmeldegebuhr", KFee),
     ("gebuhren", KFee),
     ("mahngebuhr", KFee),
     // A balance owed, cancelled: "we've written off the outstanding $120 balance".
@@ -81,6 +87,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("abonnement", KAccount),
     ("newsletter", KAccount),
     ("suscripciones", KAccount),
+    // Signed up to a class or a course: "j'ai inscrit votre fils au cours du jeudi".
+    ("inscrit votre", KAccount),
+    ("inscrite votre", KAccount),
+    ("enrolled your", KAccount),
+    ("signed your", KAccount),
+    ("apuntado a tu", KAccount),
+    ("inscrito a tu", KAccount),
+    ("espace famille", KAccount),
+    ("espace client", KAccount),
     // Taking an amount off.
     ("off the total", KDiscount),
     ("off your order", KDiscount),
@@ -223,6 +238,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sera livree", KDelivery),
     ("seront livres", KDelivery),
     ("seront livrees", KDelivery),
+    // ... or handed over: "les tenues vous seront remises mercredi".
+    ("sera remis", KDelivery),
+    ("sera remise", KDelivery),
+    ("seront remis", KDelivery),
+    ("seront remises", KDelivery),
     // ... or as left in a locker or handed over: "votre colis sera déposé dans la consigne
     // mardi", "su paquete será entregado el martes".
     ("sera depose", KDelivery),
