@@ -237,6 +237,13 @@ pub(super) fn kept_from_me(m: &Message<'_>) -> bool {
             "ne veut pas me dire",
             "will es mir nicht sagen",
             "will mir nicht sagen",
+            // ... or does not: "sagt mir aber nicht, mit wem er hingeht".
+            "doesn't tell me",
+            "won't say",
+            "no me dice",
+            "ne me dit pas",
+            "sagt mir nicht",
+            "sagt mir aber nicht",
         ])
         .find(m.text)
         .is_some_and(|at| {

@@ -130,6 +130,7 @@ pub(super) fn rules(
                             | "ou"
                             | "wer"
                             | "wem"
+                            | "wen"
                             | "wessen"
                             | "welche"
                             | "welcher"

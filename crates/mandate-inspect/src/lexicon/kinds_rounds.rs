@@ -95,6 +95,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("apuntado a tu", KAccount),
     ("inscrito a tu", KAccount),
     ("espace famille", KAccount),
+    // Whose name a booking stands in: "ya figura a su nombre".
+    ("figura a su nombre", KAccount),
+    ("figura a tu nombre", KAccount),
+    ("now in her name", KAccount),
+    ("now in his name", KAccount),
+    ("now in your name", KAccount),
+    ("est maintenant a son nom", KAccount),
+    ("steht jetzt auf ihren namen", KAccount),
     ("espace client", KAccount),
     // Taking an amount off.
     ("off the total", KDiscount),

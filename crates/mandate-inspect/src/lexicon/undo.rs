@@ -212,6 +212,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("sur les commandes de plus de", Hedge),
     ("pour les commandes de plus de", Hedge),
     ("quand", Hedge),
+    // An event that brings the rule into play: "bei Absage bis sieben Tage vorher erstatten
+    // wir", "en cas d'annulation", "in case of cancellation".
+    ("bei absage", Hedge),
+    ("bei stornierung", Hedge),
+    ("bei storno", Hedge),
+    ("bei kundigung", Hedge),
+    ("im falle", Hedge),
+    ("en cas d'annulation", Hedge),
+    ("en cas de", Hedge),
+    ("en caso de", Hedge),
+    ("in case of", Hedge),
+    ("in the event of", Hedge),
     // What the records hold, and the verbs by which they tell it.
     ("history", Record),
     ("records", Record),
