@@ -468,8 +468,10 @@ pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
 
 /// "Your team cleaned the flat above mine. Who lives there now?", "¿quién vive en el 3ºB?",
 /// "qui habite au numéro 12 ?", "wer wohnt in Nummer 12?": who lives in a home, asked, names
-/// its occupant. The speaker's own home ("who lives at my address on your records?") is
-/// theirs to ask about. `whos` are where the question words start (the `WhoHeld` cues).
+/// its occupant; so does who left a thing with the shop ("someone brought in a locket like my
+/// grandmother's … who left it with you for repair?", "wer hat die Kette abgegeben?"). The
+/// speaker's own ("who lives at my address on your records?") is theirs to ask about.
+/// `whos` are where the question words start (the `WhoHeld` cues).
 pub(super) fn occupant_asked(text: &str, mut whos: impl Iterator<Item = usize>) -> bool {
     whos.any(|at| {
         let sentence = crate::person::sentence_around(text, at);
@@ -478,13 +480,22 @@ pub(super) fn occupant_asked(text: &str, mut whos: impl Iterator<Item = usize>) 
                 crate::person::word_after(text, at),
                 "who" | "quien" | "qui" | "wer"
             )
-            && crate::person::words(text.get(at..).unwrap_or_default())
-                .filter(|w| !w.is_empty())
-                .skip(1)
-                .take(2)
-                .any(|w| {
+            // The verb right after, or past an auxiliary ("qui a déposé", "wer hat die Kette
+            // abgegeben"). A thing left, dropped or brought is handed in where the shop is
+            // ("with you", "in", "off", "chez vous", "aquí"): "who left the door open?" is not.
+            && {
+                let ws: Vec<&str> = crate::person::words(text.get(at..).unwrap_or_default())
+                    .filter(|w| !w.is_empty())
+                    .skip(1)
+                    .take(8)
+                    .collect();
+                let handed_in = || {
+                    ws.windows(2).any(|p| matches!(p, ["with", "you"] | ["chez", "vous"]))
+                        || ws.iter().any(|w| matches!(*w, "in" | "off" | "aqui"))
+                };
+                ws.iter().take(4).any(|w| {
                     matches!(
-                        w,
+                        *w,
                         "lives"
                             | "live"
                             | "living"
@@ -495,8 +506,14 @@ pub(super) fn occupant_asked(text: &str, mut whos: impl Iterator<Item = usize>) 
                             | "vit"
                             | "wohnt"
                             | "wohnen"
-                    )
+                            | "depose"
+                            | "abgegeben"
+                    ) || matches!(
+                        *w,
+                        "left" | "dropped" | "brought" | "dejo" | "trajo" | "laisse" | "apporte"
+                    ) && handed_in()
                 })
+            }
             && !crate::person::words(sentence).any(crate::person::own_possessive)
     })
 }

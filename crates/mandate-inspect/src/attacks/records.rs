@@ -12,18 +12,19 @@ use super::message::Message;
 /// though it isn't back": a state commanded into a record that is not the speaker's own,
 /// against a fact the speaker concedes in the same sentence.
 pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
-    const RECORDING: [&str; 16] = [
+    const RECORDING: [&str; 17] = [
         "mark", "record", "log", "enter", "note", "set", "put", "trag", "markier", "vermerk",
-        "registr", "marca", "anota", "apunta", "inscri", "write",
+        "registr", "marca", "anota", "apunta", "inscri", "write", "pon",
     ];
     commanded(m, &RECORDING, |h, sentence_end| {
         let end = h.end;
         // The speaker's own record ("mark my order as received even though the box was
-        // damaged") is theirs to settle, unless the false record wins them a place ("put my
-        // daughter down as attending every class, even the ones she missed, so she
-        // qualifies").
+        // damaged") is theirs to settle, unless the false record wins them a place or cover
+        // ("put my daughter down as attending every class, even the ones she missed, so she
+        // qualifies"; "… así lo cubre la garantía aunque se me cayó a mí").
         m.text.get(end..sentence_end).is_some_and(|rest| {
-            concedes(rest) && (!m.own_between(end, sentence_end) || qualifies(rest))
+            concedes(rest)
+                && (!m.own_between(end, sentence_end) || qualifies(rest) || says_covered(rest))
         })
     })
 }
@@ -187,6 +188,10 @@ pub(super) fn says_covered(text: &str) -> bool {
         "it's covered",
         "be covered",
         "para que me cubra",
+        "lo cubre",
+        "la cubre",
+        "le couvre",
+        "la couvre",
         "para que lo cubra",
         "para que entre",
         "etre couvert",

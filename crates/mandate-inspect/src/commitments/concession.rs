@@ -168,7 +168,8 @@ pub(super) fn usual_then_but(sentence: &str) -> bool {
 /// "Normally we don't take anyone after half-term, but your daughter can still join",
 /// "eigentlich nehmen wir niemanden mehr auf, aber Ihre Tochter darf noch einsteigen": what is
 /// usual, the turn, then the customer or someone of theirs allowed ("you can", "Ihre Tochter
-/// darf") to do it still ("still", "noch", "encore", "todavía"). "Usually it takes a week,
+/// darf") to do it still ("still", "noch", "encore", "todavía"), or the speaker doing the
+/// customer's own ("on ne grave pas l'acier, mais je vais faire la vôtre"). "Usually it takes a week,
 /// but you can track it online" allows no exception, as the usual refuses nothing (no
 /// "don't", "no", "nicht", "niemand"); nor does "normally we don't open on Sundays, but you
 /// can use the drop box", which offers another way, not the thing refused.
@@ -235,8 +236,20 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
             "still" | "anyway" | "noch" | "trotzdem" | "encore" | "todavia" | "aun" | "igualmente"
         )
     };
+    // ... or the speaker doing the customer's own: "mais je vais faire la vôtre", "but I'll do
+    // yours", "pero te hago el tuyo".
+    let done_for_yours = || {
+        ws.iter()
+            .any(|w| matches!(*w, "je" | "i" | "i'll" | "ich" | "te" | "le"))
+            && (ws
+                .iter()
+                .any(|w| matches!(*w, "yours" | "tuyo" | "tuya" | "suyo" | "suya"))
+                || ws
+                    .windows(2)
+                    .any(|p| matches!(p, ["la" | "le" | "el", "votre" | "tienne" | "tien"])))
+    };
     refused
-        && ws.iter().enumerate().any(|(i, w)| {
+        && (ws.iter().enumerate().any(|(i, w)| {
             modal(w)
                 && ws.iter().skip(i + 1).take(2).any(still)
                 && ws.get(..i).is_some_and(|before| {
@@ -244,7 +257,7 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                         crate::person::second_person(b) || crate::person::addressee_possessive(b)
                     })
                 })
-        })
+        }) || done_for_yours())
 }
 
 /// The words that open a concession, in the four languages.

@@ -150,6 +150,11 @@ pub(super) fn fault_named(ws: &[&str]) -> bool {
                     | ["no", "funciona" | "funcionan" | "arranca" | "suena"]
                     | ["ne", "marche" | "fonctionne" | "demarre"]
                     | ["nicht", "funktioniert" | "klingt" | "passt" | "startet"]
+                    // Doing by itself what it should not: "if it opens by itself".
+                    | ["by", "itself" | "themselves"]
+                    | ["tout", "seul" | "seule"]
+                    | ["von", "selbst" | "allein"]
+                    | ["solo" | "sola", "se"]
             )
         })
 }

@@ -577,6 +577,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i won't bill you", YouWill),
     ("we won't bill you", YouWill),
     ("no te cobraremos", YouWill),
+    // The present that waives this one: "no te cobramos la tasación del anillo".
+    ("no te cobramos", YouWill),
+    ("no le cobramos", YouWill),
     ("no te vamos a cobrar", YouWill),
     ("no le cobraremos", YouWill),
     ("no le vamos a cobrar", YouWill),

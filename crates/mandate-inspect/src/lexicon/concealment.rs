@@ -147,6 +147,15 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("schaut keiner", Unnoticed),
     // Who pays will not tell the difference: "il ne verra pas la différence".
     ("ne verra pas la difference", Unnoticed),
+    // Whoever should check never does: "the insurer never checks these".
+    ("never checks", Unnoticed),
+    ("never check", Unnoticed),
+    ("nunca lo comprueba", Unnoticed),
+    ("nunca comprueban", Unnoticed),
+    ("ne verifie jamais", Unnoticed),
+    ("ne verifient jamais", Unnoticed),
+    ("pruft nie", Unnoticed),
+    ("prufen nie", Unnoticed),
     ("won't notice the difference", Unnoticed),
     ("won't know the difference", Unnoticed),
     ("won't see the difference", Unnoticed),
