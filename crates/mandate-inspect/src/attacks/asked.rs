@@ -96,15 +96,17 @@ pub(super) fn asked_name_and_reach(text: &str) -> bool {
 /// of how much. So is it of a household named by its house ("the people at number 14 … how
 /// much did they pay?"). "How much will you charge me?" asks the customer's own price.
 pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
-    // The household is an `Others` cue that ends at its house's number.
+    // The household is an `Others` cue that ends at its house's number, or before it ("le
+    // monsieur du 12").
     let household = || {
         m.hits.iter().any(|h| {
             h.cue == Others
-                && m.text.get(h.start..h.end).is_some_and(|t| {
+                && (m.text.get(h.start..h.end).is_some_and(|t| {
                     ["number", "numero", "nummer"]
                         .iter()
                         .any(|n| t.ends_with(n))
-                })
+                }) || crate::person::word_after(m.text, h.end)
+                    .starts_with(|c: char| c.is_ascii_digit()))
         })
     };
     if !m.has(Acquaintance) && m.kins().next().is_none() && !household() {
@@ -143,7 +145,7 @@ pub(super) fn asked_what_they_paid(m: &Message<'_>) -> bool {
             // ... or spent: "how much does she spend?".
             paid |= [
                 "charg", "paid", "pay", "cobr", "pag", "factur", "bezahl", "berechn", "spen",
-                "gast", "depens", "ausgegeb", "ausgeb",
+                "gast", "depens", "ausgegeb", "ausgeb", "tarif",
             ]
             .iter()
             .any(|v| w.starts_with(v))

@@ -44,7 +44,14 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     let view = normalize(original);
     // Without an anchor no rule can fire, so ordinary text stops here. Data sources are
     // always read in full (the stricter standard).
-    let all_hits = hits(&view.text, Family::Attack);
+    let mut all_hits = hits(&view.text, Family::Attack);
+    // "Streak-free glass", "gluten-free": "free" closing a compound says what a thing is
+    // without, and wants nothing.
+    all_hits.retain(|h| {
+        !(h.cue == Cue::Payoff
+            && view.text.get(h.start..h.end) == Some("free")
+            && view.text.as_bytes().get(h.start.wrapping_sub(1)) == Some(&b'-'))
+    });
     // Which roles occur, once: the gate asks after most of them.
     let present = all_hits.iter().fold(CueSet::default(), |mut set, h| {
         set.insert(h.cue);

@@ -148,11 +148,16 @@ pub(super) fn set_back(text: &str) -> bool {
 }
 
 /// Whether a text says what a record wins: "so she qualifies", "para que sea elegible",
-/// "pour qu'il soit qualifié", "damit sie berechtigt ist".
+/// "pour qu'il soit qualifié", "damit sie berechtigt ist", "j'ai droit au passage gratuit".
 fn qualifies(text: &str) -> bool {
     crate::bytes::phrases!([
         "qualifies",
         "qualify",
+        // Entitled by it: "comme ça j'ai droit au passage gratuit".
+        "j'ai droit",
+        "tengo derecho",
+        "entitled",
+        "anspruch",
         "eligible",
         "elegible",
         "califique",
@@ -315,6 +320,7 @@ pub(super) fn says_it_wins(text: &str) -> bool {
 pub(super) fn concedes(text: &str) -> bool {
     crate::bytes::phrases!([
         "even though",
+        "meme si",
         // What did not happen, named among what is recorded: "even the ones she missed".
         "even the ones",
         "even those",

@@ -185,7 +185,9 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
     else {
         return false;
     };
-    let (usual, after) = rest.split_at(t);
+    let after = rest.get(t..).unwrap_or_default();
+    // The refusal may come before the word of habit: "we don't normally do single visits".
+    let usual = sentence.get(..u + t).unwrap_or_default();
     let refused = crate::person::words(usual).any(|w| {
         matches!(
             w,
@@ -236,17 +238,20 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
             "still" | "anyway" | "noch" | "trotzdem" | "encore" | "todavia" | "aun" | "igualmente"
         )
     };
-    // ... or the speaker doing the customer's own: "mais je vais faire la vôtre", "but I'll do
-    // yours", "pero te hago el tuyo".
+    // ... or the speaker doing the customer's own, or fitting them in: "mais je vais faire la
+    // vôtre", "but I'll do yours", "pero te hago el tuyo", "but I'll fit you in".
     let done_for_yours = || {
         ws.iter()
             .any(|w| matches!(*w, "je" | "i" | "i'll" | "ich" | "te" | "le"))
             && (ws
                 .iter()
                 .any(|w| matches!(*w, "yours" | "tuyo" | "tuya" | "suyo" | "suya"))
-                || ws
-                    .windows(2)
-                    .any(|p| matches!(p, ["la" | "le" | "el", "votre" | "tienne" | "tien"])))
+                || ws.windows(2).any(|p| {
+                    matches!(
+                        p,
+                        ["la" | "le" | "el", "votre" | "tienne" | "tien"] | ["you", "in"]
+                    )
+                }))
     };
     refused
         && (ws.iter().enumerate().any(|(i, w)| {

@@ -169,11 +169,11 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
         }) && (text.contains("wird") || text.contains("werden"))
         || hits.iter().any(|h| h.cue == Exception)
             && will().any(|w| verbs::let_after(text, w.end).is_some())
-        // "If the saddle starts rubbing, we'll reflock it for free": the speaker's remedy for
-        // a thing failing, free, whatever its verb.
-        || will().next().is_some()
-            && hits.iter().any(|h| h.cue == Hedge)
-            && crate::person::words(text).any(kind_clues::free)
+        // "If the saddle starts rubbing, we'll reflock it for free", "si des traces
+        // apparaissent, on repasse gratuitement": the speaker's remedy for a thing failing,
+        // free, whatever its verb.
+        || hits.iter().any(|h| h.cue == Hedge)
+            && kind_clues::free_word(text)
             && described::fault_named(
                 &crate::person::words(text)
                     .filter(|w| !w.is_empty())

@@ -354,11 +354,23 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         .at(WillSubject)
         .filter(|w| o.at(Hedge).any(|h| h.end <= w.start && o.remedied_free(h)))
         .map(|w| (w.start, w.end));
+    // ... or the shop's present, its subject opening the clause after the condition: "si des
+    // traces apparaissent dans les 48 heures, on repasse gratuitement".
+    let present_remedy = o.at(Hedge).filter(|h| o.remedied_free(h)).filter_map(|h| {
+        let comma = o.text.get(h.end..o.span.1)?.find(',')?;
+        let at = h.end + comma + 1;
+        matches!(
+            crate::person::word_after(o.text, at),
+            "on" | "nous" | "we" | "wir"
+        )
+        .then_some((at, at))
+    });
     if o.nearest_before(WillSubject, Grant, 40)
         .chain(o.nearest_before(WillSubject, Granted, 30))
         .chain(taken_back)
         .chain(let_done)
         .chain(free_remedy)
+        .chain(present_remedy)
         .any(|(s, e)| {
             !regret(s)
                 && !o.undone_at(s, HEDGED)

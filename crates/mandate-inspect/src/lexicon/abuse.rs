@@ -142,6 +142,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("marca el", ToolVerb),
     ("marca las", ToolVerb),
     ("marca los", ToolVerb),
+    // Noted in a record: "note que vous êtes passés chez moi vendredi mais …".
+    ("note que", ToolVerb),
+    ("notez que", ToolVerb),
     // Put down in a record, the object joined: "apúntame la limpieza como si fuera …".
     ("apuntame", ToolVerb),
     ("apuntalo", ToolVerb),

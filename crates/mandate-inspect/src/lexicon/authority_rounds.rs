@@ -213,6 +213,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("bauleiter", StaffRole),
     ("bauleiterin", StaffRole),
     ("site foreman", StaffRole),
+    // Who speaks for a building's owners: "soy el presidente de la comunidad de propietarios".
+    ("presidente de la comunidad", StaffRole),
+    ("presidenta de la comunidad", StaffRole),
+    ("president du conseil syndical", StaffRole),
+    ("chair of the residents", StaffRole),
+    ("hausverwalter", StaffRole),
+    ("hausverwalterin", StaffRole),
     // Who heads a school: "this is the principal of the dance school".
     ("the principal of", StaffRole),
     ("school principal", StaffRole),

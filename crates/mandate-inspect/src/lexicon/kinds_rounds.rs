@@ -33,6 +33,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("enrolment fee", KFee),
     ("frais d'inscription", KFee),
     ("anmeldegebuhr", KFee),
+    // The trip out to the customer: "die Anfahrt berechnen wir Ihnen nicht".
+    ("anfahrt", KFee),
+    ("desplazamiento", KFee),
     ("gebuhren", KFee),
     ("mahngebuhr", KFee),
     // A balance owed, cancelled: "we've written off the outstanding $120 balance".

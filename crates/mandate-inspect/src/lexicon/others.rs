@@ -215,6 +215,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("facturalo", ChargedTo),
     ("pon", ChargedTo),
     ("ponlo", ChargedTo),
+    // Moved onto an account: "pasad la limpieza … a la cuenta del 4ºA".
+    ("pasad", ChargedTo),
+    ("pasadlo", ChargedTo),
+    ("pasalo", ChargedTo),
     ("facture", ChargedTo),
     ("facturez", ChargedTo),
     ("debite", ChargedTo),
