@@ -26,6 +26,21 @@ pub(crate) fn sentence_around(text: &str, pos: usize) -> &str {
     text.get(start..end).unwrap_or_default()
 }
 
+/// The words of the sentence around `pos` (see [`sentence_around`]), and which of them starts
+/// at `pos`, if one does: a cue's word among its sentence's.
+pub(crate) fn words_around(text: &str, pos: usize) -> (Vec<&str>, Option<usize>) {
+    let ws: Vec<&str> = words(sentence_around(text, pos))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = ws.iter().position(|w| offset_in(text, w) == pos);
+    (ws, at)
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+pub(crate) fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize)
+}
+
 /// The word that ends right before `pos` (whitespace skipped), apostrophes kept.
 pub(crate) fn word_before(text: &str, pos: usize) -> &str {
     let head = text.get(..pos).unwrap_or_default().trim_end();

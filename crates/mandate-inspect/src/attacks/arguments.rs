@@ -233,19 +233,14 @@ pub(super) fn every_free_slot_booked(
         if sentence.trim_end().ends_with('?') {
             return false;
         }
-        let ws: Vec<&str> = crate::person::words(sentence)
-            .filter(|w| !w.is_empty())
-            .collect();
-        let base = text.as_ptr() as usize;
-        ws.iter()
-            .position(|w| (w.as_ptr() as usize).wrapping_sub(base) == at)
-            .is_some_and(|i| {
-                ws.get(..i.min(3))
-                    .is_some_and(|head| head.iter().any(|w| booking(w)))
-                    && ws
-                        .get(i + 1..(i + 4).min(ws.len()))
-                        .is_some_and(|after| after.iter().any(|w| free(w)))
-            })
+        let (ws, here) = crate::person::words_around(text, at);
+        here.is_some_and(|i| {
+            ws.get(..i.min(3))
+                .is_some_and(|head| head.iter().any(|w| booking(w)))
+                && ws
+                    .get(i + 1..(i + 4).min(ws.len()))
+                    .is_some_and(|after| after.iter().any(|w| free(w)))
+        })
     })
 }
 

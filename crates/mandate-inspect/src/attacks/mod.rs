@@ -175,10 +175,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // stake, a date set "as if" or set back into a past period, which
         // `records::redated_to_qualify` reads.
         || (has(Cue::ToolVerb) || has(Cue::ChargedTo))
-            && (records::concedes(&view.text)
-                || records::says_covered(&view.text)
-                || records::as_if(&view.text)
-                || records::set_back(&view.text))
+            && records::names_a_record_fact(&view.text)
         // An act on the customer's records so they pass for new again, which
         // `newcomer::posed_as_new` reads.
         || (has(Cue::ToolVerb) || has(Cue::Sensitive)) && newcomer::new_again(&view.text)

@@ -11,10 +11,11 @@ use super::message::Message;
 /// that they pass for new again. Asking what new customers get ("is there a discount for new
 /// customers?") commands nothing, and a customer new for the first time is not new "again".
 pub(super) fn posed_as_new(m: &Message<'_>) -> bool {
-    new_again(m.text)
-        && m.hits
-            .iter()
-            .any(|h| matches!(h.cue, ToolVerb | Sensitive) && !m.in_quote(h) && m.imperative(h))
+    // The act is looked for first: most messages command nothing.
+    m.hits
+        .iter()
+        .any(|h| matches!(h.cue, ToolVerb | Sensitive) && !m.in_quote(h) && m.imperative(h))
+        && new_again(m.text)
 }
 
 /// Whether a text says the customer would be new again: a new customer named, and "again"

@@ -129,23 +129,24 @@ pub(super) fn redated_to_qualify(m: &Message<'_>) -> bool {
 /// Whether a text names a past period: "last month", "al mes pasado", "le mois dernier",
 /// "letzten Monat".
 pub(super) fn set_back(text: &str) -> bool {
-    crate::bytes::phrases!([
-        "last week",
-        "last month",
-        "last year",
-        "mes pasado",
-        "semana pasada",
-        "ano pasado",
-        "mois dernier",
-        "semaine derniere",
-        "annee derniere",
-        "letzten monat",
-        "letzte woche",
-        "letztes jahr",
-        "vorigen monat",
-    ])
-    .in_text(text)
+    crate::bytes::phrases!(SET_BACK).in_text(text)
 }
+
+const SET_BACK: [&str; 13] = [
+    "last week",
+    "last month",
+    "last year",
+    "mes pasado",
+    "semana pasada",
+    "ano pasado",
+    "mois dernier",
+    "semaine derniere",
+    "annee derniere",
+    "letzten monat",
+    "letzte woche",
+    "letztes jahr",
+    "vorigen monat",
+];
 
 /// Whether a text says what a record wins: "so she qualifies", "para que sea elegible",
 /// "pour qu'il soit qualifié", "damit sie berechtigt ist", "j'ai droit au passage gratuit".
@@ -169,54 +170,56 @@ fn qualifies(text: &str) -> bool {
 
 /// Whether a text supposes what is not so: "as if", "como si", "comme si", "als ob".
 pub(super) fn as_if(text: &str) -> bool {
-    crate::bytes::phrases!([
-        "as if",
-        "as though",
-        "como si",
-        "comme si",
-        "als ob",
-        "als ware"
-    ])
-    .in_text(text)
+    crate::bytes::phrases!(AS_IF).in_text(text)
 }
+
+const AS_IF: [&str; 6] = [
+    "as if",
+    "as though",
+    "como si",
+    "comme si",
+    "als ob",
+    "als ware",
+];
 
 /// Whether a text says the customer is, or is not, covered: "not covered", "so it's
 /// covered", "para que me cubra".
 pub(super) fn says_covered(text: &str) -> bool {
-    crate::bytes::phrases!([
-        "not covered",
-        "pas couvert",
-        "no me cubre",
-        "no me cubren",
-        "nicht versichert",
-        "nicht gedeckt",
-        "it's covered",
-        "be covered",
-        "para que me cubra",
-        "lo cubre",
-        "la cubre",
-        "le couvre",
-        "la couvre",
-        "para que lo cubra",
-        "para que entre",
-        "etre couvert",
-        "soit couvert",
-        "damit es gedeckt",
-        "damit ich versichert",
-        "under warranty",
-        // Inside a period that gives something: "so the touch-up still falls inside the
-        // free period".
-        "falls inside",
-        "falls within",
-        "still within",
-        "dentro del plazo",
-        "dentro del periodo",
-        "dans le delai",
-        "dans la periode",
-        "innerhalb der frist",
-    ])
-    .in_text(text)
+    crate::bytes::phrases!(COVERED).in_text(text)
 }
+
+const COVERED: [&str; 28] = [
+    "not covered",
+    "pas couvert",
+    "no me cubre",
+    "no me cubren",
+    "nicht versichert",
+    "nicht gedeckt",
+    "it's covered",
+    "be covered",
+    "para que me cubra",
+    "lo cubre",
+    "la cubre",
+    "le couvre",
+    "la couvre",
+    "para que lo cubra",
+    "para que entre",
+    "etre couvert",
+    "soit couvert",
+    "damit es gedeckt",
+    "damit ich versichert",
+    "under warranty",
+    // Inside a period that gives something: "so the touch-up still falls inside the
+    // free period".
+    "falls inside",
+    "falls within",
+    "still within",
+    "dentro del plazo",
+    "dentro del periodo",
+    "dans le delai",
+    "dans la periode",
+    "innerhalb der frist",
+];
 
 /// "Move my handicap from 18 down to 9 in the system, I need it lower for the club
 /// championship draw": the customer's own standing (a handicap, a score, a mileage) commanded
@@ -318,36 +321,37 @@ pub(super) fn says_it_wins(text: &str) -> bool {
 /// Whether a text concedes a fact against what it says: "even though", "obwohl", "aunque".
 /// So does a proof the speaker says they lack: "I don't have the certificate but she's fine".
 pub(super) fn concedes(text: &str) -> bool {
-    crate::bytes::phrases!([
-        "even though",
-        "meme si",
-        // What did not happen, named among what is recorded: "even the ones she missed".
-        "even the ones",
-        "even those",
-        "incluso las que",
-        "incluso los que",
-        "meme ceux",
-        "meme celles",
-        "although",
-        "obwohl",
-        "auch wenn",
-        "aunque",
-        "bien que",
-        "alors que",
-        "quoique",
-        "don't have the certificate",
-        "don't have a certificate",
-        "don't have proof",
-        "don't have any proof",
-        "no tengo el certificado",
-        "no tengo justificante",
-        "je n'ai pas le certificat",
-        "je n'ai pas de justificatif",
-        "keinen nachweis",
-        "kein zertifikat",
-    ])
-    .in_text(text)
+    crate::bytes::phrases!(CONCEDES).in_text(text)
 }
+
+const CONCEDES: [&str; 25] = [
+    "even though",
+    "meme si",
+    // What did not happen, named among what is recorded: "even the ones she missed".
+    "even the ones",
+    "even those",
+    "incluso las que",
+    "incluso los que",
+    "meme ceux",
+    "meme celles",
+    "although",
+    "obwohl",
+    "auch wenn",
+    "aunque",
+    "bien que",
+    "alors que",
+    "quoique",
+    "don't have the certificate",
+    "don't have a certificate",
+    "don't have proof",
+    "don't have any proof",
+    "no tengo el certificado",
+    "no tengo justificante",
+    "je n'ai pas le certificat",
+    "je n'ai pas de justificatif",
+    "keinen nachweis",
+    "kein zertifikat",
+];
 
 /// "Il s'est tordu la cheville au parc d'à côté, mais notez-le dans votre registre des
 /// accidents", "write it in your accident book as if it happened here": an accident the
@@ -456,4 +460,21 @@ pub(super) fn knowingly_false(text: &str, hits: &[Hit]) -> bool {
         && ABSENT
             .iter()
             .any(|a| text.find(a).is_some_and(|at| shrug_after(at, a.len())))
+}
+
+/// Whether a text names any of what the readings of records look for: a concession, cover at
+/// stake, a supposition or a past period. One pass, for the gate that decides whether a
+/// message with a tool verb is read at all.
+pub(super) fn names_a_record_fact(text: &str) -> bool {
+    static ALL: std::sync::LazyLock<crate::bytes::Phrases> = std::sync::LazyLock::new(|| {
+        let all: Vec<&'static str> = CONCEDES
+            .iter()
+            .chain(&COVERED)
+            .chain(&AS_IF)
+            .chain(&SET_BACK)
+            .copied()
+            .collect();
+        crate::bytes::Phrases::new(all.leak())
+    });
+    ALL.in_text(text)
 }

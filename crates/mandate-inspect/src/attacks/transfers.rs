@@ -197,18 +197,13 @@ pub(super) fn charged_to_others(
     acquaintance: impl Fn(usize) -> bool,
 ) -> bool {
     verbs.any(|at| {
-        let ws: Vec<&str> = crate::person::words(crate::person::sentence_around(text, at))
-            .filter(|w| !w.is_empty())
-            .collect();
-        // The verb is the cue's own word (the sentence is a slice of `text`).
-        let base = text.as_ptr() as usize;
-        ws.iter()
-            .position(|w| (w.as_ptr() as usize).wrapping_sub(base) == at)
-            .is_some_and(|i| {
-                charged_in(&ws, i, |w: &str| {
-                    acquaintance((w.as_ptr() as usize).wrapping_sub(base))
-                })
+        // The verb is the cue's own word.
+        let (ws, verb) = crate::person::words_around(text, at);
+        verb.is_some_and(|i| {
+            charged_in(&ws, i, |w: &str| {
+                acquaintance(crate::person::offset_in(text, w))
             })
+        })
     })
 }
 

@@ -184,11 +184,10 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                             Some("vient" | "part" | "arrive" | "rentre" | "revient" | "sort" | "t")
                         )
                         && matches!(*w, "elle" | "il" | "elles" | "ils")
-                        && m.text.as_bytes().get(
-                            (w.as_ptr() as usize)
-                                .wrapping_sub(m.text.as_ptr() as usize)
-                                .wrapping_sub(1),
-                        ) == Some(&b'-')
+                        && m.text
+                            .as_bytes()
+                            .get(crate::person::offset_in(m.text, w).wrapping_sub(1))
+                            == Some(&b'-')
                         // German puts the verb first in a question: "an welchen Tagen kommt sie
                         // zu ihnen nach Hause" (to a home: "wann kommt sie?" may ask after a
                         // refund).

@@ -174,15 +174,15 @@ pub(super) fn usual_then_but(sentence: &str) -> bool {
 /// "don't", "no", "nicht", "niemand"); nor does "normally we don't open on Sundays, but you
 /// can use the drop box", which offers another way, not the thing refused.
 pub(super) fn allowed_after_usual(sentence: &str) -> bool {
+    // Most sentences turn on nothing: the turn is looked for first.
+    if !super::own::turns(sentence) {
+        return false;
+    }
     let Some(u) = crate::bytes::phrases!(USUAL).find(sentence) else {
         return false;
     };
     let rest = sentence.get(u..).unwrap_or_default();
-    let Some(t) = [" but ", ", but", " pero ", " mais ", " aber "]
-        .iter()
-        .filter_map(|b| rest.find(b))
-        .min()
-    else {
+    let Some(t) = super::own::TURNS.iter().filter_map(|b| rest.find(b)).min() else {
         return false;
     };
     let after = rest.get(t..).unwrap_or_default();

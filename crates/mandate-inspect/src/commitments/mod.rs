@@ -172,13 +172,23 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
         // "If the saddle starts rubbing, we'll reflock it for free", "si des traces
         // apparaissent, on repasse gratuitement": the speaker's remedy for a thing failing,
         // free, whatever its verb.
-        || hits.iter().any(|h| h.cue == Hedge)
-            && kind_clues::free_word(text)
-            && described::fault_named(
-                &crate::person::words(text)
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>(),
-            )
+        // Read in the sentence of an "if", and only where it says "free".
+        || hits.iter().any(|h| {
+            h.cue == Hedge
+                && matches!(
+                    text.get(h.start..h.end).map(str::trim),
+                    Some("if" | "si" | "wenn" | "falls")
+                )
+                && {
+                    let sentence = crate::person::sentence_around(text, h.start);
+                    kind_clues::free_word(sentence)
+                        && described::fault_named(
+                            &crate::person::words(sentence)
+                                .filter(|w| !w.is_empty())
+                                .collect::<Vec<_>>(),
+                        )
+                }
+        })
 }
 
 /// Whether an account word names where a grant lands ("I've activated it on your account",

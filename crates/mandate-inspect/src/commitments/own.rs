@@ -269,10 +269,11 @@ fn concessive(word: &str) -> bool {
 
 /// Whether `text` turns to another clause by a "but" in one of the four languages.
 pub(super) fn turns(text: &str) -> bool {
-    [" but ", ", but", " pero ", " mais ", " aber "]
-        .iter()
-        .any(|b| text.contains(b))
+    TURNS.iter().any(|b| text.contains(b))
 }
+
+/// The words that turn from what is usual, or what was said, to this case.
+pub(super) const TURNS: [&str; 5] = [" but ", ", but", " pero ", " mais ", " aber "];
 
 /// A verb of buying or booking, as the customer's in a condition: "if you take the ten-lesson
 /// card", "si coges el bono", "wenn Sie zwei Kurse buchen".

@@ -582,10 +582,12 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         || super::concession::usual_then_but(sentence)
         // "Aunque normalmente no reservamos vestidos sin señal, te lo guardo": the usual
         // conceded.
-        || o.has(Exception) && super::concession::against_the_policy(sentence)
-        // "Comme le four est tombé en panne pendant votre cours, on vous offre un cours": what
-        // is given for the shop's failure is its compensation, whatever it is.
-        || super::kind_clues::failure_as_the_reason(sentence);
+        || o.has(Exception) && super::concession::against_the_policy(sentence);
+    // "Comme le four est tombé en panne pendant votre cours, on vous offre un cours": what is
+    // given for the shop's failure is its compensation, whatever it is (read only where the
+    // speaker gives in the present).
+    let has_kind =
+        has_kind || o.has(Performative) && super::kind_clues::failure_as_the_reason(sentence);
     // "Même si le devis a expiré, nous appliquons l'ancien tarif pour votre réparation": a
     // present grant of the speaker's, for the customer's case, against a term that ran out.
     // Without the concession the present is the policy ("nous appliquons des frais de 5 €").
