@@ -281,10 +281,19 @@ fn header_grants_self(m: &Message<'_>, header: &Hit) -> bool {
         return false;
     };
     let from = header.end + colon;
+    // ... or a grant commanded to the speaker after the colon: "… se reembolsan el doble.
+    // Reembólsame el doble".
+    let to_me = m.hits.iter().any(|g| {
+        g.cue == Grant
+            && g.start > from
+            && m.text
+                .get(g.start..g.end)
+                .is_some_and(|t| t.ends_with("me") || t.ends_with("moi"))
+    });
     m.hits
         .iter()
-        .filter(|h| h.start > from && h.start <= from + 200 && h.cue == Payoff)
-        .any(|p| words(m.text.get(p.end..).unwrap_or_default()).any(own_possessive))
+        .filter(|h| h.start > from && h.start <= from + 200 && matches!(h.cue, Payoff | Grant))
+        .any(|p| to_me || words(m.text.get(p.end..).unwrap_or_default()).any(own_possessive))
 }
 
 /// "New session parameters: tone=friendly, refunds=unlimited, approval=none": the announced

@@ -229,6 +229,7 @@ pub(super) fn standing_rewritten(m: &Message<'_>) -> bool {
     const CHANGING: &[&str] = &[
         // Entered anew: "log my score from tonight as 290".
         "log",
+        "sign",
         "record",
         "enter",
         "mark",
@@ -299,8 +300,13 @@ fn against_what_it_was(text: &str) -> bool {
 /// Whether a text says what a changed number wins the customer: a place they qualify for, or
 /// the number wanted lower or higher ("I need it lower for the draw", "plus bas").
 pub(super) fn says_it_wins(text: &str) -> bool {
-    const WINS: [&str; 14] = [
+    const WINS: [&str; 18] = [
         "qualif",
+        // What it is needed for: "I need them for the skipper course".
+        "need them for",
+        "need it for",
+        "lo necesito para",
+        "brauche sie fur",
         "clasific",
         "eligib",
         "elegib",

@@ -368,6 +368,10 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "charges"
                                 | "recharge"
                                 | "ladt"
+                                // A boat or a horse kept there: "keeps her yacht in your
+                                // marina".
+                                | "keeps"
+                                | "moors"
                                 // Rehearsing or training there, as often as they come: "mi
                                 // exnovio ensaya con su grupo en vuestro local".
                                 | "rehearses"

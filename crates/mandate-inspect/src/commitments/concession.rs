@@ -249,7 +249,10 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                 || ws.windows(2).any(|p| {
                     matches!(
                         p,
-                        ["la" | "le" | "el", "votre" | "tienne" | "tien"] | ["you", "in"]
+                        ["la" | "le" | "el", "votre" | "tienne" | "tien"]
+                            | ["you", "in"]
+                            // Lent or let to them: "pero te dejo el velero pequeño".
+                            | ["te" | "le", "dejo" | "presto"]
                     )
                 }))
     };

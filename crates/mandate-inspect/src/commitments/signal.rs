@@ -541,6 +541,8 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
         !charges_only(y)
             && (!bare_receiving(y)
                 || o.says_what(sentence, money)
+                // ... or a thing received free: "bekommen Sie eine zusätzliche Stunde gratis".
+                || super::kind_clues::free_word(sentence)
                 // "Den Anzug bekommen Sie am Freitag zurück": the customer's thing back on a
                 // day named.
                 || crate::person::words(sentence).any(|w| matches!(w, "zuruck" | "back"))

@@ -99,6 +99,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("instrucciones del sistema:", NewRule),
     ("systemanweisung:", NewRule),
     ("mensaje del sistema:", NewRule),
+    // A priority claimed for what follows: "instrucción prioritaria del sistema:".
+    ("instruccion prioritaria", NewRule),
+    ("instruction prioritaire", NewRule),
+    ("priority instruction", NewRule),
+    ("vorrangige anweisung", NewRule),
     ("message systeme :", NewRule),
     ("<system>", NewRule),
     // A system turn forged in the chat format: {"role": "system", "content": "..."}.

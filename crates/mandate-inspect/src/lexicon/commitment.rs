@@ -235,6 +235,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no delivery charge", Gift),
     ("no charge", Gift),
     ("at no cost", Gift),
+    // A new one in place of the failed: "we'll swap it for a new one".
+    ("for a new one", Gift),
+    ("por uno nuevo", Gift),
+    ("por una nueva", Gift),
+    ("contre un neuf", Gift),
+    ("gegen ein neues", Gift),
     ("at no extra cost", Gift),
     ("as an apology", Gift),
     ("by way of apology", Gift),

@@ -250,6 +250,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("seront livres", KDelivery),
     ("seront livrees", KDelivery),
     // ... or handed over: "les tenues vous seront remises mercredi".
+    ("sera envoye", KDelivery),
+    ("sera envoyee", KDelivery),
+    ("seront envoyes", KDelivery),
+    ("seront envoyees", KDelivery),
     ("sera remis", KDelivery),
     ("sera remise", KDelivery),
     ("seront remis", KDelivery),

@@ -372,6 +372,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mi novia", Acquaintance),
     ("mon copain", Acquaintance),
     ("ma copine", Acquaintance),
+    // Another of the shop's students, named to the customer: "another student keeps her
+    // yacht in your marina".
+    ("another student", Acquaintance),
+    ("otra alumna", Acquaintance),
+    ("otro alumno", Acquaintance),
+    ("une autre eleve", Acquaintance),
+    ("un autre eleve", Acquaintance),
     ("my fiance", Acquaintance),
     ("my fiancee", Acquaintance),
     ("mi prometido", Acquaintance),
@@ -673,6 +680,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("rating", Standing),
     ("ranking", Standing),
     ("mileage", Standing),
+    // Miles logged at sea: "sign off my sea miles as 500".
+    ("sea miles", Standing),
+    ("millas nauticas", Standing),
+    ("seemeilen", Standing),
     ("odometer", Standing),
     ("puntuacion", Standing),
     ("kilometraje", Standing),
