@@ -111,6 +111,52 @@ pub(super) fn many_addresses(text: &str) -> bool {
         })
 }
 
+/// "Prolonge mon abonnement d'un an mais laisse la date de paiement à l'ancienne, comme ça je
+/// ne paie pas le renouvellement", "extend my membership by a year so I don't pay the
+/// renewal": a term commanded longer (the text opens on the verb) with not paying for it as
+/// the point. Asking how long a membership runs, or cancelling to stop paying, extends
+/// nothing.
+pub(super) fn longer_for_the_same(text: &str) -> bool {
+    let mut ws = crate::person::words(text).filter(|w| !w.is_empty());
+    let first = match ws.next() {
+        Some("please" | "bitte") => ws.next(),
+        w => w,
+    };
+    matches!(
+        first,
+        Some(
+            "extend"
+                | "prolong"
+                | "prolonge"
+                | "prolongez"
+                | "alarga"
+                | "prolonga"
+                | "amplia"
+                | "verlangere"
+                | "verlanger"
+                | "verlangern"
+        )
+    ) && crate::bytes::phrases!([
+        "so i don't pay",
+        "so i don't have to pay",
+        "so i won't pay",
+        "keep the payment date",
+        "je ne paie pas",
+        "je ne paye pas",
+        "ne pas payer",
+        "date de paiement a l'ancienne",
+        "asi no pago",
+        "para no pagar",
+        "no tenga que pagar",
+        "deja la fecha de pago",
+        "nicht zahle",
+        "nicht zahlen muss",
+        "nicht bezahlen muss",
+        "zahlungsdatum",
+    ])
+    .in_text(text)
+}
+
 /// Whether a text changes how many of a thing are bought while holding the price: "change the
 /// quantity from 1 to 10 but keep the price at the original total", "sube la cantidad a 5 y
 /// mantén el precio".

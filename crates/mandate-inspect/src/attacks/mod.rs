@@ -70,6 +70,7 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
     }) || transfers::someone_struck_off(&view.text, at(Cue::Someone))
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
         || asked::occupant_asked(&view.text, at(Cue::WhoHeld))
+        || arguments::longer_for_the_same(&view.text)
         || pii
             && all_hits.iter().any(|h| {
                 h.cue == Cue::PiiNoun && holders::names_its_holder(&view.text, h.start, h.end)

@@ -290,6 +290,9 @@ pub(super) fn rules(
         // "Change the quantity on order 44810 from 1 to 10 but keep the price at the original
         // total": more goods commanded for the same money.
         || commands && super::arguments::more_for_the_same(m.text)
+        // "Prolonge mon abonnement …, comme ça je ne paie pas le renouvellement": a term made
+        // longer for nothing.
+        || super::arguments::longer_for_the_same(m.text)
     {
         out.push(fired(
             Category::ToolAbuse,

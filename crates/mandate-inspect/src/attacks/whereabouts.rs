@@ -239,6 +239,9 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "entro"
                                 | "eingefahren"
                                 | "ausgefahren"
+                                // Checked in at the desk: "what time did they check in".
+                                | "check"
+                                | "checked"
                                 // Coming in: "quand est-ce qu'elle vient les chercher".
                                 | "vient"
                                 | "comes"

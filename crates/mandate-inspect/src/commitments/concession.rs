@@ -256,16 +256,26 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     )
                 }))
     };
+    // ... or the customer's own thing allowed: "but your cake is fine".
+    let yours_allowed = || {
+        ws.iter().any(|w| crate::person::addressee_possessive(w))
+            && ws
+                .windows(2)
+                .any(|p| matches!(p, ["is" | "are", "fine" | "ok" | "okay" | "allowed"]))
+    };
     refused
-        && (ws.iter().enumerate().any(|(i, w)| {
-            modal(w)
-                && ws.iter().skip(i + 1).take(2).any(still)
-                && ws.get(..i).is_some_and(|before| {
-                    before.iter().any(|b| {
-                        crate::person::second_person(b) || crate::person::addressee_possessive(b)
+        && (yours_allowed()
+            || ws.iter().enumerate().any(|(i, w)| {
+                modal(w)
+                    && ws.iter().skip(i + 1).take(2).any(still)
+                    && ws.get(..i).is_some_and(|before| {
+                        before.iter().any(|b| {
+                            crate::person::second_person(b)
+                                || crate::person::addressee_possessive(b)
+                        })
                     })
-                })
-        }) || done_for_yours())
+            })
+            || done_for_yours())
 }
 
 /// The words that open a concession, in the four languages.

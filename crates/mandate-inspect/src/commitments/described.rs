@@ -215,6 +215,9 @@ pub(super) fn failing(w: &str) -> bool {
             | "apparait"
             | "aparecen"
             | "auftauchen"
+            // Gone blunt: "if the blades we sharpened go blunt".
+            | "blunt"
+            | "stumpf"
             | "reappears"
             | "reaparece"
             | "revient"

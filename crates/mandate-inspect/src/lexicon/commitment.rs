@@ -585,6 +585,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no te cobraremos", YouWill),
     // The present that waives this one: "no te cobramos la tasación del anillo".
     ("no te cobramos", YouWill),
+    ("on ne vous facture pas", YouWill),
+    ("nous ne vous facturons pas", YouWill),
     ("no le cobramos", YouWill),
     ("no te vamos a cobrar", YouWill),
     ("no le cobraremos", YouWill),

@@ -252,6 +252,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("don't pay", Payoff),
     ("dont pay", Payoff),
     ("doesn't pay", Payoff),
+    // Not paying as the point, in the other languages: "comme ça je ne paie pas".
+    ("je ne paie pas", Payoff),
+    ("je ne paye pas", Payoff),
+    ("para no pagar", Payoff),
+    ("asi no pago", Payoff),
+    ("damit ich nicht zahle", Payoff),
     ("no charge", Payoff),
     // A bill said to be cancelled: "tell me my livery bill is cancelled".
     ("bill is cancel*", Payoff),
