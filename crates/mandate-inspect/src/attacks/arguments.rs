@@ -117,26 +117,16 @@ pub(super) fn many_addresses(text: &str) -> bool {
 /// the point. Asking how long a membership runs, or cancelling to stop paying, extends
 /// nothing.
 pub(super) fn longer_for_the_same(text: &str) -> bool {
-    let mut ws = crate::person::words(text).filter(|w| !w.is_empty());
-    let first = match ws.next() {
-        Some("please" | "bitte") => ws.next(),
-        w => w,
-    };
-    matches!(
-        first,
-        Some(
-            "extend"
-                | "prolong"
-                | "prolonge"
-                | "prolongez"
-                | "alarga"
-                | "prolonga"
-                | "amplia"
-                | "verlangere"
-                | "verlanger"
-                | "verlangern"
-        )
-    ) && crate::bytes::phrases!([
+    // The verb opens the text, after "please" at most: read from its first bytes.
+    let t = text.trim_start();
+    let t = ["please ", "bitte "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    ["extend", "prolong", "alarga", "amplia", "verlanger"]
+        .iter()
+        .any(|v| t.starts_with(v))
+        && crate::bytes::phrases!([
         "so i don't pay",
         "so i don't have to pay",
         "so i won't pay",
