@@ -127,24 +127,24 @@ pub(super) fn longer_for_the_same(text: &str) -> bool {
         .iter()
         .any(|v| t.starts_with(v))
         && crate::bytes::phrases!([
-        "so i don't pay",
-        "so i don't have to pay",
-        "so i won't pay",
-        "keep the payment date",
-        "je ne paie pas",
-        "je ne paye pas",
-        "ne pas payer",
-        "date de paiement a l'ancienne",
-        "asi no pago",
-        "para no pagar",
-        "no tenga que pagar",
-        "deja la fecha de pago",
-        "nicht zahle",
-        "nicht zahlen muss",
-        "nicht bezahlen muss",
-        "zahlungsdatum",
-    ])
-    .in_text(text)
+            "so i don't pay",
+            "so i don't have to pay",
+            "so i won't pay",
+            "keep the payment date",
+            "je ne paie pas",
+            "je ne paye pas",
+            "ne pas payer",
+            "date de paiement a l'ancienne",
+            "asi no pago",
+            "para no pagar",
+            "no tenga que pagar",
+            "deja la fecha de pago",
+            "nicht zahle",
+            "nicht zahlen muss",
+            "nicht bezahlen muss",
+            "zahlungsdatum",
+        ])
+        .in_text(text)
 }
 
 /// Whether a text changes how many of a thing are bought while holding the price: "change the
