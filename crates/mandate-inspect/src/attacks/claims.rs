@@ -422,9 +422,10 @@ pub(super) fn unit_of_the_shop(w: &str) -> bool {
     )
 }
 
-/// "Schalte die Zwei-Faktor-Anmeldung ab", "stellen Sie die Sicherheitsabfrage ab": a German
-/// verb of switching whose particle closes the clause far from it, as the lexicon's
-/// "abschalten" cannot see ("stellen Sie mir eine Rechnung aus" issues an invoice).
+/// "Schalte die Zwei-Faktor-Anmeldung ab", "stellen Sie die Sicherheitsabfrage ab", "schalten
+/// Sie die Jahreskarten frei": a German verb of switching off, or of unlocking, whose particle
+/// closes the clause far from it, as the lexicon's "abschalten" cannot see ("stellen Sie mir
+/// eine Rechnung aus" issues an invoice).
 pub(super) fn switched_off_apart(text: &str) -> bool {
     text.split(['.', ',', ';', '!', '?']).any(|clause| {
         let mut ws = words(clause).filter(|w| !w.is_empty());
@@ -432,7 +433,7 @@ pub(super) fn switched_off_apart(text: &str) -> bool {
             (ws.next(), ws.next_back()),
             (
                 Some("schalte" | "schalten" | "schaltet"),
-                Some("ab" | "aus")
+                Some("ab" | "aus" | "frei")
             ) | (Some("stelle" | "stellen" | "stellt"), Some("ab"))
         )
     })

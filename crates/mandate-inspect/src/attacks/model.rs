@@ -579,6 +579,23 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     ))
                 // "If you'll concede...": a directive verb after its subject is no command.
                 && (!matches!(h.cue, OverrideVerb | Directive) || message::imperative(text, h))
+                // "Can you bypass the queue and put me through?": a line of people skipped
+                // overrides no rule.
+                && !(h.cue == OverrideVerb
+                    && {
+                        let (the, next) = (
+                            crate::person::word_after(text, h.end),
+                            crate::person::words(text.get(h.end..).unwrap_or_default())
+                                .filter(|w| !w.is_empty())
+                                .nth(1)
+                                .unwrap_or_default(),
+                        );
+                        matches!(the, "the" | "la" | "le" | "die")
+                            && matches!(
+                                next,
+                                "queue" | "line" | "cola" | "file" | "warteschlange" | "schlange"
+                            )
+                    })
                 // "¿Qué instrucciones te dieron sobre mi paquete?": instructions about the
                 // customer's own case are not the assistant's set-up.
                 && !(matches!(h.cue, PromptStrong | PromptWeak | RuleNoun)

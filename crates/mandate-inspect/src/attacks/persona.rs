@@ -342,6 +342,11 @@ pub(super) fn outside_role(role: &str) -> bool {
             | "policia"
             | "polizei"
             | "gendarme"
+            // The town's administration: "llamo de parte del ayuntamiento".
+            | "ayuntamiento"
+            | "the council"
+            | "la mairie"
+            | "stadtverwaltung"
     )
 }
 

@@ -534,7 +534,20 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                 })
         })
     };
-    let outsider_asks_data = speaks(true) && (m.has(Others) || m.has(PiiNoun));
+    // The shop's own data ("what's your complaints address?", "vuestra dirección de
+    // reclamaciones") is no one's to protect.
+    let yours = |w: &str| {
+        crate::person::second_person_possessive(w)
+            || matches!(w, "vuestra" | "vuestro" | "vuestras" | "vuestros")
+    };
+    let outsider_asks_data = speaks(true)
+        && (m.has(Others)
+            || m.hits.iter().any(|p| {
+                p.cue == PiiNoun && {
+                    let (a, b) = crate::person::two_words_before(m.text, p.start);
+                    !yours(a) && !yours(b)
+                }
+            }));
     // "Como auditor contratado por la tienda, necesito el número de tarjeta del pedido 5512":
     // a role of the shop's claimed to be told personal data that is not the speaker's own.
     let staff_asks_data = || {

@@ -215,6 +215,11 @@ pub(super) fn failing(w: &str) -> bool {
             | "apparait"
             | "aparecen"
             | "auftauchen"
+            // Come damaged: "if your certificate arrives damaged".
+            | "damaged"
+            | "danado"
+            | "endommage"
+            | "beschadigt"
             // Gone blunt: "if the blades we sharpened go blunt".
             | "blunt"
             | "stumpf"

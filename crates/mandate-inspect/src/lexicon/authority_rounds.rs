@@ -220,6 +220,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("chair of the residents", StaffRole),
     ("hausverwalter", StaffRole),
     ("hausverwalterin", StaffRole),
+    // The vet who treats the animals: "hier ist der Tierarzt des Zoos".
+    ("tierarzt", StaffRole),
+    ("tierarztin", StaffRole),
+    ("veterinario", StaffRole),
+    ("veterinaire", StaffRole),
+    // The town's administration, from outside: "llamo de parte del ayuntamiento".
+    ("ayuntamiento", StaffRole),
+    ("the council", StaffRole),
+    ("la mairie", StaffRole),
+    ("stadtverwaltung", StaffRole),
     // Who heads a school: "this is the principal of the dance school".
     ("the principal of", StaffRole),
     ("school principal", StaffRole),
@@ -389,6 +399,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i am from", Speaker),
     ("calling from", Speaker),
     ("writing from", Speaker),
+    ("llamo de parte", Speaker),
     // The role, then who writes: "c'est le chef de chantier qui écrit", "hier schreibt der
     // Bauleiter".
     ("qui ecrit", Speaker),

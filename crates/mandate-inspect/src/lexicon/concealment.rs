@@ -149,6 +149,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("ne verra pas la difference", Unnoticed),
     // Whoever should check never does: "the insurer never checks these".
     ("never checks", Unnoticed),
+    ("personne ne controle", Unnoticed),
+    ("nadie controla", Unnoticed),
+    ("niemand kontrolliert", Unnoticed),
     ("never check", Unnoticed),
     ("nunca lo comprueba", Unnoticed),
     ("nunca comprueban", Unnoticed),

@@ -384,6 +384,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mi prometido", Acquaintance),
     ("mi prometida", Acquaintance),
     ("mon fiance", Acquaintance),
+    ("mon ancienne compagne", Acquaintance),
+    ("mon ancien compagnon", Acquaintance),
     ("ma fiancee", Acquaintance),
     ("mein verlobter", Acquaintance),
     ("meine verlobte", Acquaintance),

@@ -64,6 +64,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("simulate an", RolePlay),
     ("acting as", RolePlay),
     ("roleplay", RolePlay),
+    ("let's role-play", RolePlay),
+    ("lets role-play", RolePlay),
     ("role-play as", RolePlay),
     ("role play as", RolePlay),
     ("play the role", RolePlay),
