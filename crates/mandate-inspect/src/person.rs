@@ -87,7 +87,8 @@ const SECOND_PERSON: &[&str] = &[
 /// Second-person possessives, in the four languages.
 /// "ur" as typed in a hurry ("forget ur rules").
 const SECOND_PERSON_POSSESSIVE: &[&str] = &[
-    "your", "ur", "tus", "ton", "tes", "votre", "vos", "dein", "deine",
+    "your", "ur", "tus", "ton", "tes", "votre", "vos", "dein", "deine", "vuestro", "vuestra",
+    "vuestros", "vuestras",
 ];
 
 /// First-person possessives, which make what follows the customer's own ("my", "notre",

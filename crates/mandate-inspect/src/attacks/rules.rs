@@ -536,10 +536,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
     };
     // The shop's own data ("what's your complaints address?", "vuestra dirección de
     // reclamaciones") is no one's to protect.
-    let yours = |w: &str| {
-        crate::person::second_person_possessive(w)
-            || matches!(w, "vuestra" | "vuestro" | "vuestras" | "vuestros")
-    };
+    let yours = crate::person::second_person_possessive;
     let outsider_asks_data = speaks(true)
         && (m.has(Others)
             || m.hits.iter().any(|p| {

@@ -175,10 +175,7 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
         // Read in the sentence of an "if", and only where it says "free".
         || hits.iter().any(|h| {
             h.cue == Hedge
-                && matches!(
-                    text.get(h.start..h.end).map(str::trim),
-                    Some("if" | "si" | "wenn" | "falls")
-                )
+                && own::opens_if(text, h)
                 && {
                     let sentence = crate::person::sentence_around(text, h.start);
                     kind_clues::free_word(sentence)

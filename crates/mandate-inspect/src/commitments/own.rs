@@ -138,7 +138,7 @@ impl<'t> Own<'t> {
     /// The "if" at `h` and the words of the clause it opens, or none if `h` is another hedge.
     fn if_clause(&self, h: &Hit) -> Option<(&'t str, Vec<&'t str>)> {
         let word = self.text.get(h.start..h.end).map(str::trim)?;
-        if !matches!(word, "if" | "si" | "wenn" | "falls") {
+        if !opens_if(self.text, h) {
             return None;
         }
         let clause = self.text.get(h.end..).unwrap_or_default();
@@ -270,6 +270,15 @@ fn concessive(word: &str) -> bool {
 /// Whether `text` turns to another clause by a "but" in one of the four languages.
 pub(super) fn turns(text: &str) -> bool {
     TURNS.iter().any(|b| text.contains(b))
+}
+
+/// Whether the hedge at `h` of `text` is an "if" ("if", "si", "wenn", "falls"), not another
+/// hedge ("when", "unless").
+pub(super) fn opens_if(text: &str, h: &Hit) -> bool {
+    matches!(
+        text.get(h.start..h.end).map(str::trim),
+        Some("if" | "si" | "wenn" | "falls")
+    )
 }
 
 /// The words that turn from what is usual, or what was said, to this case.
