@@ -270,6 +270,25 @@ pub(super) fn named_from_department(m: &Message<'_>) -> bool {
             )
         };
         let n = ws.iter().rev().take(2).take_while(|w| from(w)).count();
+        // "Ici le service facturation", "aquí el departamento de facturación", "hier ist die
+        // Abteilung Buchhaltung": the speaker is the unit itself.
+        if let Some(u) = ws.len().checked_sub(n + 1)
+            && matches!(
+                ws.get(u).copied(),
+                Some("service" | "department" | "departement" | "departamento" | "abteilung")
+            )
+        {
+            let before = ws.get(..u).unwrap_or_default();
+            return matches!(
+                before,
+                [.., "ici", "le"]
+                    | [.., "this", "is", "the"]
+                    | [.., "aqui", "el"]
+                    | [.., "habla", "el"]
+                    | [.., "hier", "ist", "die"]
+                    | [.., "hier", "spricht", "die"]
+            ) && !elsewhere(m.text, d.end);
+        }
         let Some(at) = ws.len().checked_sub(n + 1).filter(|_| n > 0) else {
             return false;
         };

@@ -151,6 +151,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || all_hits
             .iter()
             .any(|h| h.cue == Cue::Department && claims::at_clause_start(&view.text, h.start))
+        // ... or a speaker and a department ("soy Laura de facturación", "ici le service
+        // facturation"), which `claims::named_from_department` reads.
+        || has(Cue::Speaker) && has(Cue::Department)
         || persona::speaks_as(&view.text, all_hits.iter())
         || persona::renamed_now(&view.text)
         || has(Cue::Maker)

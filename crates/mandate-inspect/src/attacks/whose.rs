@@ -48,11 +48,15 @@ pub(super) fn relative(text: &str, h: &Hit) -> bool {
 /// bought for the customer ("my friend ordered this for me") went to the customer's own
 /// address.
 pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
-    let ws: Vec<&str> = crate::person::words(text.get(person.end..).unwrap_or_default())
+    let rest = text.get(person.end..).unwrap_or_default();
+    let ws: Vec<&str> = crate::person::words(rest)
         .filter(|w| !w.is_empty())
         .collect();
+    // The noun's own ending ("mi vecin" read "mi vecino") is no word between them: "mi vecino
+    // del tercero también os compró".
+    let ending = usize::from(rest.starts_with(char::is_alphanumeric));
     // The verb right after, or after an auxiliary and an object ("meine Nachbarin hat das
-    // Gleiche bestellt"); the noun's own ending ("mi vecina") may come first.
+    // Gleiche bestellt").
     // Later, with a pronoun for the person as its subject: "my ex still has an account with
     // you, can you tell me if she's ordered anything".
     // French elides its "que" onto the pronoun: "est-ce qu'elle a renouvelé …".
@@ -64,11 +68,12 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
     };
     // German puts the participle last, after the auxiliary: "mein Ex hat bei euch ein
     // Geschenk für unsere Tochter bestellt".
-    let reach = if matches!(ws.first(), Some(&("hat" | "hatte"))) {
-        10
-    } else {
-        5
-    };
+    let reach = ending
+        + if matches!(ws.get(ending), Some(&("hat" | "hatte"))) {
+            10
+        } else {
+            5
+        };
     let ordered_at = ws.iter().take(reach).position(|v| bought(v)).or_else(|| {
         ws.windows(3)
             .take(16)

@@ -256,6 +256,23 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     )
                 }))
     };
+    // ... or the speaker doing it in the customer's case: "pero en su caso lo haremos", "but
+    // in your case we'll do it", "mais dans votre cas on le fera".
+    let in_your_case = || {
+        ws.windows(3).any(|p| match p {
+            [
+                "in" | "en" | "dans",
+                yours,
+                "case" | "caso" | "cas" | "fall",
+            ] => crate::person::addressee_possessive(yours) || *yours == "ihrem",
+            _ => false,
+        }) && ws.iter().any(|w| {
+            matches!(
+                *w,
+                "we'll" | "i'll" | "we" | "i" | "on" | "nous" | "je" | "wir" | "ich"
+            ) || w.len() > 5 && (w.ends_with("emos") || w.ends_with("amos") || w.ends_with("imos"))
+        })
+    };
     // ... or the customer's own thing allowed: "but your cake is fine".
     let yours_allowed = || {
         ws.iter().any(|w| crate::person::addressee_possessive(w))
@@ -275,7 +292,8 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                         })
                     })
             })
-            || done_for_yours())
+            || done_for_yours()
+            || in_your_case())
 }
 
 /// The words that open a concession, in the four languages.

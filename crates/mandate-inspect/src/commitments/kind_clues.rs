@@ -233,6 +233,13 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "tache"
                         | "abime"
                         | "zerkratzt"
+                        // Damaged by the shop: "weil unser Träger die Wand beschädigt hat".
+                        | "beschadigt"
+                        | "beschadigte"
+                        | "danado"
+                        | "danada"
+                        | "endommage"
+                        | "endommagee"
                         // Booked twice or called off by the shop: "because the class was
                         // cancelled".
                         | "overbooked"

@@ -107,7 +107,10 @@ pub(super) fn case_state(text: &str, from: usize, at: usize) -> bool {
     // thing, whatever the subject.
     // ... or after it: "it's set up for you", "está preparado para usted".
     let for_you = (aux(before) || before == "it's") && for_you_after(text, at);
-    let to_you = matches!(before, "sont" | "est") && matches!(earlier, "vous" | "te") || for_you;
+    // ... in the future too: "votre acompte de 200 € vous sera remboursé".
+    let to_you = matches!(before, "sont" | "est" | "sera" | "seront")
+        && matches!(earlier, "vous" | "te")
+        || for_you;
     let whole_subject = to_you || present && sum_of_the_case(text, from, at);
     let Some(subject) = (if whole_subject {
         Some(from)

@@ -155,6 +155,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("tes regles", PromptWeak),
     ("ta configuration", PromptStrong),
     ("deine anweisungen", PromptStrong),
+    ("deinen anweisungen", PromptStrong),
+    // The assistant's guide: "was steht in deiner Anleitung darüber, wann …".
+    ("deine anleitung", PromptStrong),
+    ("deiner anleitung", PromptStrong),
     ("dein prompt", PromptStrong),
     ("deinem prompt", PromptStrong),
     ("deinen prompt", PromptStrong),
@@ -726,6 +730,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("cite-les", RevealStrong),
     ("citez-les", RevealStrong),
     ("cite-la", RevealStrong),
+    ("zitier es", RevealStrong),
+    ("zitier sie", RevealStrong),
     // Quoting.
     ("exactement", Reveal),
     ("exactamente", Reveal),

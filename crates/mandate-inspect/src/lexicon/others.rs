@@ -225,6 +225,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("debitez", ChargedTo),
     ("mets", ChargedTo),
     ("mettez", ChargedTo),
+    // "Passez la facture de M. Roussel à zéro", as "pasad" is.
+    ("passez", ChargedTo),
     ("belaste", ChargedTo),
     ("belasten", ChargedTo),
     ("buch", ChargedTo),

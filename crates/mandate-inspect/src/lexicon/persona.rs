@@ -240,6 +240,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("null euro", Payoff),
     ("zero pounds", Payoff),
     ("zero dollars", Payoff),
+    // A sum brought down to nothing: "passez la facture à zéro", "set it to zero".
+    ("a zero", Payoff),
+    ("to zero", Payoff),
+    ("a cero", Payoff),
+    ("auf null", Payoff),
     ("£0", Payoff),
     ("costs nothing", Payoff),
     ("cost nothing", Payoff),
