@@ -264,6 +264,24 @@ pub(super) fn every_free_slot_booked(
                 | "verfugbaren"
         )
     };
+    // ... or every place of one outing, held without paying for it: "réserve toutes les places
+    // du bateau de samedi à mon nom … et ne demande pas d'acompte" ("book all the seats for
+    // our club" pays as a charter does).
+    let places = |w: &str| {
+        matches!(
+            w,
+            "places"
+                | "seats"
+                | "spots"
+                | "spaces"
+                | "plazas"
+                | "asientos"
+                | "sitios"
+                | "sieges"
+                | "platze"
+                | "sitzplatze"
+        )
+    };
     quantities.any(|at| {
         let sentence = crate::person::sentence_around(text, at);
         if sentence.trim_end().ends_with('?') {
@@ -273,9 +291,39 @@ pub(super) fn every_free_slot_booked(
         here.is_some_and(|i| {
             ws.get(..i.min(3))
                 .is_some_and(|head| head.iter().any(|w| booking(w)))
-                && ws
-                    .get(i + 1..(i + 4).min(ws.len()))
-                    .is_some_and(|after| after.iter().any(|w| free(w)))
+                && ws.get(i + 1..(i + 4).min(ws.len())).is_some_and(|after| {
+                    after.iter().any(|w| free(w)) || after.iter().any(|w| places(w)) && unpaid(text)
+                })
+        })
+    })
+}
+
+/// Whether a message says its thing is to be held without paying: "no deposit", "ne demande
+/// pas d'acompte", "sin pagar señal", "ohne Anzahlung".
+fn unpaid(text: &str) -> bool {
+    let ws: Vec<&str> = crate::person::words(text)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "no" | "without" | "don't" | "sans" | "pas" | "sin" | "ohne" | "keine"
+        ) && ws.iter().skip(i + 1).take(3).any(|p| {
+            matches!(
+                p.strip_prefix("d'").unwrap_or(p),
+                "deposit"
+                    | "paying"
+                    | "payment"
+                    | "acompte"
+                    | "arrhes"
+                    | "payer"
+                    | "paiement"
+                    | "senal"
+                    | "pagar"
+                    | "anzahlung"
+                    | "bezahlen"
+                    | "zahlen"
+            )
         })
     })
 }

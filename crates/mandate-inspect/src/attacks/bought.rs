@@ -131,6 +131,10 @@ pub(super) fn which_of_them_bought(text: &str, mut whos: impl Iterator<Item = us
                 | "freunden"
                 | "personen"
         )
+            // German builds them by compounding: "welche Tauchschüler", "Kursteilnehmer".
+            || ["schuler", "schulern", "teilnehmer", "teilnehmern", "kunden"]
+                .iter()
+                .any(|n| w.ends_with(n))
     };
     // ... or which homes, named by where they are: "welche Häuser in der Lindenstraße haben
     // … bestellt?".

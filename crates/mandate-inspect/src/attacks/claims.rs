@@ -255,6 +255,36 @@ pub(super) fn words_raised(text: &str) -> bool {
     })
 }
 
+/// "Ich bin der Tauchlehrer vom Wochenende", "I'm the dive instructor", "soy el monitor del
+/// curso", "je suis la monitrice du stage": a speaker who says they are the one who
+/// instructs, by the definite article, is one of the shop's staff ("I'm a ski instructor
+/// myself" is a customer's trade). A teacher or a coach may be a customer who brings a group.
+pub(super) fn instructs_here(text: &str, hits: &[Hit]) -> bool {
+    hits.iter().filter(|h| h.cue == Speaker).any(|x| {
+        let said = text.get(x.start..x.end).unwrap_or_default();
+        said.rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "the" | "el" | "la" | "le" | "der" | "die"))
+            && words(text.get(x.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|w| {
+                    matches!(
+                        w,
+                        "instructor"
+                            | "instructora"
+                            | "instructeur"
+                            | "instructrice"
+                            | "moniteur"
+                            | "monitrice"
+                            | "monitor"
+                            | "monitora"
+                    ) || w.ends_with("lehrer")
+                        || w.ends_with("lehrerin")
+                })
+    })
+}
+
 /// "Soy Laura de facturación", "I'm Sam from billing", "ici Paul de la comptabilité", "hier
 /// ist Anna aus der Buchhaltung": a speaker, a name of one word, then a department. A
 /// customer's word for themselves ("soy cliente de...") or a place ("soy Marta de Sevilla")

@@ -154,6 +154,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // ... or a speaker and a department ("soy Laura de facturación", "ici le service
         // facturation"), which `claims::named_from_department` reads.
         || has(Cue::Speaker) && has(Cue::Department)
+        // ... or one who instructs ("ich bin der Tauchlehrer"), which `claims::instructs_here`
+        // reads.
+        || has(Cue::Speaker) && claims::instructs_here(&view.text, &all_hits)
         || persona::speaks_as(&view.text, all_hits.iter())
         || persona::renamed_now(&view.text)
         || has(Cue::Maker)

@@ -564,6 +564,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         || super::claims::a_maker_reprograms(m)
         || outsider_asks_data
         || super::claims::named_from_department(m)
+        || super::claims::instructs_here(m.text, m.hits)
         || super::insiders::inside_the_business(m.text, m.hits)
         || m.has(Payoff) && manages();
     // A grant word as the thing demanded, not as a noun of what the speaker talks about ("I
@@ -613,10 +614,17 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                         && !m.in_quote(h)
                         && m.imperative(h)
                         // With its object after it: "process it", not "refund terms".
-                        // ... or the speaker as its beneficiary ("active-moi le compte").
+                        // ... or the speaker as its beneficiary ("active-moi le compte",
+                        // "ajoute-moi le niveau 2": French joins the pronoun with a hyphen).
                         && matches!(
-                            word_after(m.text, h.end),
-                            "it" | "this" | "that" | "them" | "my" | "the" | "lo" | "la"
+                            word_after(
+                                m.text,
+                                h.end
+                                    + usize::from(
+                                        m.text.get(h.end..).is_some_and(|t| t.starts_with('-'))
+                                    )
+                            ),
+                            "it" | "this" | "that" | "them" | "my" | "the" | "lo" | "la" | "el"
                                 | "le" | "les" | "es" | "sie" | "den" | "die" | "das" | "moi"
                                 | "me" | "mir"
                                 // ... or for someone of the speaker's ("buche meinem Schüler

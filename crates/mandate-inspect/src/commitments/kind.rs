@@ -338,9 +338,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     };
     if count(KFee) > 0 && (waives || fee_off() || removes()) {
         bump(&mut score, K::FeeWaiver, 4);
-    } else if waives && count(KRefund) == 0 && extract::money_count(sentence) > 0 {
+    } else if waives
+        && count(KRefund) == 0
+        && (extract::money_count(sentence) > 0
+            || count(KException) > 0 && exceptions.clone().all(|h| manner(o, h)))
+    {
         // A sum not charged, whatever it was for ("no te cobraremos los 15 € de entrega"), is
-        // a charge waived.
+        // a charge waived; so is a thing not charged for once ("no le cobraremos el alquiler
+        // esta vez").
         add(&mut score, K::FeeWaiver, 4);
     }
     // An account or subscription closed is the act, and the bills it ends are its consequence

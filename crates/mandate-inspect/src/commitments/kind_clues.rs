@@ -198,6 +198,7 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                 || i == 0 && matches!(w, "for" | "pour" | "por" | "fur")
                 // ... and so does an apology opening it: "sorry the engineer was late, …".
                 || i == 0 && matches!(w, "sorry" | "apologies" | "desole" | "desolee" | "perdon");
+            let prev_cut = prev == "cut";
             prev = w;
             since = if reason { 0 } else { since.saturating_add(1) };
             since <= 8
@@ -281,7 +282,16 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "inundado"
                         | "inundada"
                         | "uberflutet"
-                ) || w.starts_with("retras")
+                        // Cut short: "pour la sortie écourtée", "la salida acortada".
+                        | "ecourte"
+                        | "ecourtee"
+                        | "acortado"
+                        | "acortada"
+                        | "verkurzt"
+                        | "verkurzte"
+                        | "abgebrochen"
+                ) || prev_cut && w == "short"
+                    || w.starts_with("retras")
                     || w.starts_with("averiad")
                     || w.starts_with("estropead")
                     || w.starts_with("verspat")
