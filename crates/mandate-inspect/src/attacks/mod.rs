@@ -17,6 +17,7 @@ mod insiders;
 mod makers;
 mod message;
 mod model;
+mod model_words;
 mod newcomer;
 mod persona;
 mod planted;

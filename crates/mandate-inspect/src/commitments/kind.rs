@@ -200,41 +200,7 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // Harm the shop's own people did ("our driver damaged your gate, and we'll pay for the
     // repair"): what is paid for is the liability, whatever it pays.
-    let ours = |w: &str| {
-        matches!(
-            w,
-            "we" | "we'll"
-                | "we've"
-                | "we're"
-                | "our"
-                | "nuestro"
-                | "nuestra"
-                | "notre"
-                | "nous"
-                | "wir"
-                | "unser"
-                | "unsere"
-        )
-    };
-    let ours_did = o.hits.iter().any(|h| {
-        h.cue == KLegal && {
-            let head = o.text.get(o.span.0..h.start).unwrap_or_default();
-            let clause = head.rsplit([',', ';']).next().unwrap_or_default();
-            crate::person::words(clause).any(ours)
-                // ... or an earlier clause says one of ours did the harm: "our technician
-                // caused the leak, and the company will pay for the damage".
-                || {
-                    let mut since_ours = usize::MAX;
-                    crate::person::words(head).filter(|w| !w.is_empty()).any(|w| {
-                        since_ours = if ours(w) { 0 } else { since_ours.saturating_add(1) };
-                        since_ours <= 3
-                            && ["caus", "damag", "broke", "verursach", "beschadig", "endommag"]
-                                .iter()
-                                .any(|v| w.starts_with(v))
-                    })
-                }
-        }
-    });
+    let ours_did = super::kind_clues::harm_by_ours(o);
     if ours_did {
         bump(&mut score, K::Legal, 4);
     }
