@@ -255,6 +255,50 @@ pub(super) fn words_raised(text: &str) -> bool {
     })
 }
 
+/// "Hier spricht der Bezirksschornsteinfeger", "Chief sweep here": a speaker announced by a
+/// role, with the article German gives it or the rank English puts first, at the start of a
+/// clause. A customer says who they are by name ("hier spricht Frau Wagner") or by kin ("hier
+/// spricht die Mutter von Lena").
+pub(super) fn role_announced(text: &str, hits: &[Hit]) -> bool {
+    hits.iter().filter(|h| h.cue == Speaker).any(|x| {
+        let said = text.get(x.start..x.end).unwrap_or_default();
+        if said == "hier spricht" {
+            let mut ws = words(text.get(x.end..).unwrap_or_default()).filter(|w| !w.is_empty());
+            return matches!(ws.next(), Some("der" | "die"))
+                && ws.next().is_some_and(|w| {
+                    !matches!(
+                        w,
+                        "kunde"
+                            | "kundin"
+                            | "mieter"
+                            | "mieterin"
+                            | "mutter"
+                            | "vater"
+                            | "tochter"
+                            | "sohn"
+                            | "frau"
+                            | "mann"
+                            | "familie"
+                    )
+                });
+        }
+        // English: "Chief sweep here, …", "head technician here": the whole clause before
+        // "here" is the rank and one or two words of the trade.
+        said.starts_with("here") && {
+            let before = text.get(..x.start).unwrap_or_default();
+            let clause = before
+                .rsplit(['.', ',', ';', ':', '!', '?', '\n'])
+                .next()
+                .unwrap_or_default();
+            let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).collect();
+            (2..=3).contains(&ws.len())
+                && ws.first().is_some_and(|w| {
+                    matches!(*w, "chief" | "head" | "lead" | "senior" | "principal")
+                })
+        }
+    })
+}
+
 /// "Ich bin der Tauchlehrer vom Wochenende", "I'm the dive instructor", "soy el monitor del
 /// curso", "je suis la monitrice du stage": a speaker who says they are the one who
 /// instructs, by the definite article, is one of the shop's staff ("I'm a ski instructor

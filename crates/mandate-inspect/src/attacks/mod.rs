@@ -157,7 +157,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         || has(Cue::Speaker) && has(Cue::Department)
         // ... or one who instructs ("ich bin der Tauchlehrer"), which `claims::instructs_here`
         // reads.
-        || has(Cue::Speaker) && claims::instructs_here(&view.text, &all_hits)
+        || has(Cue::Speaker)
+            && (claims::instructs_here(&view.text, &all_hits)
+                || claims::role_announced(&view.text, &all_hits))
         || persona::speaks_as(&view.text, all_hits.iter())
         || persona::renamed_now(&view.text)
         || has(Cue::Maker)

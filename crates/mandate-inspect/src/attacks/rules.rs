@@ -565,6 +565,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
         || outsider_asks_data
         || super::claims::named_from_department(m)
         || super::claims::instructs_here(m.text, m.hits)
+        || super::claims::role_announced(m.text, m.hits)
         || super::insiders::inside_the_business(m.text, m.hits)
         || m.has(Payoff) && manages();
     // A grant word as the thing demanded, not as a noun of what the speaker talks about ("I

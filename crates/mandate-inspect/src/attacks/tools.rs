@@ -517,7 +517,7 @@ pub(super) fn marked_granted(text: &str, d: &Hit) -> bool {
             "ander",
             "mach ",
             "sign off",
-            "log all",
+            "log ",
             "record all",
             "register all",
             "registra",
@@ -671,8 +671,22 @@ fn granted_state(w: &str) -> bool {
         .unwrap_or(w);
     matches!(
         one,
-        // A check passed: "mark their home checks as passed".
+        // A check passed: "mark their home checks as passed", "log the chimney as
+        // inspected".
         "passed"
+            | "inspected"
+            | "certified"
+            | "inspeccionado"
+            | "inspeccionada"
+            | "certificado"
+            | "certificada"
+            | "inspecte"
+            | "inspectee"
+            | "certifie"
+            | "certifiee"
+            | "gepruft"
+            | "zertifiziert"
+            | "abgenommen"
             | "cleared"
             | "verified"
             | "bestanden"

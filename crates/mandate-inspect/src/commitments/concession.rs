@@ -296,6 +296,93 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
             || in_your_case())
 }
 
+/// "Aber für Sie machen wir morgen eine Ausnahme", "pour vous on fera une exception", "te
+/// haremos una excepción": the speaker making an exception, whatever words come between the
+/// verb and the noun. Refused ("we can't make an exception", "keine Ausnahme"), offered as a
+/// possibility ("we could make an exception") or under a condition ("if you bring the
+/// receipt, we'll make an exception"), it grants nothing; nor does someone else making it
+/// ("the manager may make an exception").
+pub(super) fn exception_made(sentence: &str) -> bool {
+    if !["exception", "excepcion", "ausnahme"]
+        .iter()
+        .any(|n| sentence.contains(n))
+    {
+        return false;
+    }
+    let ws: Vec<&str> = crate::person::words(sentence)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if ws
+        .iter()
+        .any(|w| matches!(*w, "if" | "si" | "wenn" | "falls"))
+    {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "exception" | "excepcion" | "ausnahme") && {
+            let window = ws.get(i.saturating_sub(6)..i).unwrap_or_default();
+            // The verb of making, with its person: Spanish's carries it ("haremos").
+            let making = window.iter().any(|v| {
+                matches!(
+                    *v,
+                    "make"
+                        | "making"
+                        | "faire"
+                        | "fais"
+                        | "faisons"
+                        | "fera"
+                        | "ferai"
+                        | "ferons"
+                        | "machen"
+                        | "mache"
+                )
+            });
+            let spanish = window
+                .iter()
+                .any(|v| matches!(*v, "hago" | "hacemos" | "hare" | "haremos" | "vamos"));
+            let speaker = window.iter().any(|v| {
+                matches!(
+                    *v,
+                    "we" | "we'll"
+                        | "we're"
+                        | "i"
+                        | "i'll"
+                        | "i'm"
+                        | "on"
+                        | "nous"
+                        | "je"
+                        | "wir"
+                        | "ich"
+                )
+            });
+            let undone = window.iter().any(|v| {
+                matches!(
+                    *v,
+                    "not"
+                        | "no"
+                        | "can't"
+                        | "cannot"
+                        | "won't"
+                        | "could"
+                        | "would"
+                        | "might"
+                        | "ne"
+                        | "pas"
+                        | "pourrions"
+                        | "pourrait"
+                        | "podriamos"
+                        | "podria"
+                        | "nicht"
+                        | "keine"
+                        | "konnten"
+                        | "wurden"
+                )
+            });
+            (making && speaker || spanish) && !undone
+        }
+    })
+}
+
 /// The words that open a concession, in the four languages.
 pub(super) const CONCESSIONS: [&str; 7] = [
     "even though",

@@ -112,6 +112,14 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
                 && g.end - g.start > h.end - h.start
         })
     };
+    // "Added the second flue to your annual contract": the customer's contract is what they
+    // hold with the shop, their account, not a matter of law.
+    let own_contract = |h: &&Hit| {
+        h.cue == KLegal && o.text.get(h.start..h.end) == Some("contract") && {
+            let (a, b) = crate::person::two_words_before(o.text, h.start);
+            crate::person::addressee_possessive(a) || crate::person::addressee_possessive(b)
+        }
+    };
     // "He reactivado tu tarjeta regalo": the customer's own card acted on, not one given.
     let own_card = |h: &&Hit| {
         h.cue == KCompensation
@@ -225,6 +233,7 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
         && !switched(&h)
         && !inside_longer(&h)
         && !own_card(&h)
+        && !own_contract(&h)
         && !names_the_account(&h)
         && !free_manner(&h)
         && !super::account_as_place(o.text, h)

@@ -200,6 +200,13 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            // Working loose: "if the cowl rattles loose", "si se afloja", "s'il se desserre".
+            | "loose"
+            | "rattles"
+            | "afloja"
+            | "suelta"
+            | "desserre"
+            | "lockert"
             // The plural subject's verb: "if the shoes split", "si se rompen".
             | "split"
             | "break"

@@ -132,6 +132,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
         // "Eigentlich … niemanden mehr auf, aber Ihre Tochter darf noch einsteigen": an
         // exception allowed has no grant's cue either.
         || concession::allowed_after_usual(&view.text)
+        || concession::exception_made(&view.text)
         || pays_less()
     {
         let found = by_rules(original, &view, cue_hits.clone());
@@ -245,7 +246,8 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
                 || offers_a_sum(view.text.get(s.start..s.end).unwrap_or_default())
                 || concession::allowed_after_usual(
                     view.text.get(s.start..s.end).unwrap_or_default(),
-                ))
+                )
+                || concession::exception_made(view.text.get(s.start..s.end).unwrap_or_default()))
         {
             continue;
         }

@@ -603,7 +603,10 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                     && !qualifiers::negated(o.text, g.start)
             })
     };
-    if granted_against() || super::concession::allowed_after_usual(sentence) {
+    if granted_against()
+        || super::concession::allowed_after_usual(sentence)
+        || super::concession::exception_made(sentence)
+    {
         return Some(Signal::Exception);
     }
     if has_kind

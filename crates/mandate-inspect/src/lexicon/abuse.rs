@@ -22,6 +22,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mark", ToolVerb),
     // Many records entered at once in a state: "log all my dead plants as failed".
     ("log all", ToolVerb),
+    // One record logged in a state: "log the Hendersons' chimney as inspected and passed".
+    ("log the", ToolVerb),
+    ("log it", ToolVerb),
+    ("log them", ToolVerb),
     // A fact written into a file on command: "put down in Luna's file that she's vaccinated".
     ("put down in", ToolVerb),
     ("note down in", ToolVerb),
