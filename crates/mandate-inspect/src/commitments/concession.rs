@@ -256,8 +256,10 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     )
                 }))
     };
-    // ... or the speaker doing it in the customer's case: "pero en su caso lo haremos", "but
-    // in your case we'll do it", "mais dans votre cas on le fera".
+    // ... or the speaker doing it in the customer's case, or for them: "pero en su caso lo
+    // haremos", "but in your case we'll do it", "pero para su grupo la abriremos", "aber für
+    // Sie machen wir das". What the speaker can do for them ("but for you we can check with
+    // the courier") is another way, not the thing refused.
     let in_your_case = || {
         ws.windows(3).any(|p| match p {
             [
@@ -265,12 +267,35 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                 yours,
                 "case" | "caso" | "cas" | "fall",
             ] => crate::person::addressee_possessive(yours) || *yours == "ihrem",
+            // "For your information" tells; it is done for no one.
+            ["for" | "para" | "pour" | "fur", yours, what] => {
+                !matches!(*what, "information" | "info" | "informacion")
+                    && crate::person::addressee_possessive(yours)
+                    || crate::person::second_person(yours)
+                    || matches!(*yours, "usted" | "ustedes" | "sie")
+            }
             _ => false,
         }) && ws.iter().any(|w| {
             matches!(
                 *w,
                 "we'll" | "i'll" | "we" | "i" | "on" | "nous" | "je" | "wir" | "ich"
             ) || w.len() > 5 && (w.ends_with("emos") || w.ends_with("amos") || w.ends_with("imos"))
+        }) && !ws.iter().any(|w| {
+            matches!(
+                *w,
+                "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "podemos"
+                    | "podriamos"
+                    | "pouvons"
+                    | "pourrions"
+                    | "peut"
+                    | "konnen"
+                    | "konnten"
+                    | "kann"
+            )
         })
     };
     // ... or the customer's own thing allowed: "but your cake is fine".

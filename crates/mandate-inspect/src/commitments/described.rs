@@ -159,6 +159,21 @@ pub(super) fn fault_named(ws: &[&str]) -> bool {
         })
 }
 
+/// Whether the remedy a sentence promises costs the customer nothing: it says so ("free",
+/// "gratis"), or the thing is replaced ("if any bottle turns out corked, we'll replace it").
+pub(super) fn costs_nothing(sentence: &str) -> bool {
+    super::kind_clues::free_word(sentence)
+        // The verb, not the noun: "we'll review it for a replacement" promises none.
+        || crate::person::words(sentence).any(|w| {
+            ["replac", "reemplaz", "remplac", "ersetz"]
+                .iter()
+                .any(|v| w.starts_with(v))
+                && !w.ends_with("ment")
+                && !w.ends_with("ments")
+                && w != "reemplazo"
+        })
+}
+
 /// A word that says a thing broke or stopped working: "breaks", "se agrieta", "casse",
 /// "kaputt".
 pub(super) fn failing(w: &str) -> bool {
@@ -200,6 +215,11 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            // Spoilt by its cork: "if any bottle turns out corked".
+            | "corked"
+            | "bouchonne"
+            | "bouchonnee"
+            | "korkt"
             // Working loose: "if the cowl rattles loose", "si se afloja", "s'il se desserre".
             | "loose"
             | "rattles"

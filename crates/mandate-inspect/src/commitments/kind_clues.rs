@@ -180,7 +180,8 @@ pub(super) fn fallback(signal: Signal) -> CommitmentKind {
 /// "porque el técnico llegó tarde", "parce que la livraison était en retard", "weil die
 /// Lieferung verspätet war".
 pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
-    // One pass: a word of reason, then a word of lateness within eight words.
+    // One pass: a word of reason, then a word of lateness within ten words ("puisque la visite a
+    // commencé avec une heure de retard").
     let mut since = usize::MAX;
     let mut prev = "";
     crate::person::words(sentence)
@@ -201,7 +202,7 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
             let prev_cut = prev == "cut";
             prev = w;
             since = if reason { 0 } else { since.saturating_add(1) };
-            since <= 8
+            since <= 10
                 && since > 0
                 && (matches!(
                     w,

@@ -179,7 +179,7 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
                 && own::opens_if(text, h)
                 && {
                     let sentence = crate::person::sentence_around(text, h.start);
-                    kind_clues::free_word(sentence)
+                    described::costs_nothing(sentence)
                         && described::fault_named(
                             &crate::person::words(sentence)
                                 .filter(|w| !w.is_empty())

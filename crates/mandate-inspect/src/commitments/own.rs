@@ -130,7 +130,7 @@ impl<'t> Own<'t> {
         // The thing may be described before its verb: "if the dance shoes you bought from us
         // split".
         super::described::fault_named(ws.get(..9).unwrap_or(ws))
-            && (super::kind_clues::free_word(crate::person::sentence_around(self.text, h.end))
+            && (super::described::costs_nothing(crate::person::sentence_around(self.text, h.end))
                 // ... or free by a phrase: "te lo cambiamos sin coste".
                 || self.has(Gift))
     }

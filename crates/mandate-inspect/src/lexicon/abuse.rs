@@ -288,6 +288,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("heutigen bestellungen", Bulk),
     ("all the orders", Bulk),
     ("every order", Bulk),
+    // One by one, every order of a period: "à chaque commande passée cette semaine", "a cada
+    // pedido", "jeder Bestellung dieser Woche".
+    ("each order", Bulk),
+    ("chaque commande", Bulk),
+    ("cada pedido", Bulk),
+    ("jeder bestellung", Bulk),
     ("all customers", Bulk),
     ("every customer", Bulk),
     ("all accounts", Bulk),

@@ -284,6 +284,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // A privilege kept for staff, which a claimed role asks to be unlocked: "schalten Sie für
     // mich den Mitarbeiterrabatt frei".
     ("staff discount", Unlock),
+    // The price the trade pays, not the public: "passe ma commande en tarif caviste".
+    ("trade price", Unlock),
+    ("trade rate", Unlock),
+    ("tarif caviste", Unlock),
+    ("tarif professionnel", Unlock),
+    ("tarif pro", Unlock),
+    ("precio de distribuidor", Unlock),
+    ("precio profesional", Unlock),
+    ("handlerpreis", Unlock),
+    ("wiederverkauferpreis", Unlock),
     ("employee discount", Unlock),
     ("mitarbeiterrabatt", Unlock),
     ("personalrabatt", Unlock),
