@@ -473,8 +473,15 @@ pub(super) fn card_digits_of_acquaintance(m: &Message<'_>) -> bool {
 /// its occupant; so does who left a thing with the shop ("someone brought in a locket like my
 /// grandmother's … who left it with you for repair?", "wer hat die Kette abgegeben?"). The
 /// speaker's own ("who lives at my address on your records?") is theirs to ask about.
+/// So does who let the shop's people in at another's home ("you replaced a window at my ex's
+/// flat … who let them in?"), where `others` says the text names someone else (an
+/// acquaintance, kin or others): at the customer's own home it is theirs to ask.
 /// `whos` are where the question words start (the `WhoHeld` cues).
-pub(super) fn occupant_asked(text: &str, mut whos: impl Iterator<Item = usize>) -> bool {
+pub(super) fn occupant_asked(
+    text: &str,
+    mut whos: impl Iterator<Item = usize>,
+    others: bool,
+) -> bool {
     whos.any(|at| {
         let sentence = crate::person::sentence_around(text, at);
         sentence.trim_end().ends_with('?')
@@ -495,7 +502,22 @@ pub(super) fn occupant_asked(text: &str, mut whos: impl Iterator<Item = usize>) 
                     ws.windows(2).any(|p| matches!(p, ["with", "you"] | ["chez", "vous"]))
                         || ws.iter().any(|w| matches!(*w, "in" | "off" | "aqui"))
                 };
-                ws.iter().take(4).any(|w| {
+                let let_in = || {
+                    others
+                        && (ws.windows(3).any(|p| {
+                            matches!(
+                                p,
+                                ["let", "them" | "him" | "her" | "you", "in"]
+                                    | ["opened", "the", "door"]
+                            )
+                        }) || ws.iter().take(4).any(|w| {
+                            matches!(
+                                *w,
+                                "abrio" | "ouvert" | "reingelassen" | "hereingelassen" | "aufgemacht"
+                            )
+                        }))
+                };
+                let_in() || ws.iter().take(4).any(|w| {
                     matches!(
                         *w,
                         "lives"

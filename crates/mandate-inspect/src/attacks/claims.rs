@@ -255,16 +255,17 @@ pub(super) fn words_raised(text: &str) -> bool {
     })
 }
 
-/// "Hier spricht der Bezirksschornsteinfeger", "Chief sweep here": a speaker announced by a
-/// role, with the article German gives it or the rank English puts first, at the start of a
-/// clause. A customer says who they are by name ("hier spricht Frau Wagner") or by kin ("hier
+/// "Hier spricht der Bezirksschornsteinfeger", "ici le responsable d'agence", "Chief sweep
+/// here": a speaker announced by a role, with the article German and French give it or the
+/// rank English puts first, at the start of a clause. A customer says who they are by name ("hier spricht Frau Wagner") or by kin ("hier
 /// spricht die Mutter von Lena").
 pub(super) fn role_announced(text: &str, hits: &[Hit]) -> bool {
     hits.iter().filter(|h| h.cue == Speaker).any(|x| {
         let said = text.get(x.start..x.end).unwrap_or_default();
-        if said == "hier spricht" {
+        // French names the role after "ici le", "ici la": "ici le responsable d'agence".
+        if matches!(said, "hier spricht" | "ici le" | "ici la") && at_clause_start(text, x.start) {
             let mut ws = words(text.get(x.end..).unwrap_or_default()).filter(|w| !w.is_empty());
-            return matches!(ws.next(), Some("der" | "die"))
+            return (said != "hier spricht" || matches!(ws.next(), Some("der" | "die")))
                 && ws.next().is_some_and(|w| {
                     !matches!(
                         w,
@@ -279,6 +280,19 @@ pub(super) fn role_announced(text: &str, hits: &[Hit]) -> bool {
                             | "frau"
                             | "mann"
                             | "familie"
+                            | "client"
+                            | "cliente"
+                            | "locataire"
+                            | "proprietaire"
+                            | "mere"
+                            | "pere"
+                            | "fille"
+                            | "fils"
+                            | "femme"
+                            | "mari"
+                            | "famille"
+                            | "voisin"
+                            | "voisine"
                     )
                 });
         }

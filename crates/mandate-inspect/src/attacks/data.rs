@@ -332,7 +332,11 @@ pub(super) fn rules(
         || !asks_how && super::whereabouts::home_left_empty(m.text, m.has(Others), m.has(Away))
         || !asks_how
             && (super::asked::booker_asked(m.text, m.starts(WhoHeld))
-                || super::asked::occupant_asked(m.text, m.starts(WhoHeld))
+                || super::asked::occupant_asked(
+                    m.text,
+                    m.starts(WhoHeld),
+                    m.has(Acquaintance) || m.kins().next().is_some() || m.has(Others),
+                )
                 || super::asked::owner_asked(m.text, m.starts(WhoHeld), m.has(PiiNoun)))
         || !asks_how && super::asked::contacts_asked(m)
         || !asks_how && super::asked::booking_name_asked(m)

@@ -70,7 +70,11 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             .any(|h| h.cue == Cue::Acquaintance && h.start == p)
     }) || transfers::someone_struck_off(&view.text, at(Cue::Someone))
         || asked::booker_asked(&view.text, at(Cue::WhoHeld))
-        || asked::occupant_asked(&view.text, at(Cue::WhoHeld))
+        || asked::occupant_asked(
+            &view.text,
+            at(Cue::WhoHeld),
+            has(Cue::Acquaintance) || has(Cue::Kin) || has(Cue::Others),
+        )
         || arguments::longer_for_the_same(&view.text)
         || pii
             && all_hits.iter().any(|h| {

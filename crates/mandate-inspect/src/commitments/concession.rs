@@ -256,6 +256,24 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     )
                 }))
     };
+    // What the speaker can do is another way, not the thing refused.
+    let possible = |w: &str| {
+        matches!(
+            w,
+            "can"
+                | "could"
+                | "may"
+                | "might"
+                | "podemos"
+                | "podriamos"
+                | "pouvons"
+                | "pourrions"
+                | "peut"
+                | "konnen"
+                | "konnten"
+                | "kann"
+        )
+    };
     // ... or the speaker doing it in the customer's case, or for them: "pero en su caso lo
     // haremos", "but in your case we'll do it", "pero para su grupo la abriremos", "aber für
     // Sie machen wir das". What the speaker can do for them ("but for you we can check with
@@ -280,23 +298,36 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                 *w,
                 "we'll" | "i'll" | "we" | "i" | "on" | "nous" | "je" | "wir" | "ich"
             ) || w.len() > 5 && (w.ends_with("emos") || w.ends_with("amos") || w.ends_with("imos"))
-        }) && !ws.iter().any(|w| {
+        }) && !ws.iter().any(|w| possible(w))
+    };
+    // ... or, for a reason the turn gives, the speaker acting all the same: "mais vu la vitre
+    // cassée, on passe demain matin", "but since the glass is broken, we'll come tomorrow".
+    let for_a_reason = || {
+        ws.first().is_some_and(|w| {
             matches!(
                 *w,
-                "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "podemos"
-                    | "podriamos"
-                    | "pouvons"
-                    | "pourrions"
-                    | "peut"
-                    | "konnen"
-                    | "konnten"
-                    | "kann"
+                "vu" | "given"
+                    | "since"
+                    | "because"
+                    | "comme"
+                    | "puisque"
+                    | "dado"
+                    | "como"
+                    | "weil"
+                    | "da"
+                    | "angesichts"
             )
-        })
+        }) && {
+            let rest: Vec<&str> = crate::person::words(after)
+                .filter(|w| !w.is_empty())
+                .skip(2)
+                .collect();
+            rest.iter().any(|w| {
+                matches!(*w, "we'll" | "i'll" | "on" | "nous" | "wir" | "ich")
+                    || w.len() > 5
+                        && (w.ends_with("emos") || w.ends_with("amos") || w.ends_with("imos"))
+            }) && !rest.iter().any(|w| possible(w))
+        }
     };
     // ... or the customer's own thing allowed: "but your cake is fine".
     let yours_allowed = || {
@@ -318,7 +349,8 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     })
             })
             || done_for_yours()
-            || in_your_case())
+            || in_your_case()
+            || for_a_reason())
 }
 
 /// "Aber für Sie machen wir morgen eine Ausnahme", "pour vous on fera une exception", "te

@@ -46,6 +46,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("the people who", Others),
     ("whoever", Others),
     ("the owner", Others),
+    // The owner of a place named after it: "el móvil de la dueña", "le numéro du
+    // propriétaire", "die Nummer der Inhaberin".
+    ("de la duena", Others),
+    ("del dueno", Others),
+    ("de la propietaria", Others),
+    ("del propietario", Others),
+    ("du proprietaire", Others),
+    ("de la proprietaire", Others),
+    ("des besitzers", Others),
+    ("der besitzerin", Others),
+    ("des inhabers", Others),
+    ("der inhaberin", Others),
     // Who lives in a house the shop served: "when are the owners usually away?".
     ("the owners", Others),
     ("the residents", Others),

@@ -206,6 +206,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("vuelca", Request),
     ("telefonos", PiiNoun),
     ("telefono", PiiNoun),
+    // Spain's word for a mobile number: "¿me dices el móvil de la dueña?".
+    ("movil", PiiNoun),
     ("direcciones", PiiNoun),
     ("correos", PiiNoun),
     ("numeros de telefono", PiiNoun),

@@ -122,6 +122,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("vorangegangen*", PriorWeak),
     ("zuvor", PriorWeak),
     // ---------------------------------------------------------------- more verbs of disregard
+    // A rule said to replace the ones before it: "nueva directriz que sustituye a las
+    // anteriores".
+    ("replaces the previous", OverrideVerb),
+    ("replaces all previous", OverrideVerb),
+    ("replaces your previous", OverrideVerb),
+    ("sustituye a las anteriores", OverrideVerb),
+    ("sustituye a los anteriores", OverrideVerb),
+    ("reemplaza a las anteriores", OverrideVerb),
+    ("reemplaza a los anteriores", OverrideVerb),
+    ("remplace les precedentes", OverrideVerb),
+    ("remplace toutes les precedentes", OverrideVerb),
+    ("ersetzt alle vorherigen", OverrideVerb),
+    ("ersetzt die bisherigen", OverrideVerb),
     ("leave all", OverrideVerb),
     ("leave everything", OverrideVerb),
     ("put aside", OverrideVerb),
