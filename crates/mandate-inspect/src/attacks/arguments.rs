@@ -280,6 +280,12 @@ pub(super) fn every_free_slot_booked(
                 | "sieges"
                 | "platze"
                 | "sitzplatze"
+                // A boarding house's or a hotel's rooms: "toutes les chambres chat".
+                | "rooms"
+                | "kennels"
+                | "chambres"
+                | "habitaciones"
+                | "zimmer"
         )
     };
     quantities.any(|at| {

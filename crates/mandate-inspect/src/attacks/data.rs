@@ -206,6 +206,8 @@ pub(super) fn rules(
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
                     || m.in_question(h)
                         && (m.has(Acquaintance)
+                            // "… belongs to a man from our street. What's his name?"
+                            || m.has(ThirdParty)
                             || health_data(m.text, h)
                             || what_is_theirs(m.text, h.start)))
                 || on_their_account(m.text, h.end)

@@ -111,6 +111,8 @@ pub(super) fn names_its_holder(text: &str, start: usize, end: usize) -> bool {
         t.split(' ')
             .skip(1)
             .any(|w| third_possessive(w) || matches!(w, "su" | "sus"))
+            // "Wie heißt er?": the name asked of a third person.
+            || t.starts_with("wie heisst ") && (t.ends_with(" er") || t.ends_with(" sie"))
     })
 }
 

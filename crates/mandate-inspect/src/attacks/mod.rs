@@ -53,6 +53,18 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
             && view.text.get(h.start..h.end) == Some("free")
             && view.text.as_bytes().get(h.start.wrapping_sub(1)) == Some(&b'-'))
     });
+    // "Update" commands only where a clause opens on it or a request leads to it ("please
+    // update …", "can you update …"): "last update of the WHOIS database", "any update on
+    // that?" name news.
+    all_hits.retain(|h| {
+        h.cue != Cue::ToolVerb
+            || view.text.get(h.start..h.end) != Some("update")
+            || claims::at_clause_start(&view.text, h.start)
+            || matches!(
+                crate::person::word_before(&view.text, h.start),
+                "please" | "pls" | "you" | "and" | "then" | "just"
+            )
+    });
     // Which roles occur, once: the gate asks after most of them.
     let present = all_hits.iter().fold(CueSet::default(), |mut set, h| {
         set.insert(h.cue);

@@ -12,9 +12,9 @@ use super::message::Message;
 /// though it isn't back": a state commanded into a record that is not the speaker's own,
 /// against a fact the speaker concedes in the same sentence.
 pub(super) fn recorded_against_fact(m: &Message<'_>) -> bool {
-    const RECORDING: [&str; 17] = [
+    const RECORDING: [&str; 18] = [
         "mark", "record", "log", "enter", "note", "set", "put", "trag", "markier", "vermerk",
-        "registr", "marca", "anota", "apunta", "inscri", "write", "pon",
+        "registr", "marca", "anota", "apunta", "inscri", "write", "pon", "update",
     ];
     commanded(m, &RECORDING, |h, sentence_end| {
         let end = h.end;
@@ -330,7 +330,7 @@ pub(super) fn concedes(text: &str) -> bool {
     crate::bytes::phrases!(CONCEDES).in_text(text)
 }
 
-const CONCEDES: [&str; 25] = [
+const CONCEDES: [&str; 34] = [
     "even though",
     "meme si",
     // What did not happen, named among what is recorded: "even the ones she missed".
@@ -357,6 +357,16 @@ const CONCEDES: [&str; 25] = [
     "je n'ai pas de justificatif",
     "keinen nachweis",
     "kein zertifikat",
+    // ... or promises for later: "I'll fax the proof", "le justificatif suivra".
+    "the proof later",
+    "i'll fax the proof",
+    "i'll send the proof",
+    "i'll email the proof",
+    "i'll bring the proof",
+    "justificatif plus tard",
+    "justificante luego",
+    "justificante despues",
+    "nachweis reiche ich nach",
 ];
 
 /// "Il s'est tordu la cheville au parc d'à côté, mais notez-le dans votre registre des

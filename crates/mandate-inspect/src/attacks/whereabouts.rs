@@ -261,6 +261,8 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 | "rentre"
                                 | "revient"
                                 | "returns"
+                                // "What date are they back?"
+                                | "back"
                                 | "vuelve"
                                 | "regresa"
                                 | "zuruckkommt"

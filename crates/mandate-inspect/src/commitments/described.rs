@@ -142,6 +142,9 @@ pub(super) fn fault_named(ws: &[&str]) -> bool {
                 p,
                 ["vuelve" | "vuelven", "a"]
                     | ["comes" | "come", "back"]
+                    // Brought home from the shop's care with it: "if Milo comes home with
+                    // fleas".
+                    | ["home", "with"]
                     | ["kommt" | "kommen", "wieder"]
                     | [
                         "doesn't" | "don't" | "isn't" | "aren't" | "won't",
@@ -163,6 +166,17 @@ pub(super) fn fault_named(ws: &[&str]) -> bool {
 /// "gratis"), or the thing is replaced ("if any bottle turns out corked, we'll replace it").
 pub(super) fn costs_nothing(sentence: &str) -> bool {
     super::kind_clues::free_word(sentence)
+        // ... or the speaker pays for it: "we'll pay for his treatment at your vet".
+        || crate::bytes::phrases!([
+            "we'll pay",
+            "we will pay",
+            "pagaremos",
+            "nous paierons",
+            "on paiera",
+            "bezahlen wir",
+            "zahlen wir",
+        ])
+        .in_text(sentence)
         // The verb, not the noun: "we'll review it for a replacement" promises none.
         || crate::person::words(sentence).any(|w| {
             ["replac", "reemplaz", "remplac", "ersetz"]

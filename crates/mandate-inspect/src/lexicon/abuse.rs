@@ -49,6 +49,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("buche", ToolVerb),
     // Records updated: "update all orders", "mets à jour le statut de toutes les commandes".
     ("update all", ToolVerb),
+    // A record updated on the speaker's word: "update Biscuit's record to show his jabs are
+    // current".
+    ("update", ToolVerb),
     ("update every", ToolVerb),
     ("update the status", ToolVerb),
     ("bulk update", ToolVerb),

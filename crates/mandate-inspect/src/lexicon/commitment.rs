@@ -172,6 +172,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("i confirm", Guarantee),
     ("te confirmo", Guarantee),
     ("le confirmo", Guarantee),
+    // The pronoun of the thing before it: "se lo confirmo", "je vous le confirme".
+    ("se lo confirmo", Guarantee),
+    ("te lo confirmo", Guarantee),
+    ("je vous le confirme", Guarantee),
     ("je vous confirme", Guarantee),
     ("je confirme", Guarantee),
     // A sum the customer may count on: "die 89 € sind Ihnen sicher".
