@@ -345,8 +345,22 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
             });
             // "Mi ex se casa en vuestra finca", "elle se marie chez vous".
             let wedding = ws.windows(2).any(|p| matches!(p, ["se", "casa" | "marie"]));
+            // Brought to the shop's place as often as they come: "mi exmujer lleva a nuestro
+            // hijo a vuestra pista los domingos".
+            let brought_here = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "lleva" | "trae" | "takes" | "brings" | "emmene" | "amene" | "bringt"
+                )
+            }) && ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "vuestra" | "vuestro" | "your" | "chez" | "euch" | "eure" | "euren"
+                )
+            });
             let booked = lessons
                 || wedding
+                || brought_here
                 || ws.iter().any(|w| {
                     super::bought::booked(w)
                         || matches!(

@@ -329,6 +329,29 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
             }) && !rest.iter().any(|w| possible(w))
         }
     };
+    // ... or the customer's own allowed to do the very thing refused: "pero con su
+    // autorización firmada su hijo puede hacerlo", "but your son can do it" ("but your son
+    // can ride the junior karts" offers another thing).
+    let yours_may_do_it = || {
+        let all: Vec<&str> = crate::person::words(after)
+            .filter(|w| !w.is_empty())
+            .collect();
+        all.iter().enumerate().any(|(i, w)| {
+            modal(w)
+                && all.get(..i).is_some_and(|before| {
+                    before.iter().any(|b| {
+                        crate::person::addressee_possessive(b) || crate::person::second_person(b)
+                    })
+                })
+                && matches!(
+                    (all.get(i + 1).copied(), all.get(i + 2).copied()),
+                    (Some("hacerlo" | "faire"), _)
+                        | (Some("do"), Some("it" | "so" | "that"))
+                        | (Some("le"), Some("faire"))
+                        | (Some("das" | "es"), Some("tun" | "machen"))
+                )
+        })
+    };
     // ... or the customer's own thing allowed: "but your cake is fine".
     let yours_allowed = || {
         ws.iter().any(|w| crate::person::addressee_possessive(w))
@@ -350,7 +373,8 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
             })
             || done_for_yours()
             || in_your_case()
-            || for_a_reason())
+            || for_a_reason()
+            || yours_may_do_it())
 }
 
 /// "Aber für Sie machen wir morgen eine Ausnahme", "pour vous on fera une exception", "te

@@ -229,6 +229,14 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            // Wrong: "if the lap timer on your printout is wrong".
+            | "wrong"
+            | "incorrect"
+            | "incorrecto"
+            | "incorrecta"
+            | "falsch"
+            | "errone"
+            | "erronee"
             // Spoilt by its cork: "if any bottle turns out corked".
             | "corked"
             | "bouchonne"

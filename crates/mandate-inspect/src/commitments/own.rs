@@ -125,7 +125,8 @@ impl<'t> Own<'t> {
     }
 
     /// Whether the first words `ws` of the clause an "if" at `h` opens name a failure, or a
-    /// fault come back, and its sentence a free remedy.
+    /// fault come back, and its sentence a free remedy that is the shop's to give: "if we sent
+    /// the wrong size, you can return it free of charge" tells the customer what they may do.
     fn failing_remedied_free(&self, h: &Hit, ws: &[&str]) -> bool {
         // The thing may be described before its verb: "if the dance shoes you bought from us
         // split".
@@ -133,6 +134,32 @@ impl<'t> Own<'t> {
             && (super::described::costs_nothing(crate::person::sentence_around(self.text, h.end))
                 // ... or free by a phrase: "te lo cambiamos sin coste".
                 || self.has(Gift))
+            && !self.yours_to_do_after(h)
+    }
+
+    /// Whether the clause after the one the hedge at `h` opens says what the customer may or
+    /// must do: "…, you can return it", "…, vous pouvez le renvoyer", "…, puede devolverlo".
+    fn yours_to_do_after(&self, h: &Hit) -> bool {
+        let rest = self.text.get(h.end..self.span.1).unwrap_or_default();
+        let Some(comma) = rest.find(',') else {
+            return false;
+        };
+        let mut ws = crate::person::words(rest.get(comma + 1..).unwrap_or_default())
+            .filter(|w| !w.is_empty());
+        matches!(
+            (ws.next(), ws.next()),
+            (
+                Some("you"),
+                Some("can" | "may" | "must" | "should" | "need" | "have")
+            ) | (Some("vous"), Some("pouvez" | "devez"))
+                | (Some("usted"), Some("puede" | "debe"))
+                | (Some("puede" | "puedes" | "debe" | "debes"), _)
+                | (
+                    Some("sie" | "du"),
+                    Some("konnen" | "mussen" | "kannst" | "musst")
+                )
+                | (Some("konnen" | "mussen"), Some("sie"))
+        )
     }
 
     /// The "if" at `h` and the words of the clause it opens, or none if `h` is another hedge.

@@ -65,6 +65,13 @@ pub(super) fn unnamed_kind(o: &Own<'_>, signal: Signal, sentence: &str, waives: 
         // zurückgegangen", "wir überweisen Ihnen 300 €": a sum credited, gone back or
         // sent, with nothing else named, is money back.
         K::Refund
+    } else if signal == Signal::Guarantee
+        && extract::money_count(sentence) > 0
+        && !goes_back(sentence)
+    {
+        // "Je vous garantis 25 € par personne pour la soirée, même si les tarifs changent en
+        // janvier": a sum guaranteed is what the thing costs, whatever day the sentence names.
+        K::Price
     } else if names_a_return(sentence) {
         // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
         // policy's to allow.
