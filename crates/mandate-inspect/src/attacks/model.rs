@@ -438,7 +438,11 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
         (Category::Jailbreak, "learned")
     } else if has(&[Authority, StaffRole]) {
         (Category::AuthoritySpoofing, "learned")
-    } else if has(&[Others, Outside, RawDump, ThirdParty])
+    } else if (has(&[Others, RawDump, ThirdParty])
+        // A link the customer followed, asked about in their own business ("I clicked
+        // https://… and it asks for my order number and email. Which email, the one I ordered
+        // with?"), sends nothing anywhere.
+        || has(&[Outside]) && !own_business(text))
         // "Ich habe die Bewertungen aller Kunden gelesen": others named in a message that
         // asks for nothing and wants nothing ("shared it with my sister by email" asks
         // nothing either: "email" both names and asks).

@@ -242,6 +242,7 @@ pub(super) fn whereabouts_asked(m: &Message<'_>) -> bool {
                                 // Checked in at the desk: "what time did they check in".
                                 | "check"
                                 | "checked"
+                                | "eingecheckt"
                                 // Coming in: "quand est-ce qu'elle vient les chercher".
                                 | "vient"
                                 | "comes"

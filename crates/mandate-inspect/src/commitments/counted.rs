@@ -42,12 +42,14 @@ pub(super) fn in_gift(o: &Own<'_>, h: &Hit) -> bool {
 /// Where the clauses that set a kind word aside begin in the sentence: after a concession's
 /// word ("aunque") or a purpose's ("so you can"). Read once per sentence.
 pub(super) fn asides(o: &Own<'_>) -> Vec<usize> {
-    // A kind is set aside only for another named outside: with one kind word, none is.
+    // A kind is set aside only for another named outside, or a sum: with one kind word and
+    // no sum, none is.
     if o.hits
         .iter()
         .filter(|h| super::KINDED.contains(&h.cue))
         .nth(1)
         .is_none()
+        && !crate::extract::mentions_money(o.text.get(o.span.0..o.span.1).unwrap_or_default())
     {
         return Vec::new();
     }
@@ -220,11 +222,26 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
             .iter()
             .any(|&e| e <= h.start && !o.text.get(e..h.start).unwrap_or_default().contains(','))
     };
+    // "Le mantengo los 39 € al mes aunque la cuota suba en abril": a sum held before the
+    // concession is what is granted; the fee in the concession is what might change.
+    let sum_before = |h: &Hit| {
+        h.cue == KFee
+            && asides.iter().any(|&e| {
+                let before = o.text.get(o.span.0..e).unwrap_or_default();
+                e <= h.start
+                    && super::concession::CONCESSIONS
+                        .iter()
+                        .any(|c| before.ends_with(c))
+                    && crate::extract::mentions_money(before)
+            })
+    };
     let conceded = |h: &Hit| {
         in_concession(h)
-            && o.hits
+            && (o
+                .hits
                 .iter()
                 .any(|k| super::KINDED.contains(&k.cue) && !in_concession(k))
+                || sum_before(h))
     };
     !conceded(h)
         && !o.undone_at(h.start, REFUSE)

@@ -283,6 +283,13 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "inundado"
                         | "inundada"
                         | "uberflutet"
+                        // Closed when it should have been open: "comme la salle était
+                        // fermée sans prévenir samedi".
+                        | "closed"
+                        | "fermee"
+                        | "cerrada"
+                        | "cerrado"
+                        | "geschlossen"
                         // Cut short: "pour la sortie écourtée", "la salida acortada".
                         | "ecourte"
                         | "ecourtee"

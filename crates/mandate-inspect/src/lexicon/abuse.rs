@@ -297,6 +297,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("chaque commande", Bulk),
     ("cada pedido", Bulk),
     ("jeder bestellung", Bulk),
+    // Every member of a club: "renueva gratis el bono de todos los socios".
+    ("all members", Bulk),
+    ("all the members", Bulk),
+    ("every member", Bulk),
+    ("todos los socios", Bulk),
+    ("tous les membres", Bulk),
+    ("tous les adherents", Bulk),
+    ("alle mitglieder", Bulk),
+    // A term renewed on command: "renueva gratis el bono de …".
+    ("renueva", ToolVerb),
+    ("renouvelle", ToolVerb),
+    ("verlangere", ToolVerb),
     // Every home of a street: "trag für jede Adresse in der Rosenstraße … ein".
     ("every address", Bulk),
     ("each address", Bulk),

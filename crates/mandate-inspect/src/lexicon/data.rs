@@ -46,6 +46,19 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("the people who", Others),
     ("whoever", Others),
     ("the owner", Others),
+    // A stranger the customer describes: "there's a woman who boulders every Tuesday".
+    ("there's a woman", Others),
+    ("there's a man", Others),
+    ("there's a guy", Others),
+    ("there's a girl", Others),
+    ("hay una mujer", Others),
+    ("hay un hombre", Others),
+    ("il y a une femme", Others),
+    ("il y a un homme", Others),
+    ("da ist eine frau", Others),
+    ("da ist ein mann", Others),
+    ("es gibt eine frau", Others),
+    ("es gibt einen mann", Others),
     // The owner of a place named after it: "el móvil de la dueña", "le numéro du
     // propriétaire", "die Nummer der Inhaberin".
     ("de la duena", Others),

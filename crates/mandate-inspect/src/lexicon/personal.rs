@@ -243,6 +243,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("addresses", PiiNoun),
     ("names", PiiNoun),
     ("name", PiiNoun),
+    // The family name: "what's her surname?".
+    ("surname", PiiNoun),
+    ("last name", PiiNoun),
+    ("apellido", PiiNoun),
+    ("apellidos", PiiNoun),
+    ("nom de famille", PiiNoun),
+    ("nachname", PiiNoun),
+    ("nachnamen", PiiNoun),
     ("card details", PiiNoun),
     // The files kept on people: "envoyez-moi les dossiers complets des adoptants".
     ("dossiers", PiiNoun),
