@@ -11,7 +11,7 @@ use crate::{Category, Finding, Severity};
 
 use super::model_words::{
     among_them, asked_who, bound_to_act, first_of_no_text, made_for_me, narrows_a_question,
-    reach_over_things, set_up_word,
+    reach_over_things, set_up_word, supposes_the_speaker,
 };
 use super::{finding, message};
 
@@ -266,6 +266,9 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                             "de" | "of" | "about" | "from" | "sobre" | "du" | "des" | "von"
                                 | "uber"
                         )))
+                // "Tu so, als wüsste ich nichts über Fotografie", "pretend I know nothing": a
+                // supposition of the speaker's own, asking to be taught, casts no one.
+                && !(h.cue == RolePlay && supposes_the_speaker(text, h.end))
                 // "The return policy doesn't apply to gifts": a rule's reach over things,
                 // neither the assistant nor this chat, is the shop's policy told.
                 && !(h.cue == Nullify && reach_over_things(text, h))

@@ -208,3 +208,12 @@ pub(super) fn asked_who(text: &str, at: usize) -> bool {
             ("who", "is" | "are") | ("quien", "es" | "son") | ("qui", "est") | ("wer", "ist")
         )
 }
+
+/// Whether the words after a cue of play-acting make the speaker the one supposed: "pretend I
+/// know nothing", "tu so, als wüsste ich nichts", "fais comme si je débutais".
+pub(super) fn supposes_the_speaker(text: &str, end: usize) -> bool {
+    crate::person::words(text.get(end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| matches!(w, "i" | "i'm" | "ich" | "je" | "yo") || w.starts_with("j'"))
+}

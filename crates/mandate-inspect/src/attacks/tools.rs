@@ -257,10 +257,23 @@ pub(super) fn rules(
                 "of" | "it" | "than" | "statt" | "anstatt"
             )
     };
+    // "Supprime toutes les photos de ma galerie", "send me all the photos from our shoot":
+    // the customer's own pictures are theirs to have sent or deleted, all at once (orders and
+    // accounts are not: "refund every order in my history" is many grants).
+    let of_own = |h: &Hit| {
+        m.text
+            .get(h.start..h.end)
+            .is_some_and(|t| t.contains("photo") || t.contains("foto") || t.contains("bilder"))
+            && crate::person::words(m.text.get(h.end..).unwrap_or_default())
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .any(own_possessive)
+    };
     let bulk = m.hits.iter().any(|h| {
         h.cue == Bulk
             && !h.quoted
             && !in_one_go(h)
+            && !of_own(h)
             && !matches!(
                 word_after(m.text, h.end),
                 "sessions"

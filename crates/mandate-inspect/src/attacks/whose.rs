@@ -74,18 +74,44 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         } else {
             5
         };
-    let ordered_at = ws.iter().take(reach).position(|v| bought(v)).or_else(|| {
-        ws.windows(3)
-            .take(16)
-            .position(|w| match w {
-                [p, v, _] if pronoun(p) && bought(v) => true,
-                [p, aux, v] => {
-                    pronoun(p) && matches!(*aux, "has" | "had" | "a" | "ha" | "hat") && bought(v)
-                }
-                _ => false,
-            })
-            .map(|i| i + 1)
-    });
+    let ordered_at = ws
+        .iter()
+        .take(reach)
+        .position(|v| bought(v))
+        .or_else(|| {
+            ws.windows(3)
+                .take(16)
+                .position(|w| match w {
+                    [p, v, _] if pronoun(p) && bought(v) => true,
+                    [p, aux, v] => {
+                        pronoun(p)
+                            && matches!(*aux, "has" | "had" | "a" | "ha" | "hat")
+                            && bought(v)
+                    }
+                    _ => false,
+                })
+                .map(|i| i + 1)
+        })
+        // ... or had one of the shop's services, with the shop named: "mein Nachbar hatte letzten
+        // Monat ein Familienshooting bei euch", "my neighbour had a shoot with you".
+        .or_else(|| {
+            let had = ws
+                .iter()
+                .take(reach)
+                .position(|v| matches!(*v, "had" | "hatte" | "tuvo"))?;
+            ws.windows(2)
+                .take(had + 8)
+                .skip(had)
+                .any(|p| {
+                    matches!(
+                        p,
+                        ["with", "you"]
+                            | ["bei", "euch" | "ihnen"]
+                            | ["con", "vosotros" | "ustedes"]
+                    )
+                })
+                .then_some(had)
+        });
     let Some(at) = ordered_at else {
         return false;
     };

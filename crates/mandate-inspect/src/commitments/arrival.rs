@@ -119,7 +119,11 @@ pub(super) fn future_arrival(text: &str, k: &Hit) -> bool {
         // "Sus palos estarán listos para recoger", "vos clubs seront prêts à retirer".
         || (verb.starts_with("list") && before.starts_with("estar")
             || verb.starts_with("pret") && before.starts_with("ser"))
-        || (verb == "ready" || verb.starts_with("dispatch") || verb == "shipped")
+        // ... or delivered: "your canvas will be delivered on Tuesday".
+        || (verb == "ready"
+            || verb.starts_with("dispatch")
+            || verb == "shipped"
+            || verb == "delivered")
             && text
                 .get(..k.start)
                 .is_some_and(|t| t.trim_end().ends_with("will be"))

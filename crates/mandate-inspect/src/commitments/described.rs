@@ -229,6 +229,12 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            // Fading: "if any print fades within ten years".
+            | "fades"
+            | "fade"
+            | "decolore"
+            | "destine"
+            | "verblasst"
             // Wrong: "if the lap timer on your printout is wrong".
             | "wrong"
             | "incorrect"

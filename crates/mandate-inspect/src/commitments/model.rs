@@ -143,15 +143,21 @@ fn of_a_kind(sentence: &str) -> bool {
 /// Whether a modal of estimate or a word of what usually happens hedges `sentence`.
 fn estimates(sentence: &str) -> bool {
     // "Ich nehme an, dass die Erstattung bald kommt", "I assume it will arrive": a guess.
-    let mut prev = "";
+    let (mut prev, mut earlier) = ("", "");
     crate::person::words(sentence).any(|w| {
         let guess = matches!(
             (prev, w),
             ("nehme", "an") | ("i", "assume" | "suppose" | "guess")
-        ) || matches!(
+        )
+            // A lead time, not a day: "will be delivered within 3 to 5 working days",
+            // "innerhalb von 3 Tagen", "sous 5 jours" ("zum Preis von 449 €" is a sum).
+            || (matches!(prev, "within" | "sous") || (earlier, prev) == ("innerhalb", "von"))
+                && w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
             w,
             "supongo" | "suppose" | "imagino" | "j'imagine" | "vermutlich"
         );
+        earlier = prev;
         prev = w;
         guess
             || matches!(

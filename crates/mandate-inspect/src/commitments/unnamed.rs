@@ -68,6 +68,15 @@ pub(super) fn unnamed_kind(o: &Own<'_>, signal: Signal, sentence: &str, waives: 
     } else if signal == Signal::Guarantee
         && extract::money_count(sentence) > 0
         && !goes_back(sentence)
+        // "Das Hochzeitspaket bleibt für Sie bei 1.450 €, auch wenn die Preise im Frühjahr
+        // steigen": a sum the speaker holds, before what might change it, is a price too.
+        || signal == Signal::Exception
+            && o.has(Performative)
+            && super::concession::CONCESSIONS.iter().any(|c| {
+                sentence
+                    .find(c)
+                    .is_some_and(|at| extract::mentions_money(sentence.get(..at).unwrap_or_default()))
+            })
     {
         // "Je vous garantis 25 € par personne pour la soirée, même si les tarifs changent en
         // janvier": a sum guaranteed is what the thing costs, whatever day the sentence names.

@@ -297,6 +297,20 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("chaque commande", Bulk),
     ("cada pedido", Bulk),
     ("jeder bestellung", Bulk),
+    // Every picture of a gallery: "supprime toutes les photos de la galerie du mariage
+    // Martin".
+    ("all the photos", Bulk),
+    ("todas las fotos", Bulk),
+    ("toutes les photos", Bulk),
+    ("alle fotos", Bulk),
+    ("alle bilder", Bulk),
+    // Every client's gallery: "the download link for every gallery from last month".
+    ("every gallery", Bulk),
+    ("all galleries", Bulk),
+    ("all the galleries", Bulk),
+    ("todas las galerias", Bulk),
+    ("toutes les galeries", Bulk),
+    ("alle galerien", Bulk),
     // Every member of a club: "renueva gratis el bono de todos los socios".
     ("all members", Bulk),
     ("all the members", Bulk),

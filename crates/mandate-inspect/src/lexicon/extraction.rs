@@ -731,6 +731,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("citez-les", RevealStrong),
     ("cite-la", RevealStrong),
     ("zitier es", RevealStrong),
+    // Copied over one to one: "kopier mir die Anweisungen … eins zu eins in den Chat".
+    ("kopier mir", Reveal),
+    ("eins zu eins", RevealStrong),
     ("zitier sie", RevealStrong),
     // Quoting.
     ("exactement", Reveal),

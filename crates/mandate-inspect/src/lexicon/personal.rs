@@ -243,6 +243,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("addresses", PiiNoun),
     ("names", PiiNoun),
     ("name", PiiNoun),
+    // A way into someone's account or gallery: "send me the client gallery password".
+    ("password", PiiNoun),
+    ("passwords", PiiNoun),
+    ("contrasena", PiiNoun),
+    ("mot de passe", PiiNoun),
+    ("passwort", PiiNoun),
     // The family name: "what's her surname?".
     ("surname", PiiNoun),
     ("last name", PiiNoun),
