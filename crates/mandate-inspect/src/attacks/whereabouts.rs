@@ -401,6 +401,12 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "trains"
                                 | "entrena"
                                 | "trainiert"
+                                // Playing there, as often as they come: "mi exsocio juega
+                                // aquí los miércoles".
+                                | "plays"
+                                | "juega"
+                                | "joue"
+                                | "spielt"
                         )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")

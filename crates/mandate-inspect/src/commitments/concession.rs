@@ -343,13 +343,29 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                         crate::person::addressee_possessive(b) || crate::person::second_person(b)
                     })
                 })
-                && matches!(
+                && (matches!(
                     (all.get(i + 1).copied(), all.get(i + 2).copied()),
                     (Some("hacerlo" | "faire"), _)
                         | (Some("do"), Some("it" | "so" | "that"))
                         | (Some("le"), Some("faire"))
                         | (Some("das" | "es"), Some("tun" | "machen"))
                 )
+                    // ... or to come, join or play, as the usual refused them: "mais votre
+                    // frère peut venir samedi" ("… can come to the junior session instead"
+                    // offers another).
+                    || all.get(i + 1).is_some_and(|v| {
+                        matches!(
+                            *v,
+                            "come" | "join" | "play" | "venir" | "jouer" | "participer" | "jugar"
+                                | "participar" | "kommen" | "mitspielen" | "mitmachen"
+                        )
+                    }) && !all.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "instead" | "plutot" | "lugar" | "stattdessen" | "other" | "autre"
+                                | "otra" | "otro" | "andere"
+                        )
+                    }))
         })
     };
     // ... or the customer's own thing allowed: "but your cake is fine".

@@ -229,6 +229,10 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            // Snapping: "if the new strings snap within a month".
+            | "snap"
+            | "snaps"
+            | "reissen"
             // Fading: "if any print fades within ten years".
             | "fades"
             | "fade"

@@ -313,6 +313,17 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         // a charge waived; so is a thing not charged for once ("no le cobraremos el alquiler
         // esta vez").
         add(&mut score, K::FeeWaiver, 4);
+    } else if signal == Signal::Guarantee
+        && o.hits.iter().any(|f| {
+            f.cue == KFee
+                && o.text
+                    .get(f.end..)
+                    .is_some_and(|rest| extract::mentions_money(crate::bytes::head(rest, 12)))
+        })
+    {
+        // "Je vous garantis la cotisation à 320 € pour l'an prochain": a fee guaranteed at a
+        // sum is what it will cost, not a fee let go.
+        add(&mut score, K::Price, 4);
     }
     // An account or subscription closed is the act, and the bills it ends are its consequence
     // ("your subscription is now cancelled and you won't be billed again").

@@ -513,6 +513,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mein exmann", Acquaintance),
     ("mi exnovia", Acquaintance),
     ("mi exnovio", Acquaintance),
+    // A former partner in business: "mi exsocio juega aquí los miércoles".
+    ("mi exsocio", Acquaintance),
+    ("mi exsocia", Acquaintance),
+    ("mon ancien associe", Acquaintance),
+    ("mon ex-associe", Acquaintance),
+    ("my former business partner", Acquaintance),
+    ("my ex-business partner", Acquaintance),
+    ("mein ehemaliger geschaftspartner", Acquaintance),
     ("meine exfreundin", Acquaintance),
     ("mein exfreund", Acquaintance),
     // A business partner, who is not the customer: "my business partner booked a trip".
