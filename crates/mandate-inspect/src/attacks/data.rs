@@ -98,7 +98,7 @@ pub(super) fn rules(
                 .iter()
                 .any(|s| s.cue == Speaker && s.start <= h.start && h.start <= s.end)
             && !introduced_as(m.text, h.start)
-            && !serves_here(m.text, h.end)
+            && !super::holders::serves_here(m.text, h.end)
             && !businesses_own(m.text, h)
     });
     // A question asks for data when it asks what, who, which or where ("what are the names
@@ -211,7 +211,7 @@ pub(super) fn rules(
                             // "there's a woman who boulders every Tuesday … what's her
                             // surname?"
                             || m.has(ThirdParty)
-                            || m.hits.iter().any(|o| o.cue == Others && !serves_here(m.text, o.end))
+                            || m.hits.iter().any(|o| o.cue == Others && !super::holders::serves_here(m.text, o.end))
                             || health_data(m.text, h)
                             || what_is_theirs(m.text, h.start)))
                 || on_their_account(m.text, h.end)
@@ -780,34 +780,4 @@ fn what_is_theirs(text: &str, pos: usize) -> bool {
     ]
     .iter()
     .any(|q| head.ends_with(q))
-}
-
-/// Whether the person named before `end` is said to serve the customer for the shop: "there's a
-/// woman at reception who helped me last week", "un homme à l'accueil": their name is the
-/// customer's to ask, to thank or to complain.
-fn serves_here(text: &str, end: usize) -> bool {
-    crate::person::words(text.get(end..).unwrap_or_default())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .any(|w| {
-            matches!(
-                w,
-                "reception"
-                    | "desk"
-                    | "helped"
-                    | "served"
-                    | "works"
-                    | "recepcion"
-                    | "atendio"
-                    | "ayudo"
-                    | "trabaja"
-                    | "accueil"
-                    | "aide"
-                    | "travaille"
-                    | "empfang"
-                    | "geholfen"
-                    | "bedient"
-                    | "arbeitet"
-            )
-        })
 }

@@ -645,3 +645,33 @@ pub(super) fn guest_room_asked(text: &str) -> bool {
             })
         })
 }
+
+/// Whether the person named before `end` is said to serve the customer for the shop: "there's a
+/// woman at reception who helped me last week", "un homme à l'accueil": their name is the
+/// customer's to ask, to thank or to complain.
+pub(super) fn serves_here(text: &str, end: usize) -> bool {
+    crate::person::words(text.get(end..).unwrap_or_default())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .any(|w| {
+            matches!(
+                w,
+                "reception"
+                    | "desk"
+                    | "helped"
+                    | "served"
+                    | "works"
+                    | "recepcion"
+                    | "atendio"
+                    | "ayudo"
+                    | "trabaja"
+                    | "accueil"
+                    | "aide"
+                    | "travaille"
+                    | "empfang"
+                    | "geholfen"
+                    | "bedient"
+                    | "arbeitet"
+            )
+        })
+}

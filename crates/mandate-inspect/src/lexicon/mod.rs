@@ -419,6 +419,7 @@ mod data_rounds;
 mod decoding;
 mod disregard;
 mod extraction;
+mod extraction_more;
 mod injection;
 mod kinds;
 mod kinds_rounds;
@@ -439,6 +440,7 @@ pub fn phrases() -> impl Iterator<Item = &'static (&'static str, Cue)> {
         .chain(disregard::PHRASES)
         .chain(relayed::PHRASES)
         .chain(extraction::PHRASES)
+        .chain(extraction_more::PHRASES)
         .chain(persona::PHRASES)
         .chain(authority::PHRASES)
         .chain(authority_rounds::PHRASES)
