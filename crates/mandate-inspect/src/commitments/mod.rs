@@ -132,7 +132,8 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
         // "Eigentlich … niemanden mehr auf, aber Ihre Tochter darf noch einsteigen": an
         // exception allowed has no grant's cue either.
         || concession::allowed_after_usual(&view.text)
-        || concession::exception_made(&view.text)
+        // Read only where a word of exception is: most answers have none.
+        || cue_hits.iter().any(|h| h.cue == KException) && concession::exception_made(&view.text)
         || pays_less()
     {
         let found = by_rules(original, &view, cue_hits.clone());
@@ -178,13 +179,14 @@ fn will_commit(text: &str, hits: &[Hit]) -> bool {
             h.cue == Hedge
                 && own::opens_if(text, h)
                 && {
+                    // The fault first: most "if"s name none, and the remedy's price is
+                    // read only after one.
                     let sentence = crate::person::sentence_around(text, h.start);
-                    described::costs_nothing(sentence)
-                        && described::fault_named(
-                            &crate::person::words(sentence)
-                                .filter(|w| !w.is_empty())
-                                .collect::<Vec<_>>(),
-                        )
+                    described::fault_named(
+                        &crate::person::words(sentence)
+                            .filter(|w| !w.is_empty())
+                            .collect::<Vec<_>>(),
+                    ) && described::costs_nothing(sentence)
                 }
         })
 }
@@ -247,7 +249,10 @@ fn by_rules(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> Vec<Finding>
                 || concession::allowed_after_usual(
                     view.text.get(s.start..s.end).unwrap_or_default(),
                 )
-                || concession::exception_made(view.text.get(s.start..s.end).unwrap_or_default()))
+                || s.hits.iter().any(|h| h.cue == KException)
+                    && concession::exception_made(
+                        view.text.get(s.start..s.end).unwrap_or_default(),
+                    ))
         {
             continue;
         }

@@ -605,7 +605,7 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     };
     if granted_against()
         || super::concession::allowed_after_usual(sentence)
-        || super::concession::exception_made(sentence)
+        || o.has(KException) && super::concession::exception_made(sentence)
     {
         return Some(Signal::Exception);
     }
