@@ -42,14 +42,16 @@ pub(super) fn in_gift(o: &Own<'_>, h: &Hit) -> bool {
 /// Where the clauses that set a kind word aside begin in the sentence: after a concession's
 /// word ("aunque") or a purpose's ("so you can"). Read once per sentence.
 pub(super) fn asides(o: &Own<'_>) -> Vec<usize> {
-    // A kind is set aside only for another named outside, or a sum: with one kind word and
-    // no sum, none is.
+    // A kind is set aside only for another named outside, or a fee for a sum held before a
+    // concession: with one kind word, and no fee, concession and sum, none is.
     if o.hits
         .iter()
         .filter(|h| super::KINDED.contains(&h.cue))
         .nth(1)
         .is_none()
-        && !crate::extract::mentions_money(o.text.get(o.span.0..o.span.1).unwrap_or_default())
+        && !(o.has(KFee)
+            && o.has(Exception)
+            && crate::extract::mentions_money(o.text.get(o.span.0..o.span.1).unwrap_or_default()))
     {
         return Vec::new();
     }
