@@ -257,8 +257,8 @@ pub(super) fn words_raised(text: &str) -> bool {
 
 /// "Hier spricht der Bezirksschornsteinfeger", "ici le responsable d'agence", "Chief sweep
 /// here": a speaker announced by a role, with the article German and French give it or the
-/// rank English puts first, at the start of a clause. A customer says who they are by name ("hier spricht Frau Wagner") or by kin ("hier
-/// spricht die Mutter von Lena").
+/// rank English puts first, at the start of a clause. A customer says who they are by name
+/// ("hier spricht Frau Wagner") or by kin ("hier spricht die Mutter von Lena").
 pub(super) fn role_announced(text: &str, hits: &[Hit]) -> bool {
     hits.iter().filter(|h| h.cue == Speaker).any(|x| {
         let said = text.get(x.start..x.end).unwrap_or_default();

@@ -293,12 +293,10 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     || matches!(*yours, "usted" | "ustedes" | "sie")
             }
             _ => false,
-        }) && ws.iter().any(|w| {
-            matches!(
-                *w,
-                "we'll" | "i'll" | "we" | "i" | "on" | "nous" | "je" | "wir" | "ich"
-            ) || w.len() > 5 && (w.ends_with("emos") || w.ends_with("amos") || w.ends_with("imos"))
-        }) && !ws.iter().any(|w| possible(w))
+        }) && ws
+            .iter()
+            .any(|w| speaker_acts(w) || matches!(*w, "we" | "i" | "je"))
+            && !ws.iter().any(|w| possible(w))
     };
     // ... or, for a reason the turn gives, the speaker acting all the same: "mais vu la vitre
     // cassée, on passe demain matin", "but since the glass is broken, we'll come tomorrow".
@@ -322,11 +320,7 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                 .filter(|w| !w.is_empty())
                 .skip(2)
                 .collect();
-            rest.iter().any(|w| {
-                matches!(*w, "we'll" | "i'll" | "on" | "nous" | "wir" | "ich")
-                    || w.len() > 5
-                        && (w.ends_with("emos") || w.ends_with("amos") || w.ends_with("imos"))
-            }) && !rest.iter().any(|w| possible(w))
+            rest.iter().any(|w| speaker_acts(w)) && !rest.iter().any(|w| possible(w))
         }
     };
     // ... or the customer's own allowed to do the very thing refused: "pero con su
@@ -478,6 +472,13 @@ pub(super) fn exception_made(sentence: &str) -> bool {
             (making && speaker || spanish) && !undone
         }
     })
+}
+
+/// Whether a word is the speaker acting: "we'll", "on", "wir", or a Spanish verb of the first
+/// person plural, which carries its subject ("haremos", "abriremos").
+fn speaker_acts(w: &str) -> bool {
+    matches!(w, "we'll" | "i'll" | "on" | "nous" | "wir" | "ich")
+        || w.len() > 5 && (w.ends_with("emos") || w.ends_with("amos") || w.ends_with("imos"))
 }
 
 /// The words that open a concession, in the four languages.
