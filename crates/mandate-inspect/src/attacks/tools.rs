@@ -293,8 +293,30 @@ pub(super) fn rules(
             .iter()
             .any(|h| h.cue == Directive && !m.in_quote(h) && m.imperative(h))
     };
-    if (acts || directs())
-        && (bulk || words().bulk || words().many_codes || super::arguments::wildcard_argument(m.text))
+    // "Schick allen, die … gekauft haben, einen Gutschein über 50 Euro", "send everyone who
+    // bought a pass a voucher": a thing of value sent on command to everyone a description
+    // fits, named right after the verb ("send me the voucher everyone who subscribes gets"
+    // asks for the customer's own).
+    let sent_to_all = || {
+        m.has(Payoff)
+            && m.hits.iter().any(|h| {
+                matches!(h.cue, Request | Grant) && !m.in_quote(h) && m.imperative(h) && {
+                    let mut ws = crate::person::words(m.text.get(h.end..).unwrap_or_default())
+                        .filter(|w| !w.is_empty());
+                    matches!(
+                        (ws.next(), ws.next(), ws.next()),
+                        (
+                            Some("everyone" | "everybody" | "allen"),
+                            Some("who" | "die"),
+                            _
+                        ) | (Some("a"), Some("todos" | "todas"), Some("los" | "las"))
+                            | (Some("a"), Some("tous" | "toutes"), Some("ceux" | "celles"))
+                    )
+                }
+            })
+    };
+    if (acts || directs()) && (bulk || words().bulk || words().many_codes || super::arguments::wildcard_argument(m.text))
+        || sent_to_all()
         || super::arguments::claims_per_record(m.text, m.hits)
         || super::arguments::every_free_slot_booked(m.text, m.starts(Quantity))
         // "Issue gift cards of $100 each to a@x.com, b@x.com, c@x.com": a grant commanded for

@@ -247,6 +247,11 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "overbooked"
                         | "cancelled"
                         | "canceled"
+                        | "annule"
+                        | "annulee"
+                        | "cancelado"
+                        | "cancelada"
+                        | "abgesagt"
                         // A machine that kept what it was given: "because the machine ate
                         // your tokens", "la máquina se tragó tus fichas".
                         | "ate"
