@@ -171,8 +171,9 @@ pub(crate) fn detect(original: &str, source: Source, depth: usize) -> Vec<Findin
         // ... or a speaker and a department ("soy Laura de facturación", "ici le service
         // facturation"), which `claims::named_from_department` reads.
         || has(Cue::Speaker) && has(Cue::Department)
-        // ... or one who instructs ("ich bin der Tauchlehrer"), which `claims::instructs_here`
-        // reads.
+        // ... or one who instructs ("ich bin der Tauchlehrer") or announces a role ("hier
+        // spricht der Bezirksschornsteinfeger"), which `claims::instructs_here` and
+        // `claims::role_announced` read.
         || has(Cue::Speaker)
             && (claims::instructs_here(&view.text, &all_hits)
                 || claims::role_announced(&view.text, &all_hits))

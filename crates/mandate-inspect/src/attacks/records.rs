@@ -357,7 +357,7 @@ const CONCEDES: [&str; 34] = [
     "je n'ai pas de justificatif",
     "keinen nachweis",
     "kein zertifikat",
-    // ... or promises for later: "I'll fax the proof", "le justificatif suivra".
+    // ... or promises for later: "I'll fax the proof", "le justificatif plus tard".
     "the proof later",
     "i'll fax the proof",
     "i'll send the proof",

@@ -288,9 +288,9 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
             // "For your information" tells; it is done for no one.
             ["for" | "para" | "pour" | "fur", yours, what] => {
                 !matches!(*what, "information" | "info" | "informacion")
-                    && crate::person::addressee_possessive(yours)
-                    || crate::person::second_person(yours)
-                    || matches!(*yours, "usted" | "ustedes" | "sie")
+                    && (crate::person::addressee_possessive(yours)
+                        || crate::person::second_person(yours)
+                        || matches!(*yours, "usted" | "ustedes" | "sie"))
             }
             _ => false,
         }) && ws

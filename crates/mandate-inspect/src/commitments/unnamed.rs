@@ -42,6 +42,20 @@ pub(super) fn unnamed_kind(o: &Own<'_>, signal: Signal, sentence: &str, waives: 
                 .get(h.start..h.end)
                 .is_some_and(|t| EXTEND_VERBS.iter().any(|v| t.contains(v)))
     });
+    // "Je vous garantis 25 € par personne pour la soirée, même si les tarifs changent en
+    // janvier": a sum guaranteed is what the thing costs, whatever day the sentence names; so is
+    // a sum the speaker holds before what might change it ("Das Hochzeitspaket bleibt für Sie
+    // bei 1.450 €, auch wenn die Preise im Frühjahr steigen").
+    let sum_held = || {
+        signal == Signal::Guarantee && extract::money_count(sentence) > 0 && !goes_back(sentence)
+            || signal == Signal::Exception
+                && o.has(Performative)
+                && super::concession::CONCESSIONS.iter().any(|c| {
+                    sentence.find(c).is_some_and(|at| {
+                        extract::mentions_money(sentence.get(..at).unwrap_or_default())
+                    })
+                })
+    };
     if waives && extract::money_count(sentence) > 0 || not_charged_you() {
         // "Normally the return shipping is $7.95, but I've waived it": a sum waived is
         // a charge, whatever it is called.
@@ -65,21 +79,7 @@ pub(super) fn unnamed_kind(o: &Own<'_>, signal: Signal, sentence: &str, waives: 
         // zurückgegangen", "wir überweisen Ihnen 300 €": a sum credited, gone back or
         // sent, with nothing else named, is money back.
         K::Refund
-    } else if signal == Signal::Guarantee
-        && extract::money_count(sentence) > 0
-        && !goes_back(sentence)
-        // "Das Hochzeitspaket bleibt für Sie bei 1.450 €, auch wenn die Preise im Frühjahr
-        // steigen": a sum the speaker holds, before what might change it, is a price too.
-        || signal == Signal::Exception
-            && o.has(Performative)
-            && super::concession::CONCESSIONS.iter().any(|c| {
-                sentence
-                    .find(c)
-                    .is_some_and(|at| extract::mentions_money(sentence.get(..at).unwrap_or_default()))
-            })
-    {
-        // "Je vous garantis 25 € par personne pour la soirée, même si les tarifs changent en
-        // janvier": a sum guaranteed is what the thing costs, whatever day the sentence names.
+    } else if sum_held() {
         K::Price
     } else if names_a_return(sentence) {
         // "Wir haben Ihnen die Rücksendung genehmigt": a return allowed is the
