@@ -240,6 +240,7 @@ pub(super) fn every_free_slot_booked(
                 | "reservame"
                 | "bloquea"
                 | "reservez"
+                | "bloque"
                 | "bloquez"
                 | "buch"
                 | "buche"
@@ -280,6 +281,14 @@ pub(super) fn every_free_slot_booked(
                 | "sieges"
                 | "platze"
                 | "sitzplatze"
+                // A venue's courts, fields or arenas: "bloque toutes les arènes du samedi".
+                | "arenes"
+                | "arenas"
+                | "courts"
+                | "fields"
+                | "terrains"
+                | "pistas"
+                | "pistes"
                 // A boarding house's or a hotel's rooms: "toutes les chambres chat".
                 | "rooms"
                 | "kennels"

@@ -359,9 +359,26 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                     "vuestra" | "vuestro" | "your" | "chez" | "euch" | "eure" | "euren"
                 )
             });
+            // An event held at the shop's place: "mein Ex hat einen Junggesellenabschied bei
+            // euch gemacht", "celebró su cumpleaños con vosotros".
+            let held_here = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "gemacht" | "gefeiert" | "celebrated" | "celebro" | "fete" | "feiert"
+                )
+            }) && ws.windows(2).any(|p| {
+                matches!(
+                    p,
+                    ["bei", "euch" | "ihnen"]
+                        | ["with", "you"]
+                        | ["chez", "vous"]
+                        | ["con", "vosotros"]
+                )
+            });
             let booked = lessons
                 || wedding
                 || brought_here
+                || held_here
                 || ws.iter().any(|w| {
                     super::bought::booked(w)
                         || matches!(

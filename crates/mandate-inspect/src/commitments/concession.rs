@@ -347,11 +347,13 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     // ... or to come, join or play, as the usual refused them: "mais votre
                     // frère peut venir samedi" ("… can come to the junior session instead"
                     // offers another).
-                    || all.get(i + 1).is_some_and(|v| {
+                    // German puts the verb last: "Ihr Sohn darf mit Ihnen mitspielen".
+                    || all.iter().skip(i + 1).take(4).any(|v| {
                         matches!(
                             *v,
                             "come" | "join" | "play" | "venir" | "jouer" | "participer" | "jugar"
-                                | "participar" | "kommen" | "mitspielen" | "mitmachen"
+                                | "participar" | "kommen" | "mitkommen" | "mitspielen"
+                                | "mitmachen"
                         )
                     }) && !all.iter().any(|w| {
                         matches!(

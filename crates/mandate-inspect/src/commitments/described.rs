@@ -229,6 +229,12 @@ pub(super) fn failing(w: &str) -> bool {
             | "tropft"
             | "leckt"
             | "wackelt"
+            // Jamming: "if the marker you bought from us jams".
+            | "jams"
+            | "jam"
+            | "atasca"
+            | "coince"
+            | "klemmt"
             // Snapping: "if the new strings snap within a month".
             | "snap"
             | "snaps"

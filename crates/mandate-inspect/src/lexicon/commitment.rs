@@ -594,6 +594,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("no te cobramos", YouWill),
     ("on ne vous facture pas", YouWill),
     ("nous ne vous facturons pas", YouWill),
+    ("je ne vous facture pas", YouWill),
+    ("je ne te facture pas", YouWill),
     ("no le cobramos", YouWill),
     ("no te vamos a cobrar", YouWill),
     ("no le cobraremos", YouWill),
