@@ -366,15 +366,7 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                     *w,
                     "gemacht" | "gefeiert" | "celebrated" | "celebro" | "fete" | "feiert"
                 )
-            }) && ws.windows(2).any(|p| {
-                matches!(
-                    p,
-                    ["bei", "euch" | "ihnen"]
-                        | ["with", "you"]
-                        | ["chez", "vous"]
-                        | ["con", "vosotros"]
-                )
-            });
+            }) && ws.windows(2).any(super::whose::with_the_shop);
             let booked = lessons
                 || wedding
                 || brought_here

@@ -102,14 +102,7 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
             ws.windows(2)
                 .take(had + 8)
                 .skip(had)
-                .any(|p| {
-                    matches!(
-                        p,
-                        ["with", "you"]
-                            | ["bei", "euch" | "ihnen"]
-                            | ["con", "vosotros" | "ustedes"]
-                    )
-                })
+                .any(with_the_shop)
                 .then_some(had)
         });
     let Some(at) = ordered_at else {
@@ -177,6 +170,18 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
         )
     });
     sent && !for_me
+}
+
+/// Whether two words name the shop as where something was had or held: "with you", "bei
+/// euch", "chez vous", "con vosotros".
+pub(super) fn with_the_shop(pair: &[&str]) -> bool {
+    matches!(
+        pair,
+        ["with", "you"]
+            | ["bei", "euch" | "ihnen"]
+            | ["chez", "vous"]
+            | ["con", "vosotros" | "ustedes"]
+    )
 }
 
 /// "My flatmate has a parcel waiting in locker 14 … can you send me the pickup code?", "mi

@@ -433,21 +433,9 @@ pub(super) fn exception_made(sentence: &str) -> bool {
             let spanish = window
                 .iter()
                 .any(|v| matches!(*v, "hago" | "hacemos" | "hare" | "haremos" | "vamos"));
-            let speaker = window.iter().any(|v| {
-                matches!(
-                    *v,
-                    "we" | "we'll"
-                        | "we're"
-                        | "i"
-                        | "i'll"
-                        | "i'm"
-                        | "on"
-                        | "nous"
-                        | "je"
-                        | "wir"
-                        | "ich"
-                )
-            });
+            let speaker = window
+                .iter()
+                .any(|v| speaker_acts(v) || matches!(*v, "we" | "we're" | "i" | "i'm" | "je"));
             let undone = window.iter().any(|v| {
                 matches!(
                     *v,
