@@ -189,6 +189,42 @@ pub(crate) fn own_possessive(w: &str) -> bool {
     OWN_POSSESSIVE.contains(&w)
 }
 
+/// A day of the week, in the four languages, as the normalised view spells it ("miercoles",
+/// "samedi"); a day named says when, as a date does.
+pub(crate) fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "lunes"
+            | "martes"
+            | "miercoles"
+            | "jueves"
+            | "viernes"
+            | "sabado"
+            | "domingo"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -324,7 +324,8 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                 .take(10)
                 .collect();
             // Lessons taken are booked as often as they come: "ma voisine prend des cours de
-            // piano chez vous".
+            // piano chez vous"; so were those taken before ("mi vecino dio clases con
+            // vosotros en enero").
             let lessons = ws.iter().any(|w| {
                 matches!(
                     *w,
@@ -336,12 +337,24 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                     "takes"
                         | "has"
                         | "does"
+                        | "took"
+                        | "had"
                         | "prend"
                         | "suit"
+                        | "pris"
+                        | "suivi"
                         | "toma"
                         | "hace"
+                        | "tomo"
+                        | "tuvo"
+                        | "dio"
+                        | "hizo"
                         | "nimmt"
                         | "macht"
+                        | "nahm"
+                        | "hatte"
+                        | "genommen"
+                        | "gemacht"
                 )
             });
             // "Mi ex se casa en vuestra finca", "elle se marie chez vous".

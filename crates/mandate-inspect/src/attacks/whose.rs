@@ -593,7 +593,8 @@ pub(super) fn kins_data_asked(m: &Message<'_>) -> bool {
 }
 
 /// "¿Podéis cambiar la fecha de entrega de su pedido?": an account action that only moves a
-/// delivery's day or slot, an errand done for a relative, not their account taken over.
+/// delivery's day or slot, an errand done for a relative, not their account taken over; so
+/// does one that names the day it moves to ("move my son's lesson to Thursday").
 pub(super) fn reschedules(text: &str, action: &Hit) -> bool {
     crate::person::words(text.get(action.end..).unwrap_or_default())
         .filter(|w| !w.is_empty())
@@ -614,6 +615,6 @@ pub(super) fn reschedules(text: &str, action: &Hit) -> bool {
                     | "liefertermin"
                     | "lieferdatum"
                     | "zeitfenster"
-            )
+            ) || crate::person::weekday(w)
         })
 }

@@ -293,9 +293,15 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                         || matches!(*yours, "usted" | "ustedes" | "sie"))
             }
             _ => false,
-        }) && ws
+        }) && (ws
             .iter()
             .any(|w| speaker_acts(w) || matches!(*w, "we" | "i" | "je"))
+            // Spanish's first person singular after the customer as its object: "pero en su
+            // caso le paso la clase al viernes", "te cambio la fecha".
+            || ws.windows(2).any(|p| match p {
+                ["le" | "te" | "les" | "os", verb] => verb.len() >= 4 && verb.ends_with('o'),
+                _ => false,
+            }))
             && !ws.iter().any(|w| possible(w))
     };
     // ... or, for a reason the turn gives, the speaker acting all the same: "mais vu la vitre

@@ -344,3 +344,52 @@ fn buys(w: &str) -> bool {
             | "toma"
     )
 }
+
+/// Whether an admission is the shop's: one said in the first person ("we accept liability"),
+/// or in the third with the shop, or something of ours, as its subject ("la escuela asume
+/// toda la responsabilidad", "our club accepts responsibility"). Terms that put it on the
+/// customer ("el cliente asume la responsabilidad del material") or on a courier admit
+/// nothing for the shop.
+pub(super) fn borne_by_the_shop(text: &str, admission: &Hit) -> bool {
+    let phrase = text.get(admission.start..admission.end).unwrap_or_default();
+    let third_person = ["asume ", "assume ", "ubernimmt ", "takes ", "accepts "]
+        .iter()
+        .any(|v| phrase.starts_with(v));
+    if !third_person {
+        return true;
+    }
+    let (noun, article) = crate::person::two_words_before(text, admission.start);
+    crate::person::own_possessive(article) && !noun.is_empty()
+        || matches!(
+            article,
+            "the" | "la" | "el" | "le" | "l'" | "die" | "das" | "der" | "our" | "nuestra"
+                | "nuestro" | "notre" | "unsere" | "unser"
+        ) && matches!(
+            noun,
+            "company"
+                | "shop"
+                | "store"
+                | "school"
+                | "club"
+                | "centre"
+                | "center"
+                | "business"
+                | "empresa"
+                | "tienda"
+                | "escuela"
+                | "academia"
+                | "centro"
+                | "entreprise"
+                | "societe"
+                | "boutique"
+                | "magasin"
+                | "ecole"
+                | "firma"
+                | "unternehmen"
+                | "schule"
+                | "geschaft"
+                | "laden"
+        )
+        // French elides the article onto the noun: "l'école assume".
+        || matches!(noun, "l'ecole" | "l'entreprise")
+}

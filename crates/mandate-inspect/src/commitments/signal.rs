@@ -36,9 +36,11 @@ const HEDGED: &[Cue] = &[Refuse, Hedge];
 
 pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
     // German denies an admission after its verb: "wir haften nicht für Knöpfe".
-    if o.at(Admit)
-        .any(|a| !o.undone_at(a.start, HEDGED) && !qualifiers::negated_after(o.text, a.end))
-    {
+    if o.at(Admit).any(|a| {
+        !o.undone_at(a.start, HEDGED)
+            && !qualifiers::negated_after(o.text, a.end)
+            && super::own::borne_by_the_shop(o.text, a)
+    }) {
         return Some(Signal::Admit);
     }
     let sentence = o.text.get(o.span.0..o.span.1).unwrap_or_default();

@@ -677,6 +677,18 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("nous assumons la responsabilite", Admit),
     ("nous assumons l'entiere responsabilite", Admit),
     ("l'erreur vient de nous", Admit),
+    // The shop named as the one who bears it ("la escuela asume toda la responsabilidad");
+    // `signal::committal` reads whose name comes before.
+    ("asume toda la responsabilidad", Admit),
+    ("asume la responsabilidad", Admit),
+    ("assume toute la responsabilite", Admit),
+    ("assume l'entiere responsabilite", Admit),
+    ("assume la responsabilite", Admit),
+    ("ubernimmt die volle verantwortung", Admit),
+    ("ubernimmt die verantwortung", Admit),
+    ("takes full responsibility", Admit),
+    ("accepts full responsibility", Admit),
+    ("accepts responsibility", Admit),
     ("wir ubernehmen die volle verantwortung", Admit),
     ("wir tragen die verantwortung", Admit),
     ("der fehler lag bei uns", Admit),

@@ -327,6 +327,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("me pases", Request),
     ("me passes", Request),
     ("pasadme", Request),
+    // ... and in English and French: "could you pass me his mobile number?".
+    ("pass me", Request),
+    ("passe-moi", Request),
+    ("passez-moi", Request),
     ("damelo", Request),
     // Destinations of one's own outside the shop.
     ("adresse perso", Outside),
