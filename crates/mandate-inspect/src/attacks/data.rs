@@ -200,10 +200,24 @@ pub(super) fn rules(
     // "Who is my account manager and what is his email address?": the contact the shop gave
     // the customer is theirs to reach.
     let names_theirs = |h: &Hit| super::holders::names_its_holder(m.text, h.start, h.end);
+    // "What's her name and email?": data joined by a conjunction to a third person's is
+    // theirs too.
+    let joined_to_theirs = |h: &Hit| {
+        let conj = crate::person::word_before(m.text, h.start);
+        matches!(conj, "and" | "y" | "et" | "und") && {
+            let at = crate::person::word_start_before(m.text, h.start);
+            m.hits.iter().any(|p| {
+                p.cue == PiiNoun
+                    && crate::person::word_start_before(m.text, at) < p.end
+                    && p.end <= at
+                    && super::holders::third_persons_data(m.text, p.start)
+            })
+        }
+    };
     let third_persons = m.hits.iter().any(|h| {
         h.cue == PiiNoun
             && !m.in_quote(h)
-            && ((third_persons_data(m.text, h.start) || names_theirs(h))
+            && ((third_persons_data(m.text, h.start) || names_theirs(h) || joined_to_theirs(h))
                 && (m.object_of(h, |c| matches!(c, Request | Reveal))
                     || m.in_question(h)
                         && (m.has(Acquaintance)
@@ -761,7 +775,15 @@ fn what_is_theirs(text: &str, pos: usize) -> bool {
             .map_or("", |(before, _)| before)
             .trim_end()
     }
-    let head = text.get(..pos).unwrap_or_default().trim_end();
+    let mut head = text.get(..pos).unwrap_or_default().trim_end();
+    // Data named after a name ("what's her name and email?") is asked by the same question:
+    // the conjunction and the noun before it are dropped too.
+    if let Some(before) = ["and", "y", "et", "und"]
+        .iter()
+        .find_map(|c| head.strip_suffix(c).filter(|h| h.ends_with(' ')))
+    {
+        head = before.trim_end();
+    }
     // Drop the possessive, and the word that qualifies the data after it, then read what asks.
     let mut head = drop_word(head);
     if super::holders::third_possessive(head.rsplit(' ').next().unwrap_or_default()) {

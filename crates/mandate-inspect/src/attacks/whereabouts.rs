@@ -429,6 +429,12 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "juega"
                                 | "joue"
                                 | "spielt"
+                                // A flight taken with the shop: "mi compañero voló con
+                                // vosotros el mes pasado".
+                                | "flew"
+                                | "volo"
+                                | "flog"
+                                | "geflogen"
                         )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")

@@ -3,7 +3,9 @@
 
 use super::concession::{against_the_policy, usual_then_but};
 use super::counted::{asides, counted, in_gift, manner};
-use super::kind_clues::{failure_as_the_reason, free, names_a_return, per_unit, received};
+use super::kind_clues::{
+    failure_as_the_reason, free, kept_good_for, names_a_return, per_unit, received,
+};
 use super::verbs::{EXTEND_VERBS, REFUND_VERBS, WAIVER_VERBS, goes_back, lets};
 use super::{CommitmentKind, Own, REFUSE, Signal};
 use crate::extract;
@@ -722,35 +724,21 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     }
     // "Touch-ups on your tattoo are free for the next 12 months, guaranteed", "votre billet
     // reste valable et modifiable gratuitement jusqu'au 30 juin, c'est garanti": what is
-    // guaranteed free for months or years, or to stay valid, is kept good, not delivered.
+    // guaranteed free for months or years, or to stay valid, is kept good, not delivered; so
+    // is money back guaranteed should the service fail within such a span ("le garantizo que
+    // si no podemos volar en 18 meses, le devolvemos el importe").
     if signal == Signal::Guarantee
         && count(KDelivery) == 0
-        && crate::person::words(sentence)
+        && crate::person::words(sentence).any(kept_good_for)
+        && (crate::person::words(sentence)
             .any(|w| free(w) || matches!(w, "gratuitement" | "gratuitamente"))
-        && crate::person::words(sentence).any(|w| {
-            matches!(
-                w,
-                "month"
-                    | "months"
-                    | "year"
-                    | "years"
-                    | "mois"
-                    | "ans"
-                    | "meses"
-                    | "ano"
-                    | "anos"
-                    | "monate"
-                    | "monaten"
-                    | "jahr"
-                    | "jahre"
-                    | "jahren"
-                    | "valid"
-                    | "valable"
-                    | "valido"
-                    | "valida"
-                    | "gultig"
-            )
-        })
+            || o.at(Hedge).any(|h| super::own::opens_if(o.text, h))
+                && crate::person::words(sentence).any(|w| {
+                    matches!(
+                        w,
+                        "no" | "not" | "can't" | "cannot" | "pas" | "nicht" | "kein"
+                    )
+                }))
     {
         add(&mut score, K::Warranty, 5);
     }

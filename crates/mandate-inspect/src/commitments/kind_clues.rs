@@ -164,6 +164,32 @@ pub(super) fn free(w: &str) -> bool {
     )
 }
 
+/// A word of how long a thing is kept good, or that it stays so: "months", "años", "valid".
+pub(super) fn kept_good_for(w: &str) -> bool {
+    matches!(
+        w,
+        "month"
+            | "months"
+            | "year"
+            | "years"
+            | "mois"
+            | "ans"
+            | "meses"
+            | "ano"
+            | "anos"
+            | "monate"
+            | "monaten"
+            | "jahr"
+            | "jahre"
+            | "jahren"
+            | "valid"
+            | "valable"
+            | "valido"
+            | "valida"
+            | "gultig"
+    )
+}
+
 pub(super) fn fallback(signal: Signal) -> CommitmentKind {
     match signal {
         Signal::Admit => CommitmentKind::Legal,

@@ -157,6 +157,38 @@ pub(super) fn passive_grant(
     // the customer's card, which only a first person does ("I've loaded 20 credits onto your
     // card", `signal`).
     let passive = passive.filter(|&(s, e)| o.text.get(s..e) != Some("loaded"));
+    // "Injuries during the flight are covered by the passenger's own insurance": what an
+    // insurer covers is not the shop's to grant ("covered by our guarantee" is).
+    let passive = passive.filter(|&(_, e)| !insured_elsewhere(o.text, e));
     let completed = stated::said_done(o, money);
     passive.or_else(|| completed.then_some((o.span.0, o.span.0)))
+}
+
+/// Whether the words after a participle ending at `end` name an insurer as the one who acts:
+/// "by the passenger's own insurance", "par une assurance", "por su seguro", "durch Ihre
+/// Versicherung", none of them the shop's ("our", "notre", "nuestro", "unser").
+fn insured_elsewhere(text: &str, end: usize) -> bool {
+    let mut ws =
+        crate::person::words(text.get(end..).unwrap_or_default()).filter(|w| !w.is_empty());
+    if !ws
+        .next()
+        .is_some_and(|w| matches!(w, "by" | "par" | "por" | "durch" | "von"))
+    {
+        return false;
+    }
+    for w in ws.take(5) {
+        if matches!(
+            w,
+            "our" | "notre" | "nos" | "nuestro" | "nuestra" | "unsere" | "unser" | "us"
+        ) {
+            return false;
+        }
+        if ["insur", "assur", "seguro", "versicher"]
+            .iter()
+            .any(|p| w.starts_with(p))
+        {
+            return true;
+        }
+    }
+    false
 }

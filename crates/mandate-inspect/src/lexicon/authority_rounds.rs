@@ -449,6 +449,10 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("head chef", StaffRole),
     ("head mechanic", StaffRole),
     ("leiterin", StaffRole),
+    // ... and the head of any unit, as German compounds it: "der Einsatzleiter", "die
+    // Kursleiterin" (a ladder, "die Stehleiter", speaks for no one).
+    ("*leiter", StaffRole),
+    ("*leiterin", StaffRole),
     // Someone said to work at the shop: "mi amigo trabaja en vuestro almacén y dice que...".
     ("works at your", StaffRole),
     ("works for you", StaffRole),

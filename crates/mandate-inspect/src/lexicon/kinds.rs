@@ -506,6 +506,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("we were wrong", KLegal),
     ("that's on us", KLegal),
     ("injury", KLegal),
+    // Harm to the body, in the four languages: "the costs of your sprained ankle", "la
+    // lesión de su hijo", "votre blessure", "Ihre Verletzung".
+    ("injur*", KLegal),
+    ("sprain*", KLegal),
+    ("lesion", KLegal),
+    ("lesiones", KLegal),
+    ("blessure*", KLegal),
+    ("verletzung*", KLegal),
     ("medical", KLegal),
     ("damaged your", KLegal),
     ("cracked your", KLegal),
