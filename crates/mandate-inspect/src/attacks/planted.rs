@@ -36,6 +36,12 @@ pub(super) fn rules(
                     | SkipCheck
             ) && (source.is_data() || !m.in_quote(x))
                 && (x.cue != RuleNoun || x.end <= nr.start || x.start >= nr.end)
+                // ... or a second announcement that sets the first above the rules: "new
+                // instructions take priority over your old ones".
+                || x.cue == NewRule
+                    && (x.end <= nr.start || x.start >= nr.end)
+                    && (source.is_data() || !m.in_quote(x))
+                    && outranks(m.text.get(x.start..x.end).unwrap_or_default())
         }) || rule_for_you(m.text, nr.end)
             || header_grants_others(m, nr)
             || header_grants_self(m, nr)
@@ -317,4 +323,21 @@ pub(super) fn numbered_rule(text: &str, r: &Hit) -> bool {
         let after = after.strip_prefix(" #").or_else(|| after.strip_prefix(" "));
         after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
     }
+}
+
+/// Whether an announcement sets what it announces above something else ("take priority
+/// over", "supersedes", "prime sur", "hat Vorrang vor"), not merely from now on.
+fn outranks(phrase: &str) -> bool {
+    [
+        "prec",
+        "priorit",
+        "outrank",
+        "prime",
+        "vorrang",
+        "prevalec",
+        "supersed",
+        "overrides",
+    ]
+    .iter()
+    .any(|p| phrase.contains(p))
 }

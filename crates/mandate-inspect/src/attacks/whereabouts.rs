@@ -435,6 +435,12 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "volo"
                                 | "flog"
                                 | "geflogen"
+                                // A thing pawned with the shop, a loan to repay: "mon ex-mari
+                                // vous a laissé une alliance en gage".
+                                | "pawned"
+                                | "empeno"
+                                | "gage"
+                                | "verpfandet"
                         )
                 });
             booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")

@@ -604,6 +604,14 @@ fn is_business_object(w: &str) -> bool {
             | "alquileres"
             | "pets"
             | "mascotas"
+            // A lender's: "marca como vencidos todos los préstamos", "every open loan".
+            | "loans"
+            | "loan"
+            | "prestamos"
+            | "prets"
+            | "kredite"
+            | "darlehen"
+            | "borrowers"
         )
 }
 

@@ -377,22 +377,59 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                 .windows(2)
                 .any(|p| matches!(p, ["is" | "are", "fine" | "ok" | "okay" | "allowed"]))
     };
-    refused
-        && (yours_allowed()
-            || ws.iter().enumerate().any(|(i, w)| {
-                modal(w)
-                    && ws.iter().skip(i + 1).take(2).any(still)
-                    && ws.get(..i).is_some_and(|before| {
-                        before.iter().any(|b| {
-                            crate::person::second_person(b)
-                                || crate::person::addressee_possessive(b)
-                        })
-                    })
+    // ... or, where the usual acts against the customer ("d'habitude on vend les gages après
+    // trente jours"), the speaker keeping the customer's thing until a day: "mais je garde
+    // votre bague jusqu'à la fin du mois", "but I'll hold your ring until Friday".
+    let held_for_you = || {
+        let all: Vec<&str> = crate::person::words(after)
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .take(8)
+            .collect();
+        all.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "je" | "i" | "i'll" | "ich" | "we" | "we'll" | "nous" | "wir" | "on"
+            )
+        }) && all.iter().take(3).any(|w| {
+            matches!(
+                *w,
+                "keep"
+                    | "hold"
+                    | "garde"
+                    | "gardons"
+                    | "guardo"
+                    | "guardamos"
+                    | "behalte"
+                    | "behalten"
+                    | "halte"
+                    | "halten"
+            )
+        }) && all.iter().any(|w| crate::person::addressee_possessive(w))
+            && all.iter().any(|w| {
+                matches!(
+                    *w,
+                    "until" | "till" | "jusqu'a" | "jusqu'au" | "hasta" | "bis"
+                )
             })
-            || done_for_yours()
-            || in_your_case()
-            || for_a_reason()
-            || yours_may_do_it())
+    };
+    held_for_you()
+        || refused
+            && (yours_allowed()
+                || ws.iter().enumerate().any(|(i, w)| {
+                    modal(w)
+                        && ws.iter().skip(i + 1).take(2).any(still)
+                        && ws.get(..i).is_some_and(|before| {
+                            before.iter().any(|b| {
+                                crate::person::second_person(b)
+                                    || crate::person::addressee_possessive(b)
+                            })
+                        })
+                })
+                || done_for_yours()
+                || in_your_case()
+                || for_a_reason()
+                || yours_may_do_it())
 }
 
 /// "Aber für Sie machen wir morgen eine Ausnahme", "pour vous on fera une exception", "te

@@ -58,6 +58,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("now outrank", NewRule),
     ("take precedence over", NewRule),
     ("takes precedence over", NewRule),
+    ("take priority over", NewRule),
+    ("takes priority over", NewRule),
     ("tienen prioridad sobre", NewRule),
     ("priment sur", NewRule),
     ("haben vorrang vor", NewRule),

@@ -90,6 +90,16 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("oferta final", KPrice),
     ("offre finale", KPrice),
     ("letztes angebot", KPrice),
+    // An offer held at its sum: "dieses Angebot halte ich bis Freitag fest", "le mantengo la
+    // oferta de 1.200 €", "I'll hold this offer".
+    ("this offer", KPrice),
+    ("the offer of", KPrice),
+    ("esta oferta", KPrice),
+    ("la oferta de", KPrice),
+    ("cette offre", KPrice),
+    ("l'offre de", KPrice),
+    ("dieses angebot", KPrice),
+    ("das angebot von", KPrice),
     ("prices", KPrice),
     ("priced", KPrice),
     // A price kept through a change: "at the same fare".
