@@ -297,17 +297,46 @@ pub(super) fn role_announced(text: &str, hits: &[Hit]) -> bool {
                 });
         }
         // English: "Chief sweep here, …", "head technician here": the whole clause before
-        // "here" is the rank and one or two words of the trade.
-        said.starts_with("here") && {
+        // "here" is the rank and one or two words of the trade; "Studio owner speaking",
+        // "shift manager speaking": before "speaking", the trade and the rank. What a
+        // customer owns ("account owner speaking") is theirs, not the shop's.
+        let clause_before = || {
             let before = text.get(..x.start).unwrap_or_default();
             let clause = before
                 .rsplit(['.', ',', ';', ':', '!', '?', '\n'])
                 .next()
                 .unwrap_or_default();
-            let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).collect();
+            words(clause)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<&str>>()
+        };
+        said.starts_with("here") && {
+            let ws = clause_before();
             (2..=3).contains(&ws.len())
                 && ws.first().is_some_and(|w| {
                     matches!(*w, "chief" | "head" | "lead" | "senior" | "principal")
+                })
+        } || said == "speaking" && {
+            let ws = clause_before();
+            (2..=3).contains(&ws.len())
+                && ws.last().is_some_and(|w| {
+                    matches!(*w, "owner" | "manager" | "director" | "supervisor" | "boss")
+                })
+                && !ws.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "account"
+                            | "card"
+                            | "home"
+                            | "house"
+                            | "pet"
+                            | "dog"
+                            | "car"
+                            | "property"
+                            | "business"
+                            | "policy"
+                            | "my"
+                    )
                 })
         }
     })
@@ -316,30 +345,51 @@ pub(super) fn role_announced(text: &str, hits: &[Hit]) -> bool {
 /// "Ich bin der Tauchlehrer vom Wochenende", "I'm the dive instructor", "soy el monitor del
 /// curso", "je suis la monitrice du stage": a speaker who says they are the one who
 /// instructs, by the definite article, is one of the shop's staff ("I'm a ski instructor
-/// myself" is a customer's trade). A teacher or a coach may be a customer who brings a group.
+/// myself" is a customer's trade); so is one who gives their name first ("soy Marta, la
+/// monitora"). A teacher or a coach may be a customer who brings a group, unless they teach
+/// the class of a weekday ("la profesora de los martes", "the teacher of the Monday class").
 pub(super) fn instructs_here(text: &str, hits: &[Hit]) -> bool {
+    let article = |w: &str| matches!(w, "the" | "el" | "la" | "le" | "der" | "die");
     hits.iter().filter(|h| h.cue == Speaker).any(|x| {
         let said = text.get(x.start..x.end).unwrap_or_default();
-        said.rsplit(' ')
-            .next()
-            .is_some_and(|w| matches!(w, "the" | "el" | "la" | "le" | "der" | "die"))
-            && words(text.get(x.end..).unwrap_or_default())
-                .filter(|w| !w.is_empty())
-                .take(2)
-                .any(|w| {
-                    matches!(
-                        w,
-                        "instructor"
-                            | "instructora"
-                            | "instructeur"
-                            | "instructrice"
-                            | "moniteur"
-                            | "monitrice"
-                            | "monitor"
-                            | "monitora"
-                    ) || w.ends_with("lehrer")
-                        || w.ends_with("lehrerin")
-                })
+        let rest = text.get(x.end..).unwrap_or_default();
+        let ws: Vec<&str> = words(rest).filter(|w| !w.is_empty()).take(6).collect();
+        let role_at = if said.rsplit(' ').next().is_some_and(article) {
+            0
+        } else if ws.get(1).is_some_and(|w| article(w))
+            && rest
+                .trim_start()
+                .strip_prefix(ws.first().copied().unwrap_or_default())
+                .is_some_and(|r| r.starts_with(','))
+        {
+            2
+        } else {
+            return false;
+        };
+        let role = ws.get(role_at..).unwrap_or_default();
+        role.iter().take(2).any(|w| {
+            matches!(
+                *w,
+                "instructor"
+                    | "instructora"
+                    | "instructeur"
+                    | "instructrice"
+                    | "moniteur"
+                    | "monitrice"
+                    | "monitor"
+                    | "monitora"
+            ) || w.ends_with("lehrer")
+                || w.ends_with("lehrerin")
+        }) || role.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "teacher" | "profesor" | "profesora" | "professeur" | "professeure" | "prof"
+            )
+        }) && role
+            .iter()
+            .skip(1)
+            .take(4)
+            .any(|w| crate::person::weekday(w) || crate::person::weekday(w.trim_end_matches('s')))
     })
 }
 

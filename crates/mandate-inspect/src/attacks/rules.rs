@@ -617,7 +617,7 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                         // With its object after it: "process it", not "refund terms".
                         // ... or the speaker as its beneficiary ("active-moi le compte",
                         // "ajoute-moi le niveau 2": French joins the pronoun with a hyphen).
-                        && matches!(
+                        && (matches!(
                             word_after(
                                 m.text,
                                 h.end
@@ -636,6 +636,20 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                                 | "order" | "orders" | "pedido" | "pedidos" | "commande"
                                 | "commandes" | "bestellung" | "bestellungen"
                         )
+                            // ... or with what it gives for nothing right after: "add six
+                            // months free to my brother's membership".
+                            || m.hits.iter().any(|p| {
+                                p.cue == Payoff
+                                    && p.start > h.end
+                                    && p.start - h.end <= 24
+                                    && !m.text.get(h.end..p.start).is_some_and(|between| {
+                                        between.contains(['.', '?', '!', ';'])
+                                    })
+                                    // The word itself, not a grant's verb ("refunds").
+                                    && !m.hits.iter().any(|g| {
+                                        matches!(g.cue, Grant | ToolVerb) && g.start == p.start
+                                    })
+                            }))
                 })
                 || granted_as_verb()
                 // A charge commanded at a payoff: "mettez toutes ses sessions à zéro euro".

@@ -612,6 +612,14 @@ fn is_business_object(w: &str) -> bool {
             | "kredite"
             | "darlehen"
             | "borrowers"
+            // A club's or a studio's: "bei allen Mitgliedern mit Zehnerkarte".
+            | "members"
+            | "mitglieder"
+            | "mitgliedern"
+            | "miembros"
+            | "socios"
+            | "membres"
+            | "adherents"
         )
 }
 

@@ -350,6 +350,15 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                         | (Some("le"), Some("faire"))
                         | (Some("das" | "es"), Some("tun" | "machen"))
                 )
+                    // ... or to use the customer's own, as the usual refused sharing it:
+                    // "but your sister can use yours this month".
+                    || all.iter().skip(i + 2).take(2).any(|v| {
+                        matches!(
+                            *v,
+                            "yours" | "tuyo" | "tuya" | "suyo" | "suya" | "votre" | "tienne"
+                                | "tien"
+                        )
+                    })
                     // ... or to come, join or play, as the usual refused them: "mais votre
                     // frère peut venir samedi" ("… can come to the junior session instead"
                     // offers another).

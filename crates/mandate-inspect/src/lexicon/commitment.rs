@@ -543,6 +543,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("reembolsame", Grant),
     ("reembolsanos", Grant),
     ("devuelveme", Grant),
+    // ... to another: "devuélvele a la alumna el dinero", "reembólsale la matrícula".
+    ("devuelvele", Grant),
+    ("devuelvale", Grant),
+    ("reembolsale", Grant),
+    ("reembolsele", Grant),
     ("aplica", Grant),
     ("valider", Grant),
     ("supprime", Grant),
