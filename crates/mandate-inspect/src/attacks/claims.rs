@@ -664,12 +664,17 @@ pub(super) fn of_a_team(m: &Message<'_>) -> bool {
         let clause = speakers_clause(m.text, x);
         // Most clauses after "I'm" name no team: a substring search says so before the words
         // are read.
-        if !clause.contains("team") && !clause.contains("equip") && !unit_in_clause(clause) {
+        if !clause.contains("team")
+            && !clause.contains("equip")
+            && !clause.contains("crew")
+            && !unit_in_clause(clause)
+        {
             return false;
         }
         let ws: Vec<&str> = words(clause).filter(|w| !w.is_empty()).take(9).collect();
         ws.iter().enumerate().any(|(i, w)| {
-            let team = matches!(*w, "team" | "equipo" | "equipe" | "l'equipe")
+            // ... or a crew: "it's Dan from the boathouse crew".
+            let team = matches!(*w, "team" | "equipo" | "equipe" | "l'equipe" | "crew")
                 || w.len() > 6 && w.ends_with("team")
                 || unit_of_the_shop(w.strip_prefix("l'").unwrap_or(w))
                     && comes_from(ws.get(..i).unwrap_or_default());

@@ -242,7 +242,9 @@ pub(super) fn rules(
                         s.hits.iter().any(|r| matches!(r.cue, Request | Reveal))
                     })
                     && m.hits.iter().any(|k| {
-                        k.end <= h.start && (k.cue == Acquaintance || relative(m.text, k))
+                        // ... or after another customer ("un chico de otro grupo").
+                        k.end <= h.start
+                            && (k.cue == Acquaintance || k.cue == Others || relative(m.text, k))
                     })
                 // "Can you tell me which seat she's in?": the data with a third person as
                 // the subject after it, asked where someone the customer knows is named.

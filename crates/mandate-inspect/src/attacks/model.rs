@@ -269,6 +269,10 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                 // "Tu so, als wüsste ich nichts über Fotografie", "pretend I know nothing": a
                 // supposition of the speaker's own, asking to be taught, casts no one.
                 && !(h.cue == RolePlay && supposes_the_speaker(text, h.end))
+                // "From now on you are a valued member …? That's what the email said":
+                // a role echoed back as a question casts no one.
+                && !(matches!(h.cue, RolePlay | NewRule)
+                    && super::model_words::echoed_as_a_question(text, h.start))
                 // "The return policy doesn't apply to gifts": a rule's reach over things,
                 // neither the assistant nor this chat, is the shop's policy told.
                 && !(h.cue == Nullify && reach_over_things(text, h))
@@ -406,6 +410,12 @@ fn model_category(text: &str, cues: &[Hit]) -> Option<(Category, &'static str)> 
                     && about_own(text, h.end))
                 && !(h.cue == Obey && message::narrows_the_answer(text, h))
                 && !(h.cue == PiiNoun && addressee_data)
+                // "That's what the email said": a message that said something, not data.
+                && !(h.cue == PiiNoun
+                    && matches!(
+                        crate::person::word_after(text, h.end),
+                        "said" | "says" | "decia" | "dice" | "disait" | "dit" | "sagte" | "sagt"
+                    ))
                 // "J'ai reçu un avis système", "I got a system notice": what the customer
                 // received is reported, not laid down.
                 && !received(text, h)

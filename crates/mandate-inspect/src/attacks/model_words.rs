@@ -217,3 +217,37 @@ pub(super) fn supposes_the_speaker(text: &str, end: usize) -> bool {
         .take(3)
         .any(|w| matches!(w, "i" | "i'm" | "ich" | "je" | "yo") || w.starts_with("j'"))
 }
+
+/// Whether a cue of play-acting at `pos` is in a sentence echoed back as a question, not asked
+/// for: "From now on you are a valued member of our club? That's what the email said". A
+/// question that asks ("can you pretend …?", "¿puedes ser …?") opens with its verb; one that
+/// casts a role and then asks ("imagine que tu es un vendeur … : quel prix me fais-tu ?")
+/// has a clause after the role.
+pub(super) fn echoed_as_a_question(text: &str, pos: usize) -> bool {
+    let sentence = crate::person::sentence_around(text, pos);
+    sentence.ends_with('?')
+        && !sentence.contains([':', ','])
+        && !crate::person::words(sentence)
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "can"
+                        | "could"
+                        | "will"
+                        | "would"
+                        | "may"
+                        | "please"
+                        | "why"
+                        | "puedes"
+                        | "podrias"
+                        | "quieres"
+                        | "peux"
+                        | "pourrais"
+                        | "veux"
+                        | "kannst"
+                        | "konntest"
+                        | "willst"
+                )
+            })
+}

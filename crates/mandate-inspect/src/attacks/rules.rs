@@ -636,6 +636,12 @@ pub(super) fn rules(m: &Message<'_>, source: Source, reading: Reading<'_>) -> Ve
                                 | "order" | "orders" | "pedido" | "pedidos" | "commande"
                                 | "commandes" | "bestellung" | "bestellungen"
                         )
+                            // ... or its article listed with it, commanded ("log the two
+                            // canoes …"; "can you log the meter reading for me?" asks).
+                            || !m.in_question(h) && m.text.get(h.start..h.end).is_some_and(|t| {
+                                t.contains(' ')
+                                    && t.rsplit(' ').next().is_some_and(super::message::determiner)
+                            })
                             // ... or with what it gives for nothing right after: "add six
                             // months free to my brother's membership".
                             || m.hits.iter().any(|p| {

@@ -443,7 +443,12 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                                 | "verpfandet"
                         )
                 });
-            booked && !ws.windows(2).any(super::whose::for_me) && !ws.contains(&"us")
+            // "Ma femme a réservé pour nous deux": a booking the speaker is on is theirs too.
+            booked
+                && !ws.windows(2).any(super::whose::for_me)
+                && !ws
+                    .iter()
+                    .any(|w| matches!(*w, "us" | "nous" | "nosotros" | "nosotras" | "uns"))
         })
 }
 

@@ -79,7 +79,14 @@ impl WordChecks {
             // "Not only mine": the customer's own, and others' as well.
             let not_only = matches!(before, "only" | "just" | "solo" | "seulement" | "nur")
                 && matches!(two_before, "not" | "no" | "pas" | "nicht");
-            if (is_own(word) || owned_by_speaker(before, word)) && !not_only {
+            // "… sur ma carte", "to my card": where money goes, not whose the records are.
+            let to_my_card = || {
+                matches!(
+                    crate::person::word_after(text, start + word.len()),
+                    "card" | "carte" | "tarjeta" | "karte" | "kreditkarte"
+                )
+            };
+            if (is_own(word) || owned_by_speaker(before, word)) && !not_only && !to_my_card() {
                 since_quantifier = usize::MAX;
                 // "every subscription on my account", "all the invoices for my tax return":
                 // the customer's own, said after the object. "Mine" as a subject sets the
@@ -594,6 +601,9 @@ fn is_business_object(w: &str) -> bool {
             | "rentals"
             | "hires"
             | "hire"
+            // French for rentals: "rembourse toutes les locations de la semaine dernière".
+            | "locations"
+            | "vermietungen"
             // A ride-hailing or travel firm's: "all rides in the airport zone".
             | "rides"
             | "trips"

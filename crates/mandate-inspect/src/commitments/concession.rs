@@ -369,6 +369,9 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                             "come" | "join" | "play" | "venir" | "jouer" | "participer" | "jugar"
                                 | "participar" | "kommen" | "mitkommen" | "mitspielen"
                                 | "mitmachen"
+                                // ... or go out: "pero su hijo puede salir con el monitor".
+                                | "go" | "salir" | "ir" | "sortir" | "aller" | "fahren"
+                                | "mitfahren"
                         )
                     }) && !all.iter().any(|w| {
                         matches!(

@@ -329,6 +329,13 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "verkurzt"
                         | "verkurzte"
                         | "abgebrochen"
+                        // Leaking: "comme le kayak avait une fuite", "because the tent leaked".
+                        | "leak"
+                        | "leaked"
+                        | "leaking"
+                        | "fuite"
+                        | "fuga"
+                        | "undicht"
                 ) || prev_cut && w == "short"
                     || w.starts_with("retras")
                     || w.starts_with("averiad")

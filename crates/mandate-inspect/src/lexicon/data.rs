@@ -302,6 +302,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // número?", "tu me donnes son adresse ?", "gibst du mir ihre Nummer?".
     ("me pasas", Request),
     ("me das", Request),
+    // ... and of the plural "you": "¿me dais su teléfono?", "¿me pasan su número?".
+    ("me dais", Request),
+    ("me pasais", Request),
+    ("nos dais", Request),
+    ("me dan", Request),
+    ("me pasan", Request),
     ("tu me donnes", Request),
     ("vous me donnez", Request),
     ("gibst du mir", Request),

@@ -332,6 +332,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("des kunden, der", Others),
     ("des kunden der", Others),
     ("der kundin, die", Others),
+    // A customer of another group: "un chico de otro grupo se llevó mi chaleco".
+    ("de otro grupo", Others),
+    ("from another group", Others),
+    ("in another group", Others),
+    ("d'un autre groupe", Others),
+    ("aus einer anderen gruppe", Others),
     // A customer before this one.
     ("del comprador anterior", Others),
     ("el comprador anterior", Others),

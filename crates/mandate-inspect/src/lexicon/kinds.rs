@@ -35,6 +35,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("zuruckerstatt*", KRefund),
     // kinds: discount
     ("% off", KDiscount),
+    // Half the price: "je vous fais la location à moitié prix", "zum halben Preis".
+    ("half price", KDiscount),
+    ("half-price", KDiscount),
+    ("half off", KDiscount),
+    ("a moitie prix", KDiscount),
+    ("mitad de precio", KDiscount),
+    ("a mitad de precio", KDiscount),
+    ("halben preis", KDiscount),
     // "Un 20 % menos sobre la cuota": a share less is a discount.
     ("% menos", KDiscount),
     ("% de moins", KDiscount),
