@@ -263,9 +263,12 @@ pub(super) fn role_announced(text: &str, hits: &[Hit]) -> bool {
     hits.iter().filter(|h| h.cue == Speaker).any(|x| {
         let said = text.get(x.start..x.end).unwrap_or_default();
         // French names the role after "ici le", "ici la": "ici le responsable d'agence".
-        if matches!(said, "hier spricht" | "ici le" | "ici la") && at_clause_start(text, x.start) {
+        // German writes as it speaks: "hier schreibt die Brauereileitung".
+        if matches!(said, "hier spricht" | "hier schreibt" | "ici le" | "ici la")
+            && at_clause_start(text, x.start)
+        {
             let mut ws = words(text.get(x.end..).unwrap_or_default()).filter(|w| !w.is_empty());
-            return (said != "hier spricht" || matches!(ws.next(), Some("der" | "die")))
+            return (!said.starts_with("hier") || matches!(ws.next(), Some("der" | "die")))
                 && ws.next().is_some_and(|w| {
                     !matches!(
                         w,

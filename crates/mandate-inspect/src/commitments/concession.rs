@@ -398,12 +398,18 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
             .skip(1)
             .take(8)
             .collect();
-        all.first().is_some_and(|w| {
+        // Spanish puts the customer before the verb and leaves the subject out: "pero le
+        // guardo la mesa hasta las nueve".
+        let for_them = all
+            .first()
+            .is_some_and(|w| matches!(*w, "le" | "te" | "les" | "os"));
+        let speaker = all.first().is_some_and(|w| {
             matches!(
                 *w,
                 "je" | "i" | "i'll" | "ich" | "we" | "we'll" | "nous" | "wir" | "on"
             )
-        }) && all.iter().take(3).any(|w| {
+        });
+        let holds = all.iter().take(3).any(|w| {
             matches!(
                 *w,
                 "keep"
@@ -417,7 +423,10 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                     | "halte"
                     | "halten"
             )
-        }) && all.iter().any(|w| crate::person::addressee_possessive(w))
+        });
+        (speaker || for_them)
+            && holds
+            && (for_them || all.iter().any(|w| crate::person::addressee_possessive(w)))
             && all.iter().any(|w| {
                 matches!(
                     *w,

@@ -128,7 +128,9 @@ pub(super) fn remedy_if_it_fails(o: &Own<'_>, g: &Hit) -> bool {
         && fails
         && o.at(WillSubject)
             .any(|w| w.start > o.span.0 + lead + comma && w.end <= g.start)
-        && crate::person::words(sentence).any(super::kind_clues::free)
+        // The remedy costs nothing: "… free", or the thing replaced ("we'll replace it,
+        // guaranteed").
+        && costs_nothing(sentence)
 }
 
 /// Whether words `ws` name a fault: a thing failing, a fault that comes back ("si la mancha
@@ -197,6 +199,8 @@ pub(super) fn failing(w: &str) -> bool {
             | "cracks"
             | "fails"
             | "stops"
+            // Spoiled in the bottle: "if any bottle is flat".
+            | "flat"
             | "rompe"
             | "agrieta"
             | "falla"

@@ -727,6 +727,14 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
     // guaranteed free for months or years, or to stay valid, is kept good, not delivered; so
     // is money back guaranteed should the service fail within such a span ("le garantizo que
     // si no podemos volar en 18 meses, le devolvemos el importe").
+    // So is a remedy guaranteed should the thing fail ("if the keg arrives flat, … we'll
+    // replace it, guaranteed"), whatever else the sentence names.
+    if signal == Signal::Guarantee
+        && o.at(GuaranteeWord)
+            .any(|g| super::described::remedy_if_it_fails(o, g))
+    {
+        add(&mut score, K::Warranty, 3 * count(KDelivery) + 5);
+    }
     if signal == Signal::Guarantee
         && count(KDelivery) == 0
         && crate::person::words(sentence).any(kept_good_for)

@@ -312,7 +312,10 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                         WillSubject | DoneSubject | Performative | Grant | Granted | YouWill
                     ) && h.start >= o.span.0
                         && h.start < g.start
-                }),
+                })
+                    // ... or a failure given as its reason: "wir legen Ihnen … kostenlos
+                    // bei, weil die erste Lieferung beschädigt war" answers this once.
+                    || super::kind_clues::failure_as_the_reason(sentence),
             )
     }) && !o.has(Escalate)
         && !o

@@ -283,6 +283,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("fur sie kostenlos", Gift),
     // Free, before a separable verb's particle: "wir tauschen den Kasten kostenlos um".
     ("kostenlos um", Gift),
+    // ... or of one that encloses or adds: "legen wir Ihnen eine Flasche gratis bei".
+    ("gratis bei", Gift),
+    ("kostenlos bei", Gift),
+    ("gratis dazu", Gift),
+    ("kostenlos dazu", Gift),
     ("a titre de geste", Gift),
     ("en compensation", Gift),
     ("offert", Gift),
