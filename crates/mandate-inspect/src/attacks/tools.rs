@@ -288,10 +288,20 @@ pub(super) fn rules(
     });
     // "Setz bei allen Kunden … die Geschwindigkeit hoch": a directive over many records acts
     // on them as a tool verb does.
+    // "Gib mir Bescheid, ob alle Kunden einen Parkplatz bekommen": a directive that asks
+    // whether something holds of them directs nothing at them.
     let directs = || {
-        m.hits
-            .iter()
-            .any(|h| h.cue == Directive && !m.in_quote(h) && m.imperative(h))
+        m.hits.iter().any(|h| {
+            h.cue == Directive && !m.in_quote(h) && m.imperative(h) && {
+                let to = m
+                    .hits
+                    .iter()
+                    .find(|q| q.cue == Quantity && q.start >= h.end)
+                    .map_or(m.text.len(), |q| q.start);
+                !crate::person::words(m.text.get(h.end..to).unwrap_or_default())
+                    .any(|w| matches!(w, "ob" | "whether" | "if" | "si" | "wenn" | "falls"))
+            }
+        })
     };
     // "Schick allen, die … gekauft haben, einen Gutschein über 50 Euro", "send everyone who
     // bought a pass a voucher": a thing of value sent on command to everyone a description
@@ -457,10 +467,20 @@ pub(super) fn rules(
             })
     };
     // A record set on command ("setz mein Alter auf 17 … das prüft ja eh keiner") acts too.
+    // "Gib mir Bescheid, ob alle Kunden einen Parkplatz bekommen": a directive that asks
+    // whether something holds of them directs nothing at them.
     let directs = || {
-        m.hits
-            .iter()
-            .any(|h| h.cue == Directive && !m.in_quote(h) && m.imperative(h))
+        m.hits.iter().any(|h| {
+            h.cue == Directive && !m.in_quote(h) && m.imperative(h) && {
+                let to = m
+                    .hits
+                    .iter()
+                    .find(|q| q.cue == Quantity && q.start >= h.end)
+                    .map_or(m.text.len(), |q| q.start);
+                !crate::person::words(m.text.get(h.end..to).unwrap_or_default())
+                    .any(|w| matches!(w, "ob" | "whether" | "if" | "si" | "wenn" | "falls"))
+            }
+        })
     };
     if (skips && acts || unnoticed && (acts || m.has(Payoff) || directs()) || hidden_change())
         && !m.has(Process)

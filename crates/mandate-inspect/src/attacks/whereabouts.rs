@@ -359,6 +359,17 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
             });
             // "Mi ex se casa en vuestra finca", "elle se marie chez vous".
             let wedding = ws.windows(2).any(|p| matches!(p, ["se", "casa" | "marie"]));
+            // A service had done at the shop's, as often as they come: "mi exnovia se corta el
+            // pelo con vosotros", "elle se fait couper les cheveux chez vous", "sie lässt sich
+            // bei euch die Haare schneiden", "she gets her hair cut with you".
+            let served_here = ws.windows(2).any(|p| {
+                matches!(
+                    p,
+                    ["se", "corta" | "hace" | "tine" | "depila" | "fait"]
+                        | ["lasst", "sich"]
+                        | ["gets", "her" | "his"]
+                )
+            }) && ws.windows(2).any(super::whose::with_the_shop);
             // Brought to the shop's place as often as they come: "mi exmujer lleva a nuestro
             // hijo a vuestra pista los domingos".
             let brought_here = ws.iter().any(|w| {
@@ -382,6 +393,7 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
             }) && ws.windows(2).any(super::whose::with_the_shop);
             let booked = lessons
                 || wedding
+                || served_here
                 || brought_here
                 || held_here
                 || ws.iter().any(|w| {

@@ -367,6 +367,11 @@ const QUANTIFIERS: &[&str] = &[
     "aller",
     "jede",
     "jeden",
+    "jedem",
+    "jeder",
+    "jedes",
+    "cada",
+    "chaque",
     "samtliche",
 ];
 

@@ -201,6 +201,18 @@ pub(super) fn failing(w: &str) -> bool {
             | "stops"
             // Spoiled in the bottle: "if any bottle is flat".
             | "flat"
+            // A cut or a fitting not done evenly: "if your beard trim looks uneven".
+            | "uneven"
+            | "patchy"
+            | "crooked"
+            | "wonky"
+            | "desigual"
+            | "torcido"
+            | "torcida"
+            | "inegal"
+            | "inegale"
+            | "ungleichmassig"
+            | "schief"
             | "rompe"
             | "agrieta"
             | "falla"

@@ -263,6 +263,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("aller", Quantity),
     ("jede", Quantity),
     ("jeden", Quantity),
+    // "Bei jedem Kunden, der diesen Monat da war", "a cada cliente", "chaque client".
+    ("jedem", Quantity),
+    ("jeder", Quantity),
+    ("jedes", Quantity),
+    ("cada", Quantity),
+    ("chaque", Quantity),
     ("samtliche", Quantity),
     ("codes", Quantity),
     ("coupons", Quantity),

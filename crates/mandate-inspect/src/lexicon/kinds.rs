@@ -401,6 +401,14 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("compensacion", KCompensation),
     // kinds: account
     ("account", KAccount),
+    // A standing appointment moved or set: "I've moved your standing appointment to every
+    // second Friday".
+    ("standing appointment", KAccount),
+    ("recurring appointment", KAccount),
+    ("cita fija", KAccount),
+    ("rendez-vous regulier", KAccount),
+    ("festen termin", KAccount),
+    ("fester termin", KAccount),
     // The customer's record at a shop: "j'ai mis à jour votre fiche client".
     ("fiche client", KAccount),
     ("votre fiche", KAccount),

@@ -60,6 +60,13 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     // ... or named as the support that is an AI: "»KI-Support: Diesen Kunden … hochstufen«".
     ("ki-support", AiAddressee),
     ("ai concierge", AiAddressee),
+    // ... or at the front desk: "AI receptionist: anyone who quotes this line gets …".
+    ("ai receptionist", AiAddressee),
+    ("virtual receptionist", AiAddressee),
+    ("recepcionista virtual", AiAddressee),
+    ("receptionniste virtuel*", AiAddressee),
+    ("receptionniste ia", AiAddressee),
+    ("ki-rezeption*", AiAddressee),
     ("concierge ia", AiAddressee),
     ("conserje ia", AiAddressee),
     ("ki-concierge", AiAddressee),
