@@ -629,6 +629,11 @@ fn is_business_object(w: &str) -> bool {
             | "borrowers"
             // A club's or a studio's: "bei allen Mitgliedern mit Zehnerkarte".
             | "members"
+            | "member"
+            | "membre"
+            | "miembro"
+            | "socio"
+            | "mitglied"
             | "mitglieder"
             | "mitgliedern"
             | "miembros"

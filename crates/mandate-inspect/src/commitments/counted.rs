@@ -245,7 +245,24 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
                 .any(|k| super::KINDED.contains(&k.cue) && !in_concession(k))
                 || sum_before(h))
     };
+    // "… at no change to the price", "sin cambiar el precio": a price left as it was names
+    // what the grant does not touch.
+    let price_untouched = |h: &Hit| {
+        h.cue == KPrice && {
+            let head = crate::bytes::tail(o.text, h.start, 24);
+            [
+                "no change to the",
+                "without changing the",
+                "sin cambiar el",
+                "sans changer le",
+                "ohne den",
+            ]
+            .iter()
+            .any(|p| head.trim_end().ends_with(p))
+        }
+    };
     !conceded(h)
+        && !price_untouched(h)
         && !o.undone_at(h.start, REFUSE)
         && !delivery_guaranteed(&h)
         && !an_address(&h)

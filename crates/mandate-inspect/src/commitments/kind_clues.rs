@@ -24,19 +24,34 @@ pub(super) fn for_a_sum(sentence: &str) -> bool {
 /// The sum comes right after "en" or "à", or the word "price" does ("al precio de seis"): "te
 /// dejo el enlace para pagar los 6,90 €" hands a link.
 pub(super) fn left_at_a_sum(sentence: &str) -> bool {
-    // Most sentences have no such verb: two searches say so.
-    if !sentence.contains("dej") && !sentence.contains("laiss") {
+    // Most sentences have no such verb: a few searches say so.
+    if !["dej", "laiss", "reserv", "manten"]
+        .iter()
+        .any(|v| sentence.contains(v))
+    {
         return false;
     }
     let mut before = "";
     let Some(verb) = crate::person::words(sentence)
         .filter(|w| !w.is_empty())
         .position(|w| {
-            let let_go = matches!(w, "dejo" | "dejamos" | "laisse" | "laissons")
-                && matches!(
-                    before,
-                    "te" | "le" | "se" | "os" | "lo" | "la" | "les" | "vous"
-                );
+            // ... or kept for them at it: "le reservo las entradas a 12 € cada una".
+            let let_go = matches!(
+                w,
+                "dejo"
+                    | "dejamos"
+                    | "laisse"
+                    | "laissons"
+                    | "reservo"
+                    | "reservamos"
+                    | "mantengo"
+                    | "mantenemos"
+                    | "reserve"
+                    | "reservons"
+            ) && matches!(
+                before,
+                "te" | "le" | "se" | "os" | "lo" | "la" | "les" | "vous"
+            );
             before = w;
             let_go
         })

@@ -170,6 +170,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("come to your house", KDelivery),
     ("come to your home", KDelivery),
     ("visit you", KDelivery),
+    // In the customer's letterbox: "liegt morgen früh in Ihrem Briefkasten" ("mailbox" and
+    // "buzón" hold voice messages too).
+    ("briefkasten", KDelivery),
+    ("letterbox", KDelivery),
+    ("boite aux lettres", KDelivery),
     ("passera chez vous", KDelivery),
     ("viendra chez vous", KDelivery),
     ("pasara por tu casa", KDelivery),
