@@ -628,6 +628,14 @@ fn is_business_object(w: &str) -> bool {
             | "darlehen"
             | "borrowers"
             // A club's or a studio's: "bei allen Mitgliedern mit Zehnerkarte".
+            // A workshop's: "all pending repairs", "toutes les paires en attente".
+            | "repairs"
+            | "reparations"
+            | "reparaciones"
+            | "reparaturen"
+            | "pending"
+            | "attente"
+            | "pendientes"
             | "members"
             | "member"
             | "membre"

@@ -261,8 +261,18 @@ pub(super) fn counted(o: &Own<'_>, h: &Hit, asides: &[usize]) -> bool {
             .any(|p| head.trim_end().ends_with(p))
         }
     };
+    // "Your repair ticket", "the refund number": a repair's or a refund's word naming a
+    // ticket, a slip or a number ("two complimentary tickets" are the gift).
+    let names_a_slip = |h: &Hit| {
+        matches!(h.cue, KWarranty | KRefund)
+            && matches!(
+                crate::person::word_after(o.text, h.end),
+                "ticket" | "tickets" | "slip" | "number" | "reference" | "status"
+            )
+    };
     !conceded(h)
         && !price_untouched(h)
+        && !names_a_slip(h)
         && !o.undone_at(h.start, REFUSE)
         && !delivery_guaranteed(&h)
         && !an_address(&h)

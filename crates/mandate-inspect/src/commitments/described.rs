@@ -144,6 +144,11 @@ pub(super) fn fault_named(ws: &[&str]) -> bool {
                 p,
                 ["vuelve" | "vuelven", "a"]
                     | ["comes" | "come", "back"]
+                    // Worn through in use: "if the new heels wear through", "si la suela se
+                    // desgasta", "wenn sich die Sohle abnutzt".
+                    | ["wear" | "wears", "through" | "out" | "down"]
+                    | ["se", "desgasta" | "desgastan"]
+                    | ["sich", "abnutzt" | "abnutzen"]
                     // Brought home from the shop's care with it: "if Milo comes home with
                     // fleas".
                     | ["home", "with"]

@@ -25,9 +25,19 @@ pub(super) fn for_a_sum(sentence: &str) -> bool {
 /// dejo el enlace para pagar los 6,90 €" hands a link.
 pub(super) fn left_at_a_sum(sentence: &str) -> bool {
     // Most sentences have no such verb: a few searches say so.
-    if !["dej", "laiss", "reserv", "manten"]
-        .iter()
-        .any(|v| sentence.contains(v))
+    if ![
+        "dej",
+        "laiss",
+        "reservo",
+        "reservamos",
+        "reservons",
+        "mantengo",
+        "mantenemos",
+        "vous reserve",
+        "te reserve",
+    ]
+    .iter()
+    .any(|v| sentence.contains(v))
     {
         return false;
     }
@@ -276,6 +286,10 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         | "tache"
                         | "abime"
                         | "zerkratzt"
+                        | "raye"
+                        | "rayee"
+                        | "rayado"
+                        | "rayada"
                         // Damaged by the shop: "weil unser Träger die Wand beschädigt hat".
                         | "beschadigt"
                         | "beschadigte"

@@ -114,6 +114,7 @@ pub(crate) fn detect(original: &str) -> Vec<Finding> {
     verbs::join_split_grants(&view.text, &mut cue_hits);
     drop_scanned_codes(&view.text, &mut cue_hits);
     drop_the_month(&view.text, &mut cue_hits);
+    drop_at_once(&view.text, &mut cue_hits);
     verbs::drop_means_accepted(&view.text, &mut cue_hits);
     verbs::drop_getting_without_a_sum(&view.text, &mut cue_hits);
     if cue_hits.iter().any(|h| h.cue.anchors_commitment()) {
@@ -386,6 +387,15 @@ fn drop_scanned_codes(text: &str, hits: &mut Vec<Hit>) {
                 || after.starts_with("qr")
                 || after.starts_with("barre"))
         }
+    });
+}
+
+/// Drops "once" as a hedge where it says all together ("three pairs at once"), not when.
+fn drop_at_once(text: &str, hits: &mut Vec<Hit>) {
+    hits.retain(|h| {
+        h.cue != Hedge
+            || text.get(h.start..h.end) != Some("once")
+            || crate::person::word_before(text, h.start) != "at"
     });
 }
 

@@ -160,6 +160,20 @@ pub(super) fn passive_grant(
     // "Injuries during the flight are covered by the passenger's own insurance": what an
     // insurer covers is not the shop's to grant ("covered by our guarantee" is).
     let passive = passive.filter(|&(_, e)| !insured_elsewhere(o.text, e));
+    // "… or the name the repair was booked under.": a participle whose preposition is left
+    // at the clause's end describes a thing by a relative clause; it reports nothing done.
+    let passive = passive.filter(|&(_, e)| {
+        let prep = word_after(o.text, e);
+        !(matches!(
+            prep,
+            "under" | "for" | "to" | "with" | "on" | "in" | "at" | "from" | "by"
+        ) && o
+            .text
+            .get(e..)
+            .map(str::trim_start)
+            .and_then(|r| r.get(prep.len()..))
+            .is_some_and(|r| r.is_empty() || r.starts_with(['.', ',', '?', '!', ';'])))
+    });
     let completed = stated::said_done(o, money);
     passive.or_else(|| completed.then_some((o.span.0, o.span.0)))
 }

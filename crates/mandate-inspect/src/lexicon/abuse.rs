@@ -284,6 +284,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("all orders", Bulk),
     // Everyone taken off a class or a list at once, the verb with them: "désinscris tout le
     // monde du cours de lundi", "unenrol everyone from", "trag alle aus dem Kurs aus".
+    // Marked as done: "marque comme récupérées toutes les paires".
+    ("marque comme", ToolVerb),
+    ("marquez comme", ToolVerb),
     ("desinscris tout le monde", Bulk),
     ("desinscris tout le monde", ToolVerb),
     ("desinscrivez tout le monde", Bulk),

@@ -607,6 +607,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je ne vous facture pas", YouWill),
     ("je ne te facture pas", YouWill),
     ("no le cobramos", YouWill),
+    // ... and the speaker's own: "no le cobro el recargo esta vez".
+    ("no le cobro", YouWill),
+    ("no te cobro", YouWill),
+    ("no os cobro", YouWill),
+    ("no les cobro", YouWill),
     ("no te vamos a cobrar", YouWill),
     ("no le cobraremos", YouWill),
     ("no le vamos a cobrar", YouWill),

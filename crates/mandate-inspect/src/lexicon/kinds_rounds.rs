@@ -104,6 +104,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("now in her name", KAccount),
     ("now in his name", KAccount),
     ("now in your name", KAccount),
+    // Put in another's name: "transferred your repair ticket into your wife's name".
+    ("into your", KAccount),
+    ("*'s name", KAccount),
+    ("a nombre de", KAccount),
+    ("au nom de", KAccount),
+    ("auf den namen", KAccount),
     ("est maintenant a son nom", KAccount),
     ("steht jetzt auf ihren namen", KAccount),
     ("espace client", KAccount),
