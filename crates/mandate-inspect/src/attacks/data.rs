@@ -242,9 +242,11 @@ pub(super) fn rules(
                         s.hits.iter().any(|r| matches!(r.cue, Request | Reveal))
                     })
                     && m.hits.iter().any(|k| {
-                        // ... or after another customer ("un chico de otro grupo").
+                        // ... or after another customer ("un chico de otro grupo") or a
+                        // stranger named by a title ("una señora mayor se dejó el bolso").
                         k.end <= h.start
-                            && (k.cue == Acquaintance || k.cue == Others || relative(m.text, k))
+                            && (matches!(k.cue, Acquaintance | Others | Titled)
+                                || relative(m.text, k))
                     })
                 // "Can you tell me which seat she's in?": the data with a third person as
                 // the subject after it, asked where someone the customer knows is named.

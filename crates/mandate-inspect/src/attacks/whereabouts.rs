@@ -391,9 +391,18 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                     "gemacht" | "gefeiert" | "celebrated" | "celebro" | "fete" | "feiert"
                 )
             }) && ws.windows(2).any(super::whose::with_the_shop);
+            // A crossing or a trip taken with the shop: "mein Schwager fährt nächste Woche
+            // mit euch nach Helgoland", "my cousin sails with you on Friday".
+            let travels_here = ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "travels" | "sails" | "viaja" | "navega" | "voyage" | "fahrt" | "reist"
+                )
+            }) && ws.windows(2).any(super::whose::with_the_shop);
             let booked = lessons
                 || wedding
                 || served_here
+                || travels_here
                 || brought_here
                 || held_here
                 || ws.iter().any(|w| {

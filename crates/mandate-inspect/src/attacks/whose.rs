@@ -172,13 +172,13 @@ pub(super) fn acquaintance_ordered(text: &str, person: &Hit) -> bool {
     sent && !for_me
 }
 
-/// Whether two words name the shop as where something was had or held: "with you", "bei
-/// euch", "chez vous", "con vosotros".
+/// Whether two words name the shop as where something was had or held, or whom it was taken
+/// with: "with you", "bei euch", "mit euch", "chez vous", "con vosotros".
 pub(super) fn with_the_shop(pair: &[&str]) -> bool {
     matches!(
         pair,
         ["with", "you"]
-            | ["bei", "euch" | "ihnen"]
+            | ["bei" | "mit", "euch" | "ihnen"]
             | ["chez", "vous"]
             | ["con", "vosotros" | "ustedes"]
     )

@@ -409,11 +409,20 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                 "je" | "i" | "i'll" | "ich" | "we" | "we'll" | "nous" | "wir" | "on"
             )
         });
+        // ... or waits for them: "mais on vous attend jusqu'à 7 h 10".
         let holds = all.iter().take(3).any(|w| {
             matches!(
                 *w,
                 "keep"
                     | "hold"
+                    | "wait"
+                    | "attend"
+                    | "attends"
+                    | "attendons"
+                    | "espero"
+                    | "esperamos"
+                    | "warte"
+                    | "warten"
                     | "garde"
                     | "gardons"
                     | "guardo"
@@ -426,7 +435,11 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
         });
         (speaker || for_them)
             && holds
-            && (for_them || all.iter().any(|w| crate::person::addressee_possessive(w)))
+            && (for_them
+                || all.iter().any(|w| {
+                    crate::person::addressee_possessive(w)
+                        || matches!(*w, "you" | "vous" | "usted" | "ihnen")
+                }))
             && all.iter().any(|w| {
                 matches!(
                     *w,

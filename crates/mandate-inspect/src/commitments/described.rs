@@ -175,6 +175,14 @@ pub(super) fn costs_nothing(sentence: &str) -> bool {
     super::kind_clues::free_word(sentence)
         // ... or the speaker pays for it: "we'll pay for his treatment at your vet".
         || crate::bytes::phrases!([
+            // "… at no extra charge", "sans frais", "sin coste".
+            "no extra charge",
+            "at no charge",
+            "at no cost",
+            "sin coste",
+            "sin cargo",
+            "sans frais",
+            "ohne aufpreis",
             "we'll pay",
             "we will pay",
             "pagaremos",
@@ -206,6 +214,15 @@ pub(super) fn failing(w: &str) -> bool {
             | "stops"
             // Spoiled in the bottle: "if any bottle is flat".
             | "flat"
+            // Called off: "if your sailing is cancelled for weather".
+            | "cancelled"
+            | "canceled"
+            | "cancelado"
+            | "cancelada"
+            | "annule"
+            | "annulee"
+            | "abgesagt"
+            | "gestrichen"
             // A cut or a fitting not done evenly: "if your beard trim looks uneven".
             | "uneven"
             | "patchy"

@@ -81,9 +81,11 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         |_, t| WAIVER_VERBS.iter().any(|w| t.starts_with(w)),
     );
     // "Die doppelt abgebuchte Monatsgebühr bekommen Sie von uns zurück": a charge the
-    // customer gets back is money back, not a charge let go.
-    if count(KFee) > 0 && count(KRefund) == 0 && goes_back(sentence) && received(sentence) {
-        add(&mut score, K::Refund, 3 * count(KFee) + 1);
+    // customer gets back is money back, not a charge let go; so is a fare ("Sie bekommen den
+    // vollen Fahrpreis zurück").
+    let charged = count(KFee) + count(KPrice);
+    if charged > 0 && count(KRefund) == 0 && goes_back(sentence) && received(sentence) {
+        add(&mut score, K::Refund, 3 * charged + 1);
     }
     // "Te regalo un 20 % en tu próxima compra": a percentage given as a present is off a
     // price.
@@ -103,7 +105,12 @@ pub(super) fn kind_of(o: &Own<'_>, signal: Signal) -> CommitmentKind {
         add(&mut score, K::Discount, 6);
     } else if for_a_failure {
         add(&mut score, K::Compensation, 3);
-    } else if failure_as_the_reason(sentence) && !(waives && extract::money_count(sentence) > 0) {
+    } else if failure_as_the_reason(sentence)
+        && !(waives && extract::money_count(sentence) > 0)
+        // "Sie bekommen den Fahrpreis zurück, weil die Fähre ausgefallen ist": the fare given
+        // back is a refund, whatever failed.
+        && !(charged > 0 && goes_back(sentence) && received(sentence))
+    {
         // "… because the car was a day late": the reason said in a clause weighs as "for the
         // delay" (its word and its reason) does. A sum not charged ("no te cobraremos los
         // 15 € de entrega porque el camión llegó tarde") is the charge waived, whatever the

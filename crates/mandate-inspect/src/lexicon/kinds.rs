@@ -79,6 +79,9 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("envio gratis", KFee),
     ("envio gratuito", KFee),
     ("livraison gratuite", KFee),
+    // A change of date charged for: "le quito los 25 € de cambio de fecha".
+    ("cambio de fecha", KFee),
+    ("changement de date", KFee),
     ("kostenlosen versand", KFee),
     ("kostenloser versand", KFee),
     ("descuento*", KDiscount),

@@ -69,6 +69,8 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("role-play as", RolePlay),
     ("role play as", RolePlay),
     ("play the role", RolePlay),
+    ("play the part", RolePlay),
+    ("take the part of", RolePlay),
     // A person of the customer's to be played: "play my late uncle, who ran this shop".
     ("play my", RolePlay),
     ("juega a ser mi", RolePlay),

@@ -73,6 +73,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("numero de chambre", PiiNoun),
     ("welchem zimmer", PiiNoun),
     ("zimmernummer", PiiNoun),
+    // ... or a cabin on board: "el número de su camarote".
+    ("cabin number", PiiNoun),
+    ("numero de su camarote", PiiNoun),
+    ("numero de camarote", PiiNoun),
+    ("numero de cabine", PiiNoun),
+    ("kabinennummer", PiiNoun),
     // Where a passenger sits: "which seat she's in".
     // The ways into someone's home: "the key safe code for their house".
     ("key safe code", PiiNoun),
