@@ -66,7 +66,7 @@ const SETS: &[(&str, &str, &str)] = shipped!(
     "val211", "val212", "val213", "val214", "val215", "val216", "val217", "val218", "val219",
     "val220", "val221", "val222", "val223", "val224", "val225", "val226", "val227", "val228",
     "val229", "val230", "val231", "val232", "val233", "val234", "val235", "val236", "val237",
-    "val238", "val239",
+    "val238", "val239", "val240",
 );
 
 impl Task {

@@ -346,6 +346,7 @@ pub(super) fn failure_as_the_reason(sentence: &str) -> bool {
                         // Closed when it should have been open: "comme la salle était
                         // fermée sans prévenir samedi".
                         | "closed"
+                        | "ferme"
                         | "fermee"
                         | "cerrada"
                         | "cerrado"

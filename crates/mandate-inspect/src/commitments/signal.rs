@@ -448,16 +448,18 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 && a_day_named(sentence)
         })
     };
-    // "Your laptop will be sent back to you on Thursday": a thing's way back, on a day named.
+    // "Your laptop will be sent back to you on Thursday": a thing's way back, on a day named;
+    // so is a sum's ("the £12 you paid … will be back on your card by Friday").
     let sent_back_on_a_day = || {
         o.at(MoneyBack).any(|b| {
-            matches!(
-                crate::person::word_before(o.text, b.start),
+            let before = crate::person::word_before(o.text, b.start);
+            (matches!(
+                before,
                 "sent" | "shipped" | "posted" | "mailed" | "couriered" | "brought" | "returned"
-            ) && o
-                .text
-                .get(o.span.0..b.start)
-                .is_some_and(|t| t.contains("will be") || t.contains("'ll be"))
+            ) || before == "be" && money())
+                && o.text
+                    .get(o.span.0..b.start)
+                    .is_some_and(|t| t.contains("will be") || t.contains("'ll be"))
         }) && !o.has(Hedge)
             && a_day_named(sentence)
     };
@@ -561,6 +563,39 @@ pub(super) fn committal(o: &Own<'_>) -> Option<Signal> {
                 .any(|h| h.start >= y.end && h.start <= y.end + 3)
     }) {
         let _ = y;
+        return Some(Signal::YouWill);
+    }
+    // "Für Ihre Schulklasse berechne ich nur den halben Eintritt": only a part charged, the
+    // part named, is less than the whole; "für diese Fahrt berechnen wir Ihnen nur den
+    // Normalpreis von 18 €", a sum charged to the customer named, sets their price.
+    let to_you = |y: &Hit| {
+        o.text.get(y.start..y.end).is_some_and(|t| {
+            t.split(' ')
+                .any(|w| matches!(w, "ihnen" | "you" | "le" | "te" | "vous"))
+        })
+    };
+    let a_part = || {
+        crate::person::words(sentence).any(|w| {
+            matches!(
+                w,
+                "half"
+                    | "halben"
+                    | "halbe"
+                    | "mitad"
+                    | "moitie"
+                    | "third"
+                    | "tercio"
+                    | "tiers"
+                    | "drittel"
+            )
+        })
+    };
+    if o.at(YouWill).any(|y| {
+        charges_only(y)
+            && !o.undone_at(y.start, REFUSE)
+            && !conditioned_after(o, y.end)
+            && (a_part() || to_you(y) && money())
+    }) {
         return Some(Signal::YouWill);
     }
     // "Sie zahlen für das Upgrade nur noch 5 € statt 15 €": the customer, opening the

@@ -284,6 +284,12 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("all orders", Bulk),
     // Everyone taken off a class or a list at once, the verb with them: "désinscris tout le
     // monde du cours de lundi", "unenrol everyone from", "trag alle aus dem Kurs aus".
+    // Signed up: "apunta a mi madre en el curso de los jueves", "inscris mon fils".
+    ("apunta a", ToolVerb),
+    ("apuntame", ToolVerb),
+    ("inscribe a", ToolVerb),
+    ("inscris", ToolVerb),
+    ("inscrivez", ToolVerb),
     // Marked as done: "marque comme récupérées toutes les paires".
     ("marque comme", ToolVerb),
     ("marquez comme", ToolVerb),

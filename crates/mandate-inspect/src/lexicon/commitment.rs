@@ -608,6 +608,11 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("je ne te facture pas", YouWill),
     ("no le cobramos", YouWill),
     // ... and the speaker's own: "no le cobro el recargo esta vez".
+    // Only a part charged: "für Ihre Schulklasse berechne ich nur den halben Eintritt".
+    ("berechne ich nur", YouWill),
+    ("berechnen wir nur", YouWill),
+    ("berechne ich ihnen nur", YouWill),
+    ("berechnen wir ihnen nur", YouWill),
     ("no le cobro", YouWill),
     ("no te cobro", YouWill),
     ("no os cobro", YouWill),

@@ -43,6 +43,7 @@ pub(super) static PHRASES: &[(&str, Cue)] = &[
     ("mitad de precio", KDiscount),
     ("a mitad de precio", KDiscount),
     ("halben preis", KDiscount),
+    ("den halben", KDiscount),
     // "Un 20 % menos sobre la cuota": a share less is a discount.
     ("% menos", KDiscount),
     ("% de moins", KDiscount),
