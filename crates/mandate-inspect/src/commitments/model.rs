@@ -45,12 +45,14 @@ pub(super) fn by_model(original: &str, view: &View, mut cue_hits: Vec<Hit>) -> O
     // of granting does.
     let grants = own.hits.iter().any(|h| GRANTING.contains(&h.cue))
         || own.has(crate::lexicon::Cue::DoneSubject) && super::kind_clues::raises_yours(sentence);
-    // "I've lost about $200 so far today": what the speaker lost or spent is theirs, not
+    // "I've lost about $200 so far today": what the speaker lost or spent (or lacks: "I don't
+    // have any number") is theirs, not
     // something given to the customer; "we've increased your monthly fee" is what they will
     // pay; "your warranty is valid until June 2027": how long a thing holds is read from the
     // records.
     if !grants
         && (speaker_lost(sentence)
+            || speaker_lacks(sentence)
             || super::kind_clues::raises_a_price(sentence)
             || states_validity(sentence)
             || self_service(sentence)
@@ -179,6 +181,26 @@ fn estimates(sentence: &str) -> bool {
                     | "normalerweise"
             )
     })
+}
+
+/// Whether the first person says they lack something: "I don't have any number", "no tengo
+/// ningún número", "je n'ai pas de numéro", "ich habe keine Nummer".
+fn speaker_lacks(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    [
+        "i don't have",
+        "i do not have",
+        "we don't have",
+        "we do not have",
+        "no tengo",
+        "no tenemos",
+        "je n'ai pas",
+        "nous n'avons pas",
+        "ich habe kein",
+        "wir haben kein",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
 }
 
 /// Whether the first person lost or spent something in `sentence`: "I've lost", "we spent",
