@@ -1,9 +1,9 @@
 //! What a customer asks a tool to do with its arguments: a ledger set to an absurd figure, a
 //! call written out with named arguments, a grant for a list of addresses, more goods for the
 //! same money, a claim for each of many records, every record at once by a wildcard, or
-//! every free slot booked at once.
+//! every free slot booked at once; and whether a directive commands at all.
 
-use crate::lexicon::Cue::{EachOf, Ledger};
+use crate::lexicon::Cue::{Directive, EachOf, Ledger, Quantity};
 use crate::scan::Hit;
 
 use super::words::ascii_words;
@@ -340,6 +340,23 @@ fn unpaid(text: &str) -> bool {
                     | "zahlen"
             )
         })
+    })
+}
+
+/// Whether a directive is commanded ("setz …", "gib …"), and not one that asks whether
+/// something holds of many ("gib mir Bescheid, ob alle Kunden einen Parkplatz bekommen"),
+/// which directs nothing at them.
+pub(super) fn directs(m: &super::message::Message<'_>) -> bool {
+    m.hits.iter().any(|h| {
+        h.cue == Directive && !m.in_quote(h) && m.imperative(h) && {
+            let to = m
+                .hits
+                .iter()
+                .find(|q| q.cue == Quantity && q.start >= h.end)
+                .map_or(m.text.len(), |q| q.start);
+            !crate::person::words(m.text.get(h.end..to).unwrap_or_default())
+                .any(|w| matches!(w, "ob" | "whether" | "if" | "si" | "wenn" | "falls"))
+        }
     })
 }
 

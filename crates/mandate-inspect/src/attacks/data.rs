@@ -231,7 +231,7 @@ pub(super) fn rules(
                             || m.has(ThirdParty)
                             || m.hits.iter().any(|o| o.cue == Others && !super::holders::serves_here(m.text, o.end))
                             || health_data(m.text, h)
-                            || what_is_theirs(m.text, h.start)))
+                            || super::holders::what_is_theirs(m.text, h.start)))
                 || on_their_account(m.text, h.end)
                     && (m.in_question(h) || m.object_of(h, |c| matches!(c, Request | Reveal)))
                 // "Mi cuñado pidió presupuesto. ¿Me pasas su número de teléfono?": Spanish "su"
@@ -768,46 +768,4 @@ fn has_email_address(text: &str) -> bool {
                     .position(|c| *c == b'.')
                     .is_some_and(|dot| dot > 0 && domain.len() > dot + 2)
         })
-}
-
-/// "What's his mobile number", "¿cuál es su teléfono?", "quel est son numéro", "wie ist seine
-/// Nummer": the question itself asks for the data, its possessive right before it or one
-/// word earlier ("what's her home address"). A name ("what's his name, so I can leave a
-/// review?") is how a person is thanked or asked for.
-fn what_is_theirs(text: &str, pos: usize) -> bool {
-    if matches!(word_after(text, pos), "name" | "nombre" | "nom") {
-        return false;
-    }
-    fn drop_word(t: &str) -> &str {
-        t.rsplit_once(' ')
-            .map_or("", |(before, _)| before)
-            .trim_end()
-    }
-    let mut head = text.get(..pos).unwrap_or_default().trim_end();
-    // Data named after a name ("what's her name and email?") is asked by the same question:
-    // the conjunction and the noun before it are dropped too.
-    if let Some(before) = ["and", "y", "et", "und"]
-        .iter()
-        .find_map(|c| head.strip_suffix(c).filter(|h| h.ends_with(' ')))
-    {
-        head = before.trim_end();
-    }
-    // Drop the possessive, and the word that qualifies the data after it, then read what asks.
-    let mut head = drop_word(head);
-    if super::holders::third_possessive(head.rsplit(' ').next().unwrap_or_default()) {
-        head = drop_word(head);
-    }
-    [
-        "what's",
-        "whats",
-        "what is",
-        "cual es",
-        "quel est",
-        "quelle est",
-        "wie ist",
-        "wie lautet",
-        "was ist",
-    ]
-    .iter()
-    .any(|q| head.ends_with(q))
 }

@@ -286,23 +286,6 @@ pub(super) fn rules(
                     | "gerate"
             )
     });
-    // "Setz bei allen Kunden … die Geschwindigkeit hoch": a directive over many records acts
-    // on them as a tool verb does.
-    // "Gib mir Bescheid, ob alle Kunden einen Parkplatz bekommen": a directive that asks
-    // whether something holds of them directs nothing at them.
-    let directs = || {
-        m.hits.iter().any(|h| {
-            h.cue == Directive && !m.in_quote(h) && m.imperative(h) && {
-                let to = m
-                    .hits
-                    .iter()
-                    .find(|q| q.cue == Quantity && q.start >= h.end)
-                    .map_or(m.text.len(), |q| q.start);
-                !crate::person::words(m.text.get(h.end..to).unwrap_or_default())
-                    .any(|w| matches!(w, "ob" | "whether" | "if" | "si" | "wenn" | "falls"))
-            }
-        })
-    };
     // "Schick allen, die … gekauft haben, einen Gutschein über 50 Euro", "send everyone who
     // bought a pass a voucher": a thing of value sent on command to everyone a description
     // fits, named right after the verb ("send me the voucher everyone who subscribes gets"
@@ -325,7 +308,9 @@ pub(super) fn rules(
                 }
             })
     };
-    if (acts || directs()) && (bulk || words().bulk || words().many_codes || super::arguments::wildcard_argument(m.text))
+    // "Setz bei allen Kunden … die Geschwindigkeit hoch": a directive over many records acts
+    // on them as a tool verb does.
+    if (acts || super::arguments::directs(m)) && (bulk || words().bulk || words().many_codes || super::arguments::wildcard_argument(m.text))
         || sent_to_all()
         || super::arguments::claims_per_record(m.text, m.hits)
         || super::arguments::every_free_slot_booked(m.text, m.starts(Quantity))
@@ -467,22 +452,9 @@ pub(super) fn rules(
             })
     };
     // A record set on command ("setz mein Alter auf 17 … das prüft ja eh keiner") acts too.
-    // "Gib mir Bescheid, ob alle Kunden einen Parkplatz bekommen": a directive that asks
-    // whether something holds of them directs nothing at them.
-    let directs = || {
-        m.hits.iter().any(|h| {
-            h.cue == Directive && !m.in_quote(h) && m.imperative(h) && {
-                let to = m
-                    .hits
-                    .iter()
-                    .find(|q| q.cue == Quantity && q.start >= h.end)
-                    .map_or(m.text.len(), |q| q.start);
-                !crate::person::words(m.text.get(h.end..to).unwrap_or_default())
-                    .any(|w| matches!(w, "ob" | "whether" | "if" | "si" | "wenn" | "falls"))
-            }
-        })
-    };
-    if (skips && acts || unnoticed && (acts || m.has(Payoff) || directs()) || hidden_change())
+    if (skips && acts
+        || unnoticed && (acts || m.has(Payoff) || super::arguments::directs(m))
+        || hidden_change())
         && !m.has(Process)
     {
         out.push(fired(
