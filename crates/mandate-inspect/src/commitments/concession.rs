@@ -350,9 +350,12 @@ pub(super) fn allowed_after_usual(sentence: &str) -> bool {
                         | (Some("le"), Some("faire"))
                         | (Some("das" | "es"), Some("tun" | "machen"))
                 )
-                    // ... or to use the customer's own, as the usual refused sharing it:
-                    // "but your sister can use yours this month".
-                    || all.iter().skip(i + 2).take(2).any(|v| {
+                    // ... or someone of the customer's to use the customer's own, as the
+                    // usual refused sharing it: "but your sister can use yours this month"
+                    // ("mais vous pouvez récupérer votre colis au dépôt" is another way).
+                    || all.get(..i).is_some_and(|before| {
+                        before.iter().any(|b| crate::person::addressee_possessive(b))
+                    }) && all.iter().skip(i + 2).take(2).any(|v| {
                         matches!(
                             *v,
                             "yours" | "tuyo" | "tuya" | "suyo" | "suya" | "votre" | "tienne"
