@@ -615,6 +615,20 @@ pub(super) fn reschedules(text: &str, action: &Hit) -> bool {
                     | "liefertermin"
                     | "lieferdatum"
                     | "zeitfenster"
-            ) || crate::person::weekday(w)
+            )
         })
+        // ... or to a day named as where it goes ("move my son's lesson to Thursday"; "delete
+        // my daughter's account on Monday" moves nothing).
+        || crate::person::words(text.get(action.end..).unwrap_or_default())
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|p| match p {
+                [to, day] => {
+                    matches!(*to, "to" | "al" | "au" | "a" | "auf" | "zum" | "para" | "pour")
+                        && crate::person::weekday(day)
+                }
+                _ => false,
+            })
 }
