@@ -208,7 +208,7 @@ pub(super) fn rules(
     // theirs too.
     let joined_to_theirs = |h: &Hit| {
         let conj = crate::person::word_before(m.text, h.start);
-        matches!(conj, "and" | "y" | "et" | "und") && {
+        super::holders::conjunction(conj) && {
             let at = crate::person::word_start_before(m.text, h.start);
             m.hits.iter().any(|p| {
                 p.cue == PiiNoun

@@ -692,11 +692,11 @@ pub(super) fn what_is_theirs(text: &str, pos: usize) -> bool {
     let mut head = text.get(..pos).unwrap_or_default().trim_end();
     // Data named after a name ("what's her name and email?") is asked by the same question:
     // the conjunction and the noun before it are dropped too.
-    if let Some(before) = ["and", "y", "et", "und"]
-        .iter()
-        .find_map(|c| head.strip_suffix(c).filter(|h| h.ends_with(' ')))
-    {
-        head = before.trim_end();
+    if conjunction(crate::person::word_before(text, pos)) {
+        head = head
+            .get(..crate::person::word_start_before(text, pos))
+            .unwrap_or_default()
+            .trim_end();
     }
     // Drop the possessive, and the word that qualifies the data after it, then read what asks.
     let mut head = drop_word(head);
@@ -716,4 +716,10 @@ pub(super) fn what_is_theirs(text: &str, pos: usize) -> bool {
     ]
     .iter()
     .any(|q| head.ends_with(q))
+}
+
+/// A conjunction that joins one piece of data to another: "her name and email", "su nombre
+/// y teléfono".
+pub(super) fn conjunction(w: &str) -> bool {
+    matches!(w, "and" | "y" | "et" | "und")
 }

@@ -357,6 +357,9 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                         | "gemacht"
                 )
             });
+            // Whether the shop is named as whom it was had with ("con vosotros", "bei euch"),
+            // which a service, an event and a trip each need.
+            let with_the_shop = ws.windows(2).any(super::whose::with_the_shop);
             // "Mi ex se casa en vuestra finca", "elle se marie chez vous".
             let wedding = ws.windows(2).any(|p| matches!(p, ["se", "casa" | "marie"]));
             // A service had done at the shop's, as often as they come: "mi exnovia se corta el
@@ -369,7 +372,7 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                         | ["lasst", "sich"]
                         | ["gets", "her" | "his"]
                 )
-            }) && ws.windows(2).any(super::whose::with_the_shop);
+            }) && with_the_shop;
             // Brought to the shop's place as often as they come: "mi exmujer lleva a nuestro
             // hijo a vuestra pista los domingos".
             let brought_here = ws.iter().any(|w| {
@@ -390,7 +393,7 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                     *w,
                     "gemacht" | "gefeiert" | "celebrated" | "celebro" | "fete" | "feiert"
                 )
-            }) && ws.windows(2).any(super::whose::with_the_shop);
+            }) && with_the_shop;
             // A crossing or a trip taken with the shop: "mein Schwager fährt nächste Woche
             // mit euch nach Helgoland", "my cousin sails with you on Friday".
             let travels_here = ws.iter().any(|w| {
@@ -398,7 +401,7 @@ fn booked_by_acquaintance(m: &Message<'_>) -> bool {
                     *w,
                     "travels" | "sails" | "viaja" | "navega" | "voyage" | "fahrt" | "reist"
                 )
-            }) && ws.windows(2).any(super::whose::with_the_shop);
+            }) && with_the_shop;
             let booked = lessons
                 || wedding
                 || served_here
